@@ -1,0 +1,21 @@
+//! Shared helpers for reading inputs and printing results.
+
+use std::path::Path;
+
+/// An error as the CLI reports it: one line, naming the file.
+pub type CliError = String;
+
+/// Reads a whole file, with an error that names it.
+pub fn read_file(path: &Path) -> Result<Vec<u8>, CliError> {
+    std::fs::read(path).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+/// Wraps a core error with the file it came from.
+pub fn in_file(path: &Path) -> impl Fn(shoplens_core::Error) -> CliError + '_ {
+    move |e| format!("{}: {e}", path.display())
+}
+
+/// Prints one JSON value on stdout.
+pub fn print_json(value: &serde_json::Value) {
+    println!("{value}");
+}

@@ -1,0 +1,1 @@
+//! Demand forecasting with rolling-origin backtests. (Being built: see issue 7.)

@@ -1,0 +1,35 @@
+//! # shoplens-core
+//!
+//! Every shoplens kernel, in pure Rust: no web, no terminal. The Leptos app (`src/` at the
+//! workspace root) and the `shoplens` CLI (`crates/cli`) are thin fronts on this crate.
+//!
+//! Modules by domain:
+//! - [`table`]: reading CSV/XLSX exports into a typed, column-oriented [`table::Table`].
+//! - [`basket`]: transactions, frequent itemsets (FP-Growth, Apriori, Eclat) and rules.
+//! - [`learn`]: preprocessing, models, metrics, model selection.
+//! - [`segment`]: RFM scoring and k-means segmentation.
+//! - [`forecast`]: demand forecasting and backtests.
+//! - [`optimize`]: inventory policies, genetic algorithm, simulated annealing routes, budgets.
+//!
+//! Shared contracts: [`Error`] (one error type whose messages exist in Chinese and English,
+//! see [`Lang`]), [`rt`] (the only place that knows about time and randomness) and
+//! [`progress`] (how long-running kernels report progress and learn they are cancelled).
+//!
+//! Kernels are deterministic for a given seed and never panic on user data.
+#![forbid(unsafe_code)]
+#![deny(missing_docs)]
+#![deny(clippy::float_cmp)]
+
+pub mod basket;
+pub mod error;
+pub mod forecast;
+pub mod lang;
+pub mod learn;
+pub mod optimize;
+pub mod progress;
+pub mod rt;
+pub mod segment;
+pub mod table;
+
+pub use error::{Error, ErrorKind, Result};
+pub use lang::Lang;

@@ -1,0 +1,2 @@
+//! Operations research: inventory policies, genetic algorithm, simulated-annealing routes,
+//! ad budget allocation. (Being built: see issue 7.)

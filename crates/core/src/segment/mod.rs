@@ -1,0 +1,1 @@
+//! Customers: RFM scoring and k-means segmentation. (Being built: see issue 6.)

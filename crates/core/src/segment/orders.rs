@@ -1,0 +1,261 @@
+//! Order lines as the customer kernels read them: who, which order, when, how much.
+//!
+//! [`OrderLines::from_table`] picks the columns the user named out of a [`Table`] and keeps
+//! only what RFM, profiles and churn need. Two kinds of line are set aside and counted, never
+//! silently merged:
+//! - a line with **no customer id** (`skipped_no_id`), whatever else it is: guest checkouts
+//!   cannot be tied to a customer, and folding them into one "unknown" customer would create
+//!   a giant fake champion;
+//! - of the remaining lines, a **cancellation** (`cancelled`): an order id starting with `C`
+//!   (the Online Retail convention), a negative quantity, or, when the amount is one column,
+//!   a negative amount.
+//!
+//! Zero-price lines are kept: they are real orders (samples, gifts) and count towards
+//! frequency. Without an order-id column, an order is one (customer, timestamp) pair.
+
+use super::dates::order_seconds;
+use crate::table::{Column, ColumnData, Table};
+use crate::{Error, ErrorKind, Result};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+/// Where the money of a line is.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub enum AmountColumns {
+    /// One column holds the line amount.
+    Amount(String),
+    /// Amount = quantity × unit price.
+    QuantityPrice {
+        /// Quantity column (negative quantities are returns/cancellations).
+        quantity: String,
+        /// Unit price column.
+        price: String,
+    },
+}
+
+/// The columns that describe order lines.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OrderColumns {
+    /// Customer id column.
+    pub customer: String,
+    /// Order date column (typed date/time or text, see [`super::dates`]).
+    pub date: String,
+    /// Where the amount is.
+    pub amount: AmountColumns,
+    /// Order (invoice) id column, if any.
+    pub invoice: Option<String>,
+}
+
+/// One kept order line.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct OrderLine {
+    /// Index into [`OrderLines::customers`].
+    pub customer: u32,
+    /// Order number, distinct per distinct order id (or customer and timestamp).
+    pub order: u32,
+    /// Seconds since 1970-01-01 (local time as exported).
+    pub seconds: i64,
+    /// Line amount.
+    pub amount: f64,
+    /// 0-based data row of the table the line came from.
+    pub row: u32,
+}
+
+impl OrderLine {
+    /// Calendar day of the line (days since 1970-01-01).
+    pub fn day(&self) -> i64 {
+        self.seconds.div_euclid(86_400)
+    }
+}
+
+/// The kept order lines of a table, with what was set aside.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OrderLines {
+    /// Customer ids as written, in order of first appearance among kept lines.
+    pub customers: Vec<String>,
+    /// Kept lines, in file order.
+    pub lines: Vec<OrderLine>,
+    /// Lines with no customer id.
+    pub skipped_no_id: usize,
+    /// Cancellation lines with a customer id (order id starting with `C`, negative quantity
+    /// or negative amount).
+    pub cancelled: usize,
+    /// Data rows read.
+    pub rows: usize,
+}
+
+impl OrderLines {
+    /// Reads order lines out of `table`. A present id with a missing or unreadable date or
+    /// amount is an error that names the line (1-based, header = line 1) and column.
+    pub fn from_table(table: &Table, columns: &OrderColumns) -> Result<OrderLines> {
+        let customer = table.column_by_name(&columns.customer)?;
+        let date = table.column_by_name(&columns.date)?;
+        let invoice = match &columns.invoice {
+            Some(name) => Some(table.column_by_name(name)?),
+            None => None,
+        };
+        let (first, second) = match &columns.amount {
+            AmountColumns::Amount(a) => (table.column_by_name(a)?, None),
+            AmountColumns::QuantityPrice { quantity, price } => (
+                table.column_by_name(quantity)?,
+                Some(table.column_by_name(price)?),
+            ),
+        };
+        let mut customer_index: HashMap<String, u32> = HashMap::new();
+        let mut order_index: HashMap<OrderKey, u32> = HashMap::new();
+        let mut out = OrderLines {
+            customers: Vec::new(),
+            lines: Vec::with_capacity(table.n_rows()),
+            skipped_no_id: 0,
+            cancelled: 0,
+            rows: table.n_rows(),
+        };
+        for row in 0..table.n_rows() {
+            let Some(id) = cell_text(customer, row) else {
+                out.skipped_no_id += 1;
+                continue;
+            };
+            let invoice_text = invoice.and_then(|c| cell_text(c, row));
+            let starts_with_c = invoice_text
+                .as_deref()
+                .is_some_and(|s| s.starts_with(['C', 'c']));
+            let lead = number(first, row)?;
+            let amount = match second {
+                Some(price) => lead * number(price, row)?,
+                None => lead,
+            };
+            if starts_with_c || lead < 0.0 {
+                out.cancelled += 1;
+                continue;
+            }
+            let seconds = order_seconds(date, row).ok_or_else(|| bad_value(date, row, "date"))?;
+            let next_customer = out.customers.len() as u32;
+            let customer_id = *customer_index.entry(id.clone()).or_insert_with(|| {
+                out.customers.push(id);
+                next_customer
+            });
+            let key = match invoice_text {
+                Some(text) => OrderKey::Invoice(text),
+                None => OrderKey::Moment(customer_id, seconds),
+            };
+            let next_order = order_index.len() as u32;
+            let order = *order_index.entry(key).or_insert(next_order);
+            out.lines.push(OrderLine {
+                customer: customer_id,
+                order,
+                seconds,
+                amount,
+                row: row as u32,
+            });
+        }
+        Ok(out)
+    }
+
+    /// The last kept order's calendar day (days since 1970-01-01), if any line was kept.
+    pub fn last_day(&self) -> Option<i64> {
+        self.lines.iter().map(OrderLine::day).max()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum OrderKey {
+    Invoice(String),
+    Moment(u32, i64),
+}
+
+/// A cell as text (ids may be typed as integers), `None` when missing.
+fn cell_text(column: &Column, row: usize) -> Option<String> {
+    if column.is_missing(row) {
+        return None;
+    }
+    let text = match column.data() {
+        ColumnData::Text(v) => v[row].clone(),
+        _ => column.display(row),
+    };
+    (!text.is_empty()).then_some(text)
+}
+
+fn number(column: &Column, row: usize) -> Result<f64> {
+    column
+        .f64(row)
+        .filter(|v| v.is_finite())
+        .filter(|_| column.dtype().is_numeric())
+        .ok_or_else(|| bad_value(column, row, "number"))
+}
+
+fn bad_value(column: &Column, row: usize, expected: &str) -> Error {
+    Error::new(ErrorKind::BadValue {
+        line: row as u64 + 2,
+        column: column.name().to_string(),
+        value: column.display(row),
+        expected: expected.to_string(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::table::{read_bytes, ReadOptions};
+
+    fn columns(invoice: bool) -> OrderColumns {
+        OrderColumns {
+            customer: "cust".into(),
+            date: "date".into(),
+            amount: AmountColumns::QuantityPrice {
+                quantity: "qty".into(),
+                price: "price".into(),
+            },
+            invoice: invoice.then(|| "inv".into()),
+        }
+    }
+
+    #[test]
+    fn sets_aside_missing_ids_and_cancellations() {
+        let csv = b"inv,cust,date,qty,price\n\
+            1,A,2011-01-01,2,1.5\n\
+            1,A,2011-01-01,1,0\n\
+            C2,A,2011-01-02,-1,1.5\n\
+            3,,2011-01-03,5,1\n\
+            4,B,2011-01-04,-2,1\n\
+            5,B,2011-01-05,1,4\n";
+        let table = read_bytes(csv, &ReadOptions::default()).unwrap();
+        let orders = OrderLines::from_table(&table, &columns(true)).unwrap();
+        assert_eq!(orders.customers, ["A", "B"]);
+        assert_eq!(orders.skipped_no_id, 1);
+        assert_eq!(orders.cancelled, 2);
+        assert_eq!(orders.lines.len(), 3);
+        assert_eq!(orders.lines[0].order, orders.lines[1].order);
+        assert_eq!(orders.lines[2].row, 5);
+    }
+
+    #[test]
+    fn without_invoices_an_order_is_a_customer_moment() {
+        let csv = b"cust,date,qty,price\nA,2011-01-01 10:00,1,1\nA,2011-01-01 10:00,1,1\nB,2011-01-01 10:00,1,1\nA,2011-01-02,1,1\n";
+        let table = read_bytes(csv, &ReadOptions::default()).unwrap();
+        let orders = OrderLines::from_table(&table, &columns(false)).unwrap();
+        let ids: Vec<u32> = orders.lines.iter().map(|l| l.order).collect();
+        assert_eq!(ids, [0, 0, 1, 2]);
+    }
+
+    #[test]
+    fn an_unreadable_date_names_its_line() {
+        let csv = b"cust,date,qty,price\nA,2011-01-01,1,1\nA,someday,1,1\n";
+        let table = read_bytes(csv, &ReadOptions::default()).unwrap();
+        let err = OrderLines::from_table(&table, &columns(false)).unwrap_err();
+        assert!(
+            matches!(err.kind(), ErrorKind::BadValue { line: 3, .. }),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn a_missing_column_is_named() {
+        let table = read_bytes(
+            b"cust,when,qty,price\nA,2011-01-01,1,1\n",
+            &ReadOptions::default(),
+        )
+        .unwrap();
+        let err = OrderLines::from_table(&table, &columns(false)).unwrap_err();
+        assert!(matches!(err.kind(), ErrorKind::MissingColumn { name, .. } if name == "date"));
+    }
+}

@@ -12,13 +12,13 @@
 
 // pub mod churn;
 pub mod dates;
-// pub mod export;
+pub mod export;
 pub mod features;
 pub mod kmeans;
 pub mod names;
 pub mod orders;
-// pub mod pca;
-// pub mod profile;
+pub mod pca;
+pub mod profile;
 pub mod rfm;
 pub mod silhouette;
 

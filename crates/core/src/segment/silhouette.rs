@@ -26,7 +26,11 @@ pub fn silhouette_score_sampled(
     seed: u64,
 ) -> Result<f64> {
     if max_points < 2 {
-        return Err(Error::invalid_parameter("silhouette_sample", max_points, "at least 2"));
+        return Err(Error::invalid_parameter(
+            "silhouette_sample",
+            max_points,
+            "at least 2",
+        ));
     }
     if data.n_rows <= max_points {
         return silhouette_score(data, labels);
@@ -45,7 +49,11 @@ fn silhouette_of(data: &Features, labels: &[u32], points: &[usize]) -> Result<f6
             format!("one label per row ({})", data.n_rows),
         ));
     }
-    let k = points.iter().map(|&i| labels[i] as usize + 1).max().unwrap_or(0);
+    let k = points
+        .iter()
+        .map(|&i| labels[i] as usize + 1)
+        .max()
+        .unwrap_or(0);
     let mut sizes = vec![0usize; k];
     for &i in points {
         sizes[labels[i] as usize] += 1;
@@ -55,7 +63,10 @@ fn silhouette_of(data: &Features, labels: &[u32], points: &[usize]) -> Result<f6
         return Err(Error::invalid_parameter(
             "clusters",
             clusters,
-            format!("between 2 and {} (points − 1)", points.len().saturating_sub(1)),
+            format!(
+                "between 2 and {} (points − 1)",
+                points.len().saturating_sub(1)
+            ),
         ));
     }
     let m = points.len();
@@ -102,7 +113,8 @@ mod tests {
     fn a_hand_computed_case() {
         // Points 0, 1 in cluster 0 and 4 in cluster 1 on a line.
         // s(0) = (4 - 1) / 4, s(1) = (3 - 1) / 3, s(4) = 0 (alone).
-        let data = Features::from_rows(vec!["x".into()], &[vec![0.0], vec![1.0], vec![4.0]]).unwrap();
+        let data =
+            Features::from_rows(vec!["x".into()], &[vec![0.0], vec![1.0], vec![4.0]]).unwrap();
         let s = silhouette_score(&data, &[0, 0, 1]).unwrap();
         let expected = (0.75 + 2.0 / 3.0) / 3.0;
         assert!((s - expected).abs() < 1e-12);
@@ -110,7 +122,8 @@ mod tests {
 
     #[test]
     fn refuses_one_cluster_or_one_point_per_cluster() {
-        let data = Features::from_rows(vec!["x".into()], &[vec![0.0], vec![1.0], vec![4.0]]).unwrap();
+        let data =
+            Features::from_rows(vec!["x".into()], &[vec![0.0], vec![1.0], vec![4.0]]).unwrap();
         assert!(silhouette_score(&data, &[0, 0, 0]).is_err());
         assert!(silhouette_score(&data, &[0, 1, 2]).is_err());
         assert!(silhouette_score(&data, &[0, 1]).is_err());

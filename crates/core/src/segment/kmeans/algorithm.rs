@@ -308,32 +308,10 @@ mod tests {
     use super::*;
     use crate::progress::Silent;
     use crate::segment::silhouette::silhouette_score;
-    use crate::table::{read_bytes, ReadOptions};
 
-    const WHOLESALE: &[u8] = include_bytes!(
-        "../../../../../testdata/uci-wholesale-customers/Wholesale_customers_data.csv"
-    );
+    use crate::segment::kmeans::tests_support::wholesale;
     const FIXTURE: &str =
         include_str!("../../../../../testdata/fixtures/segment_kmeans_wholesale.json");
-
-    pub(crate) fn wholesale() -> Features {
-        let table = read_bytes(WHOLESALE, &ReadOptions::default()).unwrap();
-        let columns: Vec<String> = [
-            "Fresh",
-            "Milk",
-            "Grocery",
-            "Frozen",
-            "Detergents_Paper",
-            "Delicassen",
-        ]
-        .iter()
-        .map(|s| s.to_string())
-        .collect();
-        let mut data = Features::from_table(&table, &columns).unwrap();
-        data.log1p().unwrap();
-        data.standardise();
-        data
-    }
 
     #[test]
     fn matches_scikit_learn_and_the_reference_on_wholesale_customers() {

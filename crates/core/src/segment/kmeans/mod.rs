@@ -27,3 +27,34 @@ mod init;
 pub use algorithm::{elbow, fit, ElbowPoint, IterInfo, KMeansFit, LloydState};
 pub use hyperparams::KMeansParams;
 pub use init::kmeans_plus_plus;
+
+#[cfg(test)]
+pub(crate) mod tests_support {
+    use crate::segment::features::Features;
+    use crate::table::{read_bytes, ReadOptions};
+
+    const WHOLESALE: &[u8] = include_bytes!(
+        "../../../../../testdata/uci-wholesale-customers/Wholesale_customers_data.csv"
+    );
+
+    /// Standardised log1p of the six spend columns of the UCI wholesale customers set, the
+    /// features REFERENCE.md and the scikit-learn fixture use.
+    pub(crate) fn wholesale() -> Features {
+        let table = read_bytes(WHOLESALE, &ReadOptions::default()).unwrap();
+        let columns: Vec<String> = [
+            "Fresh",
+            "Milk",
+            "Grocery",
+            "Frozen",
+            "Detergents_Paper",
+            "Delicassen",
+        ]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+        let mut data = Features::from_table(&table, &columns).unwrap();
+        data.log1p().unwrap();
+        data.standardise();
+        data
+    }
+}

@@ -72,8 +72,8 @@ def segment_of(r, f):
     return "champions"
 
 
-def rfm_fixture():
-    path = os.path.join(ROOT, "testdata", "uci-online-retail-sample20k", "online_retail_sample20k.csv")
+def rfm_frame(path, dates_format=None):
+    """Order lines -> (per-customer RFM frame, totals), with the conventions above."""
     d = pd.read_csv(path, dtype={"InvoiceNo": str, "CustomerID": "Int64"})
     lines = len(d)
     no_id = d["CustomerID"].isna()
@@ -82,7 +82,7 @@ def rfm_fixture():
     cancel = d["InvoiceNo"].str.startswith("C") | (d["Quantity"] < 0)
     cancelled = int(cancel.sum())
     d = d[~cancel].copy()
-    d["day"] = pd.to_datetime(d["InvoiceDate"]).dt.normalize()
+    d["day"] = pd.to_datetime(d["InvoiceDate"], format=dates_format).dt.normalize()
     d["amount"] = d["Quantity"] * d["UnitPrice"]
     as_of = d["day"].max() + pd.Timedelta(days=1)
     g = d.groupby("CustomerID", sort=False)
@@ -98,6 +98,14 @@ def rfm_fixture():
     rfm["m"] = pd.qcut(rfm["monetary"].rank(method="first"), 5, labels=[1, 2, 3, 4, 5]).astype(int)
     rfm["segment"] = [segment_of(r, f) for r, f in zip(rfm["r"], rfm["f"])]
     rfm.index.name = "customer"
+    totals = {"lines": lines, "skipped_no_id": skipped_no_id, "cancelled": cancelled, "as_of": as_of}
+    return rfm, totals
+
+
+def rfm_fixture():
+    path = os.path.join(ROOT, "testdata", "uci-online-retail-sample20k", "online_retail_sample20k.csv")
+    rfm, totals = rfm_frame(path)
+    lines, skipped_no_id, cancelled, as_of = (totals[k] for k in ("lines", "skipped_no_id", "cancelled", "as_of"))
     header = f"# pandas {pd.__version__}, numpy {np.__version__}; {SCRIPT}; online_retail_sample20k.csv\n"
     with open(os.path.join(OUT, "segment_rfm_sample20k.csv"), "w") as fh:
         fh.write(header)
@@ -117,6 +125,26 @@ def rfm_fixture():
     with open(os.path.join(OUT, "segment_rfm_sample20k.json"), "w") as fh:
         json.dump(summary, fh, indent=1)
     print("rfm:", len(rfm), "customers,", skipped_no_id, "no id,", cancelled, "cancelled")
+
+    # The first 1,071 lines of the full export: US dates (12/1/2010 8:26), text to the table
+    # reader today, and cancellations.
+    path = os.path.join(ROOT, "testdata", "uci-online-retail-first1071", "OnlineRetail_first1071.csv")
+    rfm, totals = rfm_frame(path, dates_format="%m/%d/%Y %H:%M")
+    first = {
+        "tool": f"pandas {pd.__version__}",
+        "script": SCRIPT,
+        "data": "testdata/uci-online-retail-first1071/OnlineRetail_first1071.csv",
+        "lines": totals["lines"],
+        "skipped_no_id": totals["skipped_no_id"],
+        "cancelled": totals["cancelled"],
+        "customers": len(rfm),
+        "as_of": totals["as_of"].strftime("%Y-%m-%d"),
+        "revenue": float(rfm["monetary"].sum()),
+        "orders": int(rfm["frequency"].sum()),
+    }
+    with open(os.path.join(OUT, "segment_rfm_first1071.json"), "w") as fh:
+        json.dump(first, fh, indent=1)
+    print("rfm first1071:", first)
 
 
 def kmeans_fixture():

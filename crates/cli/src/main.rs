@@ -20,12 +20,18 @@ struct Cli {
 enum Command {
     /// Rows, columns, types and missing counts of a CSV file.
     Inspect(cmd::inspect::Args),
+    /// RFM scores and named customer segments from order lines.
+    Rfm(cmd::rfm::Args),
+    /// k-means segments of a customer table (standardised, optionally log1p features).
+    Segment(cmd::segment::Args),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Inspect(args) => cmd::inspect::run(args),
+        Command::Rfm(args) => cmd::rfm::run(args),
+        Command::Segment(args) => cmd::segment::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -1,0 +1,95 @@
+//! `shoplens segment FILE --k K [--columns a,b] [--log] [--seed S] [--n-init N] [--json]`:
+//! k-means segments of the rows of a customer table, on standardised (optionally log1p)
+//! numeric columns.
+
+use crate::output::{in_file, print_json, read_file, CliError};
+use serde_json::json;
+use shoplens_core::progress::Silent;
+use shoplens_core::rt::DEFAULT_SEED;
+use shoplens_core::segment::features::Features;
+use shoplens_core::segment::kmeans::{fit, KMeansParams};
+use shoplens_core::segment::silhouette::silhouette_score_sampled;
+use shoplens_core::table::{read_bytes, ReadOptions};
+use std::path::PathBuf;
+
+/// Arguments of `segment`.
+#[derive(clap::Args)]
+pub struct Args {
+    /// One row per customer (CSV or other delimited text).
+    file: PathBuf,
+    /// Number of segments.
+    #[arg(long)]
+    k: usize,
+    /// Feature columns, comma-separated (default: every numeric column).
+    #[arg(long, value_delimiter = ',')]
+    columns: Vec<String>,
+    /// Take log(1 + x) of each feature before standardising (spend is skewed).
+    #[arg(long)]
+    log: bool,
+    /// Seed of the random starts.
+    #[arg(long, default_value_t = DEFAULT_SEED)]
+    seed: u64,
+    /// Number of k-means++ starts; the lowest inertia wins.
+    #[arg(long, default_value_t = 10)]
+    n_init: usize,
+    /// Compute the silhouette on a seeded sample of at most this many rows (it costs n²).
+    #[arg(long, default_value_t = 10_000)]
+    silhouette_sample: usize,
+    /// Print one JSON object.
+    #[arg(long)]
+    json: bool,
+}
+
+/// Clusters the rows and prints inertia, silhouette and sizes.
+pub fn run(args: Args) -> Result<(), CliError> {
+    let bytes = read_file(&args.file)?;
+    let table = read_bytes(&bytes, &ReadOptions::default()).map_err(in_file(&args.file))?;
+    let mut data = Features::from_table(&table, &args.columns).map_err(in_file(&args.file))?;
+    if args.log {
+        data.log1p().map_err(in_file(&args.file))?;
+    }
+    data.standardise();
+    let params = KMeansParams::new(args.k)
+        .n_init(args.n_init)
+        .seed(args.seed);
+    let model = fit(&data, &params, &mut Silent).map_err(in_file(&args.file))?;
+    let silhouette = if args.k >= 2 {
+        Some(
+            silhouette_score_sampled(&data, &model.labels, args.silhouette_sample, args.seed)
+                .map_err(in_file(&args.file))?,
+        )
+    } else {
+        None
+    };
+    if args.json {
+        print_json(&json!({
+            "k": model.k,
+            "inertia": model.inertia,
+            "silhouette": silhouette,
+            "sizes": model.sizes,
+            "rows": data.n_rows,
+            "skipped_missing": data.skipped_missing,
+            "columns": data.names,
+            "n_iter": model.n_iter,
+        }));
+    } else {
+        println!(
+            "{}: {} rows on {} ({}), k = {}",
+            args.file.display(),
+            data.n_rows,
+            data.names.join(", "),
+            if args.log {
+                "log1p, standardised"
+            } else {
+                "standardised"
+            },
+            model.k
+        );
+        println!("  inertia     {:.4}", model.inertia);
+        if let Some(s) = silhouette {
+            println!("  silhouette  {s:.4}");
+        }
+        println!("  sizes       {:?}", model.sizes);
+    }
+    Ok(())
+}

@@ -2,7 +2,28 @@
 //!
 //! [`Transactions`] is the hand-over point: the Data page (or the CLI) builds it from one
 //! basket per line, `.dat` files or order lines; the miners read it.
+//!
+//! [`mine_itemsets`] finds frequent itemsets with FP-Growth (default), Apriori or Eclat,
+//! which give identical results; the counts match pyfim 6.28 (Borgelt) and mlxtend 0.25
+//! exactly on the reference data (see `testdata/fixtures/basket_*`). Searches run inside a
+//! [`Budget`] and stop with a partial result rather than exhaust a browser tab.
 
+mod apriori;
+mod closed;
+mod eclat;
+mod fp_growth;
+mod index;
+mod itemsets;
+mod params;
+mod recode;
+mod sink;
 mod transactions;
 
+pub use index::BasketIndex;
+pub use itemsets::{estimate, mine_itemsets, stop_message, Estimate, Itemset, Itemsets};
+pub use params::{Algorithm, Appearance, Budget, MinSupport, MiningParams, Side, Target};
+pub use sink::StopReason;
 pub use transactions::Transactions;
+
+#[cfg(test)]
+mod tests;

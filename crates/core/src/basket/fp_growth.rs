@@ -201,7 +201,15 @@ pub(crate) fn mine(data: &Recoded, min_count: u64, max_len: usize, sink: &mut Si
     let mut tree = first_tree(data);
     let mut spare: Vec<Tree> = Vec::new();
     let mut prefix: Vec<u32> = Vec::new();
-    grow(&mut tree, &mut spare, &mut prefix, min_count, max_len, sink, true);
+    grow(
+        &mut tree,
+        &mut spare,
+        &mut prefix,
+        min_count,
+        max_len,
+        sink,
+        true,
+    );
 }
 
 /// Mines `tree` for itemsets extending `prefix`. Returns false when the sink says stop.

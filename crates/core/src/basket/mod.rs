@@ -14,14 +14,18 @@ mod eclat;
 mod fp_growth;
 mod index;
 mod itemsets;
+mod measures;
 mod params;
 mod recode;
+mod rules;
 mod sink;
 mod transactions;
 
 pub use index::BasketIndex;
 pub use itemsets::{estimate, mine_itemsets, stop_message, Estimate, Itemset, Itemsets};
+pub use measures::{Measure, MEASURES};
 pub use params::{Algorithm, Appearance, Budget, MinSupport, MiningParams, Side, Target};
+pub use rules::{mine_rules, rules_from_itemsets, sort_rules, Rule, RuleParams, Rules};
 pub use sink::StopReason;
 pub use transactions::Transactions;
 

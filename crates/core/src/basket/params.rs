@@ -301,12 +301,20 @@ mod tests {
     #[test]
     fn bad_parameters_are_named() {
         for bad in [0.0, -0.1, 1.5, f64::NAN] {
-            let err = MiningParams::new(MinSupport::Fraction(bad)).check().unwrap_err();
+            let err = MiningParams::new(MinSupport::Fraction(bad))
+                .check()
+                .unwrap_err();
             assert!(err.to_string().starts_with("min_support"), "{err}");
         }
-        let mut p = MiningParams::default();
-        p.min_len = 3;
-        p.max_len = Some(2);
-        assert!(p.check().unwrap_err().to_string().starts_with("max_len = 2"));
+        let p = MiningParams {
+            min_len: 3,
+            max_len: Some(2),
+            ..MiningParams::default()
+        };
+        assert!(p
+            .check()
+            .unwrap_err()
+            .to_string()
+            .starts_with("max_len = 2"));
     }
 }

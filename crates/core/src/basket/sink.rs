@@ -88,7 +88,7 @@ impl<'p> Sink<'p> {
             });
             return false;
         }
-        if self.found % REPORT_EVERY == 0 {
+        if self.found.is_multiple_of(REPORT_EVERY) {
             return self.report();
         }
         true
@@ -105,7 +105,11 @@ impl<'p> Sink<'p> {
         if self.stop.is_some() {
             return false;
         }
-        if self.progress.report("mine", self.stage_done, self.stage_total) == Control::Stop {
+        if self
+            .progress
+            .report("mine", self.stage_done, self.stage_total)
+            == Control::Stop
+        {
             self.stop = Some(StopReason::Cancelled);
             return false;
         }

@@ -51,8 +51,15 @@ fn fp_growth_matches_pyfim_itemset_by_itemset() {
         let found = mine(&tx, fraction, Target::All, Algorithm::FpGrowth);
         assert_eq!(found.min_count, fixture["min_count"].as_u64().unwrap());
         assert_eq!(found.itemsets.len(), all, "{label}");
-        assert!(as_map(&tx, &found.itemsets) == fixture_map(&fixture["itemsets"]), "{label}");
-        let n = |target| mine(&tx, fraction, target, Algorithm::FpGrowth).itemsets.len();
+        assert!(
+            as_map(&tx, &found.itemsets) == fixture_map(&fixture["itemsets"]),
+            "{label}"
+        );
+        let n = |target| {
+            mine(&tx, fraction, target, Algorithm::FpGrowth)
+                .itemsets
+                .len()
+        };
         assert_eq!(n(Target::Closed), closed, "{label}");
         assert_eq!(n(Target::Maximal), maximal, "{label}");
     }
@@ -64,7 +71,10 @@ fn closed_and_maximal_lists_match_pyfim() {
     let fixture = itemsets("05");
     for (target, key) in [(Target::Closed, "closed"), (Target::Maximal, "maximal")] {
         let found = mine(&tx, 0.005, target, Algorithm::FpGrowth);
-        assert!(as_map(&tx, &found.itemsets) == fixture_map(&fixture[key]), "{key}");
+        assert!(
+            as_map(&tx, &found.itemsets) == fixture_map(&fixture[key]),
+            "{key}"
+        );
     }
 }
 
@@ -76,7 +86,10 @@ fn apriori_and_eclat_equal_fp_growth() {
             let reference = mine(&tx, fraction, target, Algorithm::FpGrowth);
             for algorithm in [Algorithm::Apriori, Algorithm::Eclat] {
                 let other = mine(&tx, fraction, target, algorithm);
-                assert!(other.itemsets == reference.itemsets, "{algorithm:?} {fraction}");
+                assert!(
+                    other.itemsets == reference.itemsets,
+                    "{algorithm:?} {fraction}"
+                );
             }
         }
     }
@@ -91,7 +104,15 @@ fn max_len_limits_every_algorithm_alike() {
         params.algorithm = algorithm;
         params.max_len = Some(2);
         let found = mine_itemsets(&tx, &params, &mut Silent).unwrap();
-        let expected: Vec<&Itemset> = full.itemsets.iter().filter(|s| s.items.len() <= 2).collect();
-        assert_eq!(found.itemsets.iter().collect::<Vec<_>>(), expected, "{algorithm:?}");
+        let expected: Vec<&Itemset> = full
+            .itemsets
+            .iter()
+            .filter(|s| s.items.len() <= 2)
+            .collect();
+        assert_eq!(
+            found.itemsets.iter().collect::<Vec<_>>(),
+            expected,
+            "{algorithm:?}"
+        );
     }
 }

@@ -3,4 +3,5 @@
 
 mod fixtures;
 mod groceries_itemsets;
+mod groceries_rules;
 mod worked_example;

@@ -47,7 +47,11 @@ fn targets_on_the_worked_example() {
     // At count 1 every subset of a basket is frequent: 4 items, 6 pairs, and the triples
     // ABC, ABD, BCD. All are closed except CD (its superset BCD also has count 1); the
     // maximal ones are the three triples ({A,D} and {A,C} lie inside other baskets).
-    let cases = [(Target::All, 13), (Target::Closed, 12), (Target::Maximal, 3)];
+    let cases = [
+        (Target::All, 13),
+        (Target::Closed, 12),
+        (Target::Maximal, 3),
+    ];
     for (target, expected) in cases {
         for algorithm in ALGORITHMS {
             let mut params = MiningParams::new(MinSupport::Count(1));

@@ -35,38 +35,50 @@ fn check_plan(instance: &Instance, plan: &RoutePlan) -> f64 {
     total
 }
 
-#[test]
-fn library_instances_within_stated_gap_of_optimum() {
-    // (instance, optimum, allowed gap, vehicles)
-    let cases = [
-        (BERLIN52, 7542.0, 0.01, None),
-        (EIL51, 426.0, 0.02, None),
-        (ST70, 675.0, 0.02, None),
-        (A_N32_K5, 784.0, 0.03, Some(5)),
-    ];
-    for (text, optimum, gap, vehicles) in cases {
-        let instance = parse_tsplib(text).unwrap();
-        let params = AnnealParams {
-            vehicles,
-            ..AnnealParams::new()
-        };
-        let plan = plan_routes(&instance, &params, &mut Silent).unwrap();
-        let length = check_plan(&instance, &plan);
-        assert!(plan.feasible);
-        assert!(
-            length <= optimum * (1.0 + gap),
-            "{}: {length} vs optimum {optimum}",
-            instance.name
-        );
-        assert!(
-            length >= optimum,
-            "{}: {length} beats the optimum",
-            instance.name
-        );
-        if let Some(k) = vehicles {
-            assert!(plan.routes.len() <= k);
-        }
+/// Plans `text` with the default parameters (seed 42) and checks the gap to `optimum`.
+fn within_gap(text: &str, optimum: f64, gap: f64, vehicles: Option<usize>) {
+    let instance = parse_tsplib(text).unwrap();
+    let params = AnnealParams {
+        vehicles,
+        ..AnnealParams::new()
+    };
+    let plan = plan_routes(&instance, &params, &mut Silent).unwrap();
+    let length = check_plan(&instance, &plan);
+    assert!(plan.feasible);
+    assert!(
+        length <= optimum * (1.0 + gap),
+        "{}: {length} vs optimum {optimum}",
+        instance.name
+    );
+    assert!(
+        length >= optimum,
+        "{}: {length} beats the optimum",
+        instance.name
+    );
+    if let Some(k) = vehicles {
+        assert!(plan.routes.len() <= k);
     }
+}
+
+// One test per instance keeps each under a few seconds on a loaded 2-core runner.
+#[test]
+fn berlin52_within_1_percent_of_7542() {
+    within_gap(BERLIN52, 7542.0, 0.01, None);
+}
+
+#[test]
+fn eil51_within_2_percent_of_426() {
+    within_gap(EIL51, 426.0, 0.02, None);
+}
+
+#[test]
+fn st70_within_2_percent_of_675() {
+    within_gap(ST70, 675.0, 0.02, None);
+}
+
+#[test]
+fn a_n32_k5_with_5_vehicles_within_3_percent_of_784() {
+    within_gap(A_N32_K5, 784.0, 0.03, Some(5));
 }
 
 #[test]

@@ -20,12 +20,15 @@ struct Cli {
 enum Command {
     /// Rows, columns, types and missing counts of a CSV file.
     Inspect(cmd::inspect::Args),
+    /// Baskets from one basket per line, order lines or a 0/1 matrix, and what was removed.
+    Baskets(cmd::baskets::Args),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Inspect(args) => cmd::inspect::run(args),
+        Command::Baskets(args) => cmd::baskets::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

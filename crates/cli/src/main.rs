@@ -24,6 +24,8 @@ enum Command {
     Rfm(cmd::rfm::Args),
     /// k-means segments of a customer table (standardised, optionally log1p features).
     Segment(cmd::segment::Args),
+    /// Baskets from one basket per line, order lines or a 0/1 matrix, and what was removed.
+    Baskets(cmd::baskets::Args),
 }
 
 fn main() -> ExitCode {
@@ -32,6 +34,7 @@ fn main() -> ExitCode {
         Command::Inspect(args) => cmd::inspect::run(args),
         Command::Rfm(args) => cmd::rfm::run(args),
         Command::Segment(args) => cmd::segment::run(args),
+        Command::Baskets(args) => cmd::baskets::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -1,5 +1,6 @@
 //! One module per subcommand: each has an `Args` (clap) and a `run`.
 
+pub mod baskets;
 pub mod inspect;
 pub mod rfm;
 pub mod segment;

@@ -1,7 +1,8 @@
 //! Market-basket analysis: transactions, frequent itemsets and association rules.
 //!
-//! [`Transactions`] is the hand-over point: the Data page (or the CLI) builds it from one
-//! basket per line, `.dat` files or order lines; the miners read it.
+//! [`Transactions`] is the hand-over point: the Data page (or the CLI) builds it with
+//! [`build_baskets`] from one basket per line, `.dat` files, order lines or one-hot
+//! matrices; the miners read it.
 //!
 //! [`mine_itemsets`] finds frequent itemsets with FP-Growth (default), Apriori or Eclat,
 //! which give identical results; the counts match pyfim 6.28 (Borgelt) and mlxtend 0.25
@@ -9,6 +10,7 @@
 //! [`Budget`] and stop with a partial result rather than exhaust a browser tab.
 
 mod apriori;
+mod build;
 mod closed;
 mod eclat;
 mod fp_growth;
@@ -21,6 +23,10 @@ mod rules;
 mod sink;
 mod transactions;
 
+pub use build::{
+    build_baskets, from_lines, from_one_hot, from_order_lines, guess_order_lines, BasketShape,
+    BuildOptions, BuildReport, OrderLines, Removed,
+};
 pub use index::BasketIndex;
 pub use itemsets::{estimate, mine_itemsets, stop_message, Estimate, Itemset, Itemsets};
 pub use measures::{Measure, MEASURES};

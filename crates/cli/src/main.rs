@@ -20,12 +20,18 @@ struct Cli {
 enum Command {
     /// Rows, columns, types and missing counts of a CSV file.
     Inspect(cmd::inspect::Args),
+    /// Frequent itemsets of a basket file (FP-Growth, Apriori or Eclat).
+    Itemsets(cmd::itemsets::Args),
+    /// Association rules of a basket file.
+    Rules(cmd::rules::Args),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Inspect(args) => cmd::inspect::run(args),
+        Command::Itemsets(args) => cmd::itemsets::run(args),
+        Command::Rules(args) => cmd::rules::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

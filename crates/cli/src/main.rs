@@ -26,6 +26,10 @@ enum Command {
     Segment(cmd::segment::Args),
     /// Baskets from one basket per line, order lines or a 0/1 matrix, and what was removed.
     Baskets(cmd::baskets::Args),
+    /// Frequent itemsets of a basket file (FP-Growth, Apriori or Eclat).
+    Itemsets(cmd::itemsets::Args),
+    /// Association rules of a basket file.
+    Rules(cmd::rules::Args),
 }
 
 fn main() -> ExitCode {
@@ -35,6 +39,8 @@ fn main() -> ExitCode {
         Command::Rfm(args) => cmd::rfm::run(args),
         Command::Segment(args) => cmd::segment::run(args),
         Command::Baskets(args) => cmd::baskets::run(args),
+        Command::Itemsets(args) => cmd::itemsets::run(args),
+        Command::Rules(args) => cmd::rules::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

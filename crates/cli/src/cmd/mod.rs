@@ -2,5 +2,7 @@
 
 pub mod baskets;
 pub mod inspect;
+pub mod itemsets;
 pub mod rfm;
+pub mod rules;
 pub mod segment;

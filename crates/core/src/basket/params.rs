@@ -193,8 +193,8 @@ fn resolve(names: &[String], items: &[String]) -> Result<Vec<u32>> {
 /// result is marked partial.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Budget {
-    /// Most itemsets found before the search stops. Default 2,000,000 (about 100 MB of
-    /// results at retail itemset lengths).
+    /// Most itemsets found before the search stops. Default 1,000,000 (some 60 MB of
+    /// results, and as much again as JSON between worker and page).
     pub max_itemsets: usize,
     /// Most bytes of working memory the search may plan for (vertical bitsets and lists of
     /// Apriori and Eclat, the FP-tree of FP-Growth). Default 512 MB.
@@ -204,7 +204,7 @@ pub struct Budget {
 impl Default for Budget {
     fn default() -> Budget {
         Budget {
-            max_itemsets: 2_000_000,
+            max_itemsets: 1_000_000,
             max_bytes: 512_000_000,
         }
     }

@@ -17,7 +17,11 @@
 pub mod linear;
 mod matrix;
 pub mod metrics;
+pub mod neighbors;
+#[cfg(test)]
+mod shoppers_tests;
 mod traits;
+pub mod tree;
 
 pub use matrix::Matrix;
 pub use traits::{Fit, Predict, PredictProba, Transform, Transformer};

@@ -20,6 +20,7 @@ pub mod metrics;
 pub mod neighbors;
 #[cfg(test)]
 mod shoppers_tests;
+pub mod svm;
 mod traits;
 pub mod tree;
 

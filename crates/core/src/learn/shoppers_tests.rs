@@ -252,3 +252,22 @@ fn forest_is_deterministic_for_a_seed() {
     assert_eq!(a, b);
     assert_ne!(a, c);
 }
+
+/// Linear SVM (hinge, C = 1) against sklearn's `LinearSVC(loss="hinge")`: test accuracy
+/// within 0.005 (the solvers stop at different points of a flat dual optimum).
+#[test]
+fn linear_svm_accuracy_close_to_linear_svc() {
+    use super::svm::SvmParams;
+    let s = Shoppers::load();
+    let (train, test) = s.scaled();
+    let m = SvmParams::new().fit(&train, &s.y_train).unwrap();
+    let acc = metrics::accuracy(&s.y_test, &m.predict(&test).unwrap()).unwrap();
+    let want = s.fixture["linear_svc_hinge_accuracy"].as_f64().unwrap();
+    assert!(
+        (acc - want).abs() <= 0.005,
+        "accuracy {acc} vs LinearSVC {want}"
+    );
+    let proba = m.predict_proba(&test).unwrap();
+    let auc = metrics::roc_auc(&s.y_test, &proba.column(1)).unwrap();
+    assert!(auc > 0.85, "ROC AUC of Platt probabilities {auc}");
+}

@@ -9,6 +9,7 @@ mod cart;
 mod forest;
 mod params;
 
+pub(crate) use cart::count_classes as count_classes_of;
 pub use cart::{DecisionTree, TreeNode};
 pub use forest::{ForestParams, RandomForest};
 pub use params::{Criterion, MaxFeatures, TreeParams};

@@ -18,6 +18,7 @@ pub mod linear;
 mod matrix;
 pub mod metrics;
 pub mod neighbors;
+pub mod preprocess;
 pub mod select;
 #[cfg(test)]
 mod shoppers_tests;

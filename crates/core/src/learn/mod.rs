@@ -14,6 +14,7 @@
 //! assert!((at_four[0] - 8.0).abs() < 1e-12);
 //! ```
 
+pub mod dataset;
 pub mod linear;
 mod matrix;
 pub mod metrics;

@@ -124,7 +124,11 @@ impl Matrix {
         match self.data.iter().position(|v| !v.is_finite()) {
             None => Ok(()),
             Some(p) => Err(Error::invalid_parameter(
-                format!("feature value at row {}, column {}", p / self.n_cols.max(1) + 1, p % self.n_cols.max(1) + 1),
+                format!(
+                    "feature value at row {}, column {}",
+                    p / self.n_cols.max(1) + 1,
+                    p % self.n_cols.max(1) + 1
+                ),
                 self.data[p],
                 "a finite number (impute missing values first)",
             )),
@@ -211,7 +215,11 @@ mod tests {
         assert!(Matrix::new(2, 2, vec![1.0; 3]).is_err());
         assert!(Matrix::from_rows(&[vec![1.0, 2.0], vec![3.0]]).is_err());
         let m = Matrix::from_rows(&[vec![1.0, 2.0], vec![3.0, f64::NAN]]).unwrap();
-        assert!(m.check_finite().unwrap_err().to_string().contains("row 2, column 2"));
+        assert!(m
+            .check_finite()
+            .unwrap_err()
+            .to_string()
+            .contains("row 2, column 2"));
     }
 
     #[test]

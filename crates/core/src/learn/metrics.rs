@@ -39,7 +39,11 @@ pub fn confusion_matrix(
     let mut m = vec![vec![0; n_classes]; n_classes];
     for (&t, &p) in y_true.iter().zip(y_pred) {
         if t >= n_classes || p >= n_classes {
-            return Err(Error::invalid_parameter("class index", t.max(p), format!("below {n_classes}")));
+            return Err(Error::invalid_parameter(
+                "class index",
+                t.max(p),
+                format!("below {n_classes}"),
+            ));
         }
         m[t][p] += 1;
     }
@@ -71,7 +75,11 @@ pub fn precision(y_true: &[usize], y_pred: &[usize], positive: usize) -> Result<
 pub fn recall(y_true: &[usize], y_pred: &[usize], positive: usize) -> Result<f64> {
     check_lengths(y_true.len(), y_pred.len())?;
     let (tp, _, fneg) = counts_for(y_true, y_pred, positive);
-    Ok(if tp + fneg > 0.0 { tp / (tp + fneg) } else { 0.0 })
+    Ok(if tp + fneg > 0.0 {
+        tp / (tp + fneg)
+    } else {
+        0.0
+    })
 }
 
 /// Harmonic mean of precision and recall for class `positive`.
@@ -79,7 +87,11 @@ pub fn f1(y_true: &[usize], y_pred: &[usize], positive: usize) -> Result<f64> {
     check_lengths(y_true.len(), y_pred.len())?;
     let (tp, fp, fneg) = counts_for(y_true, y_pred, positive);
     let denominator = 2.0 * tp + fp + fneg;
-    Ok(if denominator > 0.0 { 2.0 * tp / denominator } else { 0.0 })
+    Ok(if denominator > 0.0 {
+        2.0 * tp / denominator
+    } else {
+        0.0
+    })
 }
 
 /// F1 averaged over classes `0..n_classes` with equal weight (sklearn `average="macro"`).
@@ -109,7 +121,11 @@ pub struct RocCurve {
 pub fn roc_curve(y_true: &[usize], scores: &[f64]) -> Result<RocCurve> {
     check_lengths(y_true.len(), scores.len())?;
     if let Some(p) = scores.iter().position(|s| !s.is_finite()) {
-        return Err(Error::invalid_parameter(format!("score {}", p + 1), scores[p], "a finite number"));
+        return Err(Error::invalid_parameter(
+            format!("score {}", p + 1),
+            scores[p],
+            "a finite number",
+        ));
     }
     let mut order: Vec<usize> = (0..scores.len()).collect();
     order.sort_by(|&a, &b| scores[b].total_cmp(&scores[a]));
@@ -177,7 +193,11 @@ pub fn log_loss(y_true: &[usize], proba: &super::Matrix) -> Result<f64> {
     let mut sum = 0.0;
     for (i, &t) in y_true.iter().enumerate() {
         if t >= proba.n_cols() {
-            return Err(Error::invalid_parameter("class index", t, format!("below {}", proba.n_cols())));
+            return Err(Error::invalid_parameter(
+                "class index",
+                t,
+                format!("below {}", proba.n_cols()),
+            ));
         }
         // sklearn renormalises each row after clipping.
         let row = proba.row(i);
@@ -200,7 +220,11 @@ pub fn r2(y_true: &[f64], y_pred: &[f64]) -> Result<f64> {
     check_lengths(y_true.len(), y_pred.len())?;
     let mean = y_true.iter().sum::<f64>() / y_true.len() as f64;
     let ss_tot: f64 = y_true.iter().map(|y| (y - mean).powi(2)).sum();
-    let ss_res: f64 = y_true.iter().zip(y_pred).map(|(y, p)| (y - p).powi(2)).sum();
+    let ss_res: f64 = y_true
+        .iter()
+        .zip(y_pred)
+        .map(|(y, p)| (y - p).powi(2))
+        .sum();
     Ok(if ss_tot > 0.0 {
         1.0 - ss_res / ss_tot
     } else if ss_res > 0.0 {
@@ -212,13 +236,18 @@ pub fn r2(y_true: &[f64], y_pred: &[f64]) -> Result<f64> {
 
 /// R² adjusted for `n_features` predictors: 1 − (1 − R²)(n − 1)/(n − p − 1).
 pub fn adjusted_r2(r2: f64, n: usize, n_features: usize) -> Option<f64> {
-    (n > n_features + 1).then(|| 1.0 - (1.0 - r2) * (n as f64 - 1.0) / ((n - n_features - 1) as f64))
+    (n > n_features + 1)
+        .then(|| 1.0 - (1.0 - r2) * (n as f64 - 1.0) / ((n - n_features - 1) as f64))
 }
 
 /// Root mean squared error.
 pub fn rmse(y_true: &[f64], y_pred: &[f64]) -> Result<f64> {
     check_lengths(y_true.len(), y_pred.len())?;
-    let sum: f64 = y_true.iter().zip(y_pred).map(|(y, p)| (y - p).powi(2)).sum();
+    let sum: f64 = y_true
+        .iter()
+        .zip(y_pred)
+        .map(|(y, p)| (y - p).powi(2))
+        .sum();
     Ok((sum / y_true.len() as f64).sqrt())
 }
 
@@ -269,7 +298,10 @@ pub enum Metric {
 impl Metric {
     /// Whether a larger value is a better model.
     pub fn greater_is_better(self) -> bool {
-        !matches!(self, Metric::LogLoss | Metric::Rmse | Metric::Mae | Metric::Mape)
+        !matches!(
+            self,
+            Metric::LogLoss | Metric::Rmse | Metric::Mae | Metric::Mape
+        )
     }
 
     /// Whether the metric scores regressions (else classifiers).
@@ -307,9 +339,13 @@ impl Metric {
             Metric::Mae,
             Metric::Mape,
         ];
-        ALL.into_iter()
-            .find(|m| m.as_str() == name)
-            .ok_or_else(|| Error::invalid_parameter("metric", name, "one of accuracy, precision, recall, f1, roc_auc, log_loss, r2, rmse, mae, mape"))
+        ALL.into_iter().find(|m| m.as_str() == name).ok_or_else(|| {
+            Error::invalid_parameter(
+                "metric",
+                name,
+                "one of accuracy, precision, recall, f1, roc_auc, log_loss, r2, rmse, mae, mape",
+            )
+        })
     }
 
     /// The name shown to the user.
@@ -339,7 +375,13 @@ impl Metric {
     ) -> Result<f64> {
         let binary = n_classes <= 2;
         let need_proba = || {
-            proba.ok_or_else(|| Error::invalid_parameter("metric", self.as_str(), "a metric this model can score (it gives no probabilities)"))
+            proba.ok_or_else(|| {
+                Error::invalid_parameter(
+                    "metric",
+                    self.as_str(),
+                    "a metric this model can score (it gives no probabilities)",
+                )
+            })
         };
         match self {
             Metric::Accuracy => accuracy(y_true, y_pred),
@@ -360,7 +402,11 @@ impl Metric {
             }
             Metric::RocAuc => roc_auc_ovr(y_true, need_proba()?),
             Metric::LogLoss => log_loss(y_true, need_proba()?),
-            _ => Err(Error::invalid_parameter("metric", self.as_str(), "a classification metric (accuracy, precision, recall, f1, roc_auc, log_loss)")),
+            _ => Err(Error::invalid_parameter(
+                "metric",
+                self.as_str(),
+                "a classification metric (accuracy, precision, recall, f1, roc_auc, log_loss)",
+            )),
         }
     }
 
@@ -371,7 +417,11 @@ impl Metric {
             Metric::Rmse => rmse(y_true, y_pred),
             Metric::Mae => mae(y_true, y_pred),
             Metric::Mape => mape(y_true, y_pred),
-            _ => Err(Error::invalid_parameter("metric", self.as_str(), "a regression metric (r2, rmse, mae, mape)")),
+            _ => Err(Error::invalid_parameter(
+                "metric",
+                self.as_str(),
+                "a regression metric (r2, rmse, mae, mape)",
+            )),
         }
     }
 }
@@ -384,17 +434,29 @@ mod tests {
     const FIXTURE: &str = include_str!("../../../../testdata/fixtures/learn_metrics.json");
 
     fn floats(v: &Value) -> Vec<f64> {
-        v.as_array().unwrap().iter().map(|x| x.as_f64().unwrap()).collect()
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|x| x.as_f64().unwrap())
+            .collect()
     }
     fn classes(v: &Value) -> Vec<usize> {
-        v.as_array().unwrap().iter().map(|x| x.as_u64().unwrap() as usize).collect()
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|x| x.as_u64().unwrap() as usize)
+            .collect()
     }
 
     /// Expected values from scikit-learn 1.9.1 (tools/learn_fixtures.py), to 1e-12.
     #[test]
     fn classification_metrics_match_sklearn() {
         let f: Value = serde_json::from_str(FIXTURE).unwrap();
-        let (t, p, s) = (classes(&f["y_true"]), classes(&f["y_pred"]), floats(&f["y_score"]));
+        let (t, p, s) = (
+            classes(&f["y_true"]),
+            classes(&f["y_pred"]),
+            floats(&f["y_score"]),
+        );
         let cases: [(&str, f64); 6] = [
             ("accuracy", accuracy(&t, &p).unwrap()),
             ("precision", precision(&t, &p, 1).unwrap()),
@@ -405,10 +467,18 @@ mod tests {
         ];
         for (name, got) in cases {
             let want = f[name].as_f64().unwrap();
-            assert!((got - want).abs() < 1e-12, "{name}: {got} vs sklearn {want}");
+            assert!(
+                (got - want).abs() < 1e-12,
+                "{name}: {got} vs sklearn {want}"
+            );
         }
         let cm = confusion_matrix(&t, &p, 2).unwrap();
-        let want: Vec<Vec<usize>> = f["confusion_matrix"].as_array().unwrap().iter().map(classes).collect();
+        let want: Vec<Vec<usize>> = f["confusion_matrix"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(classes)
+            .collect();
         assert_eq!(cm, want);
     }
 
@@ -437,7 +507,11 @@ mod tests {
         for m in [Metric::R2, Metric::Rmse, Metric::Mae, Metric::Mape] {
             let got = m.regression(&t, &p).unwrap();
             let want = f[m.as_str()].as_f64().unwrap();
-            assert!((got - want).abs() < 1e-12, "{}: {got} vs {want}", m.as_str());
+            assert!(
+                (got - want).abs() < 1e-12,
+                "{}: {got} vs {want}",
+                m.as_str()
+            );
         }
     }
 

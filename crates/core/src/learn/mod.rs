@@ -14,10 +14,18 @@
 //! assert!((at_four[0] - 8.0).abs() < 1e-12);
 //! ```
 
+pub mod dataset;
 pub mod linear;
 mod matrix;
 pub mod metrics;
+pub mod neighbors;
+pub mod preprocess;
+pub mod select;
+#[cfg(test)]
+mod shoppers_tests;
+pub mod svm;
 mod traits;
+pub mod tree;
 
 pub use matrix::Matrix;
 pub use traits::{Fit, Predict, PredictProba, Transform, Transformer};

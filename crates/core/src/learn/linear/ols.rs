@@ -43,7 +43,11 @@ impl LinearRegressionParams {
     /// Checks the parameters.
     pub fn check(&self) -> Result<()> {
         if !(self.ridge_alpha >= 0.0 && self.ridge_alpha.is_finite()) {
-            return Err(Error::invalid_parameter("ridge_alpha", self.ridge_alpha, "a number ≥ 0"));
+            return Err(Error::invalid_parameter(
+                "ridge_alpha",
+                self.ridge_alpha,
+                "a number ≥ 0",
+            ));
         }
         Ok(())
     }
@@ -94,11 +98,20 @@ impl RegressionFit {
 impl Fit<f64> for LinearRegressionParams {
     type Model = LinearRegression;
 
-    fn fit_with(&self, x: &Matrix, y: &[f64], _progress: &mut dyn Progress) -> Result<LinearRegression> {
+    fn fit_with(
+        &self,
+        x: &Matrix,
+        y: &[f64],
+        _progress: &mut dyn Progress,
+    ) -> Result<LinearRegression> {
         self.check()?;
         check_fit_shapes(x, y.len(), 1)?;
         if let Some(p) = y.iter().position(|v| !v.is_finite()) {
-            return Err(Error::invalid_parameter(format!("target at row {}", p + 1), y[p], "a finite number"));
+            return Err(Error::invalid_parameter(
+                format!("target at row {}", p + 1),
+                y[p],
+                "a finite number",
+            ));
         }
         let (n, p) = (x.n_rows(), x.n_cols());
         let offset = usize::from(self.fit_intercept);
@@ -142,7 +155,14 @@ impl Predict<f64> for LinearRegression {
     fn predict(&self, x: &Matrix) -> Result<Vec<f64>> {
         check_predict_shape(x, self.coefficients.len())?;
         Ok((0..x.n_rows())
-            .map(|i| self.intercept + x.row(i).iter().zip(&self.coefficients).map(|(a, b)| a * b).sum::<f64>())
+            .map(|i| {
+                self.intercept
+                    + x.row(i)
+                        .iter()
+                        .zip(&self.coefficients)
+                        .map(|(a, b)| a * b)
+                        .sum::<f64>()
+            })
             .collect())
     }
 }
@@ -153,24 +173,36 @@ mod tests {
     use crate::table::{read_bytes, ReadOptions};
     use serde_json::Value;
 
-    const ADVERTISING: &[u8] = include_bytes!("../../../../../testdata/islr-advertising/Advertising.csv");
+    const ADVERTISING: &[u8] =
+        include_bytes!("../../../../../testdata/islr-advertising/Advertising.csv");
     const FIXTURE: &str = include_str!("../../../../../testdata/fixtures/learn_advertising.json");
 
     fn advertising() -> (Matrix, Vec<f64>) {
         let t = read_bytes(ADVERTISING, &ReadOptions::default()).unwrap();
-        let cols: Vec<_> = ["TV", "radio", "newspaper"].iter().map(|n| t.column_by_name(n).unwrap()).collect();
-        let rows: Vec<Vec<f64>> = (0..t.n_rows()).map(|i| cols.iter().map(|c| c.f64(i).unwrap()).collect()).collect();
-        let y = (0..t.n_rows()).map(|i| t.column_by_name("sales").unwrap().f64(i).unwrap()).collect();
+        let cols: Vec<_> = ["TV", "radio", "newspaper"]
+            .iter()
+            .map(|n| t.column_by_name(n).unwrap())
+            .collect();
+        let rows: Vec<Vec<f64>> = (0..t.n_rows())
+            .map(|i| cols.iter().map(|c| c.f64(i).unwrap()).collect())
+            .collect();
+        let y = (0..t.n_rows())
+            .map(|i| t.column_by_name("sales").unwrap().f64(i).unwrap())
+            .collect();
         (Matrix::from_rows(&rows).unwrap(), y)
     }
 
     #[test]
     fn the_seed_example_done_right() {
         let x = Matrix::from_rows(&[vec![1.0], vec![2.0], vec![3.0]]).unwrap();
-        let m = LinearRegressionParams::new().fit(&x, &[2.0, 4.0, 6.0]).unwrap();
+        let m = LinearRegressionParams::new()
+            .fit(&x, &[2.0, 4.0, 6.0])
+            .unwrap();
         assert!((m.coefficients[0] - 2.0).abs() < 1e-12);
         assert!(m.intercept.abs() < 1e-12);
-        let p = m.predict(&Matrix::from_rows(&[vec![4.0]]).unwrap()).unwrap();
+        let p = m
+            .predict(&Matrix::from_rows(&[vec![4.0]]).unwrap())
+            .unwrap();
         assert!((p[0] - 8.0).abs() < 1e-12);
     }
 
@@ -179,16 +211,32 @@ mod tests {
     fn advertising_matches_reference_and_sklearn() {
         let (x, y) = advertising();
         let m = LinearRegressionParams::new().fit(&x, &y).unwrap();
-        let reference = [(m.intercept, 2.9389), (m.coefficients[0], 0.04576), (m.coefficients[1], 0.18853), (m.coefficients[2], -0.00104), (m.train.r2, 0.8972)];
+        let reference = [
+            (m.intercept, 2.9389),
+            (m.coefficients[0], 0.04576),
+            (m.coefficients[1], 0.18853),
+            (m.coefficients[2], -0.00104),
+            (m.train.r2, 0.8972),
+        ];
         for (got, want) in reference {
             assert!((got - want).abs() < 1e-4, "{got} vs REFERENCE {want}");
         }
         let f: Value = serde_json::from_str(FIXTURE).unwrap();
         assert!((m.intercept - f["intercept"].as_f64().unwrap()).abs() < 1e-9);
-        for (got, want) in m.coefficients.iter().zip(f["coefficients"].as_array().unwrap()) {
+        for (got, want) in m
+            .coefficients
+            .iter()
+            .zip(f["coefficients"].as_array().unwrap())
+        {
             assert!((got - want.as_f64().unwrap()).abs() < 1e-9);
         }
-        let stats = [("r2", m.train.r2), ("adjusted_r2", m.train.adjusted_r2.unwrap()), ("rmse", m.train.rmse), ("mae", m.train.mae), ("mape", m.train.mape)];
+        let stats = [
+            ("r2", m.train.r2),
+            ("adjusted_r2", m.train.adjusted_r2.unwrap()),
+            ("rmse", m.train.rmse),
+            ("mae", m.train.mae),
+            ("mape", m.train.mape),
+        ];
         for (name, got) in stats {
             let want = f[name].as_f64().unwrap();
             assert!((got - want).abs() < 1e-9, "{name}: {got} vs sklearn {want}");
@@ -199,9 +247,16 @@ mod tests {
     fn ridge_matches_sklearn() {
         let (x, y) = advertising();
         let f: Value = serde_json::from_str(FIXTURE).unwrap();
-        let m = LinearRegressionParams::new().ridge_alpha(f["ridge_alpha"].as_f64().unwrap()).fit(&x, &y).unwrap();
+        let m = LinearRegressionParams::new()
+            .ridge_alpha(f["ridge_alpha"].as_f64().unwrap())
+            .fit(&x, &y)
+            .unwrap();
         assert!((m.intercept - f["ridge_intercept"].as_f64().unwrap()).abs() < 1e-9);
-        for (got, want) in m.coefficients.iter().zip(f["ridge_coefficients"].as_array().unwrap()) {
+        for (got, want) in m
+            .coefficients
+            .iter()
+            .zip(f["ridge_coefficients"].as_array().unwrap())
+        {
             assert!((got - want.as_f64().unwrap()).abs() < 1e-9);
         }
     }
@@ -209,8 +264,13 @@ mod tests {
     #[test]
     fn bad_parameters_and_shapes_are_errors() {
         let x = Matrix::from_rows(&[vec![1.0], vec![2.0]]).unwrap();
-        assert!(LinearRegressionParams::new().ridge_alpha(-1.0).fit(&x, &[1.0, 2.0]).is_err());
+        assert!(LinearRegressionParams::new()
+            .ridge_alpha(-1.0)
+            .fit(&x, &[1.0, 2.0])
+            .is_err());
         assert!(LinearRegressionParams::new().fit(&x, &[1.0]).is_err());
-        assert!(LinearRegressionParams::new().fit(&x, &[1.0, f64::NAN]).is_err());
+        assert!(LinearRegressionParams::new()
+            .fit(&x, &[1.0, f64::NAN])
+            .is_err());
     }
 }

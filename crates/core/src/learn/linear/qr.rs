@@ -11,9 +11,14 @@
 /// solution and, per column, whether it was kept (false: dependent on earlier columns).
 pub(crate) fn least_squares(a: &[f64], b: &[f64], m: usize, n: usize) -> (Vec<f64>, Vec<bool>) {
     // Work column-major: Householder reflections act on columns.
-    let mut cols: Vec<Vec<f64>> = (0..n).map(|j| (0..m).map(|i| a[i * n + j]).collect()).collect();
+    let mut cols: Vec<Vec<f64>> = (0..n)
+        .map(|j| (0..m).map(|i| a[i * n + j]).collect())
+        .collect();
     let mut rhs = b.to_vec();
-    let norms: Vec<f64> = cols.iter().map(|c| c.iter().map(|v| v * v).sum::<f64>().sqrt()).collect();
+    let norms: Vec<f64> = cols
+        .iter()
+        .map(|c| c.iter().map(|v| v * v).sum::<f64>().sqrt())
+        .collect();
     let mut kept = vec![false; n];
     // Row of R for each kept column, and R itself stored by column.
     let mut pivot_row = vec![usize::MAX; n];
@@ -27,7 +32,11 @@ pub(crate) fn least_squares(a: &[f64], b: &[f64], m: usize, n: usize) -> (Vec<f6
             continue;
         }
         // v = x + sign(x0)‖x‖e1, so that the reflection does not cancel digits.
-        let alpha = if cols[j][r] >= 0.0 { -tail_norm } else { tail_norm };
+        let alpha = if cols[j][r] >= 0.0 {
+            -tail_norm
+        } else {
+            tail_norm
+        };
         let mut v: Vec<f64> = cols[j][r..].to_vec();
         v[0] -= alpha;
         let v_norm2: f64 = v.iter().map(|x| x * x).sum();

@@ -5,6 +5,8 @@ Writes, under testdata/fixtures/:
   segment_rfm_sample20k.csv   per-customer recency, frequency, monetary, R/F/M scores and
                               segment on online_retail_sample20k.csv (pandas)
   segment_rfm_sample20k.json  the totals of that run (customers, skipped lines, as-of date)
+  segment_churn_sample20k.csv/.json  churn features before 2011-09-01 and 90-day labels
+                              (pandas), AUC of recency alone (sklearn roc_auc_score)
   segment_kmeans_wholesale.json  scikit-learn KMeans inertia / silhouette for k = 2..10 on
                               standardised log1p spend of Wholesale_customers_data.csv, and
                               the first two principal components (sklearn PCA)
@@ -147,6 +149,61 @@ def rfm_fixture():
     print("rfm first1071:", first)
 
 
+def churn_fixture():
+    """Churn features before 2011-09-01 and labels for a 90-day window, with pandas; the
+    AUC of recency alone by scikit-learn's roc_auc_score."""
+    from sklearn.metrics import roc_auc_score
+
+    path = os.path.join(ROOT, "testdata", "uci-online-retail-sample20k", "online_retail_sample20k.csv")
+    d = pd.read_csv(path, dtype={"InvoiceNo": str, "CustomerID": "Int64"})
+    d = d[~d["CustomerID"].isna()]
+    d = d[~(d["InvoiceNo"].str.startswith("C") | (d["Quantity"] < 0))].copy()
+    d["day"] = pd.to_datetime(d["InvoiceDate"]).dt.normalize()
+    d["amount"] = d["Quantity"] * d["UnitPrice"]
+    cutoff = pd.Timestamp("2011-09-01")
+    window, trend = 90, 90
+    before = d[d["day"] < cutoff]
+    g = before.groupby("CustomerID", sort=False)
+    # An order's day is the first day any of its lines carries.
+    orders = before.groupby(["CustomerID", "InvoiceNo"], sort=False)["day"].min().reset_index()
+    recent = orders[orders["day"] >= cutoff - pd.Timedelta(days=trend)].groupby("CustomerID").size()
+    prior = orders[
+        (orders["day"] < cutoff - pd.Timedelta(days=trend)) & (orders["day"] >= cutoff - pd.Timedelta(days=2 * trend))
+    ].groupby("CustomerID").size()
+    f = pd.DataFrame(
+        {
+            "recency_days": (cutoff - g["day"].max()).dt.days,
+            "frequency": g["InvoiceNo"].nunique(),
+            "monetary": g["amount"].sum(),
+            "tenure_days": (cutoff - g["day"].min()).dt.days,
+        }
+    )
+    f["average_order_value"] = f["monetary"] / f["frequency"]
+    f["orders_recent"] = recent.reindex(f.index, fill_value=0)
+    f["orders_prior"] = prior.reindex(f.index, fill_value=0)
+    f["order_trend"] = f["orders_recent"] - f["orders_prior"]
+    in_window = d[(d["day"] >= cutoff) & (d["day"] < cutoff + pd.Timedelta(days=window))]["CustomerID"].unique()
+    f["churned"] = (~f.index.isin(in_window)).astype(int)
+    f.index.name = "customer"
+    with open(os.path.join(OUT, "segment_churn_sample20k.csv"), "w") as fh:
+        fh.write(f"# pandas {pd.__version__}, scikit-learn {sklearn.__version__}; {SCRIPT}; cutoff 2011-09-01, window 90, trend 90\n")
+        f.to_csv(fh, float_format="%.6f")
+    summary = {
+        "tool": f"pandas {pd.__version__}, scikit-learn {sklearn.__version__}",
+        "script": SCRIPT,
+        "data": "testdata/uci-online-retail-sample20k/online_retail_sample20k.csv",
+        "cutoff": "2011-09-01",
+        "window_days": window,
+        "trend_days": trend,
+        "customers": len(f),
+        "churned": int(f["churned"].sum()),
+        "auc_recency_all_customers": float(roc_auc_score(f["churned"], f["recency_days"])),
+    }
+    with open(os.path.join(OUT, "segment_churn_sample20k.json"), "w") as fh:
+        json.dump(summary, fh, indent=1)
+    print("churn:", summary)
+
+
 def kmeans_fixture():
     path = os.path.join(ROOT, "testdata", "uci-wholesale-customers", "Wholesale_customers_data.csv")
     d = pd.read_csv(path)
@@ -189,5 +246,6 @@ def kmeans_fixture():
 if __name__ == "__main__":
     os.makedirs(OUT, exist_ok=True)
     rfm_fixture()
+    churn_fixture()
     kmeans_fixture()
     sys.exit(0)

@@ -10,7 +10,7 @@
 //!   and a hook for any binary classifier.
 //! - [`dates`]: a tolerant reader for order dates that the table leaves as text.
 
-// pub mod churn;
+pub mod churn;
 pub mod dates;
 pub mod export;
 pub mod features;

@@ -20,12 +20,15 @@ struct Cli {
 enum Command {
     /// Rows, columns, types and missing counts of a CSV file.
     Inspect(cmd::inspect::Args),
+    /// Forecast demand per product or store, the model chosen by a rolling-origin backtest.
+    Forecast(cmd::forecast::Args),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Inspect(args) => cmd::inspect::run(args),
+        Command::Forecast(args) => cmd::forecast::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -221,3 +221,64 @@ fn fixed_parameter_forecasts_equal_statsforecast() {
         }
     }
 }
+
+const ETS_FIXED: &str = include_str!("../../../../testdata/fixtures/forecast_ets_fixed.json");
+
+/// SES, Holt, damped Holt and additive Holt-Winters with every parameter and initial state
+/// fixed give statsforecast's ETS forecasts. statsforecast's trend gain `beta` is the ETS
+/// one (trend += beta·error); ours is Holt's (trend += beta·(new level - predicted level) =
+/// beta·alpha·error), hence the division by alpha.
+#[test]
+fn fixed_smoothing_forecasts_equal_statsforecast_ets() {
+    let doc: Value = serde_json::from_str(ETS_FIXED).unwrap();
+    for s in doc["series"].as_array().unwrap() {
+        let y = floats(&s["values"]);
+        let h = s["horizon"].as_u64().unwrap() as usize;
+        for case in s["cases"].as_array().unwrap() {
+            let form_name = case["form"].as_str().unwrap();
+            let form = match form_name {
+                "ETS(A,N,N)" => Form::SES,
+                "ETS(A,A,N)" => Form::HOLT,
+                "ETS(A,Ad,N)" => Form::DAMPED,
+                "ETS(A,A,A)" => Form::HW_ADDITIVE,
+                "ETS(A,Ad,A)" => Form {
+                    trend: super::smoothing::Trend::Damped,
+                    season: super::smoothing::Season::Additive,
+                },
+                other => panic!("unknown form {other}"),
+            };
+            let p = &case["params"];
+            let alpha = p["alpha"].as_f64().unwrap();
+            let smoothing = Smoothing {
+                alpha,
+                beta: p["beta"].as_f64().unwrap() / alpha,
+                gamma: p["gamma"].as_f64().unwrap(),
+                phi: p["phi"].as_f64().unwrap(),
+            };
+            let init = Initial {
+                level: case["level0"].as_f64().unwrap(),
+                trend: case["trend0"].as_f64().unwrap(),
+                season: floats(&case["season0"]),
+            };
+            let mine = run(&y, form, smoothing, &init, h).forecast;
+            let want = floats(&case["forecast"]);
+            assert_eq!(mine.len(), want.len());
+            // statsforecast 2.1.1 damps the trend of step h >= 2 by φ + φ + φ² + … + φ^(h-1)
+            // where the textbook (Hyndman et al. 2008, Table 2.1; R's forecast::ets) has
+            // φ + φ² + … + φ^h; ours follows the textbook, so with damping only the first step
+            // (which also checks every state the recursions produced) can be compared.
+            let steps = if form.trend == super::smoothing::Trend::Damped {
+                1
+            } else {
+                h
+            };
+            for (a, b) in mine.iter().zip(&want).take(steps) {
+                assert!(
+                    (a - b).abs() <= 1e-8 * (1.0 + b.abs()),
+                    "{} {form_name}: {a} vs {b}",
+                    s["name"]
+                );
+            }
+        }
+    }
+}

@@ -55,6 +55,41 @@ impl Model {
         }
     }
 
+    /// The model a [`Model::name`] names (also `moving_average(K)` for any window `K`).
+    pub fn from_name(name: &str) -> Result<Model> {
+        let name = name.trim().to_ascii_lowercase();
+        let fixed = [
+            Model::Naive,
+            Model::SeasonalNaive,
+            Model::Ses,
+            Model::Holt,
+            Model::DampedHolt,
+            Model::HoltWintersAdditive,
+            Model::HoltWintersMultiplicative,
+            Model::Ets,
+            Model::Croston,
+            Model::Tsb,
+        ];
+        if let Some(m) = fixed.iter().find(|m| m.name() == name) {
+            return Ok(*m);
+        }
+        let window = name
+            .strip_prefix("moving_average(")
+            .and_then(|rest| rest.strip_suffix(')'))
+            .and_then(|k| k.parse::<usize>().ok())
+            .filter(|k| *k > 0);
+        window
+            .map(|window| Model::MovingAverage { window })
+            .ok_or_else(|| {
+                Error::invalid_parameter(
+                    "model",
+                    name,
+                    "naive, seasonal_naive, moving_average(K), ses, holt, damped_holt, \
+                 holt_winters_additive, holt_winters_multiplicative, ets, croston or tsb",
+                )
+            })
+    }
+
     /// The name shown to the user in their language.
     pub fn label(&self, lang: Lang) -> String {
         match self {
@@ -118,6 +153,33 @@ impl Model {
         }?;
         fit.model = *self;
         Ok(fit)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_round_trip_and_labels_exist_in_both_languages() {
+        for m in [
+            Model::Naive,
+            Model::SeasonalNaive,
+            Model::MovingAverage { window: 12 },
+            Model::Ses,
+            Model::Holt,
+            Model::DampedHolt,
+            Model::HoltWintersAdditive,
+            Model::HoltWintersMultiplicative,
+            Model::Ets,
+            Model::Croston,
+            Model::Tsb,
+        ] {
+            assert_eq!(Model::from_name(&m.name()).unwrap(), m);
+            assert_ne!(m.label(Lang::Zh), m.label(Lang::En));
+        }
+        assert!(Model::from_name("arima").is_err());
+        assert!(Model::from_name("moving_average(0)").is_err());
     }
 }
 

@@ -177,6 +177,24 @@ pub struct Series {
     pub values: Vec<f64>,
 }
 
+impl Series {
+    /// Start dates of the `horizon` periods after the last one, `YYYY-MM-DD`.
+    pub fn future_periods(&self, horizon: usize) -> Vec<String> {
+        let Some(last) = self
+            .periods
+            .last()
+            .and_then(|p| parse_date(p, DayOrder::DayFirst))
+        else {
+            return Vec::new();
+        };
+        // Periods of a built series are period starts, so weeks can count from the last one.
+        let period = self.frequency.period(last, last);
+        (1..=horizon as i64)
+            .map(|k| self.frequency.start(period + k, last))
+            .collect()
+    }
+}
+
 fn bad_value(row: usize, column: &str, value: String, expected: &str) -> Error {
     Error::new(ErrorKind::BadValue {
         // Data row `row` is line `row + 2`: the header is line 1.
@@ -354,6 +372,8 @@ mod tests {
         let m = &build_series(&table, &monthly).unwrap()[0];
         assert_eq!(m.values, vec![35.0]);
         assert_eq!(m.periods, vec!["2010-02-01"]);
+        assert_eq!(m.future_periods(2), vec!["2010-03-01", "2010-04-01"]);
+        assert_eq!(s.future_periods(1), vec!["2010-03-05"]);
     }
 
     #[test]

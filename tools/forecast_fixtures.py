@@ -133,6 +133,53 @@ def fixed(series, h):
     return out
 
 
+def fixed_ets(name, values, m, h):
+    """ETS with every parameter and initial state fixed, run by statsforecast's own state
+    recursion (`pegelsresid_C`) and forecast (`etsforecast`): the exact equivalents of
+    shoplens' SES, Holt, damped Holt and additive Holt-Winters with given parameters.
+    `beta` is the ETS trend gain (trend += beta * error), `season0[j]` the seasonal index
+    used at time j of the first season (statsforecast stores them most recent first)."""
+    from statsforecast import ets as sf_ets
+
+    y = np.asarray(values, dtype=float)
+    level0 = float(y[0])
+    trend0 = float(y[1] - y[0])
+    first = y[: 2 * m].reshape(2, m).mean(axis=0)
+    season0 = (first - first.mean()).tolist()
+    specs = [
+        ("N", False, "N", dict(alpha=0.3, beta=0.0, gamma=0.0, phi=1.0)),
+        ("A", False, "N", dict(alpha=0.5, beta=0.1, gamma=0.0, phi=1.0)),
+        ("A", True, "N", dict(alpha=0.5, beta=0.1, gamma=0.0, phi=0.9)),
+        ("A", False, "A", dict(alpha=0.3, beta=0.05, gamma=0.1, phi=1.0)),
+        ("A", True, "A", dict(alpha=0.3, beta=0.05, gamma=0.1, phi=0.95)),
+    ]
+    cases = []
+    for trend, damped, season, par in specs:
+        init = [level0] + ([trend0] if trend != "N" else [])
+        if season != "N":
+            init += season0[::-1]
+        mm = m if season != "N" else 1
+        _, _, states, _ = sf_ets.pegelsresid_C(
+            y, mm, np.asarray(init), "A", trend, season, damped,
+            par["alpha"], par["beta"], par["gamma"], par["phi"], 2,
+        )
+        f = np.zeros(h)
+        sf_ets.etsforecast(
+            states[-1], mm, sf_ets.switch(trend), sf_ets.switch(season),
+            par["phi"] if damped else 1.0, h, f,
+        )
+        cases.append({
+            "form": f"ETS(A,{trend}{'d' if damped else ''},{season})",
+            "params": par,
+            "season_length": mm,
+            "level0": level0,
+            "trend0": trend0 if trend != "N" else 0.0,
+            "season0": season0 if season != "N" else [],
+            "forecast": f.tolist(),
+        })
+    return {"name": name, "values": y.tolist(), "horizon": h, "cases": cases}
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", default=os.path.join(REPO, "..", "shared", "data"))
@@ -166,6 +213,13 @@ def main():
         intermittent = {"stock_code": code, "days": days}
     else:
         print(f"{args.data} not found: intermittent fixture skipped", file=sys.stderr)
+    ets_fixed = {
+        "source": SOURCE,
+        "note": "statsforecast.ets.pegelsresid_C + etsforecast with fixed parameters and states",
+        "series": [fixed_ets("ShampooSales", shampoo, 12, 6), fixed_ets("wineind", wine, 12, 12)],
+    }
+    with open(os.path.join(OUT, "forecast_ets_fixed.json"), "w") as f:
+        json.dump(ets_fixed, f, indent=1)
     fx = {
         "source": SOURCE,
         "intermittent_origin": "UCI Online Retail (CC BY 4.0, 20k-row sample): daily sum of "

@@ -30,6 +30,8 @@ enum Command {
     Itemsets(cmd::itemsets::Args),
     /// Association rules of a basket file.
     Rules(cmd::rules::Args),
+    /// Forecast demand per product or store, the model chosen by a rolling-origin backtest.
+    Forecast(cmd::forecast::Args),
 }
 
 fn main() -> ExitCode {
@@ -41,6 +43,7 @@ fn main() -> ExitCode {
         Command::Baskets(args) => cmd::baskets::run(args),
         Command::Itemsets(args) => cmd::itemsets::run(args),
         Command::Rules(args) => cmd::rules::run(args),
+        Command::Forecast(args) => cmd::forecast::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

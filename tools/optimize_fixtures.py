@@ -43,7 +43,7 @@ def hill(s, top, k, h):
 def fit(spend, outcome):
     spend = np.asarray(spend, float)
     outcome = np.asarray(outcome, float)
-    (a, b), _ = curve_fit(log_curve, spend, outcome)
+    (a, b), _ = curve_fit(log_curve, spend, outcome, xtol=1e-15, ftol=1e-15, gtol=1e-15)
     p0 = [outcome.max(), np.median(spend), 1.0]
     lower = [0.0, 1e-9, H_MIN]
     upper = [10 * outcome.max(), 10 * spend.max(), H_MAX]
@@ -51,8 +51,12 @@ def fit(spend, outcome):
                                method="trf", max_nfev=100000, xtol=1e-15, ftol=1e-15, gtol=1e-15)
     sse_log = float(((log_curve(spend, a, b) - outcome) ** 2).sum())
     sse_hill = float(((hill(spend, top, k, h) - outcome) ** 2).sum())
+    # The log curve is linear in (a, b): numpy's exact least squares as a second reference
+    # (curve_fit stops at its own tolerance, about 1e-9 relative here).
+    exact = np.linalg.lstsq(np.c_[np.ones_like(spend), np.log1p(spend)], outcome, rcond=None)[0]
     return {
         "log": {"a": a, "b": b, "sse": sse_log},
+        "log_lstsq": {"a": float(exact[0]), "b": float(exact[1])},
         "hill": {"top": top, "k": k, "h": h, "sse": sse_hill},
     }
 
@@ -77,7 +81,8 @@ def budget_fixtures():
     rows = []
     for name, (top, k, h) in channels.items():
         spend = rng.uniform(1.0, 120.0, 40).round(2)
-        outcome = (hill(spend, top, k, h) + rng.normal(0, 0.04 * top, 40)).round(3)
+        # Outcomes are counts of sales: clipped at zero where the noise would go below.
+        outcome = np.maximum(hill(spend, top, k, h) + rng.normal(0, 0.04 * top, 40), 0.0).round(3)
         rows += [(name, s, o) for s, o in zip(spend, outcome)]
     with open(OUT / "optimize_budget_long.csv", "w", newline="") as f:
         w = csv.writer(f, lineterminator="\n")

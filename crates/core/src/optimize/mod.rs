@@ -6,6 +6,7 @@
 //! page advances it step by step to draw progress and a convergence chart, and the shared
 //! [`solver::run`] loop handles termination, history and cancel for everyone else.
 
+pub mod budget;
 pub mod genetic;
 pub mod inventory;
 pub mod routes;

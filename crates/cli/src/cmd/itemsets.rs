@@ -1,9 +1,9 @@
 //! `shoplens itemsets FILE --min-support S [--algorithm A] [--target T] [--max-len N] [--json]`:
 //! frequent itemsets of a basket file.
 
-use crate::output::{in_file, print_json, read_file, CliError};
+use crate::output::{in_file, read_file, write_json, CliError};
 use clap::ValueEnum;
-use serde_json::json;
+use shoplens_core::basket::export::itemsets_json;
 use shoplens_core::basket::{
     mine_itemsets, stop_message, Algorithm, MinSupport, MiningParams, StopReason, Target,
     Transactions,
@@ -156,12 +156,7 @@ pub fn run(args: Args) -> Result<(), CliError> {
     }
     warn_partial(found.partial);
     if args.json {
-        let itemsets: Vec<_> = found
-            .itemsets
-            .iter()
-            .map(|s| json!({"items": names(&tx, &s.items), "count": s.count, "support": s.support}))
-            .collect();
-        print_json(&json!({"baskets": tx.len(), "items": tx.n_items(), "itemsets": itemsets}));
+        write_json(&itemsets_json(&tx, &found))?;
     } else {
         use std::io::Write;
         let mut out = std::io::BufWriter::new(std::io::stdout().lock());

@@ -2,8 +2,8 @@
 //! [--top N] [--json]`: association rules of a basket file.
 
 use super::itemsets::{load_baskets, names, warn_partial, SearchArgs};
-use crate::output::{in_file, print_json, CliError};
-use serde_json::json;
+use crate::output::{in_file, write_json, CliError};
+use shoplens_core::basket::export::rules_json;
 use shoplens_core::basket::{mine_rules, Measure, RuleParams};
 use shoplens_core::progress::Silent;
 use std::path::PathBuf;
@@ -66,22 +66,7 @@ pub fn run(args: Args) -> Result<(), CliError> {
     }
     warn_partial(found.partial);
     if args.json {
-        let rules: Vec<_> = found
-            .rules
-            .iter()
-            .map(|r| {
-                json!({
-                    "antecedent": names(&tx, &r.antecedent),
-                    "consequent": names(&tx, &r.consequent),
-                    "support": r.support,
-                    "confidence": r.confidence,
-                    "lift": r.lift,
-                    "leverage": r.leverage,
-                    "conviction": r.conviction,
-                })
-            })
-            .collect();
-        print_json(&json!({"baskets": tx.len(), "rules": rules}));
+        write_json(&rules_json(&tx, &found))?;
     } else {
         use std::io::Write;
         let mut out = std::io::BufWriter::new(std::io::stdout().lock());

@@ -7,10 +7,15 @@
 //! which give identical results; the counts match pyfim 6.28 (Borgelt) and mlxtend 0.25
 //! exactly on the reference data (see `testdata/fixtures/basket_*`). Searches run inside a
 //! [`Budget`] and stop with a partial result rather than exhaust a browser tab.
+//! [`mine_rules`] builds association rules with nine interest measures ([`Measure`]);
+//! [`frequently_bought_together`] gives each product its best companions; [`export`] writes
+//! CSV (Excel-safe) and JSON.
 
 mod apriori;
 mod closed;
+mod companions;
 mod eclat;
+pub mod export;
 mod fp_growth;
 mod index;
 mod itemsets;
@@ -21,6 +26,9 @@ mod rules;
 mod sink;
 mod transactions;
 
+pub use companions::{
+    companions, frequently_bought_together, Companion, CompanionParams, ItemCompanions,
+};
 pub use index::BasketIndex;
 pub use itemsets::{estimate, mine_itemsets, stop_message, Estimate, Itemset, Itemsets};
 pub use measures::{Measure, MEASURES};

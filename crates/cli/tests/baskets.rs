@@ -181,3 +181,54 @@ fn bad_support_is_refused_with_the_value() {
     assert_ne!(code, 0);
     assert!(stderr.contains("\"x\""), "{stderr}");
 }
+
+#[test]
+fn constraints_and_csv() {
+    let file = groceries();
+    let file = file.to_str().unwrap();
+    let out = json(&[
+        "rules",
+        file,
+        "--min-support",
+        "0.001",
+        "--min-confidence",
+        "0.5",
+        "--rhs",
+        "whole milk",
+        "--json",
+    ]);
+    let rules = out["rules"].as_array().unwrap();
+    assert!(rules.len() > 100);
+    assert!(rules
+        .iter()
+        .all(|r| r["consequent"] == serde_json::json!(["whole milk"])));
+    let out = json(&[
+        "itemsets",
+        file,
+        "--min-support",
+        "0.01",
+        "--require",
+        "yogurt",
+        "--exclude",
+        "whole milk",
+        "--json",
+    ]);
+    for set in out["itemsets"].as_array().unwrap() {
+        let items = set["items"].as_array().unwrap();
+        assert!(items.contains(&serde_json::json!("yogurt")));
+        assert!(!items.contains(&serde_json::json!("whole milk")));
+    }
+    let (code, csv, _) = shoplens(&[
+        "rules",
+        file,
+        "--min-support",
+        "0.01",
+        "--min-confidence",
+        "0.5",
+        "--csv",
+    ]);
+    assert_eq!(code, 0);
+    assert!(csv.starts_with("\u{feff}antecedent,consequent,baskets,support,confidence,lift"));
+    // Header plus 15 rules, CRLF line ends.
+    assert_eq!(csv.split("\r\n").filter(|l| !l.is_empty()).count(), 16);
+}

@@ -74,13 +74,24 @@ def itemsets_fixture(baskets, fraction, label):
     as_list = lambda sets: sorted(
         ([sorted(items), count] for items, count in sets), key=lambda x: (len(x[0]), x[0])
     )
+    te = TransactionEncoder()
+    df = pd.DataFrame(te.fit(baskets).transform(baskets), columns=te.columns_)
+    mlxtend_all = len(fpgrowth(df, min_support=mc / n))
     doc = {
-        "source": f"pyfim {PYFIM_VERSION} fim.fpgrowth (targets s, c, m), produced by {SCRIPT}",
+        "source": (
+            f"pyfim {PYFIM_VERSION} fim.fpgrowth (targets s, c, m); counts.mlxtend_all from "
+            f"mlxtend {mlxtend.__version__} fpgrowth; produced by {SCRIPT}"
+        ),
         "data": "testdata/arules-groceries/groceries.csv",
         "min_support": fraction,
         "baskets": n,
         "min_count": mc,
-        "counts": {"all": len(found["s"]), "closed": len(found["c"]), "maximal": len(found["m"])},
+        "counts": {
+            "all": len(found["s"]),
+            "closed": len(found["c"]),
+            "maximal": len(found["m"]),
+            "mlxtend_all": mlxtend_all,
+        },
         "itemsets": as_list(found["s"]),
     }
     if label == "05":

@@ -19,3 +19,14 @@ pub fn in_file(path: &Path) -> impl Fn(shoplens_core::Error) -> CliError + '_ {
 pub fn print_json(value: &serde_json::Value) {
     println!("{value}");
 }
+
+/// Streams a serialisable value as one line of JSON on stdout, buffered: large results
+/// (tens of thousands of itemsets) would otherwise cost more to print than to compute.
+pub fn write_json<T: serde::Serialize>(value: &T) -> Result<(), CliError> {
+    use std::io::Write;
+    let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+    serde_json::to_writer(&mut out, value).map_err(|e| format!("writing JSON: {e}"))?;
+    writeln!(out)
+        .and_then(|()| out.flush())
+        .map_err(|e| format!("writing JSON: {e}"))
+}

@@ -1,9 +1,9 @@
 //! `shoplens itemsets FILE --min-support S [--algorithm A] [--target T] [--max-len N] [--json]`:
 //! frequent itemsets of a basket file.
 
-use crate::output::{in_file, print_json, read_file, CliError};
+use crate::output::{in_file, read_file, write_json, CliError};
 use clap::ValueEnum;
-use serde_json::json;
+use shoplens_core::basket::export::{itemsets_csv, itemsets_json};
 use shoplens_core::basket::{
     mine_itemsets, stop_message, Algorithm, MinSupport, MiningParams, StopReason, Target,
     Transactions,
@@ -24,8 +24,11 @@ pub struct Args {
     #[arg(long, value_enum, default_value = "all")]
     target: TargetArg,
     /// Print one JSON object instead of a table.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "csv")]
     json: bool,
+    /// Print CSV (UTF-8 with BOM, Excel-safe) instead of a table.
+    #[arg(long)]
+    csv: bool,
 }
 
 /// Search options shared by `itemsets` and `rules`.
@@ -46,6 +49,12 @@ pub struct SearchArgs {
     /// Print the time taken and the counts on stderr.
     #[arg(long)]
     time: bool,
+    /// Leave this item out of the search (repeatable).
+    #[arg(long, value_name = "ITEM")]
+    exclude: Vec<String>,
+    /// Report only itemsets (or rules) that contain this item (repeatable: all of them).
+    #[arg(long, value_name = "ITEM")]
+    require: Vec<String>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -91,6 +100,8 @@ impl SearchArgs {
             AlgorithmArg::Eclat => Algorithm::Eclat,
         };
         params.max_len = self.max_len;
+        params.appearance.none = self.exclude.clone();
+        params.appearance.require = self.require.clone();
         params.budget.max_itemsets = self.max_itemsets;
         // The command line has the machine's memory, not a browser tab's.
         params.budget.max_bytes = u64::MAX;
@@ -156,12 +167,9 @@ pub fn run(args: Args) -> Result<(), CliError> {
     }
     warn_partial(found.partial);
     if args.json {
-        let itemsets: Vec<_> = found
-            .itemsets
-            .iter()
-            .map(|s| json!({"items": names(&tx, &s.items), "count": s.count, "support": s.support}))
-            .collect();
-        print_json(&json!({"baskets": tx.len(), "items": tx.n_items(), "itemsets": itemsets}));
+        write_json(&itemsets_json(&tx, &found))?;
+    } else if args.csv {
+        print!("{}", itemsets_csv(&tx, &found, Lang::En));
     } else {
         use std::io::Write;
         let mut out = std::io::BufWriter::new(std::io::stdout().lock());

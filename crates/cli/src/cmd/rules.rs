@@ -2,10 +2,11 @@
 //! [--top N] [--json]`: association rules of a basket file.
 
 use super::itemsets::{load_baskets, names, warn_partial, SearchArgs};
-use crate::output::{in_file, print_json, CliError};
-use serde_json::json;
-use shoplens_core::basket::{mine_rules, Measure, RuleParams};
+use crate::output::{in_file, write_json, CliError};
+use shoplens_core::basket::export::{rules_csv, rules_json};
+use shoplens_core::basket::{mine_rules, Measure, RuleParams, Side};
 use shoplens_core::progress::Silent;
+use shoplens_core::Lang;
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -32,9 +33,16 @@ pub struct Args {
     /// Keep only the best N rules.
     #[arg(long)]
     top: Option<usize>,
+    /// Only these items may be consequents (repeatable); every other item may then only
+    /// be in antecedents (arules' `appearance = list(rhs = ..., default = "lhs")`).
+    #[arg(long, value_name = "ITEM")]
+    rhs: Vec<String>,
     /// Print one JSON object instead of a table.
-    #[arg(long)]
+    #[arg(long, conflicts_with = "csv")]
     json: bool,
+    /// Print CSV (UTF-8 with BOM, Excel-safe) with every measure instead of a table.
+    #[arg(long)]
+    csv: bool,
 }
 
 fn parse_measure(text: &str) -> Result<Measure, String> {
@@ -53,8 +61,12 @@ pub fn run(args: Args) -> Result<(), CliError> {
     };
     params.sort = args.sort;
     params.top = args.top;
-    let found = mine_rules(&tx, &args.search.params(), &params, &mut Silent)
-        .map_err(in_file(&args.file))?;
+    let mut mining = args.search.params();
+    if !args.rhs.is_empty() {
+        mining.appearance.rhs = args.rhs.clone();
+        mining.appearance.default = Side::Lhs;
+    }
+    let found = mine_rules(&tx, &mining, &params, &mut Silent).map_err(in_file(&args.file))?;
     if args.search.time() {
         eprintln!(
             "{} baskets, {} itemsets, {} rules: total {:.3} s",
@@ -66,22 +78,9 @@ pub fn run(args: Args) -> Result<(), CliError> {
     }
     warn_partial(found.partial);
     if args.json {
-        let rules: Vec<_> = found
-            .rules
-            .iter()
-            .map(|r| {
-                json!({
-                    "antecedent": names(&tx, &r.antecedent),
-                    "consequent": names(&tx, &r.consequent),
-                    "support": r.support,
-                    "confidence": r.confidence,
-                    "lift": r.lift,
-                    "leverage": r.leverage,
-                    "conviction": r.conviction,
-                })
-            })
-            .collect();
-        print_json(&json!({"baskets": tx.len(), "rules": rules}));
+        write_json(&rules_json(&tx, &found))?;
+    } else if args.csv {
+        print!("{}", rules_csv(&tx, &found, Lang::En));
     } else {
         use std::io::Write;
         let mut out = std::io::BufWriter::new(std::io::stdout().lock());

@@ -46,6 +46,7 @@ fn fp_growth_matches_pyfim_itemset_by_itemset() {
     for (label, fraction, all, closed, maximal) in CASES {
         let fixture = itemsets(label);
         assert_eq!(fixture["counts"]["all"].as_u64(), Some(all as u64));
+        assert_eq!(fixture["counts"]["mlxtend_all"].as_u64(), Some(all as u64));
         assert_eq!(fixture["counts"]["closed"].as_u64(), Some(closed as u64));
         assert_eq!(fixture["counts"]["maximal"].as_u64(), Some(maximal as u64));
         let found = mine(&tx, fraction, Target::All, Algorithm::FpGrowth);

@@ -126,3 +126,68 @@ fn empty_input_gives_nothing() {
     assert!(found.itemsets.is_empty());
     assert!(found.partial.is_none());
 }
+
+#[test]
+fn revenue_follows_the_baskets_and_ranks_rules() {
+    // Baskets {A,B,C}=10, {A,D}=20, {B,C,D}=30, {A,B,D}=40, {A,C}=50.
+    let mut tx = example();
+    tx.revenue = Some(vec![10.0, 20.0, 30.0, 40.0, 50.0]);
+    let found = mine_itemsets(&tx, &MiningParams::new(MinSupport::Count(2)), &mut Silent).unwrap();
+    let revenue_of = |names: &[&str]| {
+        let mut ids: Vec<u32> = names
+            .iter()
+            .map(|n| tx.items.iter().position(|i| i == n).unwrap() as u32)
+            .collect();
+        ids.sort_unstable();
+        found
+            .itemsets
+            .iter()
+            .find(|s| s.items == ids)
+            .and_then(|s| s.revenue)
+            .unwrap()
+    };
+    let cases: [(&[&str], f64); 4] = [
+        (&["A"], 120.0),
+        (&["A", "B"], 50.0),
+        (&["A", "C"], 60.0),
+        (&["B", "D"], 70.0),
+    ];
+    for (names, expected) in cases {
+        assert!((revenue_of(names) - expected).abs() < 1e-9, "{names:?}");
+    }
+    let mut params = RuleParams::new(0.0);
+    params.sort = Measure::Revenue;
+    let rules = mine_rules(
+        &tx,
+        &MiningParams::new(MinSupport::Count(2)),
+        &params,
+        &mut Silent,
+    )
+    .unwrap();
+    let revenues: Vec<f64> = rules.rules.iter().map(|r| r.revenue.unwrap()).collect();
+    assert!((revenues[0] - 70.0).abs() < 1e-9, "{revenues:?}");
+    assert!(revenues.windows(2).all(|w| w[0] >= w[1]));
+}
+
+#[test]
+fn estimate_counts_items_over_the_threshold() {
+    let tx = example();
+    let cases = [(0.4, 2, 4), (0.7, 4, 1), (0.9, 5, 0)];
+    for (fraction, min_count, frequent_items) in cases {
+        let e = estimate(&tx, &MiningParams::new(MinSupport::Fraction(fraction))).unwrap();
+        assert_eq!((e.min_count, e.frequent_items), (min_count, frequent_items));
+    }
+}
+
+#[test]
+fn basket_index_finds_the_baskets_behind_a_rule() {
+    let tx = example();
+    let index = BasketIndex::new(&tx);
+    let id = |n: &str| tx.items.iter().position(|i| i == n).unwrap() as u32;
+    let mut ab = vec![id("A"), id("B")];
+    ab.sort_unstable();
+    assert_eq!(index.baskets_with(&ab), [0, 3]);
+    assert_eq!(index.baskets_with(&[id("C")]), [0, 2, 4]);
+    assert!(index.baskets_with(&[99]).is_empty());
+    assert_eq!(index.revenue(&tx, &ab), None);
+}

@@ -18,6 +18,8 @@ pub mod dataset;
 pub mod linear;
 mod matrix;
 pub mod metrics;
+pub mod model;
+pub mod model_json;
 pub mod neighbors;
 pub mod preprocess;
 pub mod select;
@@ -28,4 +30,9 @@ mod traits;
 pub mod tree;
 
 pub use matrix::Matrix;
+pub use metrics::Metric;
+pub use model::{
+    train, FittedModel, ModelKind, ModelParams, Predictions, TrainOptions, TrainReport,
+    TrainedModel,
+};
 pub use traits::{Fit, Predict, PredictProba, Transform, Transformer};

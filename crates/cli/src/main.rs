@@ -20,12 +20,18 @@ struct Cli {
 enum Command {
     /// Rows, columns, types and missing counts of a CSV file.
     Inspect(cmd::inspect::Args),
+    /// Train a model on a table and report held-out metrics.
+    Fit(cmd::fit::Args),
+    /// Score a table with a saved model; predictions as CSV.
+    Predict(cmd::predict::Args),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Inspect(args) => cmd::inspect::run(args),
+        Command::Fit(args) => cmd::fit::run(args),
+        Command::Predict(args) => cmd::predict::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -32,7 +32,7 @@ pub mod tree;
 pub use matrix::Matrix;
 pub use metrics::Metric;
 pub use model::{
-    train, FittedModel, ModelKind, ModelParams, Predictions, TrainOptions, TrainReport,
-    TrainedModel,
+    train, train_with_clock, FittedModel, ModelKind, ModelParams, Predictions, TrainOptions,
+    TrainReport, TrainedModel,
 };
 pub use traits::{Fit, Predict, PredictProba, Transform, Transformer};

@@ -649,3 +649,87 @@ impl Predict<f64> for DecisionTree {
             .collect())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::table::{read_bytes, ReadOptions};
+    use serde_json::Value;
+
+    const ADVERTISING: &[u8] =
+        include_bytes!("../../../../../testdata/islr-advertising/Advertising.csv");
+    const FIXTURE: &str = include_str!("../../../../../testdata/fixtures/learn_advertising.json");
+
+    /// `DecisionTreeRegressor(max_depth=3)` from scikit-learn 1.9.1: same nodes, values
+    /// and impurities (1e-9; thresholds 1e-6 as sklearn stores float32).
+    #[test]
+    fn regression_tree_matches_sklearn() {
+        let t = read_bytes(ADVERTISING, &ReadOptions::default()).unwrap();
+        let cols: Vec<_> = ["TV", "radio", "newspaper"]
+            .iter()
+            .map(|n| t.column_by_name(n).unwrap())
+            .collect();
+        let rows: Vec<Vec<f64>> = (0..t.n_rows())
+            .map(|i| cols.iter().map(|c| c.f64(i).unwrap()).collect())
+            .collect();
+        let y: Vec<f64> = (0..t.n_rows())
+            .map(|i| t.column_by_name("sales").unwrap().f64(i).unwrap())
+            .collect();
+        let m = TreeParams::regression()
+            .max_depth(Some(3))
+            .fit(&Matrix::from_rows(&rows).unwrap(), &y)
+            .unwrap();
+        let f: Value = serde_json::from_str(FIXTURE).unwrap();
+        let want = f["tree"].as_array().unwrap();
+        assert_eq!(m.nodes.len(), want.len());
+        for (i, (node, w)) in m.nodes.iter().zip(want).enumerate() {
+            assert_eq!(
+                node.feature,
+                w["feature"].as_u64().map(|v| v as usize),
+                "node {i}"
+            );
+            assert_eq!(
+                node.right,
+                w["right"].as_u64().map(|v| v as usize),
+                "node {i}"
+            );
+            assert_eq!(
+                node.samples,
+                w["samples"].as_u64().unwrap() as usize,
+                "node {i}"
+            );
+            assert!(
+                (node.value[0] - w["value"].as_f64().unwrap()).abs() < 1e-9,
+                "node {i}"
+            );
+            assert!(
+                (node.impurity - w["impurity"].as_f64().unwrap()).abs() < 1e-9,
+                "node {i}"
+            );
+            if let Some(th) = w["threshold"].as_f64() {
+                assert!(
+                    (node.threshold - th).abs() <= 1e-6 * th.abs().max(1.0),
+                    "node {i}"
+                );
+            }
+        }
+        assert_eq!(m.depth(), 3);
+    }
+
+    #[test]
+    fn bad_parameters_are_errors_before_work() {
+        let x = Matrix::from_rows(&[vec![1.0], vec![2.0]]).unwrap();
+        let cases = [
+            TreeParams::new().min_samples_split(1),
+            TreeParams::new().min_samples_leaf(0),
+            TreeParams::new().max_depth(Some(0)),
+            TreeParams::new().criterion(Criterion::SquaredError),
+        ];
+        for params in cases {
+            assert!(
+                <TreeParams as Fit<usize>>::fit(&params, &x, &[0, 1]).is_err(),
+                "{params:?}"
+            );
+        }
+    }
+}

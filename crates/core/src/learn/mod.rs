@@ -21,6 +21,7 @@ pub mod metrics;
 pub mod model;
 pub mod model_json;
 pub mod neighbors;
+pub mod pipeline;
 pub mod preprocess;
 pub mod select;
 #[cfg(test)]

@@ -32,6 +32,10 @@ enum Command {
     Rules(cmd::rules::Args),
     /// Forecast demand per product or store, the model chosen by a rolling-origin backtest.
     Forecast(cmd::forecast::Args),
+    /// Train a model on a table and report held-out metrics.
+    Fit(cmd::fit::Args),
+    /// Score a table with a saved model; predictions as CSV.
+    Predict(cmd::predict::Args),
 }
 
 fn main() -> ExitCode {
@@ -44,6 +48,8 @@ fn main() -> ExitCode {
         Command::Itemsets(args) => cmd::itemsets::run(args),
         Command::Rules(args) => cmd::rules::run(args),
         Command::Forecast(args) => cmd::forecast::run(args),
+        Command::Fit(args) => cmd::fit::run(args),
+        Command::Predict(args) => cmd::predict::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -18,7 +18,10 @@ pub mod dataset;
 pub mod linear;
 mod matrix;
 pub mod metrics;
+pub mod model;
+pub mod model_json;
 pub mod neighbors;
+pub mod pipeline;
 pub mod preprocess;
 pub mod select;
 #[cfg(test)]
@@ -28,4 +31,9 @@ mod traits;
 pub mod tree;
 
 pub use matrix::Matrix;
+pub use metrics::Metric;
+pub use model::{
+    train, train_with_clock, FittedModel, ModelKind, ModelParams, Predictions, TrainOptions,
+    TrainReport, TrainedModel,
+};
 pub use traits::{Fit, Predict, PredictProba, Transform, Transformer};

@@ -263,6 +263,7 @@ fn linear_svm_accuracy_close_to_linear_svc() {
     let m = SvmParams::new().fit(&train, &s.y_train).unwrap();
     let acc = metrics::accuracy(&s.y_test, &m.predict(&test).unwrap()).unwrap();
     let want = s.fixture["linear_svc_hinge_accuracy"].as_f64().unwrap();
+    eprintln!("linear SVM accuracy {acc}, LinearSVC {want}");
     assert!(
         (acc - want).abs() <= 0.005,
         "accuracy {acc} vs LinearSVC {want}"

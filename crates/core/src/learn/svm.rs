@@ -34,9 +34,10 @@ pub struct SvmParams {
     pub c: f64,
     /// Loss. Default hinge.
     pub loss: SvmLoss,
-    /// Stop when the projected-gradient spread falls below this. Default 1e-3.
+    /// Stop when the projected-gradient spread falls below this. Default 1e-2.
     pub tolerance: f64,
-    /// Most passes over the data. Default 1000.
+    /// Most passes over the data. Default 300 (the hinge dual converges slowly near its
+    /// flat optimum while the separator no longer changes its predictions).
     pub max_iter: usize,
     /// Seed for the order of coordinates in each pass. Default 42.
     pub seed: u64,
@@ -49,13 +50,13 @@ impl Default for SvmParams {
 }
 
 impl SvmParams {
-    /// Defaults: `c = 1`, hinge loss, `tolerance = 1e-3`, `max_iter = 1000`, seed 42.
+    /// Defaults: `c = 1`, hinge loss, `tolerance = 1e-2`, `max_iter = 300`, seed 42.
     pub fn new() -> Self {
         SvmParams {
             c: 1.0,
             loss: SvmLoss::Hinge,
-            tolerance: 1e-3,
-            max_iter: 1000,
+            tolerance: 1e-2,
+            max_iter: 300,
             seed: crate::rt::DEFAULT_SEED,
         }
     }

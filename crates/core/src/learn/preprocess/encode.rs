@@ -60,6 +60,7 @@ mod tests {
     use super::*;
 
     #[test]
+    #[allow(clippy::float_cmp)] // indicators are exactly 0 or 1
     fn unseen_categories_are_handled() {
         let e = OneHotEncoder::fit(["b", "a", "b"].into_iter());
         assert_eq!(e.categories, vec!["a", "b"]);

@@ -113,6 +113,8 @@ impl OrderLines {
             cancelled: 0,
             rows: table.n_rows(),
         };
+        let mut previous_customer: Option<(Key<'_>, u32)> = None;
+        let mut previous_order: Option<(OrderKey<'_>, u32)> = None;
         for row in 0..table.n_rows() {
             let Some(id) = cell_key(customer, row) else {
                 out.skipped_no_id += 1;
@@ -131,17 +133,33 @@ impl OrderLines {
                 continue;
             }
             let seconds = order_seconds(date, row).ok_or_else(|| bad_value(date, row, "date"))?;
-            let next_customer = out.customers.len() as u32;
-            let customer_id = *customer_index.entry(id).or_insert_with(|| {
-                out.customers.push(customer.display(row));
-                next_customer
-            });
+            // Exports list an order's lines together, so most lines repeat the previous
+            // line's customer and order: compare before hashing.
+            let customer_id = match &previous_customer {
+                Some((key, known)) if *key == id => *known,
+                _ => {
+                    let next_customer = out.customers.len() as u32;
+                    let known = *customer_index.entry(id.clone()).or_insert_with(|| {
+                        out.customers.push(customer.display(row));
+                        next_customer
+                    });
+                    previous_customer = Some((id, known));
+                    known
+                }
+            };
             let key = match invoice_key {
                 Some(key) => OrderKey::Invoice(key),
                 None => OrderKey::Moment(customer_id, seconds),
             };
-            let next_order = order_index.len() as u32;
-            let order = *order_index.entry(key).or_insert(next_order);
+            let order = match &previous_order {
+                Some((known_key, known)) if *known_key == key => *known,
+                _ => {
+                    let next_order = order_index.len() as u32;
+                    let known = *order_index.entry(key.clone()).or_insert(next_order);
+                    previous_order = Some((key, known));
+                    known
+                }
+            };
             out.lines.push(OrderLine {
                 customer: customer_id,
                 order,

@@ -24,6 +24,14 @@ enum Command {
     Rfm(cmd::rfm::Args),
     /// k-means segments of a customer table (standardised, optionally log1p features).
     Segment(cmd::segment::Args),
+    /// Baskets from one basket per line, order lines or a 0/1 matrix, and what was removed.
+    Baskets(cmd::baskets::Args),
+    /// Frequent itemsets of a basket file (FP-Growth, Apriori or Eclat).
+    Itemsets(cmd::itemsets::Args),
+    /// Association rules of a basket file.
+    Rules(cmd::rules::Args),
+    /// Forecast demand per product or store, the model chosen by a rolling-origin backtest.
+    Forecast(cmd::forecast::Args),
 }
 
 fn main() -> ExitCode {
@@ -32,6 +40,10 @@ fn main() -> ExitCode {
         Command::Inspect(args) => cmd::inspect::run(args),
         Command::Rfm(args) => cmd::rfm::run(args),
         Command::Segment(args) => cmd::segment::run(args),
+        Command::Baskets(args) => cmd::baskets::run(args),
+        Command::Itemsets(args) => cmd::itemsets::run(args),
+        Command::Rules(args) => cmd::rules::run(args),
+        Command::Forecast(args) => cmd::forecast::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

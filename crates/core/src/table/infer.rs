@@ -1,10 +1,53 @@
-//! Type inference: which type fits every present value of a column.
+//! Type inference: which type fits every present value of a column, and how its values are
+//! written.
 //!
-//! A column is the narrowest of integer ⊂ decimal, boolean, date/time, text that every
-//! non-missing value parses as. Missing tokens: empty, blanks, `NA`, `N/A`, `null`, `NaN`,
-//! `-`. Identifiers with leading zeros (`007`) stay text so they keep their zeros.
+//! One pass over the cells keeps a set of candidate types and drops each candidate at the
+//! first value it cannot read (so a text column costs one look at its first cell). The
+//! winner is, in order: integer, decimal (with the decimal mark the file's delimiter
+//! suggests, see [`DecimalMark`]), boolean, date/time, text. A whole-number column holding
+//! exactly the values 0 and 1 is boolean. Missing tokens: empty, blanks, `NA`, `N/A`,
+//! `null`, `NaN`, `-` (see [`is_missing`]). Identifiers with leading zeros (`007`) stay
+//! text so they keep their zeros. Year-last dates get their day/month order from the data
+//! (see [`super::dates`]).
+//!
+//! The same parsers convert cells once the type is chosen — by inference or by the user
+//! ([`convert`]): a present value that does not fit is held as missing and listed as invalid,
+//! never dropped silently.
 
+use super::dates::{parse_shape, DateFamily};
+use super::numbers::parse_number;
+use super::raw::RawCells;
 use super::{Column, ColumnData, DataType};
+use serde::{Deserialize, Serialize};
+
+pub use super::dates::{
+    civil_from_days, days_from_civil, format_datetime, parse_datetime_in, DateOrder,
+};
+pub use super::numbers::{DecimalMark, Number};
+
+/// How a column's values are written; needed to read them again (re-typing).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+pub struct ValueFormat {
+    /// The decimal mark of numbers.
+    pub decimal_mark: DecimalMark,
+    /// How year-last dates are read, when the column has any.
+    pub date_order: Option<DateOrder>,
+    /// Whether nothing in the data decided the day/month order (it was guessed from the
+    /// separator, and the user should confirm it).
+    pub date_order_guessed: bool,
+}
+
+/// What inference found about a column.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Inference {
+    /// The type.
+    pub dtype: DataType,
+    /// How values are written.
+    pub format: ValueFormat,
+    /// For a date column: the first row (0-based) whose date is written in a different form
+    /// from the first date (`2020-02-21` then `23/02/2020`).
+    pub mixed_dates_at: Option<usize>,
+}
 
 /// Whether a cell counts as missing.
 pub fn is_missing(cell: &str) -> bool {
@@ -16,204 +59,301 @@ pub fn is_missing(cell: &str) -> bool {
         )
 }
 
-/// Parses a whole number; `007` is not one (it is an identifier).
+/// Parses a whole number written plainly (`-12`, `1,234`); `007` is not one.
 pub fn parse_integer(cell: &str) -> Option<i64> {
-    let t = cell.trim();
-    let digits = t.strip_prefix(['-', '+']).unwrap_or(t);
-    if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    if digits.len() > 1 && digits.starts_with('0') {
-        return None;
-    }
-    t.parse().ok()
+    parse_number(cell, DecimalMark::Point)?.integer
 }
 
-/// Parses a real number written in the plain `1234.5` / `-1e3` form.
+/// Parses a real number with a decimal point (`1,234.5`, `¥12`, `15%`, `-1e3`).
 pub fn parse_decimal(cell: &str) -> Option<f64> {
-    let t = cell.trim();
-    let digits = t.strip_prefix(['-', '+']).unwrap_or(t);
-    if digits.len() > 1 && digits.starts_with('0') && !digits.starts_with("0.") {
-        return None;
-    }
-    if !digits.bytes().any(|b| b.is_ascii_digit())
-        || !digits
-            .bytes()
-            .all(|b| b.is_ascii_digit() || matches!(b, b'.' | b'e' | b'E' | b'-' | b'+'))
-    {
-        return None;
-    }
-    t.parse::<f64>().ok().filter(|v| v.is_finite())
+    parse_number(cell, DecimalMark::Point).map(|n| n.value)
 }
 
-/// Parses `true/false`, `yes/no`, `是/否` (case-insensitive).
+/// Parses the words of a yes/no column: `true/false`, `yes/no`, `y/n`, `是/否`
+/// (case-insensitive). `1`/`0` are read as booleans only by [`parse_boolean_forced`].
 pub fn parse_boolean(cell: &str) -> Option<bool> {
-    match cell.trim().to_ascii_lowercase().as_str() {
-        "true" | "yes" | "是" => Some(true),
-        "false" | "no" | "否" => Some(false),
+    let t = cell.trim();
+    if t.len() > 5 {
+        return None;
+    }
+    match t.to_ascii_lowercase().as_str() {
+        "true" | "yes" | "y" | "是" => Some(true),
+        "false" | "no" | "n" | "否" => Some(false),
         _ => None,
     }
 }
 
-/// Parses `YYYY-MM-DD`, `YYYY/MM/DD`, optionally followed by ` HH:MM[:SS]` or `THH:MM[:SS]`,
-/// into seconds since 1970-01-01.
+/// [`parse_boolean`] plus `1`/`0`, for a column the user (or the 0/1 rule) made boolean.
+pub fn parse_boolean_forced(cell: &str) -> Option<bool> {
+    match cell.trim() {
+        "1" => Some(true),
+        "0" => Some(false),
+        t => parse_boolean(t),
+    }
+}
+
+/// Parses unambiguous dates (year first, Chinese) and year-last dates day-first.
 pub fn parse_datetime(cell: &str) -> Option<i64> {
-    let t = cell.trim();
-    let (date, time) = match t.find([' ', 'T']) {
-        Some(i) => (&t[..i], Some(t[i + 1..].trim())),
-        None => (t, None),
-    };
-    let mut parts = date.split(['-', '/']);
-    let year: i64 = parse_digits(parts.next()?, 4, 4)?;
-    let month: u32 = parse_digits(parts.next()?, 1, 2)? as u32;
-    let day: u32 = parse_digits(parts.next()?, 1, 2)? as u32;
-    if parts.next().is_some() {
-        return None;
-    }
-    let days = days_from_civil(year, month, day)?;
-    let seconds = match time {
-        None => 0,
-        Some(time) => {
-            let mut hms = time.split(':');
-            let h = parse_digits(hms.next()?, 1, 2)?;
-            let m = parse_digits(hms.next()?, 2, 2)?;
-            let s = match hms.next() {
-                Some(s) => parse_digits(s, 2, 2)?,
-                None => 0,
-            };
-            if h > 23 || m > 59 || s > 60 || hms.next().is_some() {
-                return None;
-            }
-            h * 3600 + m * 60 + s
-        }
-    };
-    Some(days * 86_400 + seconds)
+    parse_datetime_in(cell, DateOrder::DayFirst)
 }
 
-fn parse_digits(s: &str, min: usize, max: usize) -> Option<i64> {
-    if s.len() < min || s.len() > max || !s.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    s.parse().ok()
-}
-
-/// Days since 1970-01-01 of a proleptic Gregorian date, or `None` if the date does not exist.
-/// (Howard Hinnant's `days_from_civil`.)
-pub fn days_from_civil(year: i64, month: u32, day: u32) -> Option<i64> {
-    if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
-        return None;
-    }
-    let y = if month <= 2 { year - 1 } else { year };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (month as i64 + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + day as i64 - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    Some(era * 146_097 + doe - 719_468)
-}
-
-/// The (year, month, day) of a day count since 1970-01-01.
-pub fn civil_from_days(days: i64) -> (i64, u32, u32) {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
-    (yoe + era * 400 + i64::from(month <= 2), month, day)
-}
-
-fn days_in_month(year: i64, month: u32) -> u32 {
-    match month {
-        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
-        4 | 6 | 9 | 11 => 30,
-        _ if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
-        _ => 28,
-    }
-}
-
-/// Formats seconds since 1970 as `YYYY-MM-DD` or `YYYY-MM-DD HH:MM:SS`.
-pub fn format_datetime(seconds: i64) -> String {
-    let days = seconds.div_euclid(86_400);
-    let rest = seconds.rem_euclid(86_400);
-    let (y, m, d) = civil_from_days(days);
-    if rest == 0 {
-        format!("{y:04}-{m:02}-{d:02}")
-    } else {
-        format!(
-            "{y:04}-{m:02}-{d:02} {:02}:{:02}:{:02}",
-            rest / 3600,
-            rest / 60 % 60,
-            rest % 60
-        )
-    }
-}
-
-/// The narrowest type that every present cell parses as.
+/// The narrowest type that every present cell parses as (decimal point numbers).
 pub fn infer_type<'a>(cells: impl Iterator<Item = &'a str> + Clone) -> DataType {
-    let present = || cells.clone().filter(|c| !is_missing(c));
-    if present().next().is_none() {
-        return DataType::Text;
+    infer(cells, DecimalMark::Point).dtype
+}
+
+/// Infers the type and format of a column. `preferred_mark` wins when both decimal marks
+/// read every number (a `;`-separated file prefers the comma).
+pub fn infer<'a>(cells: impl Iterator<Item = &'a str>, preferred_mark: DecimalMark) -> Inference {
+    let mut point = NumberState::new(true);
+    let mut comma = NumberState::new(preferred_mark == DecimalMark::Comma);
+    let mut boolean = true;
+    let mut date = DateState::new();
+    let mut present = 0usize;
+    for (row, cell) in cells.enumerate() {
+        if is_missing(cell) {
+            continue;
+        }
+        present += 1;
+        point.see(cell, DecimalMark::Point);
+        comma.see(cell, DecimalMark::Comma);
+        boolean = boolean && parse_boolean(cell).is_some();
+        date.see(cell, row);
+        if !(point.ok || comma.ok || boolean || date.ok) {
+            return Inference {
+                dtype: DataType::Text,
+                format: ValueFormat {
+                    decimal_mark: preferred_mark,
+                    ..ValueFormat::default()
+                },
+                mixed_dates_at: None,
+            };
+        }
     }
-    if present().all(|c| parse_integer(c).is_some()) {
-        DataType::Integer
-    } else if present().all(|c| parse_decimal(c).is_some()) {
-        DataType::Decimal
-    } else if present().all(|c| parse_boolean(c).is_some()) {
+    let mut format = ValueFormat {
+        decimal_mark: preferred_mark,
+        ..ValueFormat::default()
+    };
+    let number = match preferred_mark {
+        DecimalMark::Comma if comma.ok => Some((comma, DecimalMark::Comma)),
+        _ if point.ok => Some((point, DecimalMark::Point)),
+        _ if comma.ok => Some((comma, DecimalMark::Comma)),
+        _ => None,
+    };
+    let dtype = if present == 0 {
+        DataType::Text
+    } else if let Some((state, mark)) = number {
+        format.decimal_mark = mark;
+        if state.integer && state.zero_one && state.seen_zero && state.seen_one {
+            DataType::Boolean
+        } else if state.integer {
+            DataType::Integer
+        } else {
+            DataType::Decimal
+        }
+    } else if boolean {
         DataType::Boolean
-    } else if present().all(|c| parse_datetime(c).is_some()) {
+    } else if date.ok {
+        if let Some(separator) = date.year_last {
+            let (order, guessed) = match (date.day_first, date.month_first) {
+                (true, false) => (DateOrder::DayFirst, false),
+                (false, true) => (DateOrder::MonthFirst, false),
+                _ if separator == '/' => (DateOrder::MonthFirst, true),
+                _ => (DateOrder::DayFirst, true),
+            };
+            format.date_order = Some(order);
+            format.date_order_guessed = guessed;
+        }
         DataType::DateTime
     } else {
         DataType::Text
+    };
+    Inference {
+        dtype,
+        format,
+        mixed_dates_at: if dtype == DataType::DateTime {
+            date.mixed_at
+        } else {
+            None
+        },
+    }
+}
+
+struct NumberState {
+    ok: bool,
+    integer: bool,
+    zero_one: bool,
+    seen_zero: bool,
+    seen_one: bool,
+}
+
+impl NumberState {
+    fn new(active: bool) -> NumberState {
+        NumberState {
+            ok: active,
+            integer: true,
+            zero_one: true,
+            seen_zero: false,
+            seen_one: false,
+        }
+    }
+
+    fn see(&mut self, cell: &str, mark: DecimalMark) {
+        if !self.ok {
+            return;
+        }
+        match parse_number(cell, mark) {
+            None => self.ok = false,
+            Some(Number { integer: None, .. }) => self.integer = false,
+            Some(Number {
+                integer: Some(i), ..
+            }) => match i {
+                0 => self.seen_zero = true,
+                1 => self.seen_one = true,
+                _ => self.zero_one = false,
+            },
+        }
+    }
+}
+
+struct DateState {
+    ok: bool,
+    first_family: Option<DateFamily>,
+    mixed_at: Option<usize>,
+    year_last: Option<char>,
+    day_first: bool,
+    month_first: bool,
+}
+
+impl DateState {
+    fn new() -> DateState {
+        DateState {
+            ok: true,
+            first_family: None,
+            mixed_at: None,
+            year_last: None,
+            day_first: true,
+            month_first: true,
+        }
+    }
+
+    fn see(&mut self, cell: &str, row: usize) {
+        if !self.ok {
+            return;
+        }
+        let Some(shape) = parse_shape(cell) else {
+            self.ok = false;
+            return;
+        };
+        match self.first_family {
+            None => self.first_family = Some(shape.family),
+            Some(f) if f != shape.family && self.mixed_at.is_none() => self.mixed_at = Some(row),
+            Some(_) => {}
+        }
+        if let DateFamily::YearLast(separator) = shape.family {
+            self.year_last.get_or_insert(separator);
+            self.day_first = self.day_first && shape.seconds(DateOrder::DayFirst).is_some();
+            self.month_first = self.month_first && shape.seconds(DateOrder::MonthFirst).is_some();
+            self.ok = self.day_first || self.month_first;
+        } else {
+            self.ok = shape.seconds(DateOrder::DayFirst).is_some();
+        }
+    }
+}
+
+/// Cells converted to one type: values, missing mask, and the rows whose present value did
+/// not fit (held as missing).
+pub struct Converted {
+    /// The values.
+    pub data: ColumnData,
+    /// Missing (including invalid) rows.
+    pub missing: Vec<bool>,
+    /// Rows (0-based) with a value that does not fit the type.
+    pub invalid: Vec<usize>,
+}
+
+/// Converts cells to `dtype`, reading them as `format` says.
+pub fn convert<'a>(
+    cells: impl Iterator<Item = &'a str>,
+    rows: usize,
+    dtype: DataType,
+    format: &ValueFormat,
+) -> Converted {
+    let mut missing = Vec::with_capacity(rows);
+    let mut invalid = Vec::new();
+    let order = format.date_order.unwrap_or(DateOrder::DayFirst);
+    let mark = format.decimal_mark;
+    macro_rules! typed {
+        ($variant:ident, $default:expr, $parse:expr) => {{
+            let mut values = Vec::with_capacity(rows);
+            for (row, cell) in cells.enumerate() {
+                if is_missing(cell) {
+                    values.push($default);
+                    missing.push(true);
+                    continue;
+                }
+                match $parse(cell) {
+                    Some(v) => {
+                        values.push(v);
+                        missing.push(false);
+                    }
+                    None => {
+                        values.push($default);
+                        missing.push(true);
+                        invalid.push(row);
+                    }
+                }
+            }
+            ColumnData::$variant(values)
+        }};
+    }
+    let data = match dtype {
+        DataType::Integer => typed!(Integer, 0, |c| parse_number(c, mark)
+            .and_then(|n: Number| n.integer)),
+        DataType::Decimal => typed!(Decimal, 0.0, |c| parse_number(c, mark).map(|n| n.value)),
+        DataType::Boolean => typed!(Boolean, false, parse_boolean_forced),
+        DataType::DateTime => typed!(DateTime, 0, |c| parse_datetime_in(c, order)),
+        DataType::Text => {
+            let mut values = Vec::with_capacity(rows);
+            for cell in cells {
+                let m = is_missing(cell);
+                missing.push(m);
+                values.push(if m {
+                    String::new()
+                } else {
+                    cell.trim().to_string()
+                });
+            }
+            ColumnData::Text(values)
+        }
+    };
+    Converted {
+        data,
+        missing,
+        invalid,
     }
 }
 
 /// Builds a typed column from raw cells, inferring the type.
 pub fn build_column(name: String, cells: &[&str]) -> Column {
-    let dtype = infer_type(cells.iter().copied());
-    let missing: Vec<bool> = cells.iter().map(|c| is_missing(c)).collect();
-    let data = match dtype {
-        DataType::Integer => ColumnData::Integer(
-            cells
-                .iter()
-                .map(|c| parse_integer(c).unwrap_or(0))
-                .collect(),
-        ),
-        DataType::Decimal => ColumnData::Decimal(
-            cells
-                .iter()
-                .map(|c| parse_decimal(c).unwrap_or(0.0))
-                .collect(),
-        ),
-        DataType::Boolean => ColumnData::Boolean(
-            cells
-                .iter()
-                .map(|c| parse_boolean(c).unwrap_or(false))
-                .collect(),
-        ),
-        DataType::DateTime => ColumnData::DateTime(
-            cells
-                .iter()
-                .map(|c| parse_datetime(c).unwrap_or(0))
-                .collect(),
-        ),
-        DataType::Text => ColumnData::Text(
-            cells
-                .iter()
-                .zip(&missing)
-                .map(|(c, m)| {
-                    if *m {
-                        String::new()
-                    } else {
-                        c.trim().to_string()
-                    }
-                })
-                .collect(),
-        ),
-    };
-    Column::new(name, data, missing)
+    let mut raw = RawCells::with_capacity(cells.len());
+    for cell in cells {
+        raw.push(cell);
+    }
+    let inference = infer(raw.iter(), DecimalMark::Point);
+    column_from_raw(name, raw, inference.dtype, inference.format)
+}
+
+/// Types raw cells as `dtype`; the raw text is kept unless the column is text.
+pub(crate) fn column_from_raw(
+    name: String,
+    raw: RawCells,
+    dtype: DataType,
+    format: ValueFormat,
+) -> Column {
+    let converted = convert(raw.iter(), raw.len(), dtype, &format);
+    let raw = (dtype != DataType::Text).then_some(raw);
+    Column::new(name, converted.data, converted.missing).with_source(raw, format, converted.invalid)
 }
 
 #[cfg(test)]
@@ -222,26 +362,83 @@ mod tests {
 
     #[test]
     fn inference_cases() {
-        let cases: &[(&[&str], DataType)] = &[
-            (&["1", "2", "-3"], DataType::Integer),
-            (&["1", "2.5", "NA"], DataType::Decimal),
-            (&["007", "008"], DataType::Text),
-            (&["TRUE", "FALSE", ""], DataType::Boolean),
-            (&["2020-02-21", "2020/2/3 14:05"], DataType::DateTime),
-            (&["1", "abc"], DataType::Text),
-            (&["", "NA", "-"], DataType::Text),
+        use DataType::*;
+        let cases: &[(&[&str], DecimalMark, DataType)] = &[
+            (&["1", "2", "-3"], DecimalMark::Point, Integer),
+            (&["1", "2.5", "NA"], DecimalMark::Point, Decimal),
+            (&["007", "008"], DecimalMark::Point, Text),
+            (&["TRUE", "FALSE", ""], DecimalMark::Point, Boolean),
+            (&["Y", "N", "y"], DecimalMark::Point, Boolean),
+            (&["是", "否"], DecimalMark::Point, Boolean),
+            (&["1", "0", "1"], DecimalMark::Point, Boolean),
+            (&["1", "1", "1"], DecimalMark::Point, Integer),
+            (&["0", "1", "2"], DecimalMark::Point, Integer),
+            (
+                &["2020-02-21", "2020/2/3 14:05"],
+                DecimalMark::Point,
+                DateTime,
+            ),
+            (&["1", "abc"], DecimalMark::Point, Text),
+            (&["", "NA", "-"], DecimalMark::Point, Text),
+            (&["12,5", "7"], DecimalMark::Comma, Decimal),
+            (&["12,5", "7"], DecimalMark::Point, Text),
+            (&["1,234.50", "¥12", "15%"], DecimalMark::Point, Decimal),
+            (
+                &["2020年2月21日", "2020年3月1日"],
+                DecimalMark::Point,
+                DateTime,
+            ),
         ];
-        for (cells, expected) in cases {
-            assert_eq!(infer_type(cells.iter().copied()), *expected, "{cells:?}");
+        for (cells, mark, expected) in cases {
+            assert_eq!(
+                infer(cells.iter().copied(), *mark).dtype,
+                *expected,
+                "{cells:?}"
+            );
         }
     }
 
     #[test]
-    fn dates_round_trip() {
-        let s = parse_datetime("2020-02-29 13:45:10").unwrap();
-        assert_eq!(format_datetime(s), "2020-02-29 13:45:10");
-        assert_eq!(parse_datetime("2021-02-29"), None);
-        assert_eq!(days_from_civil(1970, 1, 1), Some(0));
-        assert_eq!(civil_from_days(18_313), (2020, 2, 21));
+    fn day_month_order_from_the_data() {
+        let cases: &[(&[&str], DateOrder, bool)] = &[
+            (&["21-07-2015", "05-01-2015"], DateOrder::DayFirst, false),
+            (
+                &["12/1/2010 8:26", "12/13/2010 9:00"],
+                DateOrder::MonthFirst,
+                false,
+            ),
+            (
+                &["12/1/2010 8:26", "1/2/2011 9:00"],
+                DateOrder::MonthFirst,
+                true,
+            ),
+            (&["01.02.2020", "03.04.2020"], DateOrder::DayFirst, true),
+        ];
+        for (cells, order, guessed) in cases {
+            let inf = infer(cells.iter().copied(), DecimalMark::Point);
+            assert_eq!(inf.dtype, DataType::DateTime);
+            assert_eq!(inf.format.date_order, Some(*order), "{cells:?}");
+            assert_eq!(inf.format.date_order_guessed, *guessed, "{cells:?}");
+        }
+        let mixed = infer(
+            ["2020-02-21", "2020-02-22", "23/02/2020"].into_iter(),
+            DecimalMark::Point,
+        );
+        assert_eq!(mixed.dtype, DataType::DateTime);
+        assert_eq!(mixed.mixed_dates_at, Some(2));
+    }
+
+    #[test]
+    fn a_word_in_a_number_column_is_counted_not_dropped() {
+        let cells = ["1", "2", "three", "NA", "4"];
+        let c = convert(
+            cells.into_iter(),
+            5,
+            DataType::Integer,
+            &ValueFormat::default(),
+        );
+        assert_eq!(c.invalid, [2]);
+        assert_eq!(c.missing, [false, false, true, true, false]);
+        assert_eq!(c.data, ColumnData::Integer(vec![1, 2, 0, 0, 4]));
     }
 }

@@ -1,107 +1,211 @@
-//! Bytes to [`Table`]: decode, split records with the `csv` crate, type each column.
+//! Bytes to [`Table`]: route spreadsheets to [`super::xlsx`], decode text
+//! ([`super::decode`]), sniff the delimiter, split records ([`super::split`]), decide whether
+//! the first row is a header, clean the header up, and type each column ([`super::infer`]).
 
-use super::{infer, sniff, Table};
+use super::infer::{column_from_raw, infer, DecimalMark};
+use super::split::{split_delimited, Grid, RaggedRows, WHITESPACE};
+use super::warning::ReadWarning;
+use super::{decode, sniff, xlsx, Table};
+use crate::progress::{Control, Progress, Silent};
 use crate::{Error, ErrorKind, Result};
 use serde::{Deserialize, Serialize};
-use std::borrow::Cow;
 
 /// How to read a file. `None` fields are detected.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct ReadOptions {
     /// WHATWG encoding label (`"utf-8"`, `"gbk"`, `"utf-16le"`...); detected when `None`.
     pub encoding: Option<String>,
-    /// Field delimiter byte; sniffed when `None`.
+    /// Field delimiter byte; sniffed when `None`. `b' '` ([`super::WHITESPACE`]) means runs of
+    /// spaces or tabs.
     pub delimiter: Option<u8>,
-    /// Refuse inputs larger than this many bytes (`None`: no limit).
+    /// Refuse inputs larger than this many bytes (`None`: no limit but the reader's own
+    /// 4 GiB). Checked before any work.
     pub max_bytes: Option<u64>,
+    /// Whether the first row names the columns; detected when `None`.
+    pub has_header: Option<bool>,
+    /// What to do with rows that have the wrong number of fields (default: pad).
+    pub ragged: RaggedRows,
+    /// Which sheet of a spreadsheet to read (default: the first).
+    pub sheet: Option<String>,
 }
 
 /// How a source was actually read.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct SourceInfo {
-    /// WHATWG name of the encoding used (for example `"UTF-8"`, `"gb18030"`).
+    /// WHATWG name of the encoding used (for example `"UTF-8"`, `"gb18030"`); empty for a
+    /// spreadsheet.
     pub encoding: String,
-    /// The delimiter used, as a string (`","`, `"\t"`).
+    /// The delimiter used, as a string (`","`, `"\t"`, `" "` for runs of spaces); empty for
+    /// a spreadsheet.
     pub delimiter: String,
+    /// `"csv"` for delimited text, else the spreadsheet kind (`"xlsx"`, `"xls"`, `"ods"`).
+    #[serde(default)]
+    pub format: String,
+    /// Whether the first row was read as the header.
+    #[serde(default)]
+    pub has_header: bool,
+    /// The sheet read, for a spreadsheet.
+    #[serde(default)]
+    pub sheet: Option<String>,
+    /// Every sheet of the workbook, for a spreadsheet.
+    #[serde(default)]
+    pub sheets: Vec<String>,
+    /// What the reader repaired or doubts, in file order.
+    #[serde(default)]
+    pub warnings: Vec<ReadWarning>,
 }
 
-/// Reads delimited text into a typed table.
+/// The largest input the reader accepts at all (cell offsets are 32-bit).
+pub const HARD_LIMIT: u64 = u32::MAX as u64;
+
+/// Reads delimited text or a spreadsheet into a typed table.
 pub fn read_bytes(bytes: &[u8], options: &ReadOptions) -> Result<Table> {
-    if let Some(limit) = options.max_bytes {
-        if bytes.len() as u64 > limit {
-            return Err(Error::new(ErrorKind::TooLarge {
-                bytes: bytes.len() as u64,
-                limit,
-            }));
-        }
+    read_bytes_with(bytes, options, &mut Silent)
+}
+
+/// [`read_bytes`], reporting progress (`"parse"`: bytes; `"type"`: columns) and stopping
+/// with [`ErrorKind::Cancelled`] when told to.
+pub fn read_bytes_with(
+    bytes: &[u8],
+    options: &ReadOptions,
+    progress: &mut dyn Progress,
+) -> Result<Table> {
+    let limit = options.max_bytes.unwrap_or(HARD_LIMIT).min(HARD_LIMIT);
+    if bytes.len() as u64 > limit {
+        return Err(Error::new(ErrorKind::TooLarge {
+            bytes: bytes.len() as u64,
+            limit,
+        }));
+    }
+    if let Some(container) = sniff::container(bytes) {
+        return read_spreadsheet(bytes, container, options, progress);
     }
     sniff::check_text(bytes)?;
-    let (text, encoding) = decode(bytes, options.encoding.as_deref())?;
+    let decoded = decode::decode(bytes, options.encoding.as_deref())?;
+    let text = decoded.text;
     let delimiter = options.delimiter.unwrap_or_else(|| sniff::delimiter(&text));
-
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    let mut records = reader.records();
-    let header = match records.next() {
-        None => return Err(Error::new(ErrorKind::EmptyFile)),
-        Some(r) => r.map_err(|e| csv_error(&e))?,
-    };
-    let names = clean_header(header.iter());
-    let width = names.len();
-    let mut rows: Vec<csv::StringRecord> = Vec::new();
-    for record in records {
-        let record = record.map_err(|e| csv_error(&e))?;
-        if record.len() == 1 && record.get(0).is_some_and(|f| f.trim().is_empty()) {
-            continue;
-        }
-        if record.len() != width {
-            let line = record.position().map_or(0, |p| p.line());
-            return Err(Error::new(ErrorKind::RaggedRow {
-                line,
-                expected: width,
-                found: record.len(),
-            }));
-        }
-        rows.push(record);
+    let mut grid = split_delimited(&text, delimiter, options.ragged, progress)?;
+    if let Some(w) = decoded.warning {
+        grid.warnings.insert(0, w);
     }
-    if rows.is_empty() {
+    let source = SourceInfo {
+        encoding: decoded.encoding.name().to_string(),
+        delimiter: if delimiter == WHITESPACE {
+            " ".to_string()
+        } else {
+            (delimiter as char).to_string()
+        },
+        format: "csv".into(),
+        ..SourceInfo::default()
+    };
+    let mark = if delimiter == b';' {
+        DecimalMark::Comma
+    } else {
+        DecimalMark::Point
+    };
+    assemble(grid, mark, options.has_header, source, progress)
+}
+
+fn read_spreadsheet(
+    bytes: &[u8],
+    container: sniff::Container,
+    options: &ReadOptions,
+    progress: &mut dyn Progress,
+) -> Result<Table> {
+    let sheet = xlsx::read_sheet(bytes, options.sheet.as_deref()).map_err(|e| {
+        // A ZIP that is not a workbook is some other archive: say so plainly.
+        match (container, e.kind()) {
+            (sniff::Container::Zip, ErrorKind::Format { .. }) => Error::new(ErrorKind::NotText {
+                looks_like: Some("ZIP archive".into()),
+            }),
+            _ => e,
+        }
+    })?;
+    let source = SourceInfo {
+        format: sheet.format.into(),
+        sheet: Some(sheet.name),
+        sheets: sheet.sheets,
+        ..SourceInfo::default()
+    };
+    assemble(
+        sheet.grid,
+        DecimalMark::Point,
+        options.has_header,
+        source,
+        progress,
+    )
+}
+
+/// Header decision and clean-up, then one typed column per grid column.
+fn assemble(
+    mut grid: Grid,
+    mark: DecimalMark,
+    has_header: Option<bool>,
+    mut source: SourceInfo,
+    progress: &mut dyn Progress,
+) -> Result<Table> {
+    let header = has_header.unwrap_or_else(|| sniff::first_row_is_header(&grid.columns, mark));
+    let mut warnings = std::mem::take(&mut grid.warnings);
+    let names = if header {
+        let written: Vec<String> = grid.columns.iter_mut().map(|c| c.pop_front()).collect();
+        grid.lines.remove(0);
+        clean_header(&written, &mut warnings)
+    } else {
+        if has_header.is_none() {
+            warnings.push(ReadWarning::NoHeader);
+        }
+        (1..=grid.columns.len())
+            .map(|i| format!("column_{i}"))
+            .collect()
+    };
+    if grid.lines.is_empty() {
         return Err(Error::new(ErrorKind::NoDataRows));
     }
-    let columns = names
-        .into_iter()
-        .enumerate()
-        .map(|(i, name)| {
-            let cells: Vec<&str> = rows.iter().map(|r| r.get(i).unwrap_or("")).collect();
-            infer::build_column(name, &cells)
-        })
-        .collect();
-    Ok(Table::new(
-        columns,
-        SourceInfo {
-            encoding,
-            delimiter: (delimiter as char).to_string(),
-        },
-    ))
+    let total = grid.columns.len() as u64;
+    let mut columns = Vec::with_capacity(grid.columns.len());
+    for (i, (raw, name)) in grid.columns.into_iter().zip(names).enumerate() {
+        if progress.report("type", i as u64, total) == Control::Stop {
+            return Err(Error::new(ErrorKind::Cancelled));
+        }
+        let inference = infer(raw.iter(), mark);
+        if let Some(order) = inference.format.date_order {
+            if inference.format.date_order_guessed {
+                warnings.push(ReadWarning::AmbiguousDates {
+                    column: name.clone(),
+                    order,
+                });
+            }
+        }
+        if let Some(row) = inference.mixed_dates_at {
+            warnings.push(ReadWarning::MixedDateFormats {
+                column: name.clone(),
+                line: grid.lines[row],
+                value: raw.get(row).trim().to_string(),
+            });
+        }
+        columns.push(column_from_raw(
+            name,
+            raw,
+            inference.dtype,
+            inference.format,
+        ));
+    }
+    source.has_header = header;
+    source.warnings = warnings;
+    Ok(Table::from_parts(columns, source, grid.lines))
 }
 
-fn csv_error(e: &csv::Error) -> Error {
-    let line = e.position().map_or(0, |p| p.line());
-    Error::new(ErrorKind::Csv {
-        line,
-        detail: e.to_string(),
-    })
-}
-
-/// Trims names, names empty ones `column_N`, and makes duplicates unique (`name_2`).
-fn clean_header<'a>(fields: impl Iterator<Item = &'a str>) -> Vec<String> {
-    let mut names: Vec<String> = Vec::new();
-    for (i, field) in fields.enumerate() {
-        let base = match field.trim().trim_start_matches('\u{feff}').trim() {
-            "" => format!("column_{}", i + 1),
-            name => name.to_string(),
+/// Trims names (real Tmall headers end in spaces), names empty ones `column_N`, and makes
+/// duplicates unique (`name_2`), reporting each rename.
+fn clean_header(written: &[String], warnings: &mut Vec<ReadWarning>) -> Vec<String> {
+    let mut names: Vec<String> = Vec::with_capacity(written.len());
+    for (i, field) in written.iter().enumerate() {
+        let trimmed = field.trim().trim_start_matches('\u{feff}').trim();
+        let base = if trimmed.is_empty() {
+            format!("column_{}", i + 1)
+        } else {
+            trimmed.to_string()
         };
         let mut name = base.clone();
         let mut n = 2;
@@ -109,51 +213,16 @@ fn clean_header<'a>(fields: impl Iterator<Item = &'a str>) -> Vec<String> {
             name = format!("{base}_{n}");
             n += 1;
         }
+        if name != trimmed {
+            warnings.push(ReadWarning::HeaderRenamed {
+                index: i,
+                from: trimmed.to_string(),
+                to: name.clone(),
+            });
+        }
         names.push(name);
     }
     names
-}
-
-/// Decodes bytes: an explicit label wins, then a BOM, then UTF-8 if valid, else GB18030.
-fn decode<'a>(bytes: &'a [u8], label: Option<&str>) -> Result<(Cow<'a, str>, String)> {
-    let encoding = match label {
-        Some(label) => encoding_rs::Encoding::for_label(label.as_bytes()).ok_or_else(|| {
-            Error::invalid_parameter(
-                "encoding",
-                label,
-                "an encoding name such as utf-8, gbk or utf-16le",
-            )
-        })?,
-        None => match encoding_rs::Encoding::for_bom(bytes) {
-            Some((enc, _)) => enc,
-            None if std::str::from_utf8(bytes).is_ok() => encoding_rs::UTF_8,
-            None => encoding_rs::GB18030,
-        },
-    };
-    let (text, used, had_errors) = encoding.decode(bytes);
-    if had_errors {
-        let byte = first_bad_byte(bytes, used);
-        return Err(Error::new(ErrorKind::Encoding {
-            encoding: used.name().to_string(),
-            byte,
-        }));
-    }
-    Ok((text, used.name().to_string()))
-}
-
-fn first_bad_byte(bytes: &[u8], encoding: &'static encoding_rs::Encoding) -> u64 {
-    if encoding == encoding_rs::UTF_8 {
-        return std::str::from_utf8(bytes)
-            .err()
-            .map_or(0, |e| e.valid_up_to() as u64);
-    }
-    let mut decoder = encoding.new_decoder_without_bom_handling();
-    let mut out = String::with_capacity(bytes.len() * 2);
-    let (result, read) = decoder.decode_to_string_without_replacement(bytes, &mut out, true);
-    match result {
-        encoding_rs::DecoderResult::Malformed(_, _) => read as u64,
-        _ => 0,
-    }
 }
 
 #[cfg(test)]
@@ -186,7 +255,11 @@ mod tests {
 
     #[test]
     fn ragged_row_names_its_line() {
-        let err = read_bytes(b"a,b\n1,2\n3\n", &ReadOptions::default()).unwrap_err();
+        let strict = ReadOptions {
+            ragged: RaggedRows::Error,
+            ..ReadOptions::default()
+        };
+        let err = read_bytes(b"a,b\n1,2\n3\n", &strict).unwrap_err();
         assert_eq!(
             err.kind(),
             &ErrorKind::RaggedRow {
@@ -216,5 +289,23 @@ mod tests {
         let t = read_bytes(b" a ,a,\n1,2,3\n", &ReadOptions::default()).unwrap();
         let names: Vec<&str> = t.columns().iter().map(|c| c.name()).collect();
         assert_eq!(names, ["a", "a_2", "column_3"]);
+        assert_eq!(t.source().warnings.len(), 2);
+    }
+
+    #[test]
+    fn limit_checked_before_reading() {
+        let options = ReadOptions {
+            max_bytes: Some(4),
+            ..ReadOptions::default()
+        };
+        assert_eq!(
+            read_bytes(b"\x89PNG and more", &options)
+                .unwrap_err()
+                .kind(),
+            &ErrorKind::TooLarge {
+                bytes: 13,
+                limit: 4
+            }
+        );
     }
 }

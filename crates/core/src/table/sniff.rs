@@ -1,6 +1,35 @@
-//! First look at raw bytes: is it text at all, which encoding, which delimiter.
+//! First look at raw bytes: a spreadsheet, text at all, which delimiter, a header or not.
 
+use super::infer::{convert, infer, is_missing, DecimalMark};
+use super::raw::RawCells;
+use super::split::WHITESPACE;
 use crate::{Error, ErrorKind, Result};
+
+/// A spreadsheet container recognised by its magic bytes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Container {
+    /// A ZIP archive: XLSX, XLSB or ODS (or another ZIP, refused later).
+    Zip,
+    /// An OLE compound file: legacy XLS.
+    Ole,
+}
+
+/// The encoding [`super::read_bytes`] would use for these bytes without a label.
+pub fn encoding(bytes: &[u8]) -> &'static encoding_rs::Encoding {
+    super::decode::detect(bytes)
+}
+
+/// Whether the bytes are a spreadsheet container that [`super::read_bytes`] hands to the
+/// spreadsheet reader.
+pub fn container(bytes: &[u8]) -> Option<Container> {
+    if bytes.starts_with(b"PK\x03\x04") {
+        Some(Container::Zip)
+    } else if bytes.starts_with(b"\xd0\xcf\x11\xe0") {
+        Some(Container::Ole)
+    } else {
+        None
+    }
+}
 
 /// Recognises common binary formats by their magic bytes, so a PNG renamed `.csv` gets a
 /// message that says what it is.
@@ -45,7 +74,8 @@ pub fn check_text(bytes: &[u8]) -> Result<()> {
 }
 
 /// Picks the delimiter that splits the first lines into the most consistent number of
-/// fields (more than one). Candidates: comma, semicolon, tab, pipe. Falls back to comma.
+/// fields (more than one). Candidates: comma, semicolon, tab, pipe; then runs of spaces
+/// ([`WHITESPACE`]) when none of those splits anything. Falls back to comma.
 pub fn delimiter(text: &str) -> u8 {
     let lines: Vec<&str> = text
         .lines()
@@ -70,7 +100,70 @@ pub fn delimiter(text: &str) -> u8 {
             best = (candidate, score);
         }
     }
+    if best.1 == 0 && whitespace_splits(&lines) {
+        return WHITESPACE;
+    }
     best.0
+}
+
+/// Whether every sample line splits on runs of spaces into the same number (> 1) of fields.
+fn whitespace_splits(lines: &[&str]) -> bool {
+    let mut counts = lines.iter().map(|l| l.split_whitespace().count());
+    match counts.next() {
+        Some(first) if first > 1 => counts.all(|c| c == first),
+        _ => false,
+    }
+}
+
+/// How many rows after the first one [`first_row_is_header`] looks at.
+const HEADER_SAMPLE: usize = 200;
+
+/// Whether the first row of `columns` names the columns rather than holding data.
+///
+/// A column whose other values share a type (number, date, boolean) votes "header" when
+/// its first cell does not have that type (`qty` over numbers) and "data" when it does. With
+/// no typed column, the first row is a header unless one of its cells repeats further down
+/// its column (a header names a column once; a basket file repeats items).
+pub(crate) fn first_row_is_header(columns: &[RawCells], mark: DecimalMark) -> bool {
+    let mut header_votes = 0;
+    let mut data_votes = 0;
+    let mut repeats = false;
+    for column in columns {
+        if column.len() < 2 {
+            continue;
+        }
+        let first = column.get(0);
+        let end = column.len().min(HEADER_SAMPLE + 1);
+        let body = (1..end).map(|i| column.get(i));
+        let inference = infer(body.clone(), mark);
+        if inference.dtype != super::DataType::Text {
+            if is_missing(first) {
+                continue;
+            }
+            let fits = convert(
+                std::iter::once(first),
+                1,
+                inference.dtype,
+                &inference.format,
+            )
+            .invalid
+            .is_empty();
+            if fits {
+                data_votes += 1;
+            } else {
+                header_votes += 1;
+            }
+        } else if !is_missing(first) && body.clone().any(|c| c.trim() == first.trim()) {
+            repeats = true;
+        }
+    }
+    if header_votes > 0 {
+        true
+    } else if data_votes > 0 {
+        false
+    } else {
+        !repeats
+    }
 }
 
 fn count_outside_quotes(line: &str, delimiter: u8) -> usize {
@@ -112,5 +205,44 @@ mod tests {
         assert_eq!(delimiter("a;b;c\n1,5;2;3\n"), b';');
         assert_eq!(delimiter("a\tb\n1\t2\n"), b'\t');
         assert_eq!(delimiter("\"x,y\"|b\n1|2\n"), b'|');
+        assert_eq!(
+            delimiter("1  19970101  1  11.77\n2 19970112 1 12.00\n"),
+            WHITESPACE
+        );
+        assert_eq!(delimiter("one\ntwo\n"), b',');
+    }
+
+    #[test]
+    fn header_or_data() {
+        fn grid(rows: &[&[&str]]) -> Vec<RawCells> {
+            let mut columns: Vec<RawCells> =
+                (0..rows[0].len()).map(|_| RawCells::default()).collect();
+            for row in rows {
+                for (c, cell) in columns.iter_mut().zip(row.iter()) {
+                    c.push(cell);
+                }
+            }
+            columns
+        }
+        let cases: &[(&[&[&str]], bool)] = &[
+            (&[&["sku", "qty"], &["A", "1"], &["B", "2"]], true),
+            (&[&["1", "2.5"], &["2", "3.5"], &["3", "4"]], false),
+            (
+                &[&["name", "city"], &["tea", "上海"], &["cup", "北京"]],
+                true,
+            ),
+            (
+                &[&["milk", "bread"], &["bread", "eggs"], &["milk", "tea"]],
+                false,
+            ),
+            (&[&["2020-01-01", "x"], &["2020-01-02", "y"]], false),
+        ];
+        for (rows, expected) in cases {
+            assert_eq!(
+                first_row_is_header(&grid(rows), DecimalMark::Point),
+                *expected,
+                "{rows:?}"
+            );
+        }
     }
 }

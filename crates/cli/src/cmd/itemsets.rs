@@ -1,0 +1,186 @@
+//! `shoplens itemsets FILE --min-support S [--algorithm A] [--target T] [--max-len N] [--json]`:
+//! frequent itemsets of a basket file.
+
+use crate::output::{in_file, print_json, read_file, CliError};
+use clap::ValueEnum;
+use serde_json::json;
+use shoplens_core::basket::{
+    mine_itemsets, stop_message, Algorithm, MinSupport, MiningParams, StopReason, Target,
+    Transactions,
+};
+use shoplens_core::progress::Silent;
+use shoplens_core::Lang;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+/// Arguments of `itemsets`.
+#[derive(clap::Args)]
+pub struct Args {
+    /// Baskets: one per line, items separated by commas (`.dat`: by spaces).
+    file: PathBuf,
+    #[command(flatten)]
+    search: SearchArgs,
+    /// Which itemsets to report.
+    #[arg(long, value_enum, default_value = "all")]
+    target: TargetArg,
+    /// Print one JSON object instead of a table.
+    #[arg(long)]
+    json: bool,
+}
+
+/// Search options shared by `itemsets` and `rules`.
+#[derive(clap::Args)]
+pub struct SearchArgs {
+    /// Minimum support: a fraction (0.001), a percentage (0.1%) or a basket count (10).
+    #[arg(long, value_parser = parse_support)]
+    min_support: MinSupport,
+    /// Search algorithm (all give the same itemsets).
+    #[arg(long, value_enum, default_value = "fpgrowth")]
+    algorithm: AlgorithmArg,
+    /// Most items in an itemset.
+    #[arg(long)]
+    max_len: Option<usize>,
+    /// Stop with a partial result after this many itemsets.
+    #[arg(long, default_value_t = 20_000_000)]
+    max_itemsets: usize,
+    /// Print the time taken and the counts on stderr.
+    #[arg(long)]
+    time: bool,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum AlgorithmArg {
+    Fpgrowth,
+    Apriori,
+    Eclat,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum TargetArg {
+    All,
+    Closed,
+    Maximal,
+}
+
+/// `0.001` and `0.1%` are fractions; whole numbers above 1 are basket counts.
+fn parse_support(text: &str) -> Result<MinSupport, String> {
+    let text = text.trim();
+    let bad = || format!("{text:?} is not a fraction (0.01), a percentage (1%) or a count (10)");
+    if let Some(percent) = text.strip_suffix('%') {
+        let p: f64 = percent.trim().parse().map_err(|_| bad())?;
+        return Ok(MinSupport::Fraction(p / 100.0));
+    }
+    let value: f64 = text.parse().map_err(|_| bad())?;
+    if value > 1.0 {
+        if value.fract().abs() > 0.0 {
+            return Err(bad());
+        }
+        Ok(MinSupport::Count(value as u64))
+    } else {
+        Ok(MinSupport::Fraction(value))
+    }
+}
+
+impl SearchArgs {
+    /// The core parameters these options ask for.
+    pub fn params(&self) -> MiningParams {
+        let mut params = MiningParams::new(self.min_support);
+        params.algorithm = match self.algorithm {
+            AlgorithmArg::Fpgrowth => Algorithm::FpGrowth,
+            AlgorithmArg::Apriori => Algorithm::Apriori,
+            AlgorithmArg::Eclat => Algorithm::Eclat,
+        };
+        params.max_len = self.max_len;
+        params.budget.max_itemsets = self.max_itemsets;
+        // The command line has the machine's memory, not a browser tab's.
+        params.budget.max_bytes = u64::MAX;
+        params
+    }
+
+    /// Whether to print timings.
+    pub fn time(&self) -> bool {
+        self.time
+    }
+}
+
+/// Reads baskets: `.dat` files are space-separated, anything else comma-separated.
+pub fn load_baskets(path: &Path) -> Result<Transactions, CliError> {
+    let bytes = read_file(path)?;
+    let text = std::str::from_utf8(&bytes).map_err(|e| {
+        in_file(path)(shoplens_core::Error::new(
+            shoplens_core::ErrorKind::Encoding {
+                encoding: "UTF-8".into(),
+                byte: e.valid_up_to() as u64,
+            },
+        ))
+    })?;
+    let is_dat = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("dat"));
+    let separator = if is_dat { ' ' } else { ',' };
+    Ok(Transactions::from_lines(text, separator))
+}
+
+/// Warns on stderr when a result is partial.
+pub fn warn_partial(partial: Option<StopReason>) {
+    if let Some(reason) = partial {
+        eprintln!("shoplens: {}", stop_message(reason, Lang::En));
+    }
+}
+
+/// Item names of item ids.
+pub fn names<'a>(tx: &'a Transactions, ids: &[u32]) -> Vec<&'a str> {
+    ids.iter().map(|&i| tx.items[i as usize].as_str()).collect()
+}
+
+/// Reads the file, mines and prints.
+pub fn run(args: Args) -> Result<(), CliError> {
+    let start = Instant::now();
+    let tx = load_baskets(&args.file)?;
+    let parsed = start.elapsed().as_secs_f64();
+    let mut params = args.search.params();
+    params.target = match args.target {
+        TargetArg::All => Target::All,
+        TargetArg::Closed => Target::Closed,
+        TargetArg::Maximal => Target::Maximal,
+    };
+    let found = mine_itemsets(&tx, &params, &mut Silent).map_err(in_file(&args.file))?;
+    if args.search.time {
+        eprintln!(
+            "{} baskets, {} itemsets: read {:.3} s, total {:.3} s",
+            tx.len(),
+            found.itemsets.len(),
+            parsed,
+            start.elapsed().as_secs_f64()
+        );
+    }
+    warn_partial(found.partial);
+    if args.json {
+        let itemsets: Vec<_> = found
+            .itemsets
+            .iter()
+            .map(|s| json!({"items": names(&tx, &s.items), "count": s.count, "support": s.support}))
+            .collect();
+        print_json(&json!({"baskets": tx.len(), "items": tx.n_items(), "itemsets": itemsets}));
+    } else {
+        use std::io::Write;
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+        let _ = writeln!(
+            out,
+            "{} itemsets in {} baskets (count >= {})",
+            found.itemsets.len(),
+            tx.len(),
+            found.min_count
+        );
+        for s in &found.itemsets {
+            let _ = writeln!(
+                out,
+                "{:>8}  {:.6}  {{{}}}",
+                s.count,
+                s.support,
+                names(&tx, &s.items).join(", ")
+            );
+        }
+    }
+    Ok(())
+}

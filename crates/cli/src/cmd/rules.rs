@@ -1,0 +1,117 @@
+//! `shoplens rules FILE --min-support S --min-confidence C [--max-consequent N] [--sort M]
+//! [--top N] [--json]`: association rules of a basket file.
+
+use super::itemsets::{load_baskets, names, warn_partial, SearchArgs};
+use crate::output::{in_file, print_json, CliError};
+use serde_json::json;
+use shoplens_core::basket::{mine_rules, Measure, RuleParams};
+use shoplens_core::progress::Silent;
+use std::path::PathBuf;
+use std::time::Instant;
+
+/// Arguments of `rules`.
+#[derive(clap::Args)]
+pub struct Args {
+    /// Baskets: one per line, items separated by commas (`.dat`: by spaces).
+    file: PathBuf,
+    #[command(flatten)]
+    search: SearchArgs,
+    /// Minimum confidence, a fraction.
+    #[arg(long)]
+    min_confidence: f64,
+    /// Minimum lift.
+    #[arg(long)]
+    min_lift: Option<f64>,
+    /// Most items in a consequent (default 1, as arules and pyfim; 0 for any).
+    #[arg(long, default_value_t = 1)]
+    max_consequent: usize,
+    /// Rank by: support, count, confidence, lift, leverage, conviction, zhang, jaccard,
+    /// kulczynski, certainty, revenue.
+    #[arg(long, default_value = "lift", value_parser = parse_measure)]
+    sort: Measure,
+    /// Keep only the best N rules.
+    #[arg(long)]
+    top: Option<usize>,
+    /// Print one JSON object instead of a table.
+    #[arg(long)]
+    json: bool,
+}
+
+fn parse_measure(text: &str) -> Result<Measure, String> {
+    Measure::from_name(text).ok_or_else(|| format!("unknown measure {text:?}"))
+}
+
+/// Reads the file, mines and prints.
+pub fn run(args: Args) -> Result<(), CliError> {
+    let start = Instant::now();
+    let tx = load_baskets(&args.file)?;
+    let mut params = RuleParams::new(args.min_confidence);
+    params.min_lift = args.min_lift;
+    params.max_consequent = match args.max_consequent {
+        0 => usize::MAX,
+        n => n,
+    };
+    params.sort = args.sort;
+    params.top = args.top;
+    let found = mine_rules(&tx, &args.search.params(), &params, &mut Silent)
+        .map_err(in_file(&args.file))?;
+    if args.search.time() {
+        eprintln!(
+            "{} baskets, {} itemsets, {} rules: total {:.3} s",
+            tx.len(),
+            found.itemsets,
+            found.rules.len(),
+            start.elapsed().as_secs_f64()
+        );
+    }
+    warn_partial(found.partial);
+    if args.json {
+        let rules: Vec<_> = found
+            .rules
+            .iter()
+            .map(|r| {
+                json!({
+                    "antecedent": names(&tx, &r.antecedent),
+                    "consequent": names(&tx, &r.consequent),
+                    "support": r.support,
+                    "confidence": r.confidence,
+                    "lift": r.lift,
+                    "leverage": r.leverage,
+                    "conviction": r.conviction,
+                })
+            })
+            .collect();
+        print_json(&json!({"baskets": tx.len(), "rules": rules}));
+    } else {
+        use std::io::Write;
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+        let _ = writeln!(
+            out,
+            "{} rules from {} itemsets in {} baskets",
+            found.rules.len(),
+            found.itemsets,
+            tx.len()
+        );
+        let _ = writeln!(
+            out,
+            "{:>9} {:>10} {:>8} {:>10}  rule",
+            "support", "confidence", "lift", "conviction"
+        );
+        for r in &found.rules {
+            let conviction = r
+                .conviction
+                .map_or_else(|| "inf".to_string(), |c| format!("{c:.4}"));
+            let _ = writeln!(
+                out,
+                "{:>9.5} {:>10.4} {:>8.4} {:>10}  {{{}}} => {{{}}}",
+                r.support,
+                r.confidence,
+                r.lift,
+                conviction,
+                names(&tx, &r.antecedent).join(", "),
+                names(&tx, &r.consequent).join(", ")
+            );
+        }
+    }
+    Ok(())
+}

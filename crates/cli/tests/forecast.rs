@@ -1,0 +1,132 @@
+//! `shoplens forecast` run as a binary on the committed monthly series.
+
+use serde_json::Value;
+use std::process::Command;
+
+fn testdata(path: &str) -> String {
+    format!("{}/../../testdata/{path}", env!("CARGO_MANIFEST_DIR"))
+}
+
+fn forecast(args: &[&str]) -> (bool, Value, String) {
+    let out = Command::new(env!("CARGO_BIN_EXE_shoplens"))
+        .arg("forecast")
+        .args(args)
+        .output()
+        .expect("the binary runs");
+    let stdout = String::from_utf8_lossy(&out.stdout).to_string();
+    let json = serde_json::from_str(&stdout).unwrap_or(Value::Null);
+    (
+        out.status.success(),
+        json,
+        String::from_utf8_lossy(&out.stderr).to_string(),
+    )
+}
+
+fn shampoo(extra: &[&str]) -> (bool, Value, String) {
+    let file = testdata("sktime-shampoo-sales/ShampooSales.csv");
+    let mut args = vec![
+        file.as_str(),
+        "--date-col",
+        "Time",
+        "--value-col",
+        "Sales",
+        "--horizon",
+        "6",
+        "--season",
+        "12",
+        "--json",
+    ];
+    args.extend_from_slice(extra);
+    forecast(&args)
+}
+
+#[test]
+fn naive_only_reports_statsforecasts_mase() {
+    // statsforecast 2.1.1 Naive on ShampooSales, h = 6, m = 12: 0.8548 (REFERENCE.md).
+    let (ok, json, err) = shampoo(&["--models", "naive"]);
+    assert!(ok, "{err}");
+    let s = &json["series"][0];
+    assert_eq!(s["model"], "naive");
+    assert!((s["mase"].as_f64().unwrap() - 0.8548).abs() < 5e-5, "{s}");
+    assert_eq!(s["forecast"].as_array().unwrap().len(), 6);
+    assert_eq!(s["periods"][0], "1994-01-01");
+}
+
+#[test]
+fn automatic_choice_beats_autoets_on_shampoo() {
+    // AutoETS scores 1.1089 under the same protocol (statsforecast 2.1.1).
+    let (ok, json, err) = shampoo(&[]);
+    assert!(ok, "{err}");
+    let s = &json["series"][0];
+    assert_eq!(s["group"], "");
+    assert!(s["mase"].as_f64().unwrap() <= 1.1089, "{s}");
+    let (lower, mean, upper) = (&s["lower"], &s["forecast"], &s["upper"]);
+    for i in 0..6 {
+        assert!(lower[i].as_f64() <= mean[i].as_f64() && mean[i].as_f64() <= upper[i].as_f64());
+    }
+    assert!(s["scores"].as_array().unwrap().len() >= 5);
+}
+
+#[test]
+fn groups_get_their_own_series() {
+    let dir = std::env::temp_dir().join(format!("shoplens-forecast-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("two_stores.csv");
+    let mut csv = String::from("Store,Date,Sales\n");
+    for month in 0..48 {
+        let (y, m) = (2010 + month / 12, month % 12 + 1);
+        let season = [5.0, 1.0, -2.0, -4.0][month % 4];
+        csv += &format!("A,{y}-{m:02}-01,{}\n", 100.0 + month as f64 + season);
+        csv += &format!(
+            "B,{y}-{m:02}-01,{}\n",
+            50.0 + 0.5 * month as f64 + season * 2.0
+        );
+    }
+    std::fs::write(&path, csv).unwrap();
+    let file = path.to_string_lossy().to_string();
+    let (ok, json, err) = forecast(&[
+        &file,
+        "--date-col",
+        "Date",
+        "--value-col",
+        "Sales",
+        "--group-col",
+        "Store",
+        "--horizon",
+        "4",
+        "--season",
+        "4",
+        "--json",
+    ]);
+    std::fs::remove_dir_all(&dir).ok();
+    assert!(ok, "{err}");
+    let series = json["series"].as_array().unwrap();
+    assert_eq!(series.len(), 2);
+    assert_eq!(series[0]["group"], "A");
+    assert_eq!(series[1]["group"], "B");
+    // Store B is an exact line plus a fixed season: some model forecasts it almost exactly.
+    assert!(series[1]["mase"].as_f64().unwrap() < 0.05, "{}", series[1]);
+}
+
+#[test]
+fn bad_input_fails_with_the_reason() {
+    let (ok, _, err) = shampoo(&["--models", "arima"]);
+    assert!(!ok);
+    assert!(err.contains("arima"), "{err}");
+    let file = testdata("sktime-shampoo-sales/ShampooSales.csv");
+    let (ok, _, err) = forecast(&[&file, "--date-col", "Month", "--value-col", "Sales"]);
+    assert!(!ok);
+    assert!(err.contains("Month"), "{err}");
+    // 36 months cannot hold 3 windows of 12 plus a season.
+    let (ok, _, err) = forecast(&[
+        &file,
+        "--date-col",
+        "Time",
+        "--value-col",
+        "Sales",
+        "--horizon",
+        "12",
+    ]);
+    assert!(!ok);
+    assert!(err.contains("observations"), "{err}");
+}

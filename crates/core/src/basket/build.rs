@@ -1,0 +1,713 @@
+//! The transactions builder: every shape of basket data a merchant has, turned into
+//! [`Transactions`] with a report of everything removed.
+//!
+//! Shapes ([`BasketShape`]):
+//! - **one basket per line**: items separated by commas (`groceries.csv`), tabs, or spaces
+//!   (FIMI `.dat` files of integer items);
+//! - **order lines** (long format): one row per product bought; the basket key is one column
+//!   (`InvoiceNo`) or several (`Member_number` + `Date`), plus the item column and optional
+//!   quantity and unit price (→ [`Transactions::revenue`]). Cancellations (an invoice
+//!   starting with `C`, a negative quantity), zero quantities, blank items and blank keys
+//!   are removed and counted;
+//! - **one-hot**: one row per basket, one 0/1 (or true/false) column per item.
+//!
+//! Items are trimmed, deduplicated within a basket (counted) and dictionary-encoded in order
+//! of first appearance; baskets keep the order of their first line (pandas'
+//! `groupby(sort=False)`, which the tests compare against). The shape is detected when it is
+//! unambiguous ([`BuildReport::detected`] says so): lines with varying field counts are
+//! baskets per line; a table of boolean columns is one-hot; a table with an invoice/order
+//! column and an item/product column is order lines.
+
+use super::Transactions;
+use crate::table::{read_bytes, Column, ColumnData, DataType, ReadOptions, Table};
+use crate::{Error, Lang, Result};
+use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+/// How the rows of the input describe baskets.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BasketShape {
+    /// One basket per line, items separated by a delimiter.
+    LinePerBasket,
+    /// One row per item bought, grouped by a basket key.
+    OrderLines,
+    /// One row per basket, one 0/1 column per item.
+    OneHot,
+}
+
+impl BasketShape {
+    /// The shape as shown to the user.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            BasketShape::LinePerBasket => lang.pick("每行一个购物篮", "one basket per line"),
+            BasketShape::OrderLines => lang.pick("订单明细（每行一件商品）", "order lines"),
+            BasketShape::OneHot => lang.pick("0/1 矩阵（每列一件商品）", "one-hot matrix"),
+        }
+    }
+}
+
+/// What to build from. Every `None`/empty field is detected. Defaults: everything detected.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct BuildOptions {
+    /// The shape, or `None` to detect it.
+    pub shape: Option<BasketShape>,
+    /// Order lines: the column(s) whose values together identify a basket.
+    pub basket_columns: Vec<String>,
+    /// Order lines: the item column.
+    pub item_column: Option<String>,
+    /// Order lines: the quantity column (negative = cancellation, zero = removed).
+    pub quantity_column: Option<String>,
+    /// Order lines: the unit price column (revenue = Σ quantity × price per basket).
+    pub price_column: Option<String>,
+    /// One basket per line: the item separator (detected: comma, tab, else spaces).
+    pub separator: Option<char>,
+    /// How to read the file as a table (order lines and one-hot).
+    pub read: ReadOptions,
+}
+
+/// Lines or items removed while building, by reason.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Removed {
+    /// Order lines of cancelled invoices (`C…`) or with a negative quantity.
+    pub cancellations: usize,
+    /// Order lines with quantity zero.
+    pub zero_quantity: usize,
+    /// Empty or missing items (order lines, or empty fields in a basket line).
+    pub blank_items: usize,
+    /// Order lines with an empty basket key.
+    pub blank_keys: usize,
+    /// Items repeated within a basket (counted once).
+    pub duplicate_items: usize,
+    /// Baskets left with no item (not kept).
+    pub empty_baskets: usize,
+}
+
+/// What the builder did.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct BuildReport {
+    /// The shape used.
+    pub shape: BasketShape,
+    /// Whether the shape (and columns) were detected rather than given.
+    pub detected: bool,
+    /// Order lines: the basket key column(s) used.
+    pub basket_columns: Vec<String>,
+    /// Order lines: the item column used.
+    pub item_column: Option<String>,
+    /// Order lines: the quantity column used.
+    pub quantity_column: Option<String>,
+    /// Order lines: the price column used.
+    pub price_column: Option<String>,
+    /// One basket per line: the separator used (`" "` for spaces).
+    pub separator: Option<String>,
+    /// Input lines or rows read.
+    pub rows: usize,
+    /// Baskets built.
+    pub baskets: usize,
+    /// Distinct items.
+    pub items: usize,
+    /// What was removed.
+    pub removed: Removed,
+}
+
+impl BuildReport {
+    /// One sentence saying what was read, for the page and the CLI.
+    pub fn describe(&self, lang: Lang) -> String {
+        let shape = self.shape.label(lang);
+        let how = if self.detected {
+            lang.pick("自动识别为", "detected as")
+        } else {
+            lang.pick("按指定读取为", "read as")
+        };
+        let columns = match (&self.item_column, self.basket_columns.is_empty()) {
+            (Some(item), false) => match lang {
+                Lang::Zh => format!(
+                    "；购物篮 = {}，商品 = {item}",
+                    self.basket_columns.join(" + ")
+                ),
+                Lang::En => format!(
+                    "; basket = {}, item = {item}",
+                    self.basket_columns.join(" + ")
+                ),
+            },
+            _ => String::new(),
+        };
+        match lang {
+            Lang::Zh => format!(
+                "{how}{shape}{columns}：{} 个购物篮，{} 种商品。",
+                self.baskets, self.items
+            ),
+            Lang::En => format!(
+                "{how} {shape}{columns}: {} baskets, {} items.",
+                self.baskets, self.items
+            ),
+        }
+    }
+}
+
+/// Builds baskets from a file's bytes, detecting what the options leave open.
+pub fn build_baskets(bytes: &[u8], options: &BuildOptions) -> Result<(Transactions, BuildReport)> {
+    let wants_columns = !options.basket_columns.is_empty() || options.item_column.is_some();
+    let shape = match options.shape {
+        Some(shape) => shape,
+        None if wants_columns => BasketShape::OrderLines,
+        None => detect_shape_of_text(bytes, &options.read)?,
+    };
+    let detected = options.shape.is_none() && !wants_columns;
+    let (transactions, mut report) = match shape {
+        BasketShape::LinePerBasket => {
+            let text = decode_text(bytes, &options.read)?;
+            from_lines(&text, options.separator)
+        }
+        BasketShape::OrderLines | BasketShape::OneHot => {
+            let table = read_bytes(bytes, &options.read)?;
+            match (shape, options.shape) {
+                (BasketShape::OneHot, _) => from_one_hot(&table)?,
+                (_, None) if !wants_columns && is_one_hot(&table) => from_one_hot(&table)?,
+                _ => {
+                    let spec = if wants_columns {
+                        OrderLines {
+                            basket_columns: options.basket_columns.clone(),
+                            item_column: options.item_column.clone().unwrap_or_default(),
+                            quantity_column: options.quantity_column.clone(),
+                            price_column: options.price_column.clone(),
+                        }
+                    } else {
+                        guess_order_lines(&table)?
+                    };
+                    from_order_lines(&table, &spec)?
+                }
+            }
+        }
+    };
+    report.detected = detected;
+    Ok((transactions, report))
+}
+
+fn decode_text<'a>(bytes: &'a [u8], read: &ReadOptions) -> Result<Cow<'a, str>> {
+    if let Some(limit) = read.max_bytes {
+        if bytes.len() as u64 > limit {
+            return Err(Error::new(crate::ErrorKind::TooLarge {
+                bytes: bytes.len() as u64,
+                limit,
+            }));
+        }
+    }
+    crate::table::sniff::check_text(bytes)?;
+    let encoding = match &read.encoding {
+        Some(label) => encoding_rs::Encoding::for_label(label.as_bytes())
+            .ok_or_else(|| Error::invalid_parameter("encoding", label, "an encoding name"))?,
+        None => crate::table::sniff::encoding(bytes),
+    };
+    let (text, _, bad) = encoding.decode(bytes);
+    if bad {
+        return Err(Error::new(crate::ErrorKind::Encoding {
+            encoding: encoding.name().into(),
+            byte: 0,
+        }));
+    }
+    Ok(text)
+}
+
+/// Lines whose field counts vary are baskets, one per line; so is a single column.
+fn detect_shape_of_text(bytes: &[u8], read: &ReadOptions) -> Result<BasketShape> {
+    if crate::table::sniff::container(bytes).is_some() {
+        return Ok(BasketShape::OrderLines);
+    }
+    let text = decode_text(bytes, read)?;
+    let lines: Vec<&str> = text
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(200)
+        .collect();
+    let separator = detect_separator(&lines);
+    let counts: Vec<usize> = lines
+        .iter()
+        .map(|l| split_items(l, separator).count())
+        .collect();
+    let varies = counts.windows(2).any(|w| w[0] != w[1]);
+    if varies || counts.iter().all(|&c| c <= 1) {
+        Ok(BasketShape::LinePerBasket)
+    } else {
+        Ok(BasketShape::OrderLines)
+    }
+}
+
+fn detect_separator(lines: &[&str]) -> char {
+    for candidate in [',', '\t', ';', '|'] {
+        if lines.iter().any(|l| l.contains(candidate)) {
+            return candidate;
+        }
+    }
+    ' '
+}
+
+fn split_items(line: &str, separator: char) -> Box<dyn Iterator<Item = &str> + '_> {
+    if separator == ' ' {
+        Box::new(line.split_whitespace())
+    } else {
+        Box::new(line.split(separator))
+    }
+}
+
+/// One basket per line. Blank lines are skipped; empty fields are counted as blank items.
+pub fn from_lines(text: &str, separator: Option<char>) -> (Transactions, BuildReport) {
+    let separator = separator.unwrap_or_else(|| {
+        let sample: Vec<&str> = text.lines().take(200).collect();
+        detect_separator(&sample)
+    });
+    let mut dict = Dictionary::default();
+    let mut baskets: Vec<Vec<u32>> = Vec::new();
+    let mut removed = Removed::default();
+    let mut rows = 0;
+    for line in text.lines() {
+        if line.trim().is_empty() {
+            continue;
+        }
+        rows += 1;
+        let mut basket = Vec::new();
+        for item in split_items(line, separator) {
+            let item = item.trim().trim_matches('"').trim();
+            if item.is_empty() {
+                removed.blank_items += 1;
+                continue;
+            }
+            basket.push(dict.id(item));
+        }
+        removed.duplicate_items += sort_dedup(&mut basket);
+        if basket.is_empty() {
+            removed.empty_baskets += 1;
+        } else {
+            baskets.push(basket);
+        }
+    }
+    let transactions = Transactions {
+        items: dict.items,
+        baskets,
+        revenue: None,
+    };
+    let report = BuildReport {
+        shape: BasketShape::LinePerBasket,
+        detected: false,
+        basket_columns: Vec::new(),
+        item_column: None,
+        quantity_column: None,
+        price_column: None,
+        separator: Some(separator.to_string()),
+        rows,
+        baskets: transactions.len(),
+        items: transactions.n_items(),
+        removed,
+    };
+    (transactions, report)
+}
+
+/// Which columns of an order-lines table to use.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct OrderLines {
+    /// The column(s) whose values together identify a basket.
+    pub basket_columns: Vec<String>,
+    /// The item column.
+    pub item_column: String,
+    /// Optional quantity column.
+    pub quantity_column: Option<String>,
+    /// Optional unit price column.
+    pub price_column: Option<String>,
+}
+
+/// Normalised names (lower case, no spaces, `_` or `-`) that identify each role.
+const BASKET_NAMES: [&str; 14] = [
+    "invoiceno",
+    "invoice",
+    "invoiceid",
+    "orderid",
+    "orderno",
+    "ordernumber",
+    "order",
+    "transactionid",
+    "transaction",
+    "basketid",
+    "basket",
+    "receipt",
+    "订单编号",
+    "订单号",
+];
+const ITEM_NAMES: [&str; 11] = [
+    "description",
+    "item",
+    "itemdescription",
+    "itemname",
+    "product",
+    "productname",
+    "stockcode",
+    "sku",
+    "商品",
+    "商品名称",
+    "商品名",
+];
+const QUANTITY_NAMES: [&str; 4] = ["quantity", "qty", "数量", "购买数量"];
+const PRICE_NAMES: [&str; 4] = ["unitprice", "price", "单价", "价格"];
+
+fn normalise(name: &str) -> String {
+    name.chars()
+        .filter(|c| !matches!(c, ' ' | '_' | '-'))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+fn find_named(table: &Table, names: &[&str]) -> Option<String> {
+    // The earliest name in `names` wins (Description before StockCode).
+    names.iter().find_map(|wanted| {
+        table
+            .columns()
+            .iter()
+            .find(|c| normalise(c.name()) == *wanted)
+            .map(|c| c.name().to_string())
+    })
+}
+
+/// Guesses the columns of order lines from their names.
+pub fn guess_order_lines(table: &Table) -> Result<OrderLines> {
+    let basket = find_named(table, &BASKET_NAMES);
+    let item = find_named(table, &ITEM_NAMES);
+    match (basket, item) {
+        (Some(basket), Some(item)) => Ok(OrderLines {
+            basket_columns: vec![basket],
+            item_column: item,
+            quantity_column: find_named(table, &QUANTITY_NAMES),
+            price_column: find_named(table, &PRICE_NAMES),
+        }),
+        _ => Err(Error::invalid_parameter(
+            "basket column",
+            "(not found)",
+            format!(
+                "the column(s) identifying a basket and the item column to be chosen; columns: {}",
+                table
+                    .columns()
+                    .iter()
+                    .map(Column::name)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        )),
+    }
+}
+
+/// Groups order lines into baskets.
+pub fn from_order_lines(table: &Table, spec: &OrderLines) -> Result<(Transactions, BuildReport)> {
+    if spec.basket_columns.is_empty() {
+        return Err(Error::invalid_parameter(
+            "basket_columns",
+            "(none)",
+            "at least one column identifying a basket",
+        ));
+    }
+    let keys: Vec<&Column> = spec
+        .basket_columns
+        .iter()
+        .map(|name| table.column_by_name(name))
+        .collect::<Result<_>>()?;
+    let item = table.column_by_name(&spec.item_column)?;
+    let quantity = spec
+        .quantity_column
+        .as_deref()
+        .map(|n| table.column_by_name(n))
+        .transpose()?;
+    let price = spec
+        .price_column
+        .as_deref()
+        .map(|n| table.column_by_name(n))
+        .transpose()?;
+    let key_codes: Vec<KeyCodes> = keys.iter().map(|c| KeyCodes::of(c)).collect();
+    let first_key = keys[0];
+    let mut removed = Removed::default();
+    let mut dict = Dictionary::default();
+    let mut basket_of: HashMap<Vec<u32>, u32> = HashMap::new();
+    let mut single_key: HashMap<u32, u32> = HashMap::new();
+    let mut baskets: Vec<Vec<u32>> = Vec::new();
+    let mut revenue: Vec<f64> = Vec::new();
+    let mut composite: Vec<u32> = Vec::with_capacity(keys.len());
+    for row in 0..table.n_rows() {
+        if key_codes.iter().any(|k| k.missing(row)) {
+            removed.blank_keys += 1;
+            continue;
+        }
+        let qty = quantity.and_then(|q| q.f64(row));
+        if is_cancelled_invoice(first_key, row) || qty.is_some_and(|q| q < 0.0) {
+            removed.cancellations += 1;
+            continue;
+        }
+        let name = cell_text(item, row);
+        let name = name.trim();
+        if item.is_missing(row) || name.is_empty() {
+            removed.blank_items += 1;
+            continue;
+        }
+        if qty.is_some_and(|q| q == 0.0) {
+            removed.zero_quantity += 1;
+            continue;
+        }
+        let basket = if key_codes.len() == 1 {
+            let next = baskets.len() as u32;
+            *single_key.entry(key_codes[0].code(row)).or_insert(next)
+        } else {
+            composite.clear();
+            composite.extend(key_codes.iter().map(|k| k.code(row)));
+            let next = baskets.len() as u32;
+            match basket_of.get(&composite) {
+                Some(&b) => b,
+                None => {
+                    basket_of.insert(composite.clone(), next);
+                    next
+                }
+            }
+        } as usize;
+        if basket == baskets.len() {
+            baskets.push(Vec::new());
+            revenue.push(0.0);
+        }
+        baskets[basket].push(dict.id(name));
+        if let Some(p) = price.and_then(|p| p.f64(row)) {
+            revenue[basket] += qty.unwrap_or(1.0) * p;
+        }
+    }
+    for basket in &mut baskets {
+        removed.duplicate_items += sort_dedup(basket);
+    }
+    let transactions = Transactions {
+        items: dict.items,
+        baskets,
+        revenue: price.is_some().then_some(revenue),
+    };
+    let report = BuildReport {
+        shape: BasketShape::OrderLines,
+        detected: false,
+        basket_columns: spec.basket_columns.clone(),
+        item_column: Some(spec.item_column.clone()),
+        quantity_column: spec.quantity_column.clone(),
+        price_column: spec.price_column.clone(),
+        separator: None,
+        rows: table.n_rows(),
+        baskets: transactions.len(),
+        items: transactions.n_items(),
+        removed,
+    };
+    Ok((transactions, report))
+}
+
+/// Whether a table looks one-hot: at least two columns, every one boolean except at most a
+/// leading identifier.
+fn is_one_hot(table: &Table) -> bool {
+    let boolean = table
+        .columns()
+        .iter()
+        .filter(|c| c.dtype() == DataType::Boolean)
+        .count();
+    boolean >= 2 && boolean + 1 >= table.n_columns()
+}
+
+/// One basket per row from the boolean columns (one per item, the column name is the item).
+pub fn from_one_hot(table: &Table) -> Result<(Transactions, BuildReport)> {
+    let items: Vec<&Column> = table
+        .columns()
+        .iter()
+        .filter(|c| c.dtype() == DataType::Boolean)
+        .collect();
+    if items.is_empty() {
+        return Err(Error::not_enough("columns", 1, 0));
+    }
+    let mut removed = Removed::default();
+    let mut baskets = Vec::with_capacity(table.n_rows());
+    for row in 0..table.n_rows() {
+        let basket: Vec<u32> = items
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| c.f64(row).is_some_and(|v| v > 0.5))
+            .map(|(i, _)| i as u32)
+            .collect();
+        if basket.is_empty() {
+            removed.empty_baskets += 1;
+        } else {
+            baskets.push(basket);
+        }
+    }
+    let transactions = Transactions {
+        items: items.iter().map(|c| c.name().to_string()).collect(),
+        baskets,
+        revenue: None,
+    };
+    let report = BuildReport {
+        shape: BasketShape::OneHot,
+        detected: false,
+        basket_columns: Vec::new(),
+        item_column: None,
+        quantity_column: None,
+        price_column: None,
+        separator: None,
+        rows: table.n_rows(),
+        baskets: transactions.len(),
+        items: transactions.n_items(),
+        removed,
+    };
+    Ok((transactions, report))
+}
+
+/// Online Retail marks cancelled invoices with a `C` before the number (`C536379`).
+fn is_cancelled_invoice(key: &Column, row: usize) -> bool {
+    match key.data() {
+        ColumnData::Text(v) => {
+            let mut chars = v[row].chars();
+            matches!(chars.next(), Some('C' | 'c'))
+                && chars.next().is_some_and(|c| c.is_ascii_digit())
+        }
+        _ => false,
+    }
+}
+
+fn cell_text(column: &Column, row: usize) -> Cow<'_, str> {
+    match column.data() {
+        ColumnData::Text(v) => Cow::Borrowed(v[row].as_str()),
+        _ => Cow::Owned(column.display(row)),
+    }
+}
+
+/// A key column's values as small codes, without a string per row.
+struct KeyCodes<'a> {
+    column: &'a Column,
+    codes: Vec<u32>,
+}
+
+impl<'a> KeyCodes<'a> {
+    fn of(column: &'a Column) -> KeyCodes<'a> {
+        let n = column.len();
+        let codes = match column.data() {
+            ColumnData::Text(v) => {
+                let mut dict: HashMap<&str, u32> = HashMap::new();
+                v.iter()
+                    .map(|s| {
+                        let next = dict.len() as u32;
+                        *dict.entry(s.as_str()).or_insert(next)
+                    })
+                    .collect()
+            }
+            _ => {
+                let mut dict: HashMap<u64, u32> = HashMap::new();
+                (0..n)
+                    .map(|row| {
+                        let bits = column.f64(row).map_or(u64::MAX, f64::to_bits);
+                        let next = dict.len() as u32;
+                        *dict.entry(bits).or_insert(next)
+                    })
+                    .collect()
+            }
+        };
+        KeyCodes { column, codes }
+    }
+
+    fn missing(&self, row: usize) -> bool {
+        self.column.is_missing(row)
+    }
+
+    fn code(&self, row: usize) -> u32 {
+        self.codes[row]
+    }
+}
+
+/// Item names to ids in order of first appearance.
+#[derive(Default)]
+struct Dictionary {
+    ids: HashMap<String, u32>,
+    items: Vec<String>,
+}
+
+impl Dictionary {
+    fn id(&mut self, name: &str) -> u32 {
+        if let Some(&id) = self.ids.get(name) {
+            return id;
+        }
+        let id = self.items.len() as u32;
+        self.items.push(name.to_string());
+        self.ids.insert(name.to_string(), id);
+        id
+    }
+}
+
+/// Sorts a basket and removes repeats; returns how many were removed.
+fn sort_dedup(basket: &mut Vec<u32>) -> usize {
+    basket.sort_unstable();
+    let before = basket.len();
+    basket.dedup();
+    before - basket.len()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_with_blanks_and_repeats() {
+        let (t, r) = from_lines("milk, bread ,milk\n\nbread,,eggs\n", None);
+        assert_eq!(t.len(), 2);
+        assert_eq!(t.items, ["milk", "bread", "eggs"]);
+        assert_eq!(t.baskets, [vec![0, 1], vec![1, 2]]);
+        assert_eq!((r.removed.duplicate_items, r.removed.blank_items), (1, 1));
+        let (dat, r) = from_lines("1 3 5\n2 3\n", None);
+        assert_eq!(
+            (dat.len(), dat.n_items(), r.separator.as_deref()),
+            (2, 4, Some(" "))
+        );
+    }
+
+    #[test]
+    fn order_lines_remove_and_count() {
+        let csv = b"InvoiceNo,Description,Quantity,UnitPrice\n\
+            1,tea,2,1.5\n1,cup,1,3\n1,tea,1,1.5\nC2,tea,-1,1.5\n3,,1,2\n3,pot,0,9\n4,pot,1,9\n";
+        let (t, r) = build_baskets(csv, &BuildOptions::default()).unwrap();
+        assert!(r.detected);
+        assert_eq!(r.shape, BasketShape::OrderLines);
+        assert_eq!(r.basket_columns, ["InvoiceNo"]);
+        assert_eq!(t.len(), 2);
+        assert_eq!(
+            r.removed,
+            Removed {
+                cancellations: 1,
+                zero_quantity: 1,
+                blank_items: 1,
+                blank_keys: 0,
+                duplicate_items: 1,
+                empty_baskets: 0
+            }
+        );
+        let revenue = t.revenue.unwrap();
+        assert!((revenue[0] - 7.5).abs() < 1e-12 && (revenue[1] - 9.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn composite_keys_and_one_hot() {
+        let csv = b"Member_number,Date,itemDescription\n1,21-07-2015,milk\n1,21-07-2015,eggs\n1,22-07-2015,milk\n2,21-07-2015,milk\n";
+        let options = BuildOptions {
+            basket_columns: vec!["Member_number".into(), "Date".into()],
+            item_column: Some("itemDescription".into()),
+            ..BuildOptions::default()
+        };
+        let (t, r) = build_baskets(csv, &options).unwrap();
+        assert!(!r.detected);
+        assert_eq!(t.baskets, [vec![0, 1], vec![0], vec![0]]);
+        let (t, r) = build_baskets(
+            b"milk,eggs,tea\n1,0,1\n0,0,0\n1,1,0\n",
+            &BuildOptions::default(),
+        )
+        .unwrap();
+        assert_eq!(r.shape, BasketShape::OneHot);
+        assert_eq!(t.baskets, [vec![0, 2], vec![0, 1]]);
+        assert_eq!(r.removed.empty_baskets, 1);
+    }
+
+    #[test]
+    fn undetectable_order_lines_ask_for_columns() {
+        let err = build_baskets(b"a,b\nx,1\ny,2\n", &BuildOptions::default()).unwrap_err();
+        assert!(err.to_string().contains("columns: a, b"), "{err}");
+    }
+}

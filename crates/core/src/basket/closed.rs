@@ -1,0 +1,52 @@
+//! Closed and maximal itemsets, selected from the complete list of frequent itemsets.
+//!
+//! An itemset is closed when no superset has the same count, and maximal when no superset
+//! is frequent (Pasquier et al. 1999; Bayardo 1998). Both properties only need the
+//! supersets with one more item: if a larger superset had the same count (or were
+//! frequent), so would the one-item extensions below it. So each itemset marks its
+//! one-item-smaller subsets.
+
+use super::itemsets::Itemset;
+use super::params::Target;
+use std::collections::HashMap;
+
+/// Keeps the itemsets of `target` among `itemsets`, which must hold every frequent itemset
+/// (subsets before supersets is not required).
+pub(crate) fn select(itemsets: Vec<Itemset>, target: Target) -> Vec<Itemset> {
+    if target == Target::All {
+        return itemsets;
+    }
+    let position: HashMap<&[u32], usize> = itemsets
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.items.as_slice(), i))
+        .collect();
+    let mut keep = vec![true; itemsets.len()];
+    let mut subset = Vec::new();
+    for set in &itemsets {
+        if set.items.len() < 2 {
+            continue;
+        }
+        for drop in 0..set.items.len() {
+            subset.clear();
+            subset.extend(
+                set.items
+                    .iter()
+                    .enumerate()
+                    .filter(|&(i, _)| i != drop)
+                    .map(|(_, &x)| x),
+            );
+            if let Some(&i) = position.get(subset.as_slice()) {
+                if target == Target::Maximal || itemsets[i].count == set.count {
+                    keep[i] = false;
+                }
+            }
+        }
+    }
+    drop(position);
+    itemsets
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(s, k)| k.then_some(s))
+        .collect()
+}

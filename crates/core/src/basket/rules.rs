@@ -1,0 +1,300 @@
+//! Association rules from frequent itemsets (Agrawal & Srikant 1994, `ap-genrules`).
+//!
+//! For each frequent itemset Z, consequents grow level by level: a consequent of m + 1
+//! items is tried only when all its m-item parts gave rules, because moving items from
+//! antecedent to consequent can only lower the confidence. With one-item consequents (the
+//! default, as in arules and pyfim) this is one pass over the items of Z; with any size,
+//! the rules are those of mlxtend's `association_rules`.
+
+use super::index::BasketIndex;
+use super::itemsets::{contains_all, mine_itemsets, Itemsets};
+use super::measures::{compute, Measure};
+use super::params::{MiningParams, Side, Target};
+use super::sink::StopReason;
+use super::Transactions;
+use crate::progress::Progress;
+use crate::{Error, Result};
+use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+
+/// An association rule antecedent → consequent.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Rule {
+    /// Item ids of the antecedent (left-hand side), ascending.
+    pub antecedent: Vec<u32>,
+    /// Item ids of the consequent (right-hand side), ascending.
+    pub consequent: Vec<u32>,
+    /// Baskets with antecedent and consequent.
+    pub count: u64,
+    /// Baskets with the antecedent.
+    pub antecedent_count: u64,
+    /// Baskets with the consequent.
+    pub consequent_count: u64,
+    /// See [`Measure::Support`].
+    pub support: f64,
+    /// See [`Measure::Confidence`].
+    pub confidence: f64,
+    /// See [`Measure::Lift`].
+    pub lift: f64,
+    /// See [`Measure::Leverage`].
+    pub leverage: f64,
+    /// See [`Measure::Conviction`]; `None` when the confidence is 1 (infinite).
+    pub conviction: Option<f64>,
+    /// See [`Measure::Zhang`]; `None` when undefined.
+    pub zhang: Option<f64>,
+    /// See [`Measure::Jaccard`].
+    pub jaccard: f64,
+    /// See [`Measure::Kulczynski`].
+    pub kulczynski: f64,
+    /// See [`Measure::Certainty`]; `None` when the consequent is in every basket.
+    pub certainty: Option<f64>,
+    /// Revenue of the baskets with antecedent and consequent, when baskets carry revenue.
+    pub revenue: Option<f64>,
+}
+
+/// Parameters of rule generation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RuleParams {
+    /// Minimum confidence in [0, 1]. Default 0.8 (arules' default).
+    pub min_confidence: f64,
+    /// Minimum lift; `None` (the default) for no filter.
+    pub min_lift: Option<f64>,
+    /// Most items in a consequent. Default 1 (arules and pyfim); `usize::MAX` for any.
+    pub max_consequent: usize,
+    /// Measure the rules are ranked by, largest first. Default lift.
+    pub sort: Measure,
+    /// Keep only the first `top` rules after sorting; `None` (the default) keeps all.
+    pub top: Option<usize>,
+}
+
+impl Default for RuleParams {
+    fn default() -> RuleParams {
+        RuleParams::new(0.8)
+    }
+}
+
+impl RuleParams {
+    /// Parameters with the given minimum confidence and the documented defaults.
+    pub fn new(min_confidence: f64) -> RuleParams {
+        RuleParams {
+            min_confidence,
+            min_lift: None,
+            max_consequent: 1,
+            sort: Measure::Lift,
+            top: None,
+        }
+    }
+
+    /// Checks every parameter; the error names the first bad one and its value.
+    pub fn check(&self) -> Result<()> {
+        if !(0.0..=1.0).contains(&self.min_confidence) {
+            return Err(Error::invalid_parameter(
+                "min_confidence",
+                self.min_confidence,
+                "a fraction in [0, 1]",
+            ));
+        }
+        if let Some(lift) = self.min_lift {
+            if !(lift.is_finite() && lift >= 0.0) {
+                return Err(Error::invalid_parameter("min_lift", lift, "a number >= 0"));
+            }
+        }
+        if self.max_consequent == 0 {
+            return Err(Error::invalid_parameter("max_consequent", 0, "at least 1"));
+        }
+        if self.top == Some(0) {
+            return Err(Error::invalid_parameter("top", 0, "at least 1"));
+        }
+        Ok(())
+    }
+}
+
+/// The rules of a search.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Rules {
+    /// Number of baskets.
+    pub baskets: usize,
+    /// The basket count an itemset needed.
+    pub min_count: u64,
+    /// Number of frequent itemsets the rules came from.
+    pub itemsets: usize,
+    /// Rules, ranked by the chosen measure (ties: more baskets first, then by item ids).
+    pub rules: Vec<Rule>,
+    /// Set when the itemset search stopped early: the rules are then only a part.
+    pub partial: Option<StopReason>,
+}
+
+/// Mines the frequent itemsets of `tx` (all of them, whatever `mining.target` says: rules
+/// need every subset's count) and builds the rules. Item constraints of
+/// `mining.appearance` apply: sides to antecedent and consequent, `require` to the whole
+/// rule.
+pub fn mine_rules(
+    tx: &Transactions,
+    mining: &MiningParams,
+    params: &RuleParams,
+    progress: &mut dyn Progress,
+) -> Result<Rules> {
+    params.check()?;
+    let mut search = mining.clone();
+    search.target = Target::All;
+    search.min_len = 1;
+    search.appearance.require.clear();
+    let itemsets = mine_itemsets(tx, &search, progress)?;
+    let sides = mining.appearance.sides(&tx.items)?;
+    let required = mining.appearance.required(&tx.items)?;
+    let mut rules = rules_from_itemsets(tx, &itemsets, params)?;
+    if !mining.appearance.is_unconstrained() {
+        let side = |i: &u32| sides.get(*i as usize).copied().unwrap_or(Side::Both);
+        rules.rules.retain(|r| {
+            r.antecedent
+                .iter()
+                .all(|i| matches!(side(i), Side::Lhs | Side::Both))
+                && r.consequent
+                    .iter()
+                    .all(|i| matches!(side(i), Side::Rhs | Side::Both))
+                && (required.is_empty() || {
+                    let mut all = r.antecedent.clone();
+                    all.extend_from_slice(&r.consequent);
+                    all.sort_unstable();
+                    contains_all(&all, &required)
+                })
+        });
+    }
+    Ok(rules)
+}
+
+/// Builds the rules of complete frequent itemsets (target all, as [`mine_itemsets`] gives
+/// them). Rules whose parts are missing from a partial result are skipped.
+pub fn rules_from_itemsets(
+    tx: &Transactions,
+    itemsets: &Itemsets,
+    params: &RuleParams,
+) -> Result<Rules> {
+    params.check()?;
+    let counts: HashMap<&[u32], u64> = itemsets
+        .itemsets
+        .iter()
+        .map(|s| (s.items.as_slice(), s.count))
+        .collect();
+    let baskets = itemsets.baskets as u64;
+    let mut rules = Vec::new();
+    let mut antecedent = Vec::new();
+    for set in &itemsets.itemsets {
+        let z = &set.items;
+        if z.len() < 2 {
+            continue;
+        }
+        // Consequents of the current size that gave rules, as sorted item lists.
+        let mut level: Vec<Vec<u32>> = z.iter().map(|&i| vec![i]).collect();
+        let mut size = 1;
+        while !level.is_empty() && size < z.len() && size <= params.max_consequent {
+            let mut passed = Vec::new();
+            for consequent in level {
+                antecedent.clear();
+                antecedent.extend(z.iter().copied().filter(|i| !consequent.contains(i)));
+                let (Some(&a), Some(&c)) = (
+                    counts.get(antecedent.as_slice()),
+                    counts.get(consequent.as_slice()),
+                ) else {
+                    continue;
+                };
+                // The ratio, as pyfim and mlxtend compare it (a product could round away
+                // from an exact tie such as 3/5 against 0.6).
+                if (set.count as f64 / a as f64) < params.min_confidence {
+                    continue;
+                }
+                let m = compute(set.count, a, c, baskets);
+                rules.push(Rule {
+                    antecedent: antecedent.clone(),
+                    consequent: consequent.clone(),
+                    count: set.count,
+                    antecedent_count: a,
+                    consequent_count: c,
+                    support: m.support,
+                    confidence: m.confidence,
+                    lift: m.lift,
+                    leverage: m.leverage,
+                    conviction: m.conviction,
+                    zhang: m.zhang,
+                    jaccard: m.jaccard,
+                    kulczynski: m.kulczynski,
+                    certainty: m.certainty,
+                    revenue: None,
+                });
+                passed.push(consequent);
+            }
+            level = join(&passed);
+            size += 1;
+        }
+    }
+    if let Some(min_lift) = params.min_lift {
+        rules.retain(|r| r.lift >= min_lift);
+    }
+    if tx.revenue.is_some() {
+        let index = BasketIndex::new(tx);
+        for rule in &mut rules {
+            let mut all = rule.antecedent.clone();
+            all.extend_from_slice(&rule.consequent);
+            all.sort_unstable();
+            rule.revenue = index.revenue(tx, &all);
+        }
+    }
+    sort_rules(&mut rules, params.sort);
+    if let Some(top) = params.top {
+        rules.truncate(top);
+    }
+    Ok(Rules {
+        baskets: itemsets.baskets,
+        min_count: itemsets.min_count,
+        itemsets: itemsets.itemsets.len(),
+        rules,
+        partial: itemsets.partial,
+    })
+}
+
+/// Ranks rules by `measure`, largest first; ties by count (largest first), then by
+/// antecedent and consequent ids, so the order is the same on every run and platform.
+pub fn sort_rules(rules: &mut [Rule], measure: Measure) {
+    rules.sort_by(|a, b| {
+        measure
+            .rank_value(b)
+            .total_cmp(&measure.rank_value(a))
+            .then(b.count.cmp(&a.count))
+            .then_with(|| a.antecedent.cmp(&b.antecedent))
+            .then_with(|| a.consequent.cmp(&b.consequent))
+    });
+}
+
+/// Candidate consequents one item longer: sorted lists (all of one size, sorted) sharing
+/// all but their last item are joined, and kept when every part one item shorter is
+/// among `passed`.
+fn join(passed: &[Vec<u32>]) -> Vec<Vec<u32>> {
+    let mut out = Vec::new();
+    for (i, a) in passed.iter().enumerate() {
+        for b in &passed[i + 1..] {
+            let m = a.len();
+            if a[..m - 1] != b[..m - 1] {
+                continue;
+            }
+            let mut candidate = a.clone();
+            candidate.push(b[m - 1]);
+            if candidate[m - 1] > candidate[m] {
+                candidate.swap(m - 1, m);
+            }
+            let all_parts = (0..candidate.len()).all(|drop| {
+                let part: Vec<u32> = candidate
+                    .iter()
+                    .enumerate()
+                    .filter(|&(j, _)| j != drop)
+                    .map(|(_, &x)| x)
+                    .collect();
+                passed.contains(&part)
+            });
+            if all_parts {
+                out.push(candidate);
+            }
+        }
+    }
+    out.sort();
+    out
+}

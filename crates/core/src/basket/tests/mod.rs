@@ -1,0 +1,8 @@
+//! Tests of the basket kernels against the worked example and the pyfim / mlxtend fixtures
+//! (`tools/basket_fixtures.py`).
+
+mod budget;
+pub(crate) mod fixtures;
+mod groceries_itemsets;
+mod groceries_rules;
+mod worked_example;

@@ -1,0 +1,567 @@
+//! Exponential smoothing: simple (SES), Holt's linear trend, damped trend and Holt-Winters
+//! with additive or multiplicative seasonality, in the error-correction form of Hyndman,
+//! Koehler, Ord & Snyder, *Forecasting with Exponential Smoothing* (2008), ch. 2-3.
+//!
+//! With one-step error `e = y - ŷ`:
+//! - level `ℓ' = ℓ + φb + α e` (additive season) or `ℓ' = α y/s + (1-α)(ℓ + φb)`;
+//! - trend `b' = φ b + β(ℓ' - ℓ - φb)`;
+//! - season `s' = s + γ e` (additive) or `s' = γ y/(ℓ + φb) + (1-γ) s` (multiplicative).
+//!
+//! Smoothing parameters and the initial level and trend are fitted together by minimising
+//! the in-sample sum of squared one-step errors with the bounded Nelder-Mead of
+//! [`super::optim`]; the initial seasonal indices come from a classical decomposition of
+//! the first seasons (the heuristic of Hyndman et al. 2008, §2.6.1) and stay fixed, which
+//! keeps the search small.
+
+use super::model::{Fit, Param};
+use super::optim::{Bounds, NelderMead};
+use crate::{Error, Result};
+
+/// The kind of trend.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Trend {
+    /// No trend.
+    None,
+    /// A linear trend.
+    Additive,
+    /// A trend damped by `φ < 1`.
+    Damped,
+}
+
+/// The kind of seasonality.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Season {
+    /// No seasonality.
+    None,
+    /// Seasonal effects added to the level.
+    Additive,
+    /// Seasonal factors multiplying the level (positive data only).
+    Multiplicative,
+}
+
+/// A model form: which components it has.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Form {
+    /// Trend component.
+    pub trend: Trend,
+    /// Seasonal component.
+    pub season: Season,
+}
+
+impl Form {
+    /// Level only.
+    pub const SES: Form = Form {
+        trend: Trend::None,
+        season: Season::None,
+    };
+    /// Level and trend.
+    pub const HOLT: Form = Form {
+        trend: Trend::Additive,
+        season: Season::None,
+    };
+    /// Level and damped trend.
+    pub const DAMPED: Form = Form {
+        trend: Trend::Damped,
+        season: Season::None,
+    };
+    /// Level, trend and additive season.
+    pub const HW_ADDITIVE: Form = Form {
+        trend: Trend::Additive,
+        season: Season::Additive,
+    };
+    /// Level, trend and multiplicative season.
+    pub const HW_MULTIPLICATIVE: Form = Form {
+        trend: Trend::Additive,
+        season: Season::Multiplicative,
+    };
+
+    fn has_trend(self) -> bool {
+        self.trend != Trend::None
+    }
+
+    fn has_season(self) -> bool {
+        self.season != Season::None
+    }
+}
+
+/// Smoothing parameters (`beta`, `gamma`, `phi` ignored when the form lacks the component).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Smoothing {
+    /// Level smoothing.
+    pub alpha: f64,
+    /// Trend smoothing.
+    pub beta: f64,
+    /// Seasonal smoothing.
+    pub gamma: f64,
+    /// Trend damping (1 for an undamped trend).
+    pub phi: f64,
+}
+
+/// Initial states.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Initial {
+    /// Level before the first observation.
+    pub level: f64,
+    /// Trend before the first observation.
+    pub trend: f64,
+    /// Seasonal index for each time `t < m` (`t mod m` thereafter); empty without season.
+    pub season: Vec<f64>,
+}
+
+/// The result of running the recursions once.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Run {
+    /// Sum of squared one-step errors (infinite if the states became invalid).
+    pub sse: f64,
+    /// One-step predictions.
+    pub fitted: Vec<f64>,
+    /// Forecasts for the requested horizon.
+    pub forecast: Vec<f64>,
+}
+
+/// Runs the recursions over `y` with given parameters and initial states, and forecasts
+/// `horizon` steps.
+pub fn run(y: &[f64], form: Form, p: Smoothing, init: &Initial, horizon: usize) -> Run {
+    let phi = match form.trend {
+        Trend::None => 0.0,
+        Trend::Additive => 1.0,
+        Trend::Damped => p.phi,
+    };
+    let m = init.season.len().max(1);
+    let mut level = init.level;
+    let mut trend = if form.has_trend() { init.trend } else { 0.0 };
+    let mut season = init.season.clone();
+    let mut fitted = Vec::with_capacity(y.len());
+    let mut sse = 0.0;
+    for (t, &obs) in y.iter().enumerate() {
+        let base = level + phi * trend;
+        let (pred, s) = match form.season {
+            Season::None => (base, 0.0),
+            Season::Additive => (base + season[t % m], season[t % m]),
+            Season::Multiplicative => (base * season[t % m], season[t % m]),
+        };
+        let error = obs - pred;
+        fitted.push(pred);
+        sse += error * error;
+        let new_level = match form.season {
+            Season::Multiplicative => {
+                if s.abs() < 1e-12 || base.abs() < 1e-12 {
+                    return invalid(y.len(), horizon);
+                }
+                p.alpha * obs / s + (1.0 - p.alpha) * base
+            }
+            _ => base + p.alpha * error,
+        };
+        if form.has_trend() {
+            trend = phi * trend + p.beta * (new_level - base);
+        }
+        match form.season {
+            Season::None => {}
+            Season::Additive => season[t % m] = s + p.gamma * error,
+            Season::Multiplicative => {
+                season[t % m] = p.gamma * obs / base + (1.0 - p.gamma) * s;
+            }
+        }
+        level = new_level;
+        if !level.is_finite() || !trend.is_finite() {
+            return invalid(y.len(), horizon);
+        }
+    }
+    let n = y.len();
+    let mut damp_sum = 0.0;
+    let mut damp_power = 1.0;
+    let forecast = (0..horizon)
+        .map(|j| {
+            damp_power *= phi;
+            damp_sum += damp_power;
+            let base = level + damp_sum * trend;
+            match form.season {
+                Season::None => base,
+                Season::Additive => base + season[(n + j) % m],
+                Season::Multiplicative => base * season[(n + j) % m],
+            }
+        })
+        .collect();
+    Run {
+        sse,
+        fitted,
+        forecast,
+    }
+}
+
+fn invalid(n: usize, horizon: usize) -> Run {
+    Run {
+        sse: f64::INFINITY,
+        fitted: vec![f64::NAN; n],
+        forecast: vec![f64::NAN; horizon],
+    }
+}
+
+/// Least-squares line through `(1, x[0]), (2, x[1]), ...`: (value at 0, slope).
+fn line(x: &[f64]) -> (f64, f64) {
+    let k = x.len() as f64;
+    if x.len() < 2 {
+        return (x.first().copied().unwrap_or(0.0), 0.0);
+    }
+    let mean_t = (k + 1.0) / 2.0;
+    let mean_x = x.iter().sum::<f64>() / k;
+    let (mut sxy, mut sxx) = (0.0, 0.0);
+    for (i, v) in x.iter().enumerate() {
+        let dt = i as f64 + 1.0 - mean_t;
+        sxy += dt * (v - mean_x);
+        sxx += dt * dt;
+    }
+    let slope = sxy / sxx;
+    (mean_x - slope * mean_t, slope)
+}
+
+/// Initial states by classical decomposition of the first (up to three) seasons: a centred
+/// moving average of order `m` estimates the trend, the average detrended value at each
+/// position of the season the seasonal index (normalised to sum 0 or average 1), and a line
+/// through the first ten seasonally adjusted values the level and trend.
+pub fn initial_states(y: &[f64], form: Form, m: usize) -> Result<Initial> {
+    let n = y.len();
+    if !form.has_season() {
+        let needed = if form.has_trend() { 3 } else { 1 };
+        if n < needed {
+            return Err(Error::not_enough("observations", needed, n));
+        }
+        let (level, trend) = if form.has_trend() {
+            line(&y[..n.min(10)])
+        } else {
+            (y[0], 0.0)
+        };
+        return Ok(Initial {
+            level,
+            trend,
+            season: Vec::new(),
+        });
+    }
+    if m < 2 {
+        return Err(Error::invalid_parameter(
+            "season",
+            m,
+            "at least 2 for a seasonal model",
+        ));
+    }
+    if n < 2 * m {
+        return Err(Error::not_enough("observations", 2 * m, n));
+    }
+    let multiplicative = form.season == Season::Multiplicative;
+    if multiplicative && y.iter().any(|v| *v <= 0.0) {
+        return Err(Error::invalid_parameter(
+            "model",
+            "holt_winters_multiplicative",
+            "a series of positive values for multiplicative seasonality",
+        ));
+    }
+    let span = n.min(3 * m);
+    let half = m / 2;
+    let mut sums = vec![0.0; m];
+    let mut counts = vec![0usize; m];
+    for t in half..span - half {
+        // A 2×m moving average for even m, a plain m-term one for odd m, both centred at t.
+        let trend = if half * 2 == m {
+            let inner: f64 = y[t + 1 - half..t + half].iter().sum();
+            (inner + 0.5 * (y[t - half] + y[t + half])) / m as f64
+        } else {
+            y[t - half..=t + half].iter().sum::<f64>() / m as f64
+        };
+        let detrended = if multiplicative {
+            y[t] / trend
+        } else {
+            y[t] - trend
+        };
+        sums[t % m] += detrended;
+        counts[t % m] += 1;
+    }
+    let mut season: Vec<f64> = sums
+        .iter()
+        .zip(&counts)
+        .map(|(s, c)| s / (*c).max(1) as f64)
+        .collect();
+    let centre = season.iter().sum::<f64>() / m as f64;
+    for s in &mut season {
+        if multiplicative {
+            *s /= centre;
+        } else {
+            *s -= centre;
+        }
+    }
+    let adjusted: Vec<f64> = y[..n.min(10)]
+        .iter()
+        .enumerate()
+        .map(|(t, v)| {
+            if multiplicative {
+                v / season[t % m]
+            } else {
+                v - season[t % m]
+            }
+        })
+        .collect();
+    let (level, trend) = line(&adjusted);
+    Ok(Initial {
+        level,
+        trend: if form.has_trend() { trend } else { 0.0 },
+        season,
+    })
+}
+
+/// A fitted smoothing model: parameters, initial states and the run on the data.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fitted {
+    /// The form.
+    pub form: Form,
+    /// Fitted smoothing parameters.
+    pub smoothing: Smoothing,
+    /// Fitted initial states.
+    pub initial: Initial,
+    /// Recursions run with them.
+    pub run: Run,
+}
+
+/// Fits a form by minimising the in-sample sum of squared one-step errors.
+pub fn optimise(y: &[f64], form: Form, m: usize, horizon: usize) -> Result<Fitted> {
+    let heuristic = initial_states(y, form, if form.has_season() { m } else { 1 })?;
+    let lo = y.iter().copied().fold(f64::INFINITY, f64::min);
+    let hi = y.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let range = if hi > lo { hi - lo } else { 1.0 + hi.abs() };
+    // Parameter vector: alpha, [beta], [gamma], [phi], level0, [trend0].
+    let mut x0 = vec![0.3];
+    let mut steps = vec![0.1];
+    let mut lower = vec![1e-4];
+    let mut upper = vec![0.9999];
+    if form.has_trend() {
+        x0.push(0.05);
+        steps.push(0.05);
+        lower.push(1e-4);
+        upper.push(0.9999);
+    }
+    if form.has_season() {
+        x0.push(0.1);
+        steps.push(0.05);
+        lower.push(1e-4);
+        upper.push(0.9999);
+    }
+    if form.trend == Trend::Damped {
+        x0.push(0.95);
+        steps.push(0.02);
+        lower.push(0.8);
+        upper.push(0.98);
+    }
+    x0.push(heuristic.level);
+    steps.push(0.05 * range);
+    lower.push(heuristic.level - range);
+    upper.push(heuristic.level + range);
+    if form.has_trend() {
+        x0.push(heuristic.trend);
+        let slope_range = range / y.len().max(2) as f64;
+        steps.push(0.1 * slope_range);
+        lower.push(heuristic.trend - slope_range);
+        upper.push(heuristic.trend + slope_range);
+    }
+    let bounds = Bounds { lower, upper };
+    let unpack = |x: &[f64]| -> (Smoothing, Initial) {
+        let mut i = 0;
+        let mut next = || {
+            i += 1;
+            x[i - 1]
+        };
+        let alpha = next();
+        let beta = if form.has_trend() { next() } else { 0.0 };
+        let gamma = if form.has_season() { next() } else { 0.0 };
+        let phi = if form.trend == Trend::Damped {
+            next()
+        } else {
+            1.0
+        };
+        let level = next();
+        let trend = if form.has_trend() { next() } else { 0.0 };
+        (
+            Smoothing {
+                alpha,
+                beta,
+                gamma,
+                phi,
+            },
+            Initial {
+                level,
+                trend,
+                season: heuristic.season.clone(),
+            },
+        )
+    };
+    let mut objective = |x: &[f64]| {
+        let (p, init) = unpack(x);
+        run(y, form, p, &init, 0).sse
+    };
+    let (best, value) = NelderMead::default().minimize(&mut objective, &x0, &steps, &bounds);
+    if !value.is_finite() {
+        return Err(Error::invalid_parameter(
+            "model",
+            form_name(form),
+            "a series this model can fit (its states diverged)",
+        ));
+    }
+    let (smoothing, initial) = unpack(&best);
+    let run = run(y, form, smoothing, &initial, horizon);
+    Ok(Fitted {
+        form,
+        smoothing,
+        initial,
+        run,
+    })
+}
+
+fn form_name(form: Form) -> &'static str {
+    match (form.trend, form.season) {
+        (Trend::None, Season::None) => "ses",
+        (Trend::Additive, Season::None) => "holt",
+        (Trend::Damped, Season::None) => "damped_holt",
+        (_, Season::Additive) => "holt_winters_additive",
+        (_, Season::Multiplicative) => "holt_winters_multiplicative",
+    }
+}
+
+/// How many values a fit estimates: smoothing parameters and initial states (`m - 1` free
+/// seasonal indices, as they are normalised), as counted for AICc.
+pub fn n_estimated(form: Form, m: usize) -> usize {
+    let smoothing = 1
+        + usize::from(form.has_trend())
+        + usize::from(form.has_season())
+        + usize::from(form.trend == Trend::Damped);
+    let states = 1 + usize::from(form.has_trend()) + if form.has_season() { m - 1 } else { 0 };
+    smoothing + states
+}
+
+/// Variance of the `h`-step error over the one-step variance, for the additive-error model
+/// of the same form: `1 + Σ_{j<h} c_j²` with `c_j = α(1 + β Σ_{i≤j} φ^i) + γ·[j mod m = 0]`
+/// (Hyndman et al. 2008, Table 6.1, class 1). Multiplicative seasonality uses the same
+/// expression, an approximation that is close when seasonal swings are moderate.
+pub fn variance_factors(form: Form, p: Smoothing, m: usize, horizon: usize) -> Vec<f64> {
+    let phi = match form.trend {
+        Trend::None => 0.0,
+        Trend::Additive => 1.0,
+        Trend::Damped => p.phi,
+    };
+    let mut out = Vec::with_capacity(horizon);
+    let mut total = 1.0;
+    let mut damp_sum = 0.0;
+    let mut damp_power = 1.0;
+    for h in 1..=horizon {
+        out.push(total);
+        // c_j for j = h feeds the factor of step h + 1.
+        damp_power *= phi;
+        damp_sum += damp_power;
+        let mut c = p.alpha
+            * (1.0
+                + if form.has_trend() {
+                    p.beta * damp_sum
+                } else {
+                    0.0
+                });
+        if form.has_season() && m > 0 && h % m == 0 {
+            c += p.gamma;
+        }
+        total += c * c;
+    }
+    out
+}
+
+/// Fits a form and packages it as a [`Fit`].
+pub fn fit(y: &[f64], form: Form, m: usize, horizon: usize) -> Result<Fit> {
+    let fitted = optimise(y, form, m, horizon)?;
+    Ok(to_fit(y, &fitted, m, horizon))
+}
+
+pub(crate) fn to_fit(y: &[f64], f: &Fitted, m: usize, horizon: usize) -> Fit {
+    let mut params = vec![Param::new("alpha", f.smoothing.alpha)];
+    if f.form.has_trend() {
+        params.push(Param::new("beta", f.smoothing.beta));
+    }
+    if f.form.has_season() {
+        params.push(Param::new("gamma", f.smoothing.gamma));
+    }
+    if f.form.trend == Trend::Damped {
+        params.push(Param::new("phi", f.smoothing.phi));
+    }
+    params.push(Param::new("level0", f.initial.level));
+    if f.form.has_trend() {
+        params.push(Param::new("trend0", f.initial.trend));
+    }
+    Fit::from_parts(
+        y,
+        f.run.fitted.iter().map(|v| Some(*v)).collect(),
+        f.run.forecast.clone(),
+        variance_factors(f.form, f.smoothing, m, horizon),
+        params,
+        n_estimated(f.form, m),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ses_with_fixed_alpha_is_the_textbook_recursion() {
+        let y = [3.0, 5.0, 4.0, 6.0];
+        let p = Smoothing {
+            alpha: 0.5,
+            beta: 0.0,
+            gamma: 0.0,
+            phi: 1.0,
+        };
+        let init = Initial {
+            level: 3.0,
+            trend: 0.0,
+            season: Vec::new(),
+        };
+        let r = run(&y, Form::SES, p, &init, 2);
+        // Levels: 3, 4, 4, 5.
+        assert_eq!(r.fitted, vec![3.0, 3.0, 4.0, 4.0]);
+        assert_eq!(r.forecast, vec![5.0, 5.0]);
+    }
+
+    #[test]
+    fn holt_recovers_a_straight_line() {
+        let y: Vec<f64> = (0..20).map(|t| 10.0 + 2.0 * t as f64).collect();
+        let f = optimise(&y, Form::HOLT, 1, 3).unwrap();
+        for (j, v) in f.run.forecast.iter().enumerate() {
+            assert!(
+                (v - (50.0 + 2.0 * j as f64)).abs() < 1e-3,
+                "{:?}",
+                f.run.forecast
+            );
+        }
+    }
+
+    #[test]
+    fn holt_winters_recovers_a_pure_seasonal_pattern() {
+        let pattern = [5.0, -3.0, 1.0, -3.0];
+        let y: Vec<f64> = (0..24).map(|t| 100.0 + t as f64 + pattern[t % 4]).collect();
+        let f = optimise(&y, Form::HW_ADDITIVE, 4, 4).unwrap();
+        for (j, v) in f.run.forecast.iter().enumerate() {
+            let want = 100.0 + (24 + j) as f64 + pattern[(24 + j) % 4];
+            assert!((v - want).abs() < 0.05, "{:?}", f.run.forecast);
+        }
+    }
+
+    #[test]
+    fn multiplicative_season_needs_positive_data() {
+        let y: Vec<f64> = (0..24).map(|t| t as f64 - 3.0).collect();
+        assert!(optimise(&y, Form::HW_MULTIPLICATIVE, 4, 1).is_err());
+        assert!(optimise(&y[..7], Form::HW_ADDITIVE, 4, 1).is_err());
+    }
+
+    #[test]
+    fn ses_variance_grows_by_alpha_squared() {
+        let p = Smoothing {
+            alpha: 0.5,
+            beta: 0.0,
+            gamma: 0.0,
+            phi: 1.0,
+        };
+        assert_eq!(variance_factors(Form::SES, p, 1, 3), vec![1.0, 1.25, 1.5]);
+    }
+}

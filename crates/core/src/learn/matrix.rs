@@ -1,0 +1,231 @@
+//! A dense, row-major matrix of `f64`: the one shape every model takes.
+//!
+//! Deliberately tiny: the models here need row access, column statistics and a few
+//! small factorisations (written where they are used), not a linear-algebra crate.
+
+use crate::{Error, Result};
+use serde::{Deserialize, Serialize};
+
+/// Rows are observations, columns are features; stored row after row.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Matrix {
+    n_rows: usize,
+    n_cols: usize,
+    data: Vec<f64>,
+}
+
+impl Matrix {
+    /// A matrix from row-major values; `data.len()` must be `n_rows * n_cols`.
+    pub fn new(n_rows: usize, n_cols: usize, data: Vec<f64>) -> Result<Matrix> {
+        if n_rows.checked_mul(n_cols) != Some(data.len()) {
+            return Err(Error::invalid_parameter(
+                "matrix data length",
+                data.len(),
+                format!("{n_rows} rows × {n_cols} columns"),
+            ));
+        }
+        Ok(Matrix {
+            n_rows,
+            n_cols,
+            data,
+        })
+    }
+
+    /// A matrix of zeros.
+    pub fn zeros(n_rows: usize, n_cols: usize) -> Matrix {
+        Matrix {
+            n_rows,
+            n_cols,
+            data: vec![0.0; n_rows * n_cols],
+        }
+    }
+
+    /// A matrix from rows of equal length.
+    pub fn from_rows(rows: &[Vec<f64>]) -> Result<Matrix> {
+        let n_cols = rows.first().map_or(0, Vec::len);
+        let mut data = Vec::with_capacity(rows.len() * n_cols);
+        for (i, row) in rows.iter().enumerate() {
+            if row.len() != n_cols {
+                return Err(Error::invalid_parameter(
+                    format!("row {} length", i + 1),
+                    row.len(),
+                    format!("{n_cols} values like the first row"),
+                ));
+            }
+            data.extend_from_slice(row);
+        }
+        Matrix::new(rows.len(), n_cols, data)
+    }
+
+    /// A one-column matrix.
+    pub fn column_vector(values: &[f64]) -> Matrix {
+        Matrix {
+            n_rows: values.len(),
+            n_cols: 1,
+            data: values.to_vec(),
+        }
+    }
+
+    /// Number of rows (observations).
+    pub fn n_rows(&self) -> usize {
+        self.n_rows
+    }
+
+    /// Number of columns (features).
+    pub fn n_cols(&self) -> usize {
+        self.n_cols
+    }
+
+    /// Row `i`.
+    pub fn row(&self, i: usize) -> &[f64] {
+        &self.data[i * self.n_cols..(i + 1) * self.n_cols]
+    }
+
+    /// Row `i`, mutable.
+    pub fn row_mut(&mut self, i: usize) -> &mut [f64] {
+        &mut self.data[i * self.n_cols..(i + 1) * self.n_cols]
+    }
+
+    /// The value at row `i`, column `j`.
+    pub fn get(&self, i: usize, j: usize) -> f64 {
+        self.data[i * self.n_cols + j]
+    }
+
+    /// Sets the value at row `i`, column `j`.
+    pub fn set(&mut self, i: usize, j: usize, value: f64) {
+        self.data[i * self.n_cols + j] = value;
+    }
+
+    /// All values, row after row.
+    pub fn as_slice(&self) -> &[f64] {
+        &self.data
+    }
+
+    /// Column `j` copied out.
+    pub fn column(&self, j: usize) -> Vec<f64> {
+        (0..self.n_rows).map(|i| self.get(i, j)).collect()
+    }
+
+    /// The rows at `rows`, in that order.
+    pub fn select_rows(&self, rows: &[usize]) -> Matrix {
+        let mut data = Vec::with_capacity(rows.len() * self.n_cols);
+        for &r in rows {
+            data.extend_from_slice(self.row(r));
+        }
+        Matrix {
+            n_rows: rows.len(),
+            n_cols: self.n_cols,
+            data,
+        }
+    }
+
+    /// An error naming the first cell that is NaN or infinite (1-based row and column).
+    pub fn check_finite(&self) -> Result<()> {
+        match self.data.iter().position(|v| !v.is_finite()) {
+            None => Ok(()),
+            Some(p) => Err(Error::invalid_parameter(
+                format!(
+                    "feature value at row {}, column {}",
+                    p / self.n_cols.max(1) + 1,
+                    p % self.n_cols.max(1) + 1
+                ),
+                self.data[p],
+                "a finite number (impute missing values first)",
+            )),
+        }
+    }
+}
+
+/// Checks the shapes every `fit` needs: at least `min_rows` rows, one target per row,
+/// finite features.
+pub(crate) fn check_fit_shapes(x: &Matrix, n_targets: usize, min_rows: usize) -> Result<()> {
+    if x.n_rows() < min_rows {
+        return Err(Error::not_enough("rows", min_rows, x.n_rows()));
+    }
+    if n_targets != x.n_rows() {
+        return Err(Error::invalid_parameter(
+            "number of targets",
+            n_targets,
+            format!("one per row ({})", x.n_rows()),
+        ));
+    }
+    if x.n_cols() == 0 {
+        return Err(Error::not_enough("columns", 1, 0));
+    }
+    x.check_finite()
+}
+
+/// Checks that `x` has the number of features a model was fitted on.
+pub(crate) fn check_predict_shape(x: &Matrix, n_features: usize) -> Result<()> {
+    if x.n_cols() != n_features {
+        return Err(Error::invalid_parameter(
+            "number of features",
+            x.n_cols(),
+            format!("{n_features}, as in training"),
+        ));
+    }
+    x.check_finite()
+}
+
+/// Solves `a x = b` for a symmetric positive definite `a` (`n × n`, row-major) by Cholesky.
+/// Returns `None` when `a` is not positive definite.
+pub(crate) fn cholesky_solve(a: &[f64], b: &[f64], n: usize) -> Option<Vec<f64>> {
+    let mut l = vec![0.0; n * n];
+    for i in 0..n {
+        for j in 0..=i {
+            let mut sum = a[i * n + j];
+            for k in 0..j {
+                sum -= l[i * n + k] * l[j * n + k];
+            }
+            if i == j {
+                if sum <= 0.0 || !sum.is_finite() {
+                    return None;
+                }
+                l[i * n + i] = sum.sqrt();
+            } else {
+                l[i * n + j] = sum / l[j * n + j];
+            }
+        }
+    }
+    let mut y = vec![0.0; n];
+    for i in 0..n {
+        let mut sum = b[i];
+        for k in 0..i {
+            sum -= l[i * n + k] * y[k];
+        }
+        y[i] = sum / l[i * n + i];
+    }
+    let mut x = vec![0.0; n];
+    for i in (0..n).rev() {
+        let mut sum = y[i];
+        for k in i + 1..n {
+            sum -= l[k * n + i] * x[k];
+        }
+        x[i] = sum / l[i * n + i];
+    }
+    Some(x)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shapes_are_checked() {
+        assert!(Matrix::new(2, 2, vec![1.0; 3]).is_err());
+        assert!(Matrix::from_rows(&[vec![1.0, 2.0], vec![3.0]]).is_err());
+        let m = Matrix::from_rows(&[vec![1.0, 2.0], vec![3.0, f64::NAN]]).unwrap();
+        assert!(m
+            .check_finite()
+            .unwrap_err()
+            .to_string()
+            .contains("row 2, column 2"));
+    }
+
+    #[test]
+    fn cholesky_solves_a_small_system() {
+        let x = cholesky_solve(&[4.0, 2.0, 2.0, 3.0], &[6.0, 5.0], 2).unwrap();
+        assert!((x[0] - 1.0).abs() < 1e-12 && (x[1] - 1.0).abs() < 1e-12);
+        assert!(cholesky_solve(&[0.0, 0.0, 0.0, 1.0], &[1.0, 1.0], 2).is_none());
+    }
+}

@@ -1,0 +1,290 @@
+//! Dates and times as exports write them, stored as seconds since 1970-01-01T00:00:00 (no
+//! time zone: merchants' exports carry local times).
+//!
+//! Accepted forms, each optionally followed by a time `H:MM[:SS[.fff]]` (after a space or
+//! `T`, optionally `AM`/`PM`):
+//! - year first, always unambiguous: `2020-02-21`, `2020/2/21`, `2020.02.21`;
+//! - Chinese: `2020年2月21日`;
+//! - year last: `21-02-2020`, `2/21/2020`, `21.02.2020`: day-first or month-first, decided
+//!   per column from the data ([`DateOrder`]): a first field above 12 proves day-first, a
+//!   second above 12 proves month-first; when nothing decides, `/` means month-first (the US
+//!   spreadsheets behind Online Retail's `12/1/2010 8:26`) and `-`/`.` day-first (Europe,
+//!   Kaggle's `21-07-2015`), and the column says the order was a guess.
+//!
+//! Calendar arithmetic is Howard Hinnant's `days_from_civil` / `civil_from_days`.
+
+use serde::{Deserialize, Serialize};
+
+/// How a year-last date (`01/02/2020`) is read.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DateOrder {
+    /// `dd/mm/yyyy`.
+    DayFirst,
+    /// `mm/dd/yyyy`.
+    MonthFirst,
+}
+
+impl DateOrder {
+    /// The order as shown to the user.
+    pub fn label(self, lang: crate::Lang) -> &'static str {
+        match self {
+            DateOrder::DayFirst => lang.pick("日/月/年", "day/month/year"),
+            DateOrder::MonthFirst => lang.pick("月/日/年", "month/day/year"),
+        }
+    }
+}
+
+/// The written form of a date, used to spot a column that mixes two forms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DateFamily {
+    /// Year first (`2020-02-21`).
+    YearFirst,
+    /// Year last (`21/02/2020`), with this separator.
+    YearLast(char),
+    /// `2020年2月21日`.
+    Chinese,
+}
+
+/// A date split into fields before day/month order is known.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DateShape {
+    /// The written form.
+    pub family: DateFamily,
+    /// Year.
+    pub year: i64,
+    /// First non-year field (month for year-first forms).
+    pub first: u32,
+    /// Second non-year field (day for year-first forms).
+    pub second: u32,
+    /// Seconds after midnight.
+    pub time: i64,
+}
+
+impl DateShape {
+    /// Seconds since 1970 with year-last dates read in `order`, or `None` if no such date.
+    pub fn seconds(&self, order: DateOrder) -> Option<i64> {
+        let (month, day) = match (self.family, order) {
+            (DateFamily::YearLast(_), DateOrder::DayFirst) => (self.second, self.first),
+            _ => (self.first, self.second),
+        };
+        Some(days_from_civil(self.year, month, day)? * 86_400 + self.time)
+    }
+}
+
+/// Splits a cell into date fields and a time, or `None` if it is not a date in a known form.
+pub fn parse_shape(cell: &str) -> Option<DateShape> {
+    let t = cell.trim();
+    let bytes = t.as_bytes();
+    if bytes.len() < 6 || !bytes[0].is_ascii_digit() {
+        return None;
+    }
+    if let Some(shape) = parse_chinese(t) {
+        return Some(shape);
+    }
+    let date_end = t.find([' ', 'T']).unwrap_or(t.len());
+    let (date, rest) = t.split_at(date_end);
+    let separator = date.chars().find(|c| matches!(c, '-' | '/' | '.'))?;
+    let mut parts = date.split(separator);
+    let (a, b, c) = (parts.next()?, parts.next()?, parts.next()?);
+    if parts.next().is_some() {
+        return None;
+    }
+    let time = match rest.get(1..) {
+        None => 0,
+        Some(time) => parse_time(time)?,
+    };
+    if a.len() == 4 {
+        Some(DateShape {
+            family: DateFamily::YearFirst,
+            year: digits(a, 4, 4)?,
+            first: digits(b, 1, 2)? as u32,
+            second: digits(c, 1, 2)? as u32,
+            time,
+        })
+    } else {
+        Some(DateShape {
+            family: DateFamily::YearLast(separator),
+            year: digits(c, 4, 4)?,
+            first: digits(a, 1, 2)? as u32,
+            second: digits(b, 1, 2)? as u32,
+            time,
+        })
+    }
+}
+
+fn parse_chinese(t: &str) -> Option<DateShape> {
+    let (year, rest) = t.split_once('年')?;
+    let (month, rest) = rest.split_once('月')?;
+    let (day, rest) = rest.split_once(['日', '号'])?;
+    let rest = rest.trim();
+    Some(DateShape {
+        family: DateFamily::Chinese,
+        year: digits(year.trim(), 4, 4)?,
+        first: digits(month.trim(), 1, 2)? as u32,
+        second: digits(day.trim(), 1, 2)? as u32,
+        time: if rest.is_empty() {
+            0
+        } else {
+            parse_time(rest)?
+        },
+    })
+}
+
+/// `H:MM`, `HH:MM:SS`, `HH:MM:SS.fff`, optional `AM`/`PM` and `Z`; seconds after midnight.
+fn parse_time(text: &str) -> Option<i64> {
+    let mut t = text.trim().trim_end_matches('Z');
+    let mut pm = None;
+    for (suffix, is_pm) in [("AM", false), ("am", false), ("PM", true), ("pm", true)] {
+        if let Some(rest) = t.strip_suffix(suffix) {
+            pm = Some(is_pm);
+            t = rest.trim_end();
+        }
+    }
+    let mut fields = t.split(':');
+    let mut h = digits(fields.next()?, 1, 2)?;
+    let m = digits(fields.next()?, 2, 2)?;
+    let s = match fields.next() {
+        None => 0,
+        Some(s) => {
+            let whole = s.split_once('.').map_or(s, |(w, frac)| {
+                if frac.bytes().all(|b| b.is_ascii_digit()) {
+                    w
+                } else {
+                    "x"
+                }
+            });
+            digits(whole, 2, 2)?
+        }
+    };
+    if fields.next().is_some() || m > 59 || s > 60 {
+        return None;
+    }
+    match pm {
+        Some(is_pm) => {
+            if !(1..=12).contains(&h) {
+                return None;
+            }
+            h = h % 12 + if is_pm { 12 } else { 0 };
+        }
+        None if h > 23 => return None,
+        None => {}
+    }
+    Some(h * 3600 + m * 60 + s)
+}
+
+fn digits(s: &str, min: usize, max: usize) -> Option<i64> {
+    if s.len() < min || s.len() > max || !s.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    s.parse().ok()
+}
+
+/// Parses the unambiguous forms (year first, Chinese) and, for year-last forms, reads them in
+/// `order`.
+pub fn parse_datetime_in(cell: &str, order: DateOrder) -> Option<i64> {
+    parse_shape(cell)?.seconds(order)
+}
+
+/// Days since 1970-01-01 of a proleptic Gregorian date, or `None` if the date does not exist.
+pub fn days_from_civil(year: i64, month: u32, day: u32) -> Option<i64> {
+    if !(1..=12).contains(&month) || day == 0 || day > days_in_month(year, month) {
+        return None;
+    }
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (month as i64 + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + day as i64 - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146_097 + doe - 719_468)
+}
+
+/// The (year, month, day) of a day count since 1970-01-01.
+pub fn civil_from_days(days: i64) -> (i64, u32, u32) {
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day = (doy - (153 * mp + 2) / 5 + 1) as u32;
+    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u32;
+    (yoe + era * 400 + i64::from(month <= 2), month, day)
+}
+
+fn days_in_month(year: i64, month: u32) -> u32 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        _ if (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 => 29,
+        _ => 28,
+    }
+}
+
+/// Formats seconds since 1970 as `YYYY-MM-DD` or `YYYY-MM-DD HH:MM:SS`.
+pub fn format_datetime(seconds: i64) -> String {
+    let days = seconds.div_euclid(86_400);
+    let rest = seconds.rem_euclid(86_400);
+    let (y, m, d) = civil_from_days(days);
+    if rest == 0 {
+        format!("{y:04}-{m:02}-{d:02}")
+    } else {
+        format!(
+            "{y:04}-{m:02}-{d:02} {:02}:{:02}:{:02}",
+            rest / 3600,
+            rest / 60 % 60,
+            rest % 60
+        )
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn forms_and_orders() {
+        use DateOrder::*;
+        let cases: &[(&str, DateOrder, Option<&str>)] = &[
+            ("2020-02-21", DayFirst, Some("2020-02-21")),
+            ("2020/2/3 14:05", DayFirst, Some("2020-02-03 14:05:00")),
+            (
+                "2020-02-29T13:45:10Z",
+                MonthFirst,
+                Some("2020-02-29 13:45:10"),
+            ),
+            ("2021-02-29", DayFirst, None),
+            ("21-07-2015", DayFirst, Some("2015-07-21")),
+            ("21-07-2015", MonthFirst, None),
+            ("12/1/2010 8:26", MonthFirst, Some("2010-12-01 08:26:00")),
+            ("12/1/2010 8:26", DayFirst, Some("2010-01-12 08:26:00")),
+            ("2/21/2020 4:05 PM", MonthFirst, Some("2020-02-21 16:05:00")),
+            ("21.02.2020", DayFirst, Some("2020-02-21")),
+            ("2020年2月21日", DayFirst, Some("2020-02-21")),
+            ("2020年12月1日 08:30", DayFirst, Some("2020-12-01 08:30:00")),
+            (
+                "2020-02-21 00:00:03.5",
+                DayFirst,
+                Some("2020-02-21 00:00:03"),
+            ),
+            ("2020-02-21 24:00", DayFirst, None),
+            ("19970101", DayFirst, None),
+            ("1.5", DayFirst, None),
+            ("tea", DayFirst, None),
+        ];
+        for (cell, order, expected) in cases {
+            let got = parse_datetime_in(cell, *order).map(format_datetime);
+            assert_eq!(got.as_deref(), *expected, "{cell} {order:?}");
+        }
+    }
+
+    #[test]
+    fn calendar() {
+        assert_eq!(days_from_civil(1970, 1, 1), Some(0));
+        assert_eq!(civil_from_days(18_313), (2020, 2, 21));
+        assert_eq!(days_from_civil(1900, 2, 29), None);
+        assert_eq!(days_from_civil(2000, 2, 29), Some(11_016));
+    }
+}

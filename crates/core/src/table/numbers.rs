@@ -1,0 +1,187 @@
+//! Numbers as merchants write them: `1,234.50`, `12,5` (decimal comma), `¥12`, `-$5`,
+//! `15%`, `1e-3`. Identifiers with leading zeros (`007`) are not numbers.
+//!
+//! The rules follow what spreadsheet imports (LibreOffice Calc's text import, pandas'
+//! `thousands=`/`decimal=`) accept: thousands separators only between groups of exactly three
+//! digits, a currency sign before or after the number, a percent sign after it (the value is
+//! divided by 100, as a spreadsheet does).
+
+use serde::{Deserialize, Serialize};
+
+/// Which character separates the fraction.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DecimalMark {
+    /// `1,234.5`: point for the fraction, comma (or space) for thousands.
+    #[default]
+    Point,
+    /// `1.234,5`: comma for the fraction, point (or space) for thousands.
+    Comma,
+}
+
+/// A parsed number: its value and, when it has no fraction, percent or exponent, the whole
+/// number it is.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Number {
+    /// The value (percentages divided by 100).
+    pub value: f64,
+    /// The value as a whole number, when written as one.
+    pub integer: Option<i64>,
+}
+
+const CURRENCY: [char; 6] = ['¥', '￥', '$', '€', '£', '元'];
+
+/// Parses a number written with `mark` as the decimal mark.
+pub fn parse_number(cell: &str, mark: DecimalMark) -> Option<Number> {
+    let mut t = cell.trim();
+    let mut negative = false;
+    let mut percent = false;
+    if let Some(rest) = t.strip_suffix('%') {
+        percent = true;
+        t = rest.trim_end();
+    }
+    // A sign may stand before or after the currency sign: `-$5`, `$-5`.
+    for _ in 0..2 {
+        if let Some(rest) = t.strip_prefix('-') {
+            if negative {
+                return None;
+            }
+            negative = true;
+            t = rest;
+        } else if let Some(rest) = t.strip_prefix('+') {
+            t = rest;
+        } else if let Some(rest) = t.strip_prefix(CURRENCY) {
+            t = rest.trim_start();
+        }
+    }
+    if let Some(rest) = t.strip_suffix(CURRENCY) {
+        t = rest.trim_end();
+    }
+    if t.is_empty()
+        || !t.as_bytes()[0].is_ascii_digit() && t.as_bytes()[0] != b'.' && t.as_bytes()[0] != b','
+    {
+        return None;
+    }
+    let (int_part, frac_part, exponent) = split_number(t, mark)?;
+    // Leading zeros mark identifiers (`007`, `0123`), which must keep their zeros.
+    if int_part.len() > 1 && int_part.starts_with('0') {
+        return None;
+    }
+    let integer_written = frac_part.is_none() && exponent.is_none() && !percent;
+    let mut plain = String::with_capacity(t.len() + 1);
+    if negative {
+        plain.push('-');
+    }
+    plain.push_str(if int_part.is_empty() { "0" } else { &int_part });
+    if let Some(frac) = frac_part {
+        plain.push('.');
+        plain.push_str(frac);
+    }
+    if let Some(exp) = exponent {
+        plain.push('e');
+        plain.push_str(exp);
+    }
+    let value: f64 = plain.parse().ok().filter(|v: &f64| v.is_finite())?;
+    let integer = if integer_written {
+        plain.parse::<i64>().ok()
+    } else {
+        None
+    };
+    Some(Number {
+        value: if percent { value / 100.0 } else { value },
+        integer,
+    })
+}
+
+/// Splits `1,234.5e3` into integer digits without separators, fraction digits and exponent.
+fn split_number(t: &str, mark: DecimalMark) -> Option<(String, Option<&str>, Option<&str>)> {
+    let (decimal, thousands) = match mark {
+        DecimalMark::Point => ('.', ','),
+        DecimalMark::Comma => (',', '.'),
+    };
+    let (mantissa, exponent) = match t.find(['e', 'E']) {
+        Some(i) => {
+            let exp = &t[i + 1..];
+            let digits = exp.strip_prefix(['-', '+']).unwrap_or(exp);
+            if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            (&t[..i], Some(exp))
+        }
+        None => (t, None),
+    };
+    let (int_text, frac) = match mantissa.find(decimal) {
+        Some(i) => (&mantissa[..i], Some(&mantissa[i + 1..])),
+        None => (mantissa, None),
+    };
+    if let Some(frac) = frac {
+        if frac.is_empty() && int_text.is_empty() || !frac.bytes().all(|b| b.is_ascii_digit()) {
+            return None;
+        }
+    }
+    let groups: Vec<&str> = int_text.split([thousands, ' ', '\u{a0}']).collect();
+    if groups.len() > 1 {
+        // Grouped digits: 1-3 digits, then groups of exactly 3; no exponent with grouping.
+        if exponent.is_some()
+            || groups[0].is_empty()
+            || groups[0].len() > 3
+            || groups[1..].iter().any(|g| g.len() != 3)
+        {
+            return None;
+        }
+    }
+    if !groups.iter().all(|g| g.bytes().all(|b| b.is_ascii_digit())) {
+        return None;
+    }
+    let digits: String = groups.concat();
+    if digits.is_empty() && frac.is_none_or(str::is_empty) {
+        return None;
+    }
+    Some((digits, frac.filter(|f| !f.is_empty()), exponent))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn numbers_as_written() {
+        let point = DecimalMark::Point;
+        let comma = DecimalMark::Comma;
+        let cases: &[(&str, DecimalMark, Option<(f64, Option<i64>)>)] = &[
+            ("12", point, Some((12.0, Some(12)))),
+            ("-3", point, Some((-3.0, Some(-3)))),
+            ("1,234.50", point, Some((1234.5, None))),
+            ("1,234", point, Some((1234.0, Some(1234)))),
+            ("12,5", comma, Some((12.5, None))),
+            ("1.234,50", comma, Some((1234.5, None))),
+            ("¥12", point, Some((12.0, Some(12)))),
+            ("-$5.25", point, Some((-5.25, None))),
+            ("12 €", point, Some((12.0, Some(12)))),
+            ("15%", point, Some((0.15, None))),
+            ("1e-3", point, Some((0.001, None))),
+            (".5", point, Some((0.5, None))),
+            ("0.5", point, Some((0.5, None))),
+            ("007", point, None),
+            ("12,5", point, None),
+            ("1,23", point, None),
+            ("abc", point, None),
+            ("", point, None),
+            ("-", point, None),
+            ("1.2.3", point, None),
+            ("2020-01-01", point, None),
+            ("inf", point, None),
+        ];
+        for (cell, mark, expected) in cases {
+            let got = parse_number(cell, *mark).map(|n| (n.value, n.integer));
+            match (got, expected) {
+                (Some((v, i)), Some((ev, ei))) => {
+                    assert!((v - ev).abs() < 1e-12, "{cell}: {v} vs {ev}");
+                    assert_eq!(i, *ei, "{cell}");
+                }
+                (None, None) => {}
+                _ => panic!("{cell:?} with {mark:?}: got {got:?}, expected {expected:?}"),
+            }
+        }
+    }
+}

@@ -1,0 +1,75 @@
+//! Raw cell text stored contiguously: one `String` and one end offset per cell.
+//!
+//! Reading a million-line export must not allocate a `String` per cell. Every column's cells
+//! are appended to one buffer while the records are split; the typed column keeps this
+//! buffer (for non-text columns) so the user can re-type the column later without
+//! re-reading the file, and so a value that does not fit a type can be shown as written.
+
+/// The text of every cell of one column, in row order.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct RawCells {
+    text: String,
+    ends: Vec<u32>,
+}
+
+impl RawCells {
+    /// An empty store with room for `rows` cells.
+    pub(crate) fn with_capacity(rows: usize) -> RawCells {
+        RawCells {
+            text: String::new(),
+            ends: Vec::with_capacity(rows),
+        }
+    }
+
+    /// Appends one cell. The reader refuses inputs over 4 GiB, so offsets fit in `u32`.
+    pub(crate) fn push(&mut self, cell: &str) {
+        self.text.push_str(cell);
+        self.ends.push(self.text.len() as u32);
+    }
+
+    /// Number of cells.
+    pub(crate) fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// Cell `i` as written.
+    pub(crate) fn get(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
+        &self.text[start..self.ends[i] as usize]
+    }
+
+    /// All cells in order.
+    pub(crate) fn iter(&self) -> impl Iterator<Item = &str> + Clone + '_ {
+        (0..self.len()).map(move |i| self.get(i))
+    }
+
+    /// Removes and returns the first cell (the header, once it is known to be one).
+    pub(crate) fn pop_front(&mut self) -> String {
+        if self.ends.is_empty() {
+            return String::new();
+        }
+        let first_len = self.ends[0];
+        let first: String = self.text.drain(..first_len as usize).collect();
+        self.ends.remove(0);
+        for end in &mut self.ends {
+            *end -= first_len;
+        }
+        first
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn push_get_pop() {
+        let mut cells = RawCells::with_capacity(4);
+        for c in ["name", "", "tea", "cup"] {
+            cells.push(c);
+        }
+        assert_eq!(cells.get(1), "");
+        assert_eq!(cells.pop_front(), "name");
+        assert_eq!(cells.iter().collect::<Vec<_>>(), ["", "tea", "cup"]);
+    }
+}

@@ -199,6 +199,19 @@ def churn_fixture():
         "churned": int(f["churned"].sum()),
         "auc_recency_all_customers": float(roc_auc_score(f["churned"], f["recency_days"])),
     }
+    # The learn hook end to end: LogisticRegression(C=1) on the standardised features of all
+    # customers, scored on the same customers.
+    from sklearn.linear_model import LogisticRegression
+
+    feats = f.drop(columns=["churned"]).to_numpy(dtype=float)
+    xs = StandardScaler().fit_transform(feats)
+    lr = LogisticRegression(C=1.0, tol=1e-10, max_iter=10_000).fit(xs, f["churned"])
+    p = lr.predict_proba(xs)[:, 1]
+    summary["logistic_all_customers"] = {
+        "model": "LogisticRegression(C=1.0, tol=1e-10, max_iter=10000) on StandardScaler features",
+        "auc": float(roc_auc_score(f["churned"], p)),
+        "first_probabilities": p[:5].tolist(),
+    }
     with open(os.path.join(OUT, "segment_churn_sample20k.json"), "w") as fh:
         json.dump(summary, fh, indent=1)
     print("churn:", summary)

@@ -168,3 +168,35 @@ fn bad_input_exits_2_with_a_message() {
         assert!(stderr.contains(needle), "{args:?}: {stderr}");
     }
 }
+
+#[test]
+fn rfm_out_writes_a_spreadsheet_safe_csv() {
+    let file = repo("testdata/uci-online-retail-first1071/OnlineRetail_first1071.csv");
+    let out = std::env::temp_dir().join(format!("shoplens-rfm-{}.csv", std::process::id()));
+    let out_text = out.to_string_lossy().into_owned();
+    let (code, _, stderr) = run(&[
+        "rfm",
+        &file,
+        "--customer-col",
+        "CustomerID",
+        "--date-col",
+        "InvoiceDate",
+        "--quantity-col",
+        "Quantity",
+        "--price-col",
+        "UnitPrice",
+        "--invoice-col",
+        "InvoiceNo",
+        "--out",
+        &out_text,
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let csv = std::fs::read_to_string(&out).unwrap();
+    std::fs::remove_file(&out).ok();
+    assert!(csv.starts_with("\u{feff}customer,recency_days,frequency,monetary,R,F,M,segment"));
+    let expected = fixture("segment_rfm_first1071.json");
+    assert_eq!(
+        csv.lines().count() as u64,
+        expected["customers"].as_u64().unwrap() + 1
+    );
+}

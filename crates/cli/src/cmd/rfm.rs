@@ -9,6 +9,7 @@ use shoplens_core::segment::{rfm, AmountColumns, OrderColumns, OrderLines, RfmPa
 use shoplens_core::table::{read_bytes, ReadOptions};
 use shoplens_core::Lang;
 use std::path::PathBuf;
+use std::time::Instant;
 
 /// Arguments of `rfm`.
 #[derive(clap::Args)]
@@ -46,10 +47,15 @@ pub struct Args {
     out: Option<PathBuf>,
 }
 
-/// Reads the order lines and prints the segments.
+/// Reads the order lines and prints the segments. The JSON also gives the seconds spent
+/// reading the table and computing RFM (order lines out of the table, then scores), which
+/// `tools/bench_segment.py` reads.
 pub fn run(args: Args) -> Result<(), CliError> {
+    let started = Instant::now();
     let bytes = read_file(&args.file)?;
     let table = read_bytes(&bytes, &ReadOptions::default()).map_err(in_file(&args.file))?;
+    let read_seconds = started.elapsed().as_secs_f64();
+    let started = Instant::now();
     let amount = match (args.amount_col, args.quantity_col, args.price_col) {
         (Some(a), _, _) => AmountColumns::Amount(a),
         (None, Some(quantity), Some(price)) => AmountColumns::QuantityPrice { quantity, price },
@@ -67,6 +73,7 @@ pub fn run(args: Args) -> Result<(), CliError> {
         params = params.as_of(day).map_err(|e| e.to_string())?;
     }
     let result = rfm(&orders, &params).map_err(in_file(&args.file))?;
+    let rfm_seconds = started.elapsed().as_secs_f64();
     if let Some(out) = &args.out {
         std::fs::write(out, rfm_csv(&result, None, Lang::En))
             .map_err(|e| format!("{}: {e}", out.display()))?;
@@ -95,6 +102,7 @@ pub fn run(args: Args) -> Result<(), CliError> {
             "after_as_of": result.after_as_of,
             "as_of": result.as_of,
             "segments": segments,
+            "seconds": {"read": read_seconds, "rfm": rfm_seconds},
         }));
     } else {
         println!(

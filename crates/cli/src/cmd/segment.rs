@@ -11,6 +11,7 @@ use shoplens_core::segment::kmeans::{fit, KMeansParams};
 use shoplens_core::segment::silhouette::silhouette_score_sampled;
 use shoplens_core::table::{read_bytes, ReadOptions};
 use std::path::PathBuf;
+use std::time::Instant;
 
 /// Arguments of `segment`.
 #[derive(clap::Args)]
@@ -32,7 +33,8 @@ pub struct Args {
     /// Number of k-means++ starts; the lowest inertia wins.
     #[arg(long, default_value_t = 10)]
     n_init: usize,
-    /// Compute the silhouette on a seeded sample of at most this many rows (it costs n²).
+    /// Compute the silhouette on a seeded sample of at most this many rows (it costs n²);
+    /// 0 skips it.
     #[arg(long, default_value_t = 10_000)]
     silhouette_sample: usize,
     /// Print one JSON object.
@@ -52,8 +54,10 @@ pub fn run(args: Args) -> Result<(), CliError> {
     let params = KMeansParams::new(args.k)
         .n_init(args.n_init)
         .seed(args.seed);
+    let started = Instant::now();
     let model = fit(&data, &params, &mut Silent).map_err(in_file(&args.file))?;
-    let silhouette = if args.k >= 2 {
+    let kmeans_seconds = started.elapsed().as_secs_f64();
+    let silhouette = if args.k >= 2 && args.silhouette_sample > 0 {
         Some(
             silhouette_score_sampled(&data, &model.labels, args.silhouette_sample, args.seed)
                 .map_err(in_file(&args.file))?,
@@ -71,6 +75,7 @@ pub fn run(args: Args) -> Result<(), CliError> {
             "skipped_missing": data.skipped_missing,
             "columns": data.names,
             "n_iter": model.n_iter,
+            "seconds": {"kmeans": kmeans_seconds},
         }));
     } else {
         println!(

@@ -16,12 +16,14 @@
 //! periods), applied per customer.
 //!
 //! Classifiers live in [`crate::learn`]; this module does not fit any. [`BinaryClassifier`]
-//! is the small hook a classifier implements (an adapter of a few lines), and
+//! is the small hook a classifier implements, [`LearnClassifier`] adapts any `learn` model
+//! to it, and
 //! [`evaluate_churn`] splits customers, fits, and reports held-out AUC and accuracy.
 //! [`current_features`] builds the same features as of today for ranking customers at risk.
 
-use super::features::Features;
+use super::features::{Features, Scaling};
 use super::orders::OrderLines;
+use crate::learn::{Fit, Matrix, PredictProba};
 use crate::rt::seeded;
 use crate::table::infer::{format_datetime, parse_datetime};
 use crate::{Error, Lang, Result};
@@ -262,6 +264,69 @@ pub trait BinaryClassifier {
     fn predict_proba(&self, x: &Features) -> Result<Vec<f64>>;
 }
 
+/// Any classifier of [`crate::learn`] (its parameters implement [`Fit`] on class numbers and
+/// the fitted model [`PredictProba`]) as a [`BinaryClassifier`]. Features are standardised
+/// on the training rows first (the scaling is kept and applied to scored rows), which linear
+/// models and KNN need and trees ignore.
+///
+/// ```
+/// use shoplens_core::learn::linear::LogisticRegressionParams;
+/// use shoplens_core::segment::churn::LearnClassifier;
+/// let classifier = LearnClassifier::new(LogisticRegressionParams::new());
+/// # let _ = classifier;
+/// ```
+pub struct LearnClassifier<P: Fit<usize>> {
+    params: P,
+    fitted: Option<(P::Model, Scaling)>,
+}
+
+impl<P: Fit<usize>> LearnClassifier<P> {
+    /// Wraps unfitted model parameters.
+    pub fn new(params: P) -> Self {
+        LearnClassifier {
+            params,
+            fitted: None,
+        }
+    }
+
+    /// The fitted model, after [`BinaryClassifier::fit`] (for its coefficients or
+    /// importances: the factors the page shows).
+    pub fn model(&self) -> Option<&P::Model> {
+        self.fitted.as_ref().map(|(m, _)| m)
+    }
+}
+
+impl<P> BinaryClassifier for LearnClassifier<P>
+where
+    P: Fit<usize>,
+    P::Model: PredictProba,
+{
+    fn fit(&mut self, x: &Features, y: &[bool]) -> Result<()> {
+        let mut x = x.clone();
+        let scaling = x.standardise();
+        let matrix = Matrix::new(x.n_rows, x.n_cols, x.values)?;
+        let classes: Vec<usize> = y.iter().map(|&churned| usize::from(churned)).collect();
+        self.fitted = Some((self.params.fit(&matrix, &classes)?, scaling));
+        Ok(())
+    }
+
+    fn predict_proba(&self, x: &Features) -> Result<Vec<f64>> {
+        let (model, scaling) = self
+            .fitted
+            .as_ref()
+            .ok_or_else(|| Error::invalid_parameter("model", "not fitted", "a fitted model"))?;
+        let mut x = x.clone();
+        x.apply_scaling(scaling)?;
+        let matrix = Matrix::new(x.n_rows, x.n_cols, x.values)?;
+        let proba = model.predict_proba(&matrix)?;
+        if proba.n_cols() < 2 {
+            // Training saw one class only: there is nothing to tell apart.
+            return Err(Error::not_enough("classes", 2, proba.n_cols()));
+        }
+        Ok((0..proba.n_rows()).map(|i| proba.get(i, 1)).collect())
+    }
+}
+
 /// How a classifier did on held-out customers.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ChurnEvaluation {
@@ -439,6 +504,36 @@ mod tests {
             .collect();
         let auc = summary["auc_recency_all_customers"].as_f64().unwrap();
         assert!((roc_auc(&recency, &data.churned) - auc).abs() < 1e-12);
+    }
+
+    #[test]
+    fn learn_logistic_regression_plugs_in_and_matches_scikit_learn() {
+        use crate::learn::linear::LogisticRegressionParams;
+        let orders = sample_orders();
+        let data = churn_dataset(&orders, &ChurnParams::new("2011-09-01").unwrap()).unwrap();
+        let summary: serde_json::Value = serde_json::from_str(CHURN_SUMMARY).unwrap();
+        let expected = &summary["logistic_all_customers"];
+        // Fit and score on all customers, as the fixture does, to check the wiring.
+        let mut classifier = LearnClassifier::new(LogisticRegressionParams::new());
+        classifier.fit(&data.features, &data.churned).unwrap();
+        let p = classifier.predict_proba(&data.features).unwrap();
+        for (got, want) in p
+            .iter()
+            .zip(expected["first_probabilities"].as_array().unwrap())
+        {
+            let want = want.as_f64().unwrap();
+            assert!((got - want).abs() < 1e-4, "{got} vs {want}");
+        }
+        let auc = roc_auc(&p, &data.churned);
+        assert!(
+            (auc - expected["auc"].as_f64().unwrap()).abs() < 1e-4,
+            "auc {auc}"
+        );
+        // And on held-out customers through the hook.
+        let mut fresh = LearnClassifier::new(LogisticRegressionParams::new());
+        let eval = evaluate_churn(&data, &mut fresh, 0.25, 42).unwrap();
+        assert!(eval.auc > 0.6, "held-out auc {}", eval.auc);
+        assert!(fresh.model().is_some());
     }
 
     fn day(date: &str) -> i64 {

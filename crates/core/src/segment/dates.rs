@@ -1,10 +1,11 @@
 //! A tolerant reader for the order-date column.
 //!
-//! The table reader types ISO dates (`2011-03-10 16:16:00`) as [`DataType::DateTime`]; order
-//! exports often use other forms that it leaves as text today: the Online Retail export's
-//! `12/1/2010 8:26` (month/day/year, US) and the `dd-mm-yyyy` of many European and Kaggle
-//! exports. Until the table reader types those itself, [`order_day`] reads them here, in
-//! one place, so the segment kernels can be switched to the table's typing later.
+//! The table reader types date columns as [`DataType::DateTime`] (deciding day-first or
+//! month-first from the whole column), and [`order_seconds`] then takes its values as they
+//! are. A date column that stays text (for example one with a few odd cells the reader
+//! refused to type) falls back to [`parse_order_date`], which reads the Online Retail
+//! export's `12/1/2010 8:26` (month/day/year, US) and the `dd-mm-yyyy` of many European and
+//! Kaggle exports.
 //!
 //! Rules for text: `a/b/yyyy` is month/day (the US order exports use) unless `a > 12`, then
 //! day/month; `dd-mm-yyyy` and `dd.mm.yyyy` are day/month; ISO forms go through the table
@@ -32,8 +33,10 @@ pub fn order_seconds(column: &Column, row: usize) -> Option<i64> {
 /// 1970-01-01.
 pub fn parse_order_date(cell: &str) -> Option<i64> {
     let t = cell.trim();
-    if let Some(s) = parse_datetime(t) {
-        return Some(s);
+    // Year-first (ISO) forms go to the table reader's parser; its guess for the ambiguous
+    // `a/b/yyyy` of a lone cell (day first) is not the one order exports need.
+    if t.len() >= 4 && t.as_bytes()[..4].iter().all(u8::is_ascii_digit) {
+        return parse_datetime(t);
     }
     let (date, time) = match t.find([' ', 'T']) {
         Some(i) => (&t[..i], Some(t[i + 1..].trim())),

@@ -177,6 +177,25 @@ impl Features {
     }
 }
 
+impl Features {
+    /// Applies a scaling learnt on other rows (for example a training set) to these rows.
+    pub fn apply_scaling(&mut self, scaling: &Scaling) -> Result<()> {
+        if scaling.means.len() != self.n_cols || scaling.scales.len() != self.n_cols {
+            return Err(Error::invalid_parameter(
+                "scaling",
+                scaling.means.len(),
+                format!("{} columns", self.n_cols),
+            ));
+        }
+        for row in self.values.chunks_exact_mut(self.n_cols.max(1)) {
+            for ((v, m), s) in row.iter_mut().zip(&scaling.means).zip(&scaling.scales) {
+                *v = (*v - m) / s;
+            }
+        }
+        Ok(())
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -6,11 +6,13 @@
 //! - [`features`], [`kmeans`], [`silhouette`]: standardised (optionally log1p) features,
 //!   k-means++ / Lloyd k-means and the silhouette score (checked against scikit-learn).
 //! - [`profile`], [`pca`], [`export`]: segment profiles, a 2-D PCA projection and CSV export.
+//! - [`customers`]: the page's k-means view in one call (RFM → clusters → profiles, map).
 //! - [`churn`]: a leakage-safe churn data set (features before a cutoff, label after it)
 //!   and a hook for any binary classifier.
 //! - [`dates`]: a tolerant reader for order dates that the table leaves as text.
 
 pub mod churn;
+pub mod customers;
 pub mod dates;
 pub mod export;
 pub mod features;

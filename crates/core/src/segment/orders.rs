@@ -18,6 +18,7 @@ use crate::table::{Column, ColumnData, Table};
 use crate::{Error, ErrorKind, Result};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 
 /// Where the money of a line is.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -101,8 +102,10 @@ impl OrderLines {
                 Some(table.column_by_name(price)?),
             ),
         };
-        let mut customer_index: HashMap<String, u32> = HashMap::new();
-        let mut order_index: HashMap<OrderKey, u32> = HashMap::new();
+        // Keys borrow from the table (no allocation per line) and hash with a fast
+        // non-cryptographic hasher: a million lines must take well under a second.
+        let mut customer_index: FastMap<Key<'_>, u32> = FastMap::default();
+        let mut order_index: FastMap<OrderKey<'_>, u32> = FastMap::default();
         let mut out = OrderLines {
             customers: Vec::new(),
             lines: Vec::with_capacity(table.n_rows()),
@@ -110,15 +113,16 @@ impl OrderLines {
             cancelled: 0,
             rows: table.n_rows(),
         };
+        let mut previous_customer: Option<(Key<'_>, u32)> = None;
+        let mut previous_order: Option<(OrderKey<'_>, u32)> = None;
         for row in 0..table.n_rows() {
-            let Some(id) = cell_text(customer, row) else {
+            let Some(id) = cell_key(customer, row) else {
                 out.skipped_no_id += 1;
                 continue;
             };
-            let invoice_text = invoice.and_then(|c| cell_text(c, row));
-            let starts_with_c = invoice_text
-                .as_deref()
-                .is_some_and(|s| s.starts_with(['C', 'c']));
+            let invoice_key = invoice.and_then(|c| cell_key(c, row));
+            let starts_with_c =
+                matches!(invoice_key, Some(Key::Text(s)) if s.starts_with(['C', 'c']));
             let lead = number(first, row)?;
             let amount = match second {
                 Some(price) => lead * number(price, row)?,
@@ -129,17 +133,33 @@ impl OrderLines {
                 continue;
             }
             let seconds = order_seconds(date, row).ok_or_else(|| bad_value(date, row, "date"))?;
-            let next_customer = out.customers.len() as u32;
-            let customer_id = *customer_index.entry(id.clone()).or_insert_with(|| {
-                out.customers.push(id);
-                next_customer
-            });
-            let key = match invoice_text {
-                Some(text) => OrderKey::Invoice(text),
+            // Exports list an order's lines together, so most lines repeat the previous
+            // line's customer and order: compare before hashing.
+            let customer_id = match &previous_customer {
+                Some((key, known)) if *key == id => *known,
+                _ => {
+                    let next_customer = out.customers.len() as u32;
+                    let known = *customer_index.entry(id.clone()).or_insert_with(|| {
+                        out.customers.push(customer.display(row));
+                        next_customer
+                    });
+                    previous_customer = Some((id, known));
+                    known
+                }
+            };
+            let key = match invoice_key {
+                Some(key) => OrderKey::Invoice(key),
                 None => OrderKey::Moment(customer_id, seconds),
             };
-            let next_order = order_index.len() as u32;
-            let order = *order_index.entry(key).or_insert(next_order);
+            let order = match &previous_order {
+                Some((known_key, known)) if *known_key == key => *known,
+                _ => {
+                    let next_order = order_index.len() as u32;
+                    let known = *order_index.entry(key.clone()).or_insert(next_order);
+                    previous_order = Some((key, known));
+                    known
+                }
+            };
             out.lines.push(OrderLine {
                 customer: customer_id,
                 order,
@@ -157,22 +177,87 @@ impl OrderLines {
     }
 }
 
+/// An id cell as a hash key: integers as themselves, text borrowed from the table.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
-enum OrderKey {
-    Invoice(String),
+enum Key<'t> {
+    Integer(i64),
+    Text(&'t str),
+    Other(String),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum OrderKey<'t> {
+    Invoice(Key<'t>),
     Moment(u32, i64),
 }
 
-/// A cell as text (ids may be typed as integers), `None` when missing.
-fn cell_text(column: &Column, row: usize) -> Option<String> {
+/// An id cell as a key (ids may be typed as integers), `None` when missing or empty.
+fn cell_key(column: &Column, row: usize) -> Option<Key<'_>> {
     if column.is_missing(row) {
         return None;
     }
-    let text = match column.data() {
-        ColumnData::Text(v) => v[row].clone(),
-        _ => column.display(row),
-    };
-    (!text.is_empty()).then_some(text)
+    match column.data() {
+        ColumnData::Integer(v) => Some(Key::Integer(v[row])),
+        ColumnData::Text(v) => (!v[row].is_empty()).then_some(Key::Text(&v[row])),
+        _ => Some(Key::Other(column.display(row))),
+    }
+}
+
+type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<MixHasher>>;
+
+/// A small multiply-rotate hasher for id keys. The data is the user's own file, so the
+/// flooding attacks SipHash (std's default) defends against do not apply, and ids hash
+/// several times faster this way.
+#[derive(Default)]
+struct MixHasher(u64);
+
+impl MixHasher {
+    const K: u64 = 0x9E37_79B9_7F4A_7C15; // 2^64 / golden ratio: spreads bits well.
+
+    fn mix(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(Self::K);
+    }
+}
+
+impl Hasher for MixHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(chunk);
+            self.mix(u64::from_le_bytes(word));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut word = [0u8; 8];
+            word[..rest.len()].copy_from_slice(rest);
+            self.mix(u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.mix(u64::from(i));
+    }
+
+    fn write_u32(&mut self, i: u32) {
+        self.mix(u64::from(i));
+    }
+
+    fn write_u64(&mut self, i: u64) {
+        self.mix(i);
+    }
+
+    fn write_i64(&mut self, i: i64) {
+        self.mix(i as u64);
+    }
+
+    fn write_usize(&mut self, i: usize) {
+        self.mix(i as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 fn number(column: &Column, row: usize) -> Result<f64> {

@@ -18,6 +18,11 @@
 //! three (pandas cannot cut one value into five bins). Segments come from the (R, F) grid in
 //! [`super::names`]. Checked against pandas on the Online Retail sample
 //! (`tools/segment_fixtures.py`).
+//!
+//! A known property of that recipe, kept for compatibility with the tutorials merchants
+//! compare against: equal values can land in different quintiles (by file order) when one
+//! value covers more than a fifth of the customers, as recency does in a one-day export
+//! where every customer has recency 1.
 
 use super::names::Segment;
 use super::orders::OrderLines;

@@ -7,7 +7,10 @@ Writes under testdata/fixtures/:
                           training part) run with statsforecast's Naive, SeasonalNaive and
                           AutoETS on ShampooSales (m=12, h=6) and wineind (m=12, h=12);
   forecast_fixed.json     point forecasts of fixed-parameter models (SES, CrostonClassic,
-                          TSB, WindowAverage, SeasonalNaive) that the Rust kernels must match.
+                          TSB, WindowAverage) and Naive / SeasonalNaive with 80% and 95%
+                          prediction intervals, which the Rust kernels must match;
+  forecast_ets_fixed.json SES, Holt, damped Holt, additive Holt-Winters with fixed parameters
+                          and initial states, run by statsforecast's ETS recursion.
 
 Usage: python3 tools/forecast_fixtures.py [--data ../shared/data]
 The two monthly series are also committed under testdata/ (BSD / MIT); the intermittent
@@ -129,6 +132,17 @@ def fixed(series, h):
         for ad, ap in ((0.1, 0.1), (0.3, 0.05)):
             fc = TSB(alpha_d=ad, alpha_p=ap).fit(y).predict(h)["mean"]
             cases.append({"model": "TSB", "params": {"alpha_d": ad, "alpha_p": ap}, "forecast": fc.tolist()})
+        for label, model in (("Naive", Naive()), ("SeasonalNaive", SeasonalNaive(season_length=12))):
+            if label == "SeasonalNaive" and len(y) < 24:
+                continue
+            p = model.fit(y).predict(h, level=[80, 95])
+            cases.append({
+                "model": label,
+                "params": {"season": 12} if label == "SeasonalNaive" else {},
+                "forecast": p["mean"].tolist(),
+                "intervals": {str(lv): {"lower": p[f"lo-{lv}"].tolist(), "upper": p[f"hi-{lv}"].tolist()}
+                              for lv in (80, 95)},
+            })
         out.append({"name": name, "values": y.tolist(), "horizon": h, "cases": cases})
     return out
 

@@ -196,3 +196,86 @@ pub fn forecast_auto(
         }
     }))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::progress::Silent;
+
+    fn seasonal_series() -> Vec<f64> {
+        (0..48)
+            .map(|t| 100.0 + t as f64 + [8.0, -3.0, -5.0, 0.0][t % 4])
+            .collect()
+    }
+
+    #[test]
+    fn cancel_stops_the_comparison() {
+        let y = seasonal_series();
+        let mut seen = 0;
+        let mut stop_after_two = |_: &str, done: u64, _: u64| {
+            seen = done;
+            if done >= 2 {
+                Control::Stop
+            } else {
+                Control::Continue
+            }
+        };
+        let e = forecast_auto(&y, &AutoParams::new(4, 4), &mut stop_after_two).unwrap_err();
+        assert_eq!(e.kind(), &ErrorKind::Cancelled);
+        assert_eq!(seen, 2);
+    }
+
+    #[test]
+    fn intermittent_demand_adds_croston_and_tsb() {
+        let y: Vec<f64> = (0..60)
+            .map(|t| {
+                if t % 3 == 0 {
+                    (t % 7) as f64 + 1.0
+                } else {
+                    0.0
+                }
+            })
+            .collect();
+        assert!(is_intermittent(&y));
+        let models = candidates(&y, 7);
+        assert!(models.contains(&Model::Croston) && models.contains(&Model::Tsb));
+        assert!(!models.contains(&Model::HoltWintersMultiplicative));
+        let report = forecast_auto(&y, &AutoParams::new(7, 7), &mut Silent).unwrap();
+        assert!(report.scores.iter().any(|s| s.model == Model::Tsb));
+        // The chosen model is the best scored one.
+        let best = report
+            .scores
+            .iter()
+            .map(|s| s.mase)
+            .fold(f64::INFINITY, f64::min);
+        assert!((report.backtest.mase - best).abs() < 1e-12);
+        assert!(report.interval.lower.iter().all(|v| *v >= 0.0));
+    }
+
+    #[test]
+    fn parameters_are_checked_before_work() {
+        let y = seasonal_series();
+        let mut p = AutoParams::new(4, 4);
+        p.level = 120.0;
+        assert!(forecast_auto(&y, &p, &mut Silent).is_err());
+        p.level = 95.0;
+        p.models = Some(Vec::new());
+        assert!(forecast_auto(&y, &p, &mut Silent).is_err());
+        assert!(matches!(
+            forecast_auto(&y[..10], &AutoParams::new(4, 4), &mut Silent)
+                .unwrap_err()
+                .kind(),
+            ErrorKind::NotEnoughData { .. }
+        ));
+    }
+
+    #[test]
+    fn the_report_serialises_to_json() {
+        let report =
+            forecast_auto(&seasonal_series(), &AutoParams::new(4, 4), &mut Silent).unwrap();
+        let json = serde_json::to_string(&report).unwrap();
+        let back: ForecastReport = serde_json::from_str(&json).unwrap();
+        assert_eq!(back.model, report.model);
+        assert_eq!(back.backtest.windows.len(), 3);
+    }
+}

@@ -54,10 +54,11 @@ impl Protocol {
         Ok(())
     }
 
-    /// Training lengths of the windows, oldest first.
+    /// Training lengths of the windows, oldest first (meaningful once [`Protocol::check`]
+    /// passed; too short a series gives zeros rather than a panic).
     pub fn origins(&self, n: usize) -> Vec<usize> {
         (0..self.windows)
-            .map(|k| n - (self.windows - k) * self.horizon)
+            .map(|k| n.saturating_sub((self.windows - k) * self.horizon))
             .collect()
     }
 }

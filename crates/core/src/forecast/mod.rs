@@ -30,6 +30,7 @@ pub mod backtest;
 pub mod croston;
 pub mod ets;
 pub mod intervals;
+pub mod linear_init;
 pub mod model;
 pub mod naive;
 pub mod optim;

@@ -18,6 +18,10 @@ pub struct NelderMead {
     /// Stop when the spread of objective values over the simplex, relative to the best value,
     /// falls below this (default 1e-10).
     pub tolerance: f64,
+    /// Or when every vertex lies within this distance of the best in each coordinate
+    /// (default 1e-7: smoothing parameters live in [0, 1], where finer steps change no
+    /// forecast a merchant would read).
+    pub step_tolerance: f64,
 }
 
 impl Default for NelderMead {
@@ -25,6 +29,7 @@ impl Default for NelderMead {
         NelderMead {
             max_iters: 1000,
             tolerance: 1e-10,
+            step_tolerance: 1e-7,
         }
     }
 }
@@ -199,7 +204,7 @@ impl NelderMead {
             .fold(0.0, f64::max);
         state.converged = (spread.is_finite()
             && spread <= self.tolerance * (1.0 + state.values[0].abs()))
-            || size < 1e-12;
+            || size < self.step_tolerance;
     }
 
     /// Minimises `f` from `x0` and returns the best point and its value. Restarts once from

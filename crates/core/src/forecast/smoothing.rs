@@ -7,11 +7,14 @@
 //! - trend `b' = φ b + β(ℓ' - ℓ - φb)`;
 //! - season `s' = s + γ e` (additive) or `s' = γ y/(ℓ + φb) + (1-γ) s` (multiplicative).
 //!
-//! Smoothing parameters and the initial level and trend are fitted together by minimising
-//! the in-sample sum of squared one-step errors with the bounded Nelder-Mead of
-//! [`super::optim`]; the initial seasonal indices come from a classical decomposition of
-//! the first seasons (the heuristic of Hyndman et al. 2008, §2.6.1) and stay fixed, which
-//! keeps the search small.
+//! Everything is fitted by minimising the in-sample sum of squared one-step errors with the
+//! bounded Nelder-Mead of [`super::optim`]. Without seasonality the smoothing parameters and
+//! the initial level and trend are searched together. With additive seasonality the
+//! simplex moves only the smoothing parameters and all initial states (level, trend, `m`
+//! seasonal indices) are solved exactly by least squares at each trial
+//! ([`super::linear_init`]). With multiplicative seasonality (not linear) the initial
+//! seasonal indices come from a classical decomposition of the first seasons (the heuristic
+//! of Hyndman et al. 2008, §2.6.1) and stay fixed.
 
 use super::model::{Fit, Param};
 use super::optim::{Bounds, NelderMead};
@@ -323,6 +326,16 @@ pub struct Fitted {
 /// Fits a form by minimising the in-sample sum of squared one-step errors.
 pub fn optimise(y: &[f64], form: Form, m: usize, horizon: usize) -> Result<Fitted> {
     let heuristic = initial_states(y, form, if form.has_season() { m } else { 1 })?;
+    // Additive seasonal forms carry m initial seasonal states, too many for a simplex: they
+    // are solved by least squares for each trial of the smoothing parameters. Non-seasonal
+    // forms have at most two states, searched jointly with the parameters below (on
+    // ShampooSales this also reproduces AutoETS's model choices more closely: least-squares
+    // states win Holt some narrow AICc races against SES that AutoETS gives to SES).
+    if form.season == Season::Additive {
+        if let Some(fitted) = optimise_linear(y, form, m, horizon) {
+            return Ok(fitted);
+        }
+    }
     let lo = y.iter().copied().fold(f64::INFINITY, f64::min);
     let hi = y.iter().copied().fold(f64::NEG_INFINITY, f64::max);
     let range = if hi > lo { hi - lo } else { 1.0 + hi.abs() };
@@ -406,6 +419,75 @@ pub fn optimise(y: &[f64], form: Form, m: usize, horizon: usize) -> Result<Fitte
     let (smoothing, initial) = unpack(&best);
     let run = run(y, form, smoothing, &initial, horizon);
     Ok(Fitted {
+        form,
+        smoothing,
+        initial,
+        run,
+    })
+}
+
+/// Additive seasonal forms: Nelder-Mead over the smoothing parameters only, the initial
+/// states solved by least squares at every step ([`super::linear_init`]).
+fn optimise_linear(y: &[f64], form: Form, m: usize, horizon: usize) -> Option<Fitted> {
+    let mut x0 = vec![0.2];
+    let mut steps = vec![0.1];
+    let mut lower = vec![1e-4];
+    let mut upper = vec![0.9999];
+    if form.has_trend() {
+        x0.push(0.05);
+        steps.push(0.05);
+        lower.push(1e-4);
+        upper.push(0.9999);
+    }
+    if form.has_season() {
+        x0.push(0.1);
+        steps.push(0.05);
+        lower.push(1e-4);
+        upper.push(0.9999);
+    }
+    if form.trend == Trend::Damped {
+        x0.push(0.95);
+        steps.push(0.02);
+        lower.push(0.8);
+        upper.push(0.98);
+    }
+    let unpack = |x: &[f64]| {
+        let mut it = x.iter().copied();
+        let alpha = it.next().unwrap_or(0.2);
+        let beta = if form.has_trend() {
+            it.next().unwrap_or(0.0)
+        } else {
+            0.0
+        };
+        let gamma = if form.has_season() {
+            it.next().unwrap_or(0.0)
+        } else {
+            0.0
+        };
+        let phi = if form.trend == Trend::Damped {
+            it.next().unwrap_or(1.0)
+        } else {
+            1.0
+        };
+        Smoothing {
+            alpha,
+            beta,
+            gamma,
+            phi,
+        }
+    };
+    let mut objective = |x: &[f64]| {
+        super::linear_init::best_initial(y, form, m, unpack(x)).map_or(f64::INFINITY, |r| r.0)
+    };
+    let bounds = Bounds { lower, upper };
+    let (best, value) = NelderMead::default().minimize(&mut objective, &x0, &steps, &bounds);
+    if !value.is_finite() {
+        return None;
+    }
+    let smoothing = unpack(&best);
+    let (_, initial) = super::linear_init::best_initial(y, form, m, smoothing)?;
+    let run = run(y, form, smoothing, &initial, horizon);
+    Some(Fitted {
         form,
         smoothing,
         initial,

@@ -20,12 +20,21 @@ struct Cli {
 enum Command {
     /// Rows, columns, types and missing counts of a CSV file.
     Inspect(cmd::inspect::Args),
+    /// Delivery routes by simulated annealing (TSPLIB/CVRPLIB files or a CSV of stops).
+    Route(cmd::route::Args),
+    /// Reorder points and order quantities tuned by a genetic algorithm.
+    Inventory(cmd::inventory::Args),
+    /// Split an ad budget across channels from fitted response curves.
+    Budget(cmd::budget::Args),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Inspect(args) => cmd::inspect::run(args),
+        Command::Route(args) => cmd::route::run(args),
+        Command::Inventory(args) => cmd::inventory::run(args),
+        Command::Budget(args) => cmd::budget::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

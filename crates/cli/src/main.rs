@@ -36,6 +36,12 @@ enum Command {
     Fit(cmd::fit::Args),
     /// Score a table with a saved model; predictions as CSV.
     Predict(cmd::predict::Args),
+    /// Delivery routes by simulated annealing (TSPLIB/CVRPLIB files or a CSV of stops).
+    Route(cmd::route::Args),
+    /// Reorder points and order quantities tuned by a genetic algorithm.
+    Inventory(cmd::inventory::Args),
+    /// Split an ad budget across channels from fitted response curves.
+    Budget(cmd::budget::Args),
 }
 
 fn main() -> ExitCode {
@@ -50,6 +56,9 @@ fn main() -> ExitCode {
         Command::Forecast(args) => cmd::forecast::run(args),
         Command::Fit(args) => cmd::fit::run(args),
         Command::Predict(args) => cmd::predict::run(args),
+        Command::Route(args) => cmd::route::run(args),
+        Command::Inventory(args) => cmd::inventory::run(args),
+        Command::Budget(args) => cmd::budget::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -1,11 +1,14 @@
 //! One module per subcommand: each has an `Args` (clap) and a `run`.
 
 pub mod baskets;
+pub mod budget;
 pub mod fit;
 pub mod forecast;
 pub mod inspect;
+pub mod inventory;
 pub mod itemsets;
 pub mod predict;
 pub mod rfm;
+pub mod route;
 pub mod rules;
 pub mod segment;

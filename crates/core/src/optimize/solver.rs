@@ -175,7 +175,7 @@ pub fn run<S: Solver + ?Sized>(
         {
             break StopReason::Stalled;
         }
-        if iterations % report_every == 0
+        if iterations.is_multiple_of(report_every)
             && progress.report(stage, iterations, termination.max_iters) == Control::Stop
         {
             break StopReason::Cancelled;

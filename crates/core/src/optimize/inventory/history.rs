@@ -47,7 +47,7 @@ impl DemandHistory {
         };
         let mut sums: BTreeMap<String, BTreeMap<i64, f64>> = BTreeMap::new();
         let (mut first, mut last) = (i64::MAX, i64::MIN);
-        for row in 0..table.n_rows() {
+        for (row, &second) in seconds.iter().enumerate().take(table.n_rows()) {
             if date.is_missing(row) {
                 return Err(bad_value(date, row, "date"));
             }
@@ -55,7 +55,7 @@ impl DemandHistory {
                 .f64(row)
                 .filter(|v| v.is_finite())
                 .ok_or_else(|| bad_value(quantity, row, "number"))?;
-            let day = seconds[row].div_euclid(SECONDS_PER_DAY);
+            let day = second.div_euclid(SECONDS_PER_DAY);
             first = first.min(day);
             last = last.max(day);
             *sums

@@ -120,7 +120,7 @@ pub fn savings(instance: &Instance, dist: &DistanceMatrix) -> Vec<Vec<usize>> {
         .into_iter()
         .enumerate()
         .filter(|(r, route)| {
-            !route.is_empty() && !(route.len() == 1 && route[0] == depot && *r == depot)
+            !(route.is_empty() || route.len() == 1 && route[0] == depot && *r == depot)
         })
         .map(|(_, route)| route)
         .collect()

@@ -215,8 +215,14 @@ mod tests {
         for (text, n, first, last, capacity, total) in cases {
             let inst = parse_tsplib(text).unwrap();
             assert_eq!(inst.len(), n);
-            assert_eq!(inst.coords[0], first);
-            assert_eq!(inst.coords[n - 1], last);
+            assert!(inst.coords[0]
+                .iter()
+                .zip(first)
+                .all(|(a, b)| (a - b).abs() < 1e-12));
+            assert!(inst.coords[n - 1]
+                .iter()
+                .zip(last)
+                .all(|(a, b)| (a - b).abs() < 1e-12));
             assert_eq!(inst.capacity, capacity);
             assert!((inst.demand.iter().sum::<f64>() - total).abs() < 1e-9);
             assert_eq!(inst.depot, 0);

@@ -77,12 +77,15 @@ else
 fi
 
 step "npm packages from package-lock.json (binaryen = wasm-opt 132, playwright-core)"
+# node_modules/.lock-sha256 records which package-lock.json the last `npm ci` installed.
+lock_sum=$(sha256sum package-lock.json | cut -d' ' -f1)
 if [ -x node_modules/.bin/wasm-opt ] && [ -d node_modules/playwright-core ] &&
-  [ node_modules/.package-lock.json -nt package-lock.json ]; then
-  skip "node_modules up to date ($(node_modules/.bin/wasm-opt --version))"
+  [ "$(cat node_modules/.lock-sha256 2>/dev/null)" = "$lock_sum" ]; then
+  skip "node_modules matches package-lock.json ($(wasm-opt --version))"
 else
   echo "    npm ci"
   npm ci --no-audit --no-fund
+  echo "$lock_sum" >node_modules/.lock-sha256
 fi
 
 step "Rust crates (cargo fetch, so offline builds work)"

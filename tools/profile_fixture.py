@@ -3,7 +3,7 @@
 
 For each CSV under testdata/ named below, writes testdata/fixtures/profile_<folder>.json with,
 per column: missing count, distinct present values (Series.nunique), whether every present
-value is a number (pd.to_numeric), min/mean/max for numeric columns, and the three most
+value is a number (pd.to_numeric), min/mean/median/max for numeric columns, and the three most
 frequent values (Series.value_counts; ties broken by the value, ascending, as the app does).
 
 Missing tokens are the same as shoplens-core's (table/infer.rs `is_missing`), given to pandas
@@ -41,7 +41,12 @@ def profile(path):
             "numeric": numeric,
         }
         if numeric:
-            column.update(min=float(numbers.min()), mean=float(numbers.mean()), max=float(numbers.max()))
+            column.update(
+                min=float(numbers.min()),
+                mean=float(numbers.mean()),
+                median=float(numbers.median()),
+                max=float(numbers.max()),
+            )
         else:
             counts = present.value_counts()
             pairs = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:3]

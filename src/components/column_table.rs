@@ -1,5 +1,5 @@
 //! One line per column: name, inferred type, missing count and share, distinct values,
-//! and a summary (min / mean / max for numbers, range for dates, top values for text).
+//! and a summary (min / mean / median / max for numbers, range for dates, top values for text).
 
 use std::sync::Arc;
 
@@ -69,11 +69,13 @@ pub fn ColumnTable(
 fn describe(column: &ColumnProfile, lang: Lang) -> String {
     if let Some(numbers) = column.numeric {
         return format!(
-            "{} {} · {} {} · {} {}",
+            "{} {} · {} {} · {} {} · {} {}",
             t(lang, Text::Min),
             stat(numbers.min),
             t(lang, Text::Mean),
             stat(numbers.mean),
+            t(lang, Text::Median),
+            stat(numbers.median),
             t(lang, Text::Max),
             stat(numbers.max)
         );

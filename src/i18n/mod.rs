@@ -75,6 +75,8 @@ pub enum Text {
     Min,
     /// Label: mean.
     Mean,
+    /// Label: median.
+    Median,
     /// Label: maximum.
     Max,
     /// Label of the empty state before any file is loaded.
@@ -134,6 +136,7 @@ fn pair(key: Text) -> (&'static str, &'static str) {
         PreviewShowing => ("显示前 {shown} 行，共 {total} 行", "Showing the first {shown} of {total} rows"),
         Min => ("最小", "min"),
         Mean => ("均值", "mean"),
+        Median => ("中位数", "median"),
         Max => ("最大", "max"),
         NothingLoaded => ("尚未加载数据。", "No data loaded yet."),
         Footer => (
@@ -165,7 +168,7 @@ pub fn delimiter_label(lang: Lang, delimiter: &str) -> String {
 mod tests {
     use super::*;
 
-    const ALL: [Text; 35] = [
+    const ALL: [Text; 36] = [
         Text::Tagline,
         Text::LanguageSwitch,
         Text::Navigation,
@@ -198,6 +201,7 @@ mod tests {
         Text::PreviewShowing,
         Text::Min,
         Text::Mean,
+        Text::Median,
         Text::Max,
         Text::NothingLoaded,
         Text::Footer,

@@ -17,8 +17,9 @@ as_root() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
 start=$(date +%s)
 
-step "System packages: chromium, chromium-driver, build tools, node"
-packages=(chromium chromium-driver curl ca-certificates build-essential pkg-config)
+step "System packages: chromium, chromium-driver, CJK fonts, build tools, node"
+# fonts-noto-cjk: Chromium needs a CJK font to draw the Chinese interface (screenshots).
+packages=(chromium chromium-driver fonts-noto-cjk curl ca-certificates build-essential pkg-config)
 # A node installed another way (nvm, NodeSource) is fine; only install Debian's if none.
 command -v node >/dev/null && command -v npm >/dev/null || packages+=(nodejs npm)
 missing=()

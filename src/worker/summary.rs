@@ -160,7 +160,7 @@ fn numeric(values: impl Iterator<Item = f64>) -> Option<NumericSummary> {
     // Values come from parsed numbers, which are finite, so `total_cmp` orders them as `<`.
     sorted.sort_unstable_by(f64::total_cmp);
     let n = sorted.len();
-    let median = if n % 2 == 1 {
+    let median = if !n.is_multiple_of(2) {
         sorted[n / 2]
     } else {
         (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0

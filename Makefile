@@ -1,0 +1,58 @@
+# shoplens: the three commands are `./setup.sh`, `make run` and `make test` (see README.md).
+
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+# npm's binaryen (wasm-opt 132) must come before Debian's /usr/bin/wasm-opt (108), which
+# cannot read today's wasm; cargo-installed trunk and wasm-bindgen live in ~/.cargo/bin.
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+export CHROMEDRIVER ?= /usr/bin/chromedriver
+
+HOST ?= 127.0.0.1
+PORT ?= 8080
+
+.PHONY: help setup run dist test fmt-check clippy test-native test-wasm test-e2e e2e clean-dist
+
+help:
+	@echo "make run    build and serve the app on http://$(HOST):$(PORT)/"
+	@echo "make dist   build the release site into dist/ (works at / and under any sub-path)"
+	@echo "make test   fmt, clippy, native tests, wasm tests in Chromium, dist, end-to-end"
+
+setup:
+	./setup.sh
+
+run:
+	trunk serve --release --address $(HOST) --port $(PORT) --no-autoreload
+
+dist:
+	trunk build --release
+
+fmt-check:
+	cargo fmt --all -- --check
+
+clippy:
+	cargo clippy --workspace --all-targets -- -D warnings
+
+test-native:
+	cargo test --workspace
+
+# Every test binary of the workspace built for wasm32 and run by wasm-bindgen-test-runner:
+# files that configure `run_in_browser` run in headless Chromium (webdriver.json).
+test-wasm:
+	cargo test --workspace --target wasm32-unknown-unknown
+
+# End-to-end against dist/ as it is (see `e2e` to rebuild first).
+test-e2e:
+	node --test tests/e2e/*.test.mjs
+
+e2e: dist test-e2e
+
+# The steps run in this order and stop at the first failure; each prints its runner's
+# closing lines, and the timings are summarised at the end.
+test:
+	@t0=$$(date +%s); times=""; \
+	for step in fmt-check clippy test-native test-wasm dist test-e2e; do \
+	  s=$$(date +%s); echo; echo "=== make $$step"; \
+	  $(MAKE) --no-print-directory $$step; \
+	  times="$$times$$(printf '  %-12s %4ss' $$step $$(( $$(date +%s) - s )))\n"; \
+	done; \
+	echo; echo "=== all tests passed in $$(( $$(date +%s) - t0 ))s"; printf "$$times"

@@ -1,0 +1,85 @@
+//! The state of the loading job: a progress bar with Cancel while it runs, the error in the
+//! user's language when it failed, a note when it was cancelled.
+
+use leptos::prelude::*;
+use shoplens_core::error::human_bytes;
+
+use crate::i18n::{t, Text};
+use crate::state::{use_app_state, JobStatus};
+use crate::worker::protocol::Stage;
+
+/// Shows the current job's status; `on_cancel` stops it.
+#[component]
+pub fn JobPanel(
+    /// Called when the user presses Cancel.
+    #[prop(into)]
+    on_cancel: Callback<()>,
+) -> impl IntoView {
+    let state = use_app_state();
+    let lang = state.lang;
+    let job = state.data.job;
+    let has_table = move || state.data.table.with(Option::is_some);
+    move || match job.get() {
+        JobStatus::Idle => ().into_any(),
+        JobStatus::Running {
+            name,
+            stage,
+            done,
+            total,
+        } => {
+            let (verb, amount) = match stage {
+                Stage::Read => (
+                    Text::Reading,
+                    format!("{} / {}", human_bytes(done), human_bytes(total)),
+                ),
+                Stage::Parse => (Text::Parsing, String::new()),
+            };
+            // A parse has no byte count: leave the bar indeterminate (no `value`).
+            let value = (stage == Stage::Read).then(|| done.to_string());
+            let max = total.max(1).to_string();
+            view! {
+                <div class="job running" role="status" data-testid="job-running">
+                    <div class="job-line">
+                        <span class="job-verb">{move || t(lang.get(), verb)}</span>
+                        <span class="job-name">{name}</span>
+                        <span class="job-amount">{amount}</span>
+                    </div>
+                    <div class="job-line">
+                        <progress max=max value=value></progress>
+                        <button
+                            type="button"
+                            class="button"
+                            data-testid="cancel"
+                            on:click=move |_| on_cancel.run(())
+                        >
+                            {move || t(lang.get(), Text::Cancel)}
+                        </button>
+                    </div>
+                </div>
+            }
+            .into_any()
+        }
+        JobStatus::Failed { name, error } => view! {
+            <div class="job failed" role="alert" data-testid="job-error">
+                <p class="job-title">
+                    {move || t(lang.get(), Text::CouldNotRead)}
+                    <span class="job-name">{name}</span>
+                </p>
+                <p class="job-message">{move || error.message(lang.get()).to_string()}</p>
+                <Show when=has_table>
+                    <p class="job-note">{move || t(lang.get(), Text::PreviousKept)}</p>
+                </Show>
+            </div>
+        }
+        .into_any(),
+        JobStatus::Cancelled => view! {
+            <div class="job cancelled" role="status" data-testid="job-cancelled">
+                <p>{move || t(lang.get(), Text::CancelledNote)}</p>
+                <Show when=has_table>
+                    <p class="job-note">{move || t(lang.get(), Text::PreviousKept)}</p>
+                </Show>
+            </div>
+        }
+        .into_any(),
+    }
+}

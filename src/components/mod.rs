@@ -1,0 +1,16 @@
+//! Reusable pieces of the interface. Each takes typed props and draws; none runs a kernel.
+
+mod column_table;
+mod drop_zone;
+mod file_facts;
+pub mod format;
+mod header;
+mod job_panel;
+mod preview_table;
+
+pub use column_table::ColumnTable;
+pub use drop_zone::DropZone;
+pub use file_facts::FileFacts;
+pub use header::Header;
+pub use job_panel::JobPanel;
+pub use preview_table::PreviewTable;

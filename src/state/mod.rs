@@ -1,0 +1,94 @@
+//! State shared across pages: a small `Copy` struct of signals provided through context
+//! (the leptos-chartistry pattern). Signals that only one component needs stay local to it.
+//!
+//! [`AppState`] is created once by `App` with [`provide_app_state`]; components reach it with
+//! [`use_app_state`]. The loaded table lives here, not in the Data page, so it survives a
+//! visit to another page and later pages can use it.
+
+mod prefs;
+
+pub use prefs::{initial_lang, save_lang};
+
+use leptos::prelude::*;
+use shoplens_core::Lang;
+
+use crate::pages::Page;
+use crate::worker::protocol::{Stage, WireError};
+use crate::worker::summary::TableSummary;
+
+/// Signals every page may read.
+#[derive(Debug, Clone, Copy)]
+pub struct AppState {
+    /// The interface language.
+    pub lang: RwSignal<Lang>,
+    /// The page shown.
+    pub page: RwSignal<Page>,
+    /// The loaded data and the job loading it.
+    pub data: DataState,
+}
+
+/// The loaded table and the state of the job that loads the next one.
+#[derive(Debug, Clone, Copy)]
+pub struct DataState {
+    /// The table loaded last, as the worker summarised it (`None` before the first file).
+    pub table: RwSignal<Option<TableSummary>>,
+    /// What the loading job is doing.
+    pub job: RwSignal<JobStatus>,
+}
+
+/// The state of a background job as the page shows it.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum JobStatus {
+    /// No job running; nothing to report.
+    #[default]
+    Idle,
+    /// A job is running.
+    Running {
+        /// The file being read.
+        name: String,
+        /// The phase.
+        stage: Stage,
+        /// Units done.
+        done: u64,
+        /// Units in all (0 when unknown).
+        total: u64,
+    },
+    /// The last job failed.
+    Failed {
+        /// The file it was reading.
+        name: String,
+        /// Why, in both languages.
+        error: WireError,
+    },
+    /// The user cancelled the last job.
+    Cancelled,
+}
+
+impl JobStatus {
+    /// Whether a job is running.
+    pub fn is_running(&self) -> bool {
+        matches!(self, JobStatus::Running { .. })
+    }
+}
+
+/// Creates the app's state, puts it in context and returns it.
+pub fn provide_app_state(lang: Lang, page: Page) -> AppState {
+    let state = AppState {
+        lang: RwSignal::new(lang),
+        page: RwSignal::new(page),
+        data: DataState {
+            table: RwSignal::new(None),
+            job: RwSignal::new(JobStatus::Idle),
+        },
+    };
+    provide_context(state);
+    state
+}
+
+/// The app's state, from context.
+///
+/// # Panics
+/// Outside `App` (a component mounted without [`provide_app_state`] is a programming error).
+pub fn use_app_state() -> AppState {
+    expect_context::<AppState>()
+}

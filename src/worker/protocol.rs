@@ -1,0 +1,184 @@
+//! The messages between the page and the worker, as serde types sent as JSON text.
+//!
+//! The page sends a [`Request`] (a job id and a [`Job`]); for a job that reads a file, the
+//! browser `File` handle travels next to the JSON in the same `postMessage` (a `File` is
+//! structured-cloneable and costs nothing to send: the worker reads the bytes itself). The
+//! worker answers with [`Response`]s: one `Ready` when it has started, then for each job any
+//! number of [`Reply::Progress`] and exactly one [`Reply::Done`] or [`Reply::Failed`].
+//!
+//! Later features add a [`Job`] variant and an [`Output`] variant (mine baskets, fit a model,
+//! ...); nothing else changes. Jobs run one at a time, in order, on the table the last
+//! [`Job::LoadTable`] kept in the worker's memory.
+
+use serde::{Deserialize, Serialize};
+use shoplens_core::table::ReadOptions;
+use shoplens_core::{Error, Lang};
+
+use super::summary::TableSummary;
+
+/// Identifies a job so replies reach the right caller.
+pub type JobId = u32;
+
+/// A job for the worker, with its id.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Request {
+    /// The id replies will carry.
+    pub id: JobId,
+    /// What to do.
+    pub job: Job,
+}
+
+/// What the worker can do.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "job", rename_all = "snake_case")]
+pub enum Job {
+    /// Read the file sent along with this request, parse it into a table, keep the table
+    /// for later jobs and answer with [`Output::Table`].
+    LoadTable {
+        /// How to read it (encoding, delimiter, size limit).
+        options: ReadOptions,
+    },
+}
+
+/// A message from the worker.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Response {
+    /// The worker's wasm module has started and listens for requests.
+    Ready,
+    /// News about job `id`.
+    Job {
+        /// The job this is about.
+        id: JobId,
+        /// The news.
+        reply: Reply,
+    },
+}
+
+/// News about one job.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "reply", rename_all = "snake_case")]
+pub enum Reply {
+    /// `done` of `total` units of `stage` are finished.
+    Progress {
+        /// The phase.
+        stage: Stage,
+        /// Units done (bytes while reading).
+        done: u64,
+        /// Units in all.
+        total: u64,
+    },
+    /// The job finished.
+    Done {
+        /// Its result.
+        output: Output,
+    },
+    /// The job failed; the message exists in both languages.
+    Failed {
+        /// What went wrong.
+        error: WireError,
+    },
+}
+
+/// The phases a job reports progress for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Stage {
+    /// Reading the file's bytes (units: bytes).
+    Read,
+    /// Parsing text into typed columns (no units: total is 0 while it runs).
+    Parse,
+}
+
+/// The result of a job.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "output", rename_all = "snake_case")]
+pub enum Output {
+    /// A table was loaded: what the Data page shows.
+    Table {
+        /// Counts, types, profile and preview.
+        summary: TableSummary,
+    },
+}
+
+/// An error as it crosses the worker boundary: its message in both languages, so the page
+/// renders it in whatever language is current when (or after) it arrives.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WireError {
+    /// Simplified Chinese.
+    pub zh: String,
+    /// English.
+    pub en: String,
+}
+
+impl WireError {
+    /// The message in `lang`.
+    pub fn message(&self, lang: Lang) -> &str {
+        lang.pick(&self.zh, &self.en)
+    }
+
+    /// A failure of the browser itself (a worker that did not start, a file the browser
+    /// could not read), described in both languages.
+    pub fn browser(zh: &str, en: &str, detail: &str) -> WireError {
+        WireError {
+            zh: format!("{zh}：{detail}"),
+            en: format!("{en}: {detail}"),
+        }
+    }
+}
+
+impl From<&Error> for WireError {
+    fn from(error: &Error) -> WireError {
+        WireError {
+            zh: error.message(Lang::Zh),
+            en: error.message(Lang::En),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use shoplens_core::ErrorKind;
+
+    #[test]
+    fn requests_and_responses_survive_json() {
+        let request = Request {
+            id: 7,
+            job: Job::LoadTable {
+                options: ReadOptions {
+                    encoding: Some("gbk".into()),
+                    delimiter: Some(b';'),
+                    max_bytes: Some(1 << 30),
+                },
+            },
+        };
+        let text = serde_json::to_string(&request).unwrap();
+        assert_eq!(serde_json::from_str::<Request>(&text).unwrap(), request);
+
+        for reply in [
+            Reply::Progress {
+                stage: Stage::Read,
+                done: 10,
+                total: 20,
+            },
+            Reply::Failed {
+                error: WireError::from(&Error::new(ErrorKind::EmptyFile)),
+            },
+        ] {
+            let response = Response::Job { id: 3, reply };
+            let text = serde_json::to_string(&response).unwrap();
+            assert_eq!(serde_json::from_str::<Response>(&text).unwrap(), response);
+        }
+    }
+
+    #[test]
+    fn errors_carry_both_languages() {
+        let wire = WireError::from(&Error::new(ErrorKind::EmptyFile));
+        assert_eq!(
+            wire.message(Lang::En),
+            "The file is empty: it has no bytes at all."
+        );
+        assert_eq!(wire.message(Lang::Zh), "文件是空的：没有任何内容。");
+    }
+}

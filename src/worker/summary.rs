@@ -1,0 +1,293 @@
+//! What the Data page shows about a loaded table: counts, each column's type and profile,
+//! and the first rows as text. Computed in the worker from the `shoplens_core::table` API
+//! so only this small summary crosses to the page, never the whole table.
+//!
+//! The profile follows what pandas' `DataFrame.describe(include="all")` and
+//! `Series.nunique()` / `value_counts()` report: missing cells are left out of every
+//! statistic; the mean is the arithmetic mean of the present values.
+
+use serde::{Deserialize, Serialize};
+use shoplens_core::table::{Column, ColumnData, DataType, Table};
+use std::collections::{HashMap, HashSet};
+
+/// How many rows the preview holds.
+pub const PREVIEW_ROWS: usize = 100;
+
+/// How many most frequent values a text column's profile lists.
+pub const TOP_VALUES: usize = 3;
+
+/// A loaded table as the page sees it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct TableSummary {
+    /// The file's name.
+    pub name: String,
+    /// The file's size in bytes.
+    pub size_bytes: u64,
+    /// Data rows (header not counted).
+    pub rows: usize,
+    /// Encoding the text was read with (WHATWG name).
+    pub encoding: String,
+    /// Field delimiter.
+    pub delimiter: String,
+    /// One profile per column, in file order.
+    pub columns: Vec<ColumnProfile>,
+    /// The first [`PREVIEW_ROWS`] rows, one string per cell (empty when missing).
+    pub preview: Vec<Vec<String>>,
+}
+
+/// One column's type and statistics.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ColumnProfile {
+    /// Column name.
+    pub name: String,
+    /// Inferred type.
+    pub dtype: DataType,
+    /// Missing cells.
+    pub missing: usize,
+    /// Distinct present values.
+    pub distinct: usize,
+    /// Minimum, mean, median and maximum, for integer and decimal columns with a present
+    /// value.
+    pub numeric: Option<NumericSummary>,
+    /// Earliest and latest value, formatted, for date/time columns with a present value.
+    pub range: Option<(String, String)>,
+    /// The most frequent values with their counts, most frequent first (ties: the value
+    /// that sorts first), for text and boolean columns.
+    pub top: Vec<(String, usize)>,
+}
+
+/// Minimum, mean, median and maximum of a numeric column's present values.
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct NumericSummary {
+    /// Smallest value.
+    pub min: f64,
+    /// Arithmetic mean.
+    pub mean: f64,
+    /// Middle value; the mean of the two middle values for an even count (as pandas).
+    pub median: f64,
+    /// Largest value.
+    pub max: f64,
+}
+
+impl TableSummary {
+    /// Summarises `table`, read from a file called `name` of `size_bytes` bytes.
+    pub fn of(table: &Table, name: &str, size_bytes: u64) -> TableSummary {
+        let shown = table.n_rows().min(PREVIEW_ROWS);
+        let preview = (0..shown)
+            .map(|row| table.columns().iter().map(|c| c.display(row)).collect())
+            .collect();
+        TableSummary {
+            name: name.to_string(),
+            size_bytes,
+            rows: table.n_rows(),
+            encoding: table.source().encoding.clone(),
+            delimiter: table.source().delimiter.clone(),
+            columns: table.columns().iter().map(ColumnProfile::of).collect(),
+            preview,
+        }
+    }
+
+    /// Missing cells of column `index` as a percentage of the rows (0 for an empty table).
+    pub fn missing_percent(&self, index: usize) -> f64 {
+        match (self.columns.get(index), self.rows) {
+            (Some(column), rows) if rows > 0 => 100.0 * column.missing as f64 / rows as f64,
+            _ => 0.0,
+        }
+    }
+}
+
+impl ColumnProfile {
+    /// Profiles one column.
+    pub fn of(column: &Column) -> ColumnProfile {
+        let present = (0..column.len()).filter(|&row| !column.is_missing(row));
+        let mut profile = ColumnProfile {
+            name: column.name().to_string(),
+            dtype: column.dtype(),
+            missing: column.missing_count(),
+            distinct: 0,
+            numeric: None,
+            range: None,
+            top: Vec::new(),
+        };
+        match column.data() {
+            ColumnData::Integer(values) => {
+                let present: Vec<usize> = present.collect();
+                profile.distinct = present
+                    .iter()
+                    .map(|&r| values[r])
+                    .collect::<HashSet<_>>()
+                    .len();
+                profile.numeric = numeric(present.iter().map(|&r| values[r] as f64));
+            }
+            ColumnData::Decimal(values) => {
+                let present: Vec<usize> = present.collect();
+                // Distinct by bit pattern, with -0.0 folded into 0.0 as pandas compares them equal.
+                profile.distinct = present
+                    .iter()
+                    .map(|&r| (values[r] + 0.0).to_bits())
+                    .collect::<HashSet<_>>()
+                    .len();
+                profile.numeric = numeric(present.iter().map(|&r| values[r]));
+            }
+            ColumnData::DateTime(values) => {
+                let present: Vec<i64> = present.map(|r| values[r]).collect();
+                profile.distinct = present.iter().collect::<HashSet<_>>().len();
+                if let (Some(first), Some(last)) = (present.iter().min(), present.iter().max()) {
+                    let format = shoplens_core::table::infer::format_datetime;
+                    profile.range = Some((format(*first), format(*last)));
+                }
+            }
+            ColumnData::Boolean(values) => {
+                let counts = count(present.map(|r| if values[r] { "true" } else { "false" }));
+                profile.distinct = counts.len();
+                profile.top = top(counts);
+            }
+            ColumnData::Text(values) => {
+                let counts = count(present.map(|r| values[r].as_str()));
+                profile.distinct = counts.len();
+                profile.top = top(counts);
+            }
+        }
+        profile
+    }
+}
+
+fn numeric(values: impl Iterator<Item = f64>) -> Option<NumericSummary> {
+    let mut sorted: Vec<f64> = values.collect();
+    if sorted.is_empty() {
+        return None;
+    }
+    // Values come from parsed numbers, which are finite, so `total_cmp` orders them as `<`.
+    sorted.sort_unstable_by(f64::total_cmp);
+    let n = sorted.len();
+    let median = if !n.is_multiple_of(2) {
+        sorted[n / 2]
+    } else {
+        (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0
+    };
+    Some(NumericSummary {
+        min: sorted[0],
+        mean: sorted.iter().sum::<f64>() / n as f64,
+        median,
+        max: sorted[n - 1],
+    })
+}
+
+fn count<'a>(values: impl Iterator<Item = &'a str>) -> HashMap<&'a str, usize> {
+    let mut counts = HashMap::new();
+    for value in values {
+        *counts.entry(value).or_insert(0) += 1;
+    }
+    counts
+}
+
+fn top(counts: HashMap<&str, usize>) -> Vec<(String, usize)> {
+    let mut pairs: Vec<(&str, usize)> = counts.into_iter().collect();
+    pairs.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
+    pairs
+        .into_iter()
+        .take(TOP_VALUES)
+        .map(|(value, n)| (value.to_string(), n))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    //! Profiles checked against pandas (fixtures from `tools/profile_fixture.py`; the tool and
+    //! version are named inside each fixture). Counts and min/median/max are exact up to 1e-9 relative; means within 1e-9
+    //! relative (summation order differs).
+    use super::*;
+    use serde_json::Value;
+    use shoplens_core::table::{read_bytes, ReadOptions};
+
+    fn check_against_pandas(csv: &[u8], fixture: &str) {
+        let table = read_bytes(csv, &ReadOptions::default()).unwrap();
+        let summary = TableSummary::of(&table, "file.csv", csv.len() as u64);
+        let fixture: Value = serde_json::from_str(fixture).unwrap();
+        assert_eq!(summary.rows as u64, fixture["rows"].as_u64().unwrap());
+        let expected = fixture["columns"].as_array().unwrap();
+        assert_eq!(summary.columns.len(), expected.len());
+        for (got, want) in summary.columns.iter().zip(expected) {
+            let name = want["name"].as_str().unwrap();
+            assert_eq!(got.name, name);
+            assert_eq!(
+                got.missing as u64,
+                want["missing"].as_u64().unwrap(),
+                "{name}"
+            );
+            assert_eq!(
+                got.distinct as u64,
+                want["distinct"].as_u64().unwrap(),
+                "{name}"
+            );
+            assert_eq!(
+                got.dtype.is_numeric(),
+                want["numeric"].as_bool().unwrap(),
+                "{name}"
+            );
+            if let Some(numbers) = got.numeric {
+                for (value, key) in [
+                    (numbers.min, "min"),
+                    (numbers.mean, "mean"),
+                    (numbers.max, "max"),
+                ] {
+                    let expected = want[key].as_f64().unwrap();
+                    assert!(
+                        (value - expected).abs() <= 1e-9 * expected.abs().max(1.0),
+                        "{name} {key}: {value} vs pandas {expected}"
+                    );
+                }
+            } else {
+                let top: Vec<(String, usize)> = want["top"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .map(|pair| {
+                        (
+                            pair[0].as_str().unwrap().to_string(),
+                            pair[1].as_u64().unwrap() as usize,
+                        )
+                    })
+                    .collect();
+                assert_eq!(got.top, top, "{name}");
+            }
+        }
+        assert_eq!(summary.preview.len(), summary.rows.min(PREVIEW_ROWS));
+    }
+
+    #[test]
+    fn advertising_profile_matches_pandas() {
+        check_against_pandas(
+            include_bytes!("../../testdata/islr-advertising/Advertising.csv"),
+            include_str!("../../testdata/fixtures/profile_islr-advertising.json"),
+        );
+    }
+
+    #[test]
+    fn online_retail_profile_matches_pandas() {
+        check_against_pandas(
+            include_bytes!("../../testdata/uci-online-retail-first1071/OnlineRetail_first1071.csv"),
+            include_str!("../../testdata/fixtures/profile_uci-online-retail-first1071.json"),
+        );
+    }
+
+    #[test]
+    fn advertising_preview_shows_the_first_rows_as_written() {
+        let csv = include_bytes!("../../testdata/islr-advertising/Advertising.csv");
+        let table = read_bytes(csv, &ReadOptions::default()).unwrap();
+        let summary = TableSummary::of(&table, "Advertising.csv", csv.len() as u64);
+        assert_eq!(summary.size_bytes, 4061);
+        assert_eq!(summary.preview.len(), 100);
+        assert_eq!(summary.preview[0], ["230.1", "37.8", "69.2", "22.1"]);
+        assert!(summary.columns.iter().all(|c| c.dtype == DataType::Decimal));
+    }
+
+    #[test]
+    fn missing_share_is_zero_for_an_empty_table_and_unknown_columns() {
+        let csv = b"a,b\n1,\n2,x\n";
+        let table = read_bytes(csv, &ReadOptions::default()).unwrap();
+        let summary = TableSummary::of(&table, "t.csv", csv.len() as u64);
+        assert!((summary.missing_percent(1) - 50.0).abs() < 1e-12);
+        assert!(summary.missing_percent(9).abs() < 1e-12);
+    }
+}

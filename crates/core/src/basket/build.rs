@@ -449,7 +449,7 @@ pub fn from_order_lines(table: &Table, spec: &OrderLines) -> Result<(Transaction
             removed.zero_quantity += 1;
             continue;
         }
-        let basket = if key_codes.len() == 1 {
+        let basket: u32 = if key_codes.len() == 1 {
             let next = baskets.len() as u32;
             *single_key.entry(key_codes[0].code(row)).or_insert(next)
         } else {
@@ -463,7 +463,8 @@ pub fn from_order_lines(table: &Table, spec: &OrderLines) -> Result<(Transaction
                     next
                 }
             }
-        } as usize;
+        };
+        let basket = basket as usize;
         if basket == baskets.len() {
             baskets.push(Vec::new());
             revenue.push(0.0);
@@ -709,5 +710,80 @@ mod tests {
     fn undetectable_order_lines_ask_for_columns() {
         let err = build_baskets(b"a,b\nx,1\ny,2\n", &BuildOptions::default()).unwrap_err();
         assert!(err.to_string().contains("columns: a, b"), "{err}");
+    }
+
+    /// groceries.csv (arules) against plain Python + pyfim: `testdata/fixtures/baskets_groceries.json`.
+    #[test]
+    fn groceries_match_pyfim_and_reference() {
+        let bytes = include_bytes!("../../../../testdata/arules-groceries/groceries.csv");
+        let fixture: serde_json::Value = serde_json::from_str(include_str!(
+            "../../../../testdata/fixtures/baskets_groceries.json"
+        ))
+        .unwrap();
+        let (t, r) = build_baskets(bytes, &BuildOptions::default()).unwrap();
+        assert_eq!(r.shape, BasketShape::LinePerBasket);
+        assert!(r.detected);
+        // REFERENCE.md: 9,835 baskets, 169 items.
+        assert_eq!((t.len(), t.n_items()), (9_835, 169));
+        assert_eq!(t.len() as u64, fixture["baskets"].as_u64().unwrap());
+        assert_eq!(t.n_items() as u64, fixture["items"].as_u64().unwrap());
+        let mean = fixture["mean_basket_size"].as_f64().unwrap();
+        assert!((t.mean_basket_size() - mean).abs() < 1e-12);
+        assert_eq!(
+            r.removed.duplicate_items as u64,
+            fixture["duplicate_items"].as_u64().unwrap()
+        );
+        let mut counts = vec![0u64; t.n_items()];
+        for basket in &t.baskets {
+            for &i in basket {
+                counts[i as usize] += 1;
+            }
+        }
+        for top in fixture["top_items"].as_array().unwrap() {
+            let id = t
+                .items
+                .iter()
+                .position(|i| i == top["item"].as_str().unwrap())
+                .unwrap();
+            assert_eq!(counts[id], top["count"].as_u64().unwrap());
+        }
+        // Item names are trimmed ("cream cheese " is "cream cheese").
+        for name in fixture["trimmed_items"].as_array().unwrap() {
+            assert!(t.items.iter().any(|i| i == name.as_str().unwrap()));
+        }
+    }
+
+    /// UCI Online Retail (first 1,071 lines) against pandas groupby:
+    /// `testdata/fixtures/baskets_online_retail_first1071.json`.
+    #[test]
+    fn online_retail_order_lines_match_pandas() {
+        let bytes = include_bytes!(
+            "../../../../testdata/uci-online-retail-first1071/OnlineRetail_first1071.csv"
+        );
+        let f: serde_json::Value = serde_json::from_str(include_str!(
+            "../../../../testdata/fixtures/baskets_online_retail_first1071.json"
+        ))
+        .unwrap();
+        let (t, r) = build_baskets(bytes, &BuildOptions::default()).unwrap();
+        assert!(r.detected);
+        assert_eq!(r.basket_columns, [f["basket_column"].as_str().unwrap()]);
+        assert_eq!(r.item_column.as_deref(), f["item_column"].as_str());
+        assert_eq!(r.quantity_column.as_deref(), f["quantity_column"].as_str());
+        assert_eq!(r.price_column.as_deref(), f["price_column"].as_str());
+        let count = |k: &str| f[k].as_u64().unwrap() as usize;
+        assert_eq!(r.rows, count("lines"));
+        assert_eq!(t.len(), count("baskets"));
+        assert_eq!(t.n_items(), count("items"));
+        assert_eq!(r.removed.cancellations, count("cancellations"));
+        assert_eq!(r.removed.blank_items, count("blank_items"));
+        assert_eq!(r.removed.zero_quantity, count("zero_quantity"));
+        assert_eq!(r.removed.duplicate_items, count("duplicate_items"));
+        assert!((t.mean_basket_size() - f["mean_basket_size"].as_f64().unwrap()).abs() < 1e-12);
+        let revenue = t.revenue.unwrap();
+        let total: f64 = revenue.iter().sum();
+        assert!((total - f["revenue_total"].as_f64().unwrap()).abs() < 1e-6);
+        for (ours, theirs) in revenue.iter().zip(f["revenue_first"].as_array().unwrap()) {
+            assert!((ours - theirs["revenue"].as_f64().unwrap()).abs() < 1e-9);
+        }
     }
 }

@@ -23,12 +23,16 @@
 mod column;
 mod dates;
 mod decode;
+#[cfg(test)]
+mod fixture_tests;
 pub mod infer;
 mod numbers;
 mod profile;
 mod raw;
 mod read;
 mod retype;
+#[cfg(test)]
+mod robustness_tests;
 pub mod sniff;
 mod split;
 mod warning;

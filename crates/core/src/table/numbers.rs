@@ -33,6 +33,9 @@ const CURRENCY: [char; 6] = ['¥', '￥', '$', '€', '£', '元'];
 
 /// Parses a number written with `mark` as the decimal mark.
 pub fn parse_number(cell: &str, mark: DecimalMark) -> Option<Number> {
+    if let Some(plain) = parse_plain(cell, mark) {
+        return Some(plain);
+    }
     let mut t = cell.trim();
     let mut negative = false;
     let mut percent = false;
@@ -91,6 +94,33 @@ pub fn parse_number(cell: &str, mark: DecimalMark) -> Option<Number> {
         value: if percent { value / 100.0 } else { value },
         integer,
     })
+}
+
+/// The common case without allocating: `-?digits(.digits)?` with no leading zero.
+fn parse_plain(cell: &str, mark: DecimalMark) -> Option<Number> {
+    let bytes = cell.as_bytes();
+    let digits = bytes.strip_prefix(b"-").unwrap_or(bytes);
+    let point = digits.iter().position(|&b| b == b'.');
+    let (int_part, frac) = match point {
+        Some(i) => (&digits[..i], Some(&digits[i + 1..])),
+        None => (digits, None),
+    };
+    if int_part.is_empty()
+        || (int_part.len() > 1 && int_part[0] == b'0')
+        || !int_part.iter().all(u8::is_ascii_digit)
+        || frac.is_some_and(|f| f.is_empty() || !f.iter().all(u8::is_ascii_digit))
+        || (frac.is_some() && mark == DecimalMark::Comma)
+        || int_part.len() > 15
+    {
+        return None;
+    }
+    let value: f64 = cell.parse().ok()?;
+    let integer = if frac.is_none() {
+        cell.parse::<i64>().ok()
+    } else {
+        None
+    };
+    Some(Number { value, integer })
 }
 
 /// Splits `1,234.5e3` into integer digits without separators, fraction digits and exponent.

@@ -115,11 +115,13 @@ fn read_spreadsheet(
 ) -> Result<Table> {
     let sheet = xlsx::read_sheet(bytes, options.sheet.as_deref()).map_err(|e| {
         // A ZIP that is not a workbook is some other archive: say so plainly.
-        match (container, e.kind()) {
-            (sniff::Container::Zip, ErrorKind::Format { .. }) => Error::new(ErrorKind::NotText {
+        let unreadable = matches!(e.kind(), ErrorKind::Format { .. });
+        if unreadable && container == sniff::Container::Zip {
+            Error::new(ErrorKind::NotText {
                 looks_like: Some("ZIP archive".into()),
-            }),
-            _ => e,
+            })
+        } else {
+            e
         }
     })?;
     let source = SourceInfo {

@@ -94,7 +94,8 @@ fn cell_text(cell: &Data) -> String {
         // Rust prints the shortest text that reads back as the same f64 (`3` for 3.0).
         Data::Float(f) => f.to_string(),
         Data::String(s) => s.clone(),
-        Data::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_string(),
+        Data::Bool(true) => "TRUE".to_string(),
+        Data::Bool(false) => "FALSE".to_string(),
         Data::DateTime(dt) if dt.is_datetime() => {
             let (y, mo, d, h, mi, s, _) = dt.to_ymd_hms_milli();
             if (h, mi, s) == (0, 0, 0) {

@@ -35,10 +35,12 @@ clippy:
 test-native:
 	cargo test --workspace
 
-# Every test binary of the workspace built for wasm32 and run by wasm-bindgen-test-runner:
-# files that configure `run_in_browser` run in headless Chromium (webdriver.json).
+# The app's browser tests (tests/web.rs: core and the app in wasm, `run_in_browser`) built for
+# wasm32 and run by wasm-bindgen-test-runner in headless Chromium (webdriver.json). Kernel
+# tests are plain #[test]s, which wasm-bindgen's runner does not run, so only the app's
+# package is built for wasm here.
 test-wasm:
-	cargo test --workspace --target wasm32-unknown-unknown
+	cargo test -p shoplens-app --target wasm32-unknown-unknown --test web
 
 # End-to-end against dist/ as it is (see `e2e` to rebuild first).
 test-e2e:

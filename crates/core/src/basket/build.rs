@@ -223,10 +223,7 @@ fn detect_shape_of_text(bytes: &[u8], read: &ReadOptions) -> Result<BasketShape>
         .take(200)
         .collect();
     let separator = detect_separator(&lines);
-    let counts: Vec<usize> = lines
-        .iter()
-        .map(|l| split_items(l, separator).count())
-        .collect();
+    let counts: Vec<usize> = lines.iter().map(|l| count_fields(l, separator)).collect();
     let varies = counts.windows(2).any(|w| w[0] != w[1]);
     if varies || counts.iter().all(|&c| c <= 1) {
         Ok(BasketShape::LinePerBasket)
@@ -242,6 +239,23 @@ fn detect_separator(lines: &[&str]) -> char {
         }
     }
     ' '
+}
+
+/// Fields of a line, with quoted separators not counted (order lines quote descriptions).
+fn count_fields(line: &str, separator: char) -> usize {
+    if separator == ' ' {
+        return line.split_whitespace().count();
+    }
+    let mut quoted = false;
+    let mut count = 1;
+    for c in line.chars() {
+        if c == '"' {
+            quoted = !quoted;
+        } else if c == separator && !quoted {
+            count += 1;
+        }
+    }
+    count
 }
 
 fn split_items(line: &str, separator: char) -> Box<dyn Iterator<Item = &str> + '_> {
@@ -749,7 +763,10 @@ mod tests {
         }
         // Item names are trimmed ("cream cheese " is "cream cheese").
         for name in fixture["trimmed_items"].as_array().unwrap() {
-            assert!(t.items.iter().any(|i| i == name.as_str().unwrap()));
+            let written = name.as_str().unwrap();
+            assert_ne!(written, written.trim());
+            assert!(t.items.iter().any(|i| i == written.trim()));
+            assert!(!t.items.iter().any(|i| i == written));
         }
     }
 

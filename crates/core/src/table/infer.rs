@@ -108,6 +108,8 @@ pub fn infer<'a>(cells: impl Iterator<Item = &'a str>, preferred_mark: DecimalMa
     let mut point = NumberState::new(true);
     let mut comma = NumberState::new(preferred_mark == DecimalMark::Comma);
     let mut boolean = true;
+    // A lone `y` is a letter, not a yes/no column: single letters need both values.
+    let (mut bool_word, mut bool_true, mut bool_false) = (false, false, false);
     let mut date = DateState::new();
     let mut present = 0usize;
     for (row, cell) in cells.enumerate() {
@@ -117,7 +119,16 @@ pub fn infer<'a>(cells: impl Iterator<Item = &'a str>, preferred_mark: DecimalMa
         present += 1;
         point.see(cell, DecimalMark::Point);
         comma.see(cell, DecimalMark::Comma);
-        boolean = boolean && parse_boolean(cell).is_some();
+        if boolean {
+            match parse_boolean(cell) {
+                Some(b) => {
+                    bool_word |= cell.trim().chars().count() > 1;
+                    bool_true |= b;
+                    bool_false |= !b;
+                }
+                None => boolean = false,
+            }
+        }
         date.see(cell, row);
         if !(point.ok || comma.ok || boolean || date.ok) {
             return Inference {
@@ -151,7 +162,7 @@ pub fn infer<'a>(cells: impl Iterator<Item = &'a str>, preferred_mark: DecimalMa
         } else {
             DataType::Decimal
         }
-    } else if boolean {
+    } else if boolean && (bool_word || (bool_true && bool_false)) {
         DataType::Boolean
     } else if date.ok {
         if let Some(separator) = date.year_last {

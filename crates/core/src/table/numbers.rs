@@ -178,7 +178,8 @@ mod tests {
     fn numbers_as_written() {
         let point = DecimalMark::Point;
         let comma = DecimalMark::Comma;
-        let cases: &[(&str, DecimalMark, Option<(f64, Option<i64>)>)] = &[
+        type Case<'a> = (&'a str, DecimalMark, Option<(f64, Option<i64>)>);
+        let cases: &[Case] = &[
             ("12", point, Some((12.0, Some(12)))),
             ("-3", point, Some((-3.0, Some(-3)))),
             ("1,234.50", point, Some((1234.5, None))),

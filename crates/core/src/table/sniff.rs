@@ -65,9 +65,13 @@ pub fn check_text(bytes: &[u8]) -> Result<()> {
     let head = &bytes[..bytes.len().min(8192)];
     let control = head
         .iter()
-        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C) && !(utf16 && b == 0))
+        .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C | 0))
         .count();
-    if control * 100 > head.len() {
+    // Stray NUL bytes are removed (and reported) after decoding; many of them mean binary,
+    // unless the text is UTF-16, where every other byte of ASCII is zero.
+    let nul = head.iter().filter(|&&b| b == 0).count();
+    let utf16 = utf16 || super::decode::detect(bytes).name().starts_with("UTF-16");
+    if control * 100 > head.len() || (!utf16 && nul * 10 > head.len()) {
         return Err(Error::new(ErrorKind::NotText { looks_like: None }));
     }
     Ok(())

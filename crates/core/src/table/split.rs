@@ -142,7 +142,7 @@ pub(crate) fn split_delimited(
         let grid = grid.get_or_insert_with(|| Grid::new(record.len()));
         grid.push_row(line, record.len(), record.iter(), ragged, &mut ragged_seen)?;
         rows += 1;
-        if rows % REPORT_EVERY == 0 {
+        if rows.is_multiple_of(REPORT_EVERY) {
             let done = record.position().map_or(0, |p| p.byte());
             if progress.report("parse", done, total) == Control::Stop {
                 return Err(Error::new(ErrorKind::Cancelled));
@@ -175,7 +175,7 @@ fn split_whitespace(text: &str, ragged: RaggedRows, progress: &mut dyn Progress)
             ragged,
             &mut ragged_seen,
         )?;
-        if grid.n_rows() % REPORT_EVERY == 0
+        if grid.n_rows().is_multiple_of(REPORT_EVERY)
             && progress.report("parse", done.min(total), total) == Control::Stop
         {
             return Err(Error::new(ErrorKind::Cancelled));

@@ -150,6 +150,7 @@ mod tests {
                     encoding: Some("gbk".into()),
                     delimiter: Some(b';'),
                     max_bytes: Some(1 << 30),
+                    ..ReadOptions::default()
                 },
             },
         };

@@ -237,6 +237,11 @@ mod tests {
                         "{name} {key}: {value} vs pandas {expected}"
                     );
                 }
+            } else if got.dtype == DataType::DateTime {
+                // pandas reads dates as text, so its top values are strings as written;
+                // shoplens types them as dates and shows their range instead. The missing
+                // and distinct counts above still come from pandas.
+                assert!(got.range.is_some(), "{name}: a date column shows its range");
             } else {
                 let top: Vec<(String, usize)> = want["top"]
                     .as_array()

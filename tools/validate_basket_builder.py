@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Checks `shoplens baskets` against REFERENCE.md and pandas on data that may not be committed.
 
-Usage: python3 tools/validate_baskets.py [SHARED_DATA_DIR] [--bin PATH]
+Usage: python3 tools/validate_basket_builder.py [SHARED_DATA_DIR] [--bin PATH]
   SHARED_DATA_DIR defaults to ../shared/data relative to the repository;
   --bin defaults to target/release/shoplens, else target/debug/shoplens.
 

@@ -22,6 +22,7 @@
 
 pub mod basket;
 pub mod error;
+pub mod export;
 pub mod forecast;
 pub mod lang;
 pub mod learn;

@@ -6,8 +6,7 @@
 //! shows them instead of running them as formulas (OWASP "CSV injection"); numbers are
 //! written plainly, as they are safe and must stay numbers.
 //!
-//! The CSV helpers know nothing about baskets and should move to a shared module when a
-//! second page exports tables.
+//! The CSV helpers themselves live in [`crate::export`], shared with the other exports.
 
 use super::companions::ItemCompanions;
 use super::itemsets::Itemsets;
@@ -16,48 +15,7 @@ use super::Transactions;
 use crate::Lang;
 use serde::Serialize;
 
-/// The UTF-8 byte-order mark that starts every CSV export.
-pub const BOM: char = '\u{feff}';
-
-/// A text cell: neutralised against formula injection, then quoted when needed.
-pub fn csv_text_cell(text: &str) -> String {
-    let dangerous = text
-        .chars()
-        .next()
-        .is_some_and(|c| matches!(c, '=' | '+' | '-' | '@' | '\t' | '\r'));
-    let text = if dangerous {
-        format!("'{text}")
-    } else {
-        text.to_string()
-    };
-    if text.contains([',', '"', '\n', '\r']) || text.starts_with(' ') || text.ends_with(' ') {
-        format!("\"{}\"", text.replace('"', "\"\""))
-    } else {
-        text
-    }
-}
-
-/// A number cell; empty for a missing or non-finite value.
-pub fn csv_number_cell(value: Option<f64>) -> String {
-    match value {
-        Some(v) if v.is_finite() => format!("{v}"),
-        _ => String::new(),
-    }
-}
-
-/// A whole CSV document: BOM, header, rows (cells already formatted), CRLF line ends.
-pub fn write_csv(header: &[&str], rows: &[Vec<String>]) -> String {
-    let mut out = String::new();
-    out.push(BOM);
-    let header: Vec<String> = header.iter().map(|h| csv_text_cell(h)).collect();
-    out.push_str(&header.join(","));
-    out.push_str("\r\n");
-    for row in rows {
-        out.push_str(&row.join(","));
-        out.push_str("\r\n");
-    }
-    out
-}
+pub use crate::export::{csv_number_cell, csv_text_cell, write_csv, BOM};
 
 fn joined(tx: &Transactions, ids: &[u32]) -> String {
     names(tx, ids).join(", ")

@@ -5,6 +5,7 @@
 //! tab or carriage return: CSV injection, OWASP) are prefixed with `'`. Numbers we write
 //! ourselves are left alone: a negative amount is not a formula.
 
+use crate::export::neutralise_formula as neutralise;
 use crate::segment::rfm::RfmResult;
 use crate::table::infer::format_datetime;
 use crate::Lang;
@@ -86,14 +87,6 @@ pub fn rfm_csv(result: &RfmResult, clusters: Option<&[u32]>, lang: Lang) -> Stri
         })
         .collect();
     to_csv(&header, &rows)
-}
-
-fn neutralise(text: &str) -> String {
-    if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
-        format!("'{text}")
-    } else {
-        text.to_string()
-    }
 }
 
 fn quote(cell: &str) -> String {

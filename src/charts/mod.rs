@@ -1,5 +1,16 @@
 //! Charts: components that take data and draw it; no kernel logic here.
 //!
-//! The Data page needs none yet (its missing-value bars are `<meter>` elements). Pages that
-//! plot (rules, forecasts, segments) add one file per chart here, drawing on a `<canvas>`
-//! with plotters + plotters-canvas (see `/work/shared/TOOLCHAIN.md` for the tested versions).
+//! Charts draw with the browser's 2-D canvas API directly ([`canvas`]) rather than through
+//! plotters: the pages need hit-testing (hover and click on points and rules), zoom and pan
+//! (the tree diagram) and crisp text at any device pixel ratio, which plotters-canvas does
+//! not offer, and the few primitives used here (lines, circles, rectangles, text) cost less
+//! code than an adapter around it. Every chart sits in a [`CanvasChart`], which sizes the
+//! canvas, redraws when its data changes and offers "Save as PNG".
+//!
+//! Each page adds one file per chart kind here (`scatter`, `roc`, `tree`...), taking plain
+//! data as props.
+
+pub mod canvas;
+mod chart;
+
+pub use chart::CanvasChart;

@@ -14,11 +14,27 @@ pub fn JobPanel(
     /// Called when the user presses Cancel.
     #[prop(into)]
     on_cancel: Callback<()>,
+    /// The job to show; the Data page's loading job when absent. An analysis page passes
+    /// its own job, and then messages speak of results rather than of a file.
+    #[prop(optional)]
+    job: Option<RwSignal<JobStatus>>,
+    /// For an analysis job: whether earlier results are still on screen.
+    #[prop(optional, into)]
+    has_results: Option<Signal<bool>>,
 ) -> impl IntoView {
     let state = use_app_state();
     let lang = state.lang;
-    let job = state.data.job;
-    let has_table = move || state.data.table.with(Option::is_some);
+    let analysis = job.is_some();
+    let job = job.unwrap_or(state.data.job);
+    let (failed_title, kept_note) = if analysis {
+        (Text::CouldNotFinish, Text::ResultsKept)
+    } else {
+        (Text::CouldNotRead, Text::PreviousKept)
+    };
+    let has_table = move || match has_results {
+        Some(results) => results.get(),
+        None => !analysis && state.data.table.with(Option::is_some),
+    };
     move || match job.get() {
         JobStatus::Idle => ().into_any(),
         JobStatus::Running {
@@ -33,9 +49,15 @@ pub fn JobPanel(
                     format!("{} / {}", human_bytes(done), human_bytes(total)),
                 ),
                 Stage::Parse => (Text::Parsing, String::new()),
+                Stage::Compute if total > 0 => (
+                    Text::Computing,
+                    format!("{:.0}%", done as f64 * 100.0 / total as f64),
+                ),
+                Stage::Compute => (Text::Computing, String::new()),
             };
             // A parse has no byte count: leave the bar indeterminate (no `value`).
-            let value = (stage == Stage::Read).then(|| done.to_string());
+            let value = (stage == Stage::Read || (stage == Stage::Compute && total > 0))
+                .then(|| done.to_string());
             let max = total.max(1).to_string();
             view! {
                 <div class="job running" role="status" data-testid="job-running">
@@ -62,12 +84,12 @@ pub fn JobPanel(
         JobStatus::Failed { name, error } => view! {
             <div class="job failed" role="alert" data-testid="job-error">
                 <p class="job-title">
-                    {move || t(lang.get(), Text::CouldNotRead)}
+                    {move || t(lang.get(), failed_title)}
                     <span class="job-name">{name}</span>
                 </p>
                 <p class="job-message">{move || error.message(lang.get()).to_string()}</p>
                 <Show when=has_table>
-                    <p class="job-note">{move || t(lang.get(), Text::PreviousKept)}</p>
+                    <p class="job-note">{move || t(lang.get(), kept_note)}</p>
                 </Show>
             </div>
         }
@@ -76,7 +98,7 @@ pub fn JobPanel(
             <div class="job cancelled" role="status" data-testid="job-cancelled">
                 <p>{move || t(lang.get(), Text::CancelledNote)}</p>
                 <Show when=has_table>
-                    <p class="job-note">{move || t(lang.get(), Text::PreviousKept)}</p>
+                    <p class="job-note">{move || t(lang.get(), kept_note)}</p>
                 </Show>
             </div>
         }

@@ -1,6 +1,7 @@
 //! Reusable pieces of the interface. Each takes typed props and draws; none runs a kernel.
 
 mod column_table;
+pub mod download;
 mod drop_zone;
 mod file_facts;
 pub mod format;

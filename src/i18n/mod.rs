@@ -8,6 +8,11 @@
 
 use shoplens_core::Lang;
 
+pub mod baskets;
+pub mod customers;
+pub mod models;
+pub mod operations;
+
 /// A user-visible text of the app shell and the Data page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Text {
@@ -35,6 +40,12 @@ pub enum Text {
     Reading,
     /// Progress while the text is being parsed.
     Parsing,
+    /// Progress while a kernel computes.
+    Computing,
+    /// Heading of an error box of an analysis job.
+    CouldNotFinish,
+    /// Note that earlier results are still shown after an analysis failed or was cancelled.
+    ResultsKept,
     /// The cancel button.
     Cancel,
     /// Status after the user cancelled.
@@ -116,6 +127,9 @@ fn pair(key: Text) -> (&'static str, &'static str) {
         ),
         Reading => ("正在读取", "Reading"),
         Parsing => ("正在解析", "Parsing"),
+        Computing => ("正在计算", "Computing"),
+        CouldNotFinish => ("未能完成", "Could not finish"),
+        ResultsKept => ("之前的结果仍然保留。", "The earlier results are still shown."),
         Cancel => ("取消", "Cancel"),
         CancelledNote => ("已取消加载。", "Loading cancelled."),
         CouldNotRead => ("无法读取此文件", "Could not read this file"),
@@ -168,7 +182,10 @@ pub fn delimiter_label(lang: Lang, delimiter: &str) -> String {
 mod tests {
     use super::*;
 
-    const ALL: [Text; 36] = [
+    const ALL: [Text; 39] = [
+        Text::Computing,
+        Text::CouldNotFinish,
+        Text::ResultsKept,
         Text::Tagline,
         Text::LanguageSwitch,
         Text::Navigation,

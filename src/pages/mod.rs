@@ -5,8 +5,12 @@
 //! [`coming_soon::ComingSoon`]; building one means adding its component and a match arm in
 //! [`PageView`].
 
+pub mod baskets;
 pub mod coming_soon;
+pub mod customers;
 pub mod data;
+pub mod models;
+pub mod operations;
 
 use leptos::prelude::*;
 use shoplens_core::Lang;
@@ -77,7 +81,10 @@ pub fn PageView() -> impl IntoView {
     let state = use_app_state();
     move || match state.page.get() {
         Page::Data => view! { <data::DataPage /> }.into_any(),
-        page => view! { <coming_soon::ComingSoon page=page /> }.into_any(),
+        Page::Baskets => view! { <baskets::BasketsPage /> }.into_any(),
+        Page::Models => view! { <models::ModelsPage /> }.into_any(),
+        Page::Customers => view! { <customers::CustomersPage /> }.into_any(),
+        Page::Operations => view! { <operations::OperationsPage /> }.into_any(),
     }
 }
 

@@ -5,11 +5,16 @@
 //! - [`bridge`]: the page's side (start, send, route replies, cancel by terminating).
 //! - [`runner`]: the worker's side (read the file, run core, keep the table).
 //! - [`summary`]: what a loaded table looks like to the page (counts, types, profile, preview).
+//! - [`jobs`]: one module per analysis page: its job and output types and the code that runs
+//!   them in the worker.
+//! - [`task`]: the page-side helper that runs a job and tracks its [`crate::state::JobStatus`].
 //!
-//! To add a job: a [`protocol::Job`] variant, an [`protocol::Output`] variant, and a match
-//! arm in `runner`. See `ARCHITECTURE.md` for the path a file takes.
+//! To add a job to a page: a variant in that page's `jobs::<page>` job and output enums and
+//! a match arm in its `run`. See `ARCHITECTURE.md` for the path a file takes.
 
 pub mod bridge;
+pub mod jobs;
 pub mod protocol;
 pub mod runner;
 pub mod summary;
+pub mod task;

@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 use shoplens_core::table::ReadOptions;
 use shoplens_core::{Error, Lang};
 
+use super::jobs::{baskets, customers, models, operations};
 use super::summary::TableSummary;
 
 /// Identifies a job so replies reach the right caller.
@@ -30,7 +31,7 @@ pub struct Request {
 
 /// What the worker can do.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "job", rename_all = "snake_case")]
+#[serde(tag = "job", content = "args", rename_all = "snake_case")]
 pub enum Job {
     /// Read the file sent along with this request, parse it into a table, keep the table
     /// for later jobs and answer with [`Output::Table`].
@@ -38,6 +39,14 @@ pub enum Job {
         /// How to read it (encoding, delimiter, size limit).
         options: ReadOptions,
     },
+    /// A Baskets page job (see [`baskets`]).
+    Baskets(baskets::BasketJob),
+    /// A Models page job (see [`models`]).
+    Models(models::ModelJob),
+    /// A Customers page job (see [`customers`]).
+    Customers(customers::CustomerJob),
+    /// An Operations page job (see [`operations`]).
+    Operations(operations::OperationJob),
 }
 
 /// A message from the worker.
@@ -88,17 +97,27 @@ pub enum Stage {
     Read,
     /// Parsing text into typed columns (no units: total is 0 while it runs).
     Parse,
+    /// A kernel is computing (units are the kernel's own steps; total 0 when unknown).
+    Compute,
 }
 
 /// The result of a job.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "output", rename_all = "snake_case")]
+#[serde(tag = "output", content = "data", rename_all = "snake_case")]
 pub enum Output {
     /// A table was loaded: what the Data page shows.
     Table {
         /// Counts, types, profile and preview.
         summary: TableSummary,
     },
+    /// A Baskets page result.
+    Baskets(baskets::BasketOutput),
+    /// A Models page result.
+    Models(models::ModelOutput),
+    /// A Customers page result.
+    Customers(customers::CustomerOutput),
+    /// An Operations page result.
+    Operations(operations::OperationOutput),
 }
 
 /// An error as it crosses the worker boundary: its message in both languages, so the page

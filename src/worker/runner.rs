@@ -11,6 +11,7 @@ use shoplens_core::table::{read_bytes, ReadOptions, Table};
 use wasm_bindgen::prelude::*;
 use web_sys::{Blob, DedicatedWorkerGlobalScope, FileReaderSync, MessageEvent};
 
+use super::jobs;
 use super::protocol::{Job, JobId, Output, Reply, Request, Response, Stage, WireError};
 use super::summary::TableSummary;
 
@@ -53,6 +54,10 @@ fn on_message(event: MessageEvent) {
     let file = data.get(1).dyn_into::<Blob>().ok();
     let reply = match request.job {
         Job::LoadTable { options } => load_table(request.id, file, &options),
+        Job::Baskets(job) => jobs::baskets::run(request.id, job),
+        Job::Models(job) => jobs::models::run(request.id, job),
+        Job::Customers(job) => jobs::customers::run(request.id, job),
+        Job::Operations(job) => jobs::operations::run(request.id, job),
     };
     let reply = match reply {
         Ok(output) => Reply::Done { output },
@@ -113,7 +118,46 @@ fn read_all(id: JobId, blob: &Blob) -> Result<Vec<u8>, WireError> {
     Ok(bytes)
 }
 
-fn progress(id: JobId, stage: Stage, done: u64, total: u64) {
+/// Runs `f` on the loaded table, or fails with a message asking the user to load a file
+/// first. Jobs of the analysis pages reach the table only through this.
+pub fn with_table<R>(f: impl FnOnce(&mut Table) -> Result<R, WireError>) -> Result<R, WireError> {
+    TABLE.with(|slot| match slot.borrow_mut().as_mut() {
+        Some(table) => f(table),
+        None => Err(WireError {
+            zh: "还没有载入数据：请先在“数据”页打开一个文件。".into(),
+            en: "No data is loaded yet: open a file on the Data page first.".into(),
+        }),
+    })
+}
+
+/// A progress observer for core kernels that forwards reports for job `id` to the page at
+/// a bounded rate (at most one message per [`PROGRESS_EVERY_MS`]), as [`Stage::Compute`].
+/// Cancel terminates the worker, so it always answers `Continue`.
+pub fn compute_progress(
+    id: JobId,
+) -> impl FnMut(&str, u64, u64) -> shoplens_core::progress::Control {
+    let mut last_report = f64::NEG_INFINITY;
+    move |_stage: &str, done: u64, total: u64| {
+        let now = js_sys::Date::now();
+        if now - last_report >= PROGRESS_EVERY_MS || (total > 0 && done >= total) {
+            last_report = now;
+            progress(id, Stage::Compute, done, total);
+        }
+        shoplens_core::progress::Control::Continue
+    }
+}
+
+/// Milliseconds since the worker started, for timing kernels shown to the user.
+pub fn now_ms() -> f64 {
+    let scope: DedicatedWorkerGlobalScope = js_sys::global().unchecked_into();
+    scope
+        .performance()
+        .map(|p| p.now())
+        .unwrap_or_else(js_sys::Date::now)
+}
+
+/// Reports progress of job `id` to the page (unthrottled: callers throttle).
+pub fn progress(id: JobId, stage: Stage, done: u64, total: u64) {
     post(&Response::Job {
         id,
         reply: Reply::Progress { stage, done, total },

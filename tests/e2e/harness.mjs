@@ -1,0 +1,80 @@
+// Shared set-up for the end-to-end tests: serves dist/ on 127.0.0.1, launches the system
+// Chromium headless, and records every request that leaves the local server and every
+// console error, so each test file can assert the privacy and cleanliness rules.
+import { mkdir } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import { dirname, join } from "node:path";
+import { chromium } from "playwright-core";
+import { serve } from "./server.mjs";
+
+export const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
+export const DIST = join(ROOT, "dist");
+/** Screenshots and generated files go here (ignored by git). */
+export const SHOTS = join(ROOT, "target", "e2e");
+export const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
+export const TIMEOUT = 60_000;
+
+/**
+ * Starts the server and the browser. Returns `{ origin, context, newPage, foreignRequests,
+ * consoleErrors, close }`; `newPage()` opens a page whose console errors are recorded.
+ */
+export async function launch({ locale = "en-US" } = {}) {
+  const server = await serve(DIST);
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-dev-shm-usage",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+  const context = await browser.newContext({ locale, viewport: { width: 1280, height: 900 } });
+  context.setDefaultTimeout(TIMEOUT);
+  const foreignRequests = [];
+  const consoleErrors = [];
+  context.on("request", (request) => {
+    const url = request.url();
+    if (!url.startsWith(server.origin + "/") && !url.startsWith("data:") && !url.startsWith("blob:")) {
+      foreignRequests.push(url);
+    }
+  });
+  await context.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) =>
+      console.error(`CSP violation: ${e.violatedDirective} ${e.blockedURI}`),
+    );
+  });
+  await mkdir(SHOTS, { recursive: true });
+  const newPage = async () => {
+    const page = await context.newPage();
+    page.on("console", (message) => {
+      if (message.type() === "error") consoleErrors.push(message.text());
+    });
+    page.on("pageerror", (error) => consoleErrors.push(`page error: ${error.message}`));
+    return page;
+  };
+  const close = async () => {
+    await browser.close();
+    await server.close();
+  };
+  return { origin: server.origin, context, newPage, foreignRequests, consoleErrors, close };
+}
+
+/** The element(s) with `data-testid="id"`. */
+export const byTest = (page, id) => page.locator(`[data-testid="${id}"]`);
+
+/** Loads the file at `path` on the Data page and waits until its rows are shown. */
+export async function loadFile(page, origin, path) {
+  await page.goto(origin + "/#data");
+  await byTest(page, "file-input").setInputFiles(path);
+  await byTest(page, "loaded").waitFor();
+}
+
+/** A step logger on stderr (TAP diagnostics), so a slow step shows where time goes. */
+export function stepper() {
+  const started = Date.now();
+  return (name) => console.error(`# ${((Date.now() - started) / 1000).toFixed(1)}s ${name}`);
+}

@@ -25,6 +25,9 @@ const PROGRESS_EVERY_MS: f64 = 50.0;
 thread_local! {
     /// The table the last `LoadTable` produced, kept for the jobs that follow.
     static TABLE: RefCell<Option<Table>> = const { RefCell::new(None) };
+    /// The file that table came from (a handle, not its bytes: holding no copy keeps memory
+    /// low), for jobs that need the raw text, such as one-basket-per-line files.
+    static FILE: RefCell<Option<Blob>> = const { RefCell::new(None) };
 }
 
 /// Starts listening for requests and tells the page the worker is ready.
@@ -82,6 +85,7 @@ fn load_table(id: JobId, file: Option<Blob>, options: &ReadOptions) -> Result<Ou
     let table = read_bytes(&bytes, options).map_err(|e| WireError::from(&e))?;
     let summary = TableSummary::of(&table, &name, bytes.len() as u64);
     TABLE.with(|slot| *slot.borrow_mut() = Some(table));
+    FILE.with(|slot| *slot.borrow_mut() = Some(file));
     Ok(Output::Table { summary })
 }
 
@@ -128,6 +132,18 @@ pub fn with_table<R>(f: impl FnOnce(&mut Table) -> Result<R, WireError>) -> Resu
             en: "No data is loaded yet: open a file on the Data page first.".into(),
         }),
     })
+}
+
+/// Reads the raw bytes of the loaded file again (reporting [`Stage::Read`] progress for job
+/// `id`), for jobs that parse the file themselves; fails when no file is loaded.
+pub fn loaded_file_bytes(id: JobId) -> Result<Vec<u8>, WireError> {
+    let file = FILE
+        .with(|slot| slot.borrow().clone())
+        .ok_or_else(|| WireError {
+            zh: "还没有载入数据：请先在“数据”页打开一个文件。".into(),
+            en: "No data is loaded yet: open a file on the Data page first.".into(),
+        })?;
+    read_all(id, &file)
 }
 
 /// A progress observer for core kernels that forwards reports for job `id` to the page at

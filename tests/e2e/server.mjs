@@ -13,6 +13,7 @@ const TYPES = {
   ".json": "application/json",
   ".png": "image/png",
   ".svg": "image/svg+xml",
+  ".webmanifest": "application/manifest+json",
 };
 
 /** Starts serving `root`; resolves to `{ origin, close() }`. `port` 0 picks a free port. */

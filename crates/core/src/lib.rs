@@ -10,6 +10,8 @@
 //! - [`segment`]: RFM scoring and k-means segmentation.
 //! - [`forecast`]: demand forecasting and backtests.
 //! - [`optimize`]: inventory policies, genetic algorithm, simulated annealing routes, budgets.
+//! - [`privacy`]: finding personal data (phones, e-mails, ID numbers, names, addresses) and
+//!   hashing or dropping it before analysis.
 //!
 //! Shared contracts: [`Error`] (one error type whose messages exist in Chinese and English,
 //! see [`Lang`]), [`rt`] (the only place that knows about time and randomness) and
@@ -27,6 +29,7 @@ pub mod forecast;
 pub mod lang;
 pub mod learn;
 pub mod optimize;
+pub mod privacy;
 pub mod progress;
 pub mod rt;
 pub mod segment;

@@ -90,7 +90,10 @@ pub fn CanvasChart(
                 node_ref=canvas
                 role="img"
                 aria-label=move || label.get()
-                style=format!("width:100%;height:{height}px")
+                // Set through the CSSOM (`style:`), which the page's CSP allows, rather than
+                // an inline `style` attribute, which `style-src 'self'` blocks.
+                style:width="100%"
+                style:height=format!("{height}px")
                 on:mousemove=move |e| send(PointerKind::Move, e.offset_x().into(), e.offset_y().into())
                 on:click=move |e| send(PointerKind::Click, e.offset_x().into(), e.offset_y().into())
                 on:mousedown=move |e| send(PointerKind::Down, e.offset_x().into(), e.offset_y().into())

@@ -3,6 +3,7 @@
 use leptos::prelude::*;
 use shoplens_core::Lang;
 
+use crate::components::report::ReportButton;
 use crate::i18n::{t, Text};
 use crate::pages::Page;
 use crate::state::use_app_state;
@@ -57,6 +58,7 @@ pub fn Header() -> impl IntoView {
             <nav class="nav" aria-label=move || t(lang.get(), Text::Navigation)>
                 {nav_items}
             </nav>
+            <ReportButton />
             <div class="lang-switch" role="group" aria-label=move || t(lang.get(), Text::LanguageSwitch)>
                 {lang_button(Lang::Zh, "简体中文")}
                 {lang_button(Lang::En, "English")}

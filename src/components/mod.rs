@@ -8,6 +8,8 @@ pub mod format;
 mod header;
 mod job_panel;
 mod preview_table;
+mod read_settings;
+pub mod report;
 
 pub use column_table::ColumnTable;
 pub use drop_zone::DropZone;
@@ -15,3 +17,4 @@ pub use file_facts::FileFacts;
 pub use header::Header;
 pub use job_panel::JobPanel;
 pub use preview_table::PreviewTable;
+pub use read_settings::ReadSettings;

@@ -10,6 +10,7 @@ use shoplens_core::Lang;
 
 pub mod baskets;
 pub mod customers;
+pub mod data;
 pub mod models;
 pub mod operations;
 

@@ -1,11 +1,14 @@
 //! The Data page: load a file (drop zone or picker), watch it being read in the worker,
 //! cancel it, and inspect the result: counts, column types and profiles, a preview.
 
+use std::cell::RefCell;
+
 use leptos::prelude::*;
-use shoplens_core::table::ReadOptions;
+use shoplens_core::table::{DataType, ReadOptions, ReadWarning, Role};
 use web_sys::File;
 
-use crate::components::{ColumnTable, DropZone, FileFacts, JobPanel, PreviewTable};
+use crate::components::{ColumnTable, DropZone, FileFacts, JobPanel, PreviewTable, ReadSettings};
+use crate::i18n::data::{line, t as dt, DataText};
 use crate::i18n::{t, Text};
 use crate::state::{use_app_state, DataState, JobStatus};
 use crate::worker::bridge;
@@ -15,16 +18,30 @@ use crate::worker::protocol::{Job, Output, Reply, Stage};
 /// file, its decoded text and its columns fit comfortably in a tab's memory.
 pub const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
 
+thread_local! {
+    /// The file the loaded table came from, to read again with other settings. A `File` is
+    /// a JS handle (not `Send`), so it lives here on the page's thread, not in a signal.
+    static LOADED_FILE: RefCell<Option<File>> = const { RefCell::new(None) };
+}
+
 /// The Data page.
 #[component]
 pub fn DataPage() -> impl IntoView {
     let state = use_app_state();
     let lang = state.lang;
     let data = state.data;
-    let on_file = Callback::new(move |file: File| load(data, file));
+    let on_file = Callback::new(move |file: File| load(data, file, ReadOptions::default()));
     let on_cancel = Callback::new(move |()| {
         bridge::cancel();
         data.job.set(JobStatus::Cancelled);
+    });
+    let on_read = Callback::new(move |options: ReadOptions| {
+        if let Some(file) = LOADED_FILE.with(|f| f.borrow().clone()) {
+            load(data, file, options);
+        }
+    });
+    let on_column = Callback::new(move |(index, dtype, role): (usize, DataType, Role)| {
+        set_column(data, index, dtype, role)
     });
 
     view! {
@@ -43,13 +60,18 @@ pub fn DataPage() -> impl IntoView {
             .into_any(),
             Some(summary) => {
                 let summary = std::sync::Arc::new(summary);
+                let used = data.options.get_untracked();
+                let warnings = summary.warnings.clone();
                 view! {
                     <section class="card" data-testid="loaded">
                         <FileFacts summary=summary.clone() />
+                        <ReaderNotes warnings=warnings />
+                        <ReadSettings summary=summary.clone() used=used on_read=on_read />
                     </section>
                     <section class="card">
                         <h2>{move || t(lang.get(), Text::ColumnsTitle)}</h2>
-                        <ColumnTable summary=summary.clone() />
+                        <RetypeNotice />
+                        <ColumnTable summary=summary.clone() on_change=on_column />
                     </section>
                     <section class="card">
                         <h2>{move || t(lang.get(), Text::PreviewTitle)}</h2>
@@ -62,8 +84,104 @@ pub fn DataPage() -> impl IntoView {
     }
 }
 
-/// Starts loading `file` in the worker; a job already running is cancelled first.
-fn load(data: DataState, file: File) {
+/// What the reader repaired or doubts (ragged rows, NUL bytes, renamed headers, day/month
+/// order), one line each in the user's language.
+#[component]
+fn ReaderNotes(warnings: Vec<ReadWarning>) -> impl IntoView {
+    let lang = use_app_state().lang;
+    (!warnings.is_empty()).then(|| {
+        view! {
+            <div class="reader-notes" role="status" data-testid="read-warnings">
+                <h3>{move || dt(lang.get(), DataText::ReaderNotes)}</h3>
+                <ul>
+                    {warnings
+                        .into_iter()
+                        .map(|w| view! { <li data-testid="read-warning">{move || w.message(lang.get())}</li> })
+                        .collect_view()}
+                </ul>
+            </div>
+        }
+    })
+}
+
+/// After a column's type was changed: how many values do not fit, with the first few and
+/// their lines.
+#[component]
+fn RetypeNotice() -> impl IntoView {
+    let state = use_app_state();
+    let lang = state.lang;
+    move || {
+        let retyped = state.data.retyped.get().filter(|r| r.invalid > 0)?;
+        let lang = lang.get();
+        let examples = retyped
+            .examples
+            .iter()
+            .take(5)
+            .map(|bad| format!("{} “{}”", line(lang, bad.line), bad.value))
+            .collect::<Vec<_>>()
+            .join(lang.pick("；", "; "));
+        Some(view! {
+            <div class="notice warning" role="status" data-testid="retype-notice">
+                <strong>
+                    {format!(
+                        "{}{}{}{} {}",
+                        lang.pick("列“", "Column “"),
+                        retyped.column,
+                        lang.pick("”：", "”: "),
+                        retyped.invalid,
+                        dt(lang, DataText::DoNotFit),
+                    )}
+                </strong>
+                {format!(" ({}): {examples}. ", retyped.dtype.label(lang))}
+                {dt(lang, DataText::KeptAsMissing)}
+            </div>
+        })
+    }
+}
+
+/// Changes column `index`'s type and role in the worker's table.
+fn set_column(data: DataState, index: usize, dtype: DataType, role: Role) {
+    if data.job.get_untracked().is_running() {
+        return;
+    }
+    let name = data
+        .table
+        .with_untracked(|t| {
+            t.as_ref()
+                .and_then(|s| s.columns.get(index))
+                .map(|c| c.name.clone())
+        })
+        .unwrap_or_default();
+    data.job.set(JobStatus::Running {
+        name: name.clone(),
+        stage: Stage::Parse,
+        done: 0,
+        total: 0,
+    });
+    bridge::run(
+        Job::SetColumn { index, dtype, role },
+        None,
+        move |reply| match reply {
+            Reply::Progress { .. } => {}
+            Reply::Done {
+                output: Output::Retyped { summary, retyped },
+            } => {
+                data.table.set(Some(summary));
+                data.retyped.set(retyped);
+                data.job.set(JobStatus::Idle);
+            }
+            Reply::Done { .. } => data.job.set(JobStatus::Idle),
+            Reply::Failed { error } => data.job.set(JobStatus::Failed {
+                name: name.clone(),
+                error,
+            }),
+        },
+    );
+}
+
+/// Starts loading `file` with `options` in the worker; a job already running is cancelled
+/// first. The table loaded before stays until this one has loaded.
+fn load(data: DataState, file: File, options: ReadOptions) {
     if data.job.get_untracked().is_running() {
         bridge::cancel();
     }
@@ -76,8 +194,9 @@ fn load(data: DataState, file: File) {
     });
     let options = ReadOptions {
         max_bytes: Some(MAX_FILE_BYTES),
-        ..ReadOptions::default()
+        ..options
     };
+    let kept = (file.clone(), options.clone());
     bridge::run(
         Job::LoadTable { options },
         Some(file),
@@ -91,9 +210,13 @@ fn load(data: DataState, file: File) {
             Reply::Done {
                 output: Output::Table { summary },
             } => {
+                LOADED_FILE.with(|f| *f.borrow_mut() = Some(kept.0.clone()));
+                data.options.set(kept.1.clone());
+                data.retyped.set(None);
                 data.table.set(Some(summary));
                 data.job.set(JobStatus::Idle);
             }
+            Reply::Done { .. } => data.job.set(JobStatus::Idle),
             Reply::Failed { error } => data.job.set(JobStatus::Failed {
                 name: name.clone(),
                 error,

@@ -10,6 +10,7 @@ mod prefs;
 pub use prefs::{initial_lang, save_lang};
 
 use leptos::prelude::*;
+use shoplens_core::table::{ReadOptions, Retyped};
 use shoplens_core::Lang;
 
 use crate::pages::Page;
@@ -34,6 +35,12 @@ pub struct DataState {
     pub table: RwSignal<Option<TableSummary>>,
     /// What the loading job is doing.
     pub job: RwSignal<JobStatus>,
+    /// The reading options the loaded table was read with (what the user chose; `None`
+    /// fields were detected).
+    pub options: RwSignal<ReadOptions>,
+    /// What the last change of a column's type did (values that do not fit), shown until
+    /// the next change or file.
+    pub retyped: RwSignal<Option<Retyped>>,
 }
 
 /// The state of a background job as the page shows it.
@@ -79,6 +86,8 @@ pub fn provide_app_state(lang: Lang, page: Page) -> AppState {
         data: DataState {
             table: RwSignal::new(None),
             job: RwSignal::new(JobStatus::Idle),
+            options: RwSignal::new(ReadOptions::default()),
+            retyped: RwSignal::new(None),
         },
     };
     provide_context(state);

@@ -39,6 +39,9 @@ struct Bridge {
     /// The last file that loaded, with the request that loaded it, to reload after a
     /// restart.
     loaded: Option<(File, Job)>,
+    /// The user's column overrides (`Job::SetColumn`) applied to that table since, replayed
+    /// after the reload so a cancelled job does not undo them.
+    edits: Vec<Job>,
 }
 
 thread_local! {
@@ -59,6 +62,10 @@ pub fn run(job: Job, file: Option<File>, on_reply: impl Fn(Reply) + 'static) -> 
                         // Restore the table in the new worker; its reply needs no one.
                         let id = bridge.take_id();
                         bridge.post(id, &job, Some(&file), None);
+                        for edit in bridge.edits.clone() {
+                            let id = bridge.take_id();
+                            bridge.post(id, &edit, None, None);
+                        }
                     }
                 }
                 Err(error) => {
@@ -71,23 +78,36 @@ pub fn run(job: Job, file: Option<File>, on_reply: impl Fn(Reply) + 'static) -> 
         let remember = matches!(job, Job::LoadTable { .. })
             .then(|| file.clone())
             .flatten();
-        let callback: Callback = match remember {
+        let edit = matches!(job, Job::SetColumn { .. }).then(|| job.clone());
+        let callback: Callback = match (remember, edit) {
+            // An override is remembered once applied, to replay after a restart.
+            (_, Some(edit)) => Box::new(move |reply: Reply| {
+                if matches!(reply, Reply::Done { .. }) {
+                    BRIDGE.with(|b| {
+                        if let Ok(mut b) = b.try_borrow_mut() {
+                            b.edits.push(edit.clone());
+                        }
+                    });
+                }
+                on_reply(reply);
+            }),
             // Remember a file only once it has loaded, so a failed or cancelled load
             // leaves the previous one as the table to restore.
-            Some(file) => {
+            (Some(file), None) => {
                 let job = job.clone();
                 Box::new(move |reply: Reply| {
                     if matches!(reply, Reply::Done { .. }) {
                         BRIDGE.with(|b| {
                             if let Ok(mut b) = b.try_borrow_mut() {
                                 b.loaded = Some((file.clone(), job.clone()));
+                                b.edits.clear();
                             }
                         });
                     }
                     on_reply(reply);
                 })
             }
-            None => Box::new(on_reply),
+            (None, None) => Box::new(on_reply),
         };
         bridge.post(id, &job, file.as_ref(), Some(callback));
         id

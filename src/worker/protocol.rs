@@ -11,7 +11,7 @@
 //! [`Job::LoadTable`] kept in the worker's memory.
 
 use serde::{Deserialize, Serialize};
-use shoplens_core::table::ReadOptions;
+use shoplens_core::table::{DataType, ReadOptions, Retyped, Role};
 use shoplens_core::{Error, Lang};
 
 use super::jobs::{baskets, customers, models, operations};
@@ -39,6 +39,16 @@ pub enum Job {
         /// How to read it (encoding, delimiter, size limit).
         options: ReadOptions,
     },
+    /// Change the type and role of column `index` of the loaded table (the user's
+    /// override); answers with [`Output::Retyped`].
+    SetColumn {
+        /// Column position.
+        index: usize,
+        /// The type to read the column's cells as.
+        dtype: DataType,
+        /// The column's role in analyses.
+        role: Role,
+    },
     /// A Baskets page job (see [`baskets`]).
     Baskets(baskets::BasketJob),
     /// A Models page job (see [`models`]).
@@ -50,6 +60,9 @@ pub enum Job {
 }
 
 /// A message from the worker.
+// A message lives only between being parsed and being handled, one at a time: boxing the
+// large variant would save nothing worth an allocation per message.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case")]
 pub enum Response {
@@ -65,6 +78,9 @@ pub enum Response {
 }
 
 /// News about one job.
+// A message lives only between being parsed and being handled, one at a time: boxing the
+// large variant would save nothing worth an allocation per message.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "reply", rename_all = "snake_case")]
 pub enum Reply {
@@ -109,6 +125,14 @@ pub enum Output {
     Table {
         /// Counts, types, profile and preview.
         summary: TableSummary,
+    },
+    /// A column's type or role was changed: the new summary and, when the type changed,
+    /// how many values do not fit it.
+    Retyped {
+        /// Counts, types, profile and preview after the change.
+        summary: TableSummary,
+        /// What re-typing did (`None` when only the role changed).
+        retyped: Option<Retyped>,
     },
     /// A Baskets page result.
     Baskets(baskets::BasketOutput),
@@ -174,6 +198,18 @@ mod tests {
             },
         };
         let text = serde_json::to_string(&request).unwrap();
+        assert_eq!(serde_json::from_str::<Request>(&text).unwrap(), request);
+
+        let request = Request {
+            id: 8,
+            job: Job::SetColumn {
+                index: 2,
+                dtype: DataType::Decimal,
+                role: Role::Target,
+            },
+        };
+        let text = serde_json::to_string(&request).unwrap();
+        assert!(text.contains(r#""job":"set_column""#), "{text}");
         assert_eq!(serde_json::from_str::<Request>(&text).unwrap(), request);
 
         for reply in [

@@ -7,7 +7,7 @@
 use std::cell::RefCell;
 
 use js_sys::{Array, Uint8Array};
-use shoplens_core::table::{read_bytes, ReadOptions, Table};
+use shoplens_core::table::{read_bytes, DataType, ReadOptions, Role, Table};
 use wasm_bindgen::prelude::*;
 use web_sys::{Blob, DedicatedWorkerGlobalScope, FileReaderSync, MessageEvent};
 
@@ -57,6 +57,7 @@ fn on_message(event: MessageEvent) {
     let file = data.get(1).dyn_into::<Blob>().ok();
     let reply = match request.job {
         Job::LoadTable { options } => load_table(request.id, file, &options),
+        Job::SetColumn { index, dtype, role } => set_column(index, dtype, role),
         Job::Baskets(job) => jobs::baskets::run(request.id, job),
         Job::Models(job) => jobs::models::run(request.id, job),
         Job::Customers(job) => jobs::customers::run(request.id, job),
@@ -87,6 +88,46 @@ fn load_table(id: JobId, file: Option<Blob>, options: &ReadOptions) -> Result<Ou
     TABLE.with(|slot| *slot.borrow_mut() = Some(table));
     FILE.with(|slot| *slot.borrow_mut() = Some(file));
     Ok(Output::Table { summary })
+}
+
+/// Applies the user's type and role for column `index` to the kept table.
+fn set_column(index: usize, dtype: DataType, role: Role) -> Result<Output, WireError> {
+    let (name, size) = FILE.with(|slot| {
+        slot.borrow()
+            .as_ref()
+            .map(|blob| {
+                let name = blob
+                    .clone()
+                    .dyn_into::<web_sys::File>()
+                    .map(|f| f.name())
+                    .unwrap_or_default();
+                (name, blob.size() as u64)
+            })
+            .unwrap_or_default()
+    });
+    with_table(|table| {
+        if index >= table.n_columns() {
+            return Err(WireError::from(&shoplens_core::Error::invalid_parameter(
+                "column",
+                index,
+                format!("a column index below {}", table.n_columns()),
+            )));
+        }
+        let retyped = if table.column(index).dtype() != dtype {
+            Some(
+                table
+                    .set_type(index, dtype)
+                    .map_err(|e| WireError::from(&e))?,
+            )
+        } else {
+            None
+        };
+        table.set_role(index, role);
+        Ok(Output::Retyped {
+            summary: TableSummary::of(table, &name, size),
+            retyped,
+        })
+    })
 }
 
 /// Reads the whole blob in chunks, reporting bytes read at a bounded rate.

@@ -7,7 +7,9 @@
 //! statistic; the mean is the arithmetic mean of the present values.
 
 use serde::{Deserialize, Serialize};
-use shoplens_core::table::{Column, ColumnData, DataType, Table};
+use shoplens_core::table::{
+    profile, Column, ColumnData, DataType, Histogram, ReadWarning, Role, Table,
+};
 use std::collections::{HashMap, HashSet};
 
 /// How many rows the preview holds.
@@ -29,6 +31,16 @@ pub struct TableSummary {
     pub encoding: String,
     /// Field delimiter.
     pub delimiter: String,
+    /// `"csv"` for delimited text, else the spreadsheet kind (`"xlsx"`, `"xls"`, `"ods"`).
+    pub format: String,
+    /// Whether the first row was read as the header.
+    pub has_header: bool,
+    /// The sheet read, for a spreadsheet.
+    pub sheet: Option<String>,
+    /// Every sheet of the workbook, for a spreadsheet.
+    pub sheets: Vec<String>,
+    /// What the reader repaired or doubts (ragged rows, NUL bytes, renamed headers...).
+    pub warnings: Vec<ReadWarning>,
     /// One profile per column, in file order.
     pub columns: Vec<ColumnProfile>,
     /// The first [`PREVIEW_ROWS`] rows, one string per cell (empty when missing).
@@ -40,8 +52,15 @@ pub struct TableSummary {
 pub struct ColumnProfile {
     /// Column name.
     pub name: String,
-    /// Inferred type.
+    /// Type (inferred, or chosen by the user).
     pub dtype: DataType,
+    /// Role in analyses (feature, target, identifier, date, ignore).
+    pub role: Role,
+    /// Present values that do not fit the column's type (after an override; counted in
+    /// `missing` too, never dropped silently).
+    pub invalid: usize,
+    /// Equal-width bins of the values, for number and date columns.
+    pub histogram: Option<Histogram>,
     /// Missing cells.
     pub missing: usize,
     /// Distinct present values.
@@ -82,6 +101,11 @@ impl TableSummary {
             rows: table.n_rows(),
             encoding: table.source().encoding.clone(),
             delimiter: table.source().delimiter.clone(),
+            format: table.source().format.clone(),
+            has_header: table.source().has_header,
+            sheet: table.source().sheet.clone(),
+            sheets: table.source().sheets.clone(),
+            warnings: table.warnings().to_vec(),
             columns: table.columns().iter().map(ColumnProfile::of).collect(),
             preview,
         }
@@ -103,6 +127,14 @@ impl ColumnProfile {
         let mut profile = ColumnProfile {
             name: column.name().to_string(),
             dtype: column.dtype(),
+            role: column.role(),
+            invalid: column.invalid_rows().len(),
+            histogram: match column.dtype() {
+                DataType::Integer | DataType::Decimal | DataType::DateTime => {
+                    profile(column).histogram
+                }
+                _ => None,
+            },
             missing: column.missing_count(),
             distinct: 0,
             numeric: None,

@@ -99,7 +99,11 @@ test("Data page: load, inspect, switch language, reject bad files, cancel", asyn
   assert.equal(await byTest("columns").textContent(), "4");
   assert.equal(await byTest("file-name").textContent(), "Advertising.csv");
   assert.equal(await byTest("column-row").count(), 4);
-  assert.deepEqual(await byTest("column-type").allTextContents(), ["decimal", "decimal", "decimal", "decimal"]);
+  const types = () => byTest("type-select").evaluateAll((els) => els.map((e) => e.value));
+  const typeLabels = () => byTest("type-select").evaluateAll((els) => els.map((e) => e.selectedOptions[0].textContent));
+  assert.deepEqual(await types(), ["decimal", "decimal", "decimal", "decimal"]);
+  assert.deepEqual(await typeLabels(), ["decimal", "decimal", "decimal", "decimal"]);
+  assert.equal(await byTest("histogram").count(), 4, "a histogram per numeric column");
   assert.deepEqual(await byTest("column-missing").allTextContents(), ["0 (0%)", "0 (0%)", "0 (0%)", "0 (0%)"]);
   assert.equal(await byTest("preview-row").count(), 100);
   assert.match(await byTest("preview-caption").textContent(), /first 100 of 200 rows/);
@@ -112,7 +116,7 @@ test("Data page: load, inspect, switch language, reject bad files, cancel", asyn
   await page.locator("main h1", { hasText: "数据" }).waitFor();
   assert.equal(await page.locator("[data-page=baskets]").textContent(), "购物篮分析");
   assert.equal(await page.locator("[data-page=customers]").textContent(), "客户分群");
-  assert.deepEqual(await byTest("column-type").allTextContents(), ["小数", "小数", "小数", "小数"]);
+  assert.deepEqual(await typeLabels(), ["小数", "小数", "小数", "小数"]);
   assert.equal(await page.locator("html").getAttribute("lang"), "zh-CN");
 
   step("PNG renamed .csv");

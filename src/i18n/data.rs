@@ -1,0 +1,157 @@
+//! Texts of the Data page's reading options and column overrides, in Simplified Chinese and
+//! English (same pattern as the parent module: one key, both languages side by side, a test
+//! that every key is translated).
+
+use shoplens_core::Lang;
+
+/// A user-visible text of the Data page's settings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DataText {
+    /// Heading of the reading options.
+    ReadSettings,
+    /// What the reading options are for.
+    ReadSettingsHint,
+    /// Label: text encoding.
+    Encoding,
+    /// Label: field delimiter.
+    Delimiter,
+    /// Label: whether the first row is the header.
+    Header,
+    /// Label: the sheet of a workbook.
+    Sheet,
+    /// Label: what to do with rows of the wrong length.
+    RaggedRows,
+    /// Option: detect automatically.
+    Auto,
+    /// Option: the first row holds column names.
+    HeaderYes,
+    /// Option: the first row is data.
+    HeaderNo,
+    /// Option: pad short rows.
+    RaggedPad,
+    /// Option: leave ragged rows out.
+    RaggedDrop,
+    /// Button: read the file again with the settings.
+    ReadAgain,
+    /// Option: runs of spaces.
+    Spaces,
+    /// Option: tab.
+    Tab,
+    /// Heading of the reader's notes.
+    ReaderNotes,
+    /// Column header: role.
+    Role,
+    /// Label of a column's type select (screen readers), followed by the column name.
+    TypeOf,
+    /// Label of a column's role select (screen readers), followed by the column name.
+    RoleOf,
+    /// "values do not fit" after a count.
+    DoNotFit,
+    /// Notice after a type change: values that do not fit are kept as missing.
+    KeptAsMissing,
+    /// Column header: distribution.
+    Distribution,
+    /// Label of a histogram (screen readers).
+    HistogramOf,
+    /// "line" before a line number.
+    Line,
+}
+
+/// The text `key` in `lang`.
+pub fn t(lang: Lang, key: DataText) -> &'static str {
+    let (zh, en) = pair(key);
+    lang.pick(zh, en)
+}
+
+fn pair(key: DataText) -> (&'static str, &'static str) {
+    use DataText::*;
+    match key {
+        ReadSettings => ("读取设置", "Reading settings"),
+        ReadSettingsHint => (
+            "自动识别不对？改一下再读一次；已载入的数据在新读取成功前保持不变。",
+            "Detected something wrong? Change it and read again; the loaded data stays until the new read succeeds.",
+        ),
+        Encoding => ("编码", "Encoding"),
+        Delimiter => ("分隔符", "Delimiter"),
+        Header => ("表头", "Header"),
+        Sheet => ("工作表", "Sheet"),
+        RaggedRows => ("字段数不符的行", "Rows of the wrong length"),
+        Auto => ("自动识别", "Detect"),
+        HeaderYes => ("第一行是列名", "First row names the columns"),
+        HeaderNo => ("没有表头", "No header row"),
+        RaggedPad => ("补齐（缺失值）", "Pad with missing values"),
+        RaggedDrop => ("删除这些行", "Leave those rows out"),
+        ReadAgain => ("按此设置重新读取", "Read again with these settings"),
+        Spaces => ("连续空格", "runs of spaces"),
+        Tab => ("制表符", "tab"),
+        ReaderNotes => ("读取说明", "Notes from reading"),
+        Role => ("用途", "Role"),
+        TypeOf => ("类型：", "Type of "),
+        RoleOf => ("用途：", "Role of "),
+        DoNotFit => ("个值不符合该类型", "values do not fit"),
+        KeptAsMissing => (
+            "这些值按缺失处理、保留原文；改回原来的类型即可恢复。",
+            "They are held as missing, kept as written; choose the earlier type to bring them back.",
+        ),
+        Distribution => ("分布", "Distribution"),
+        HistogramOf => ("直方图：", "Histogram of "),
+        Line => ("第 {} 行", "line {}"),
+    }
+}
+
+/// `"line N"` / `"第 N 行"`.
+pub fn line(lang: Lang, line: u64) -> String {
+    t(lang, DataText::Line).replace("{}", &line.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every key; add new keys here too.
+    const ALL: [DataText; 24] = [
+        DataText::ReadSettings,
+        DataText::ReadSettingsHint,
+        DataText::Encoding,
+        DataText::Delimiter,
+        DataText::Header,
+        DataText::Sheet,
+        DataText::RaggedRows,
+        DataText::Auto,
+        DataText::HeaderYes,
+        DataText::HeaderNo,
+        DataText::RaggedPad,
+        DataText::RaggedDrop,
+        DataText::ReadAgain,
+        DataText::Spaces,
+        DataText::Tab,
+        DataText::ReaderNotes,
+        DataText::Role,
+        DataText::TypeOf,
+        DataText::RoleOf,
+        DataText::DoNotFit,
+        DataText::KeptAsMissing,
+        DataText::Distribution,
+        DataText::HistogramOf,
+        DataText::Line,
+    ];
+
+    #[test]
+    fn every_text_exists_in_both_languages() {
+        for key in ALL {
+            let (zh, en) = pair(key);
+            assert!(!zh.trim().is_empty() && !en.trim().is_empty(), "{key:?}");
+            assert_ne!(zh, en, "{key:?} is not translated");
+            assert!(
+                zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                "{key:?}: {zh}"
+            );
+        }
+    }
+
+    #[test]
+    fn line_numbers_fill_in() {
+        assert_eq!(line(Lang::En, 12), "line 12");
+        assert_eq!(line(Lang::Zh, 12), "第 12 行");
+    }
+}

@@ -8,6 +8,7 @@ pub mod format;
 mod header;
 mod job_panel;
 mod preview_table;
+mod privacy_panel;
 mod read_settings;
 pub mod report;
 
@@ -17,4 +18,5 @@ pub use file_facts::FileFacts;
 pub use header::Header;
 pub use job_panel::JobPanel;
 pub use preview_table::PreviewTable;
+pub use privacy_panel::{session_salt, PrivacyPanel};
 pub use read_settings::ReadSettings;

@@ -4,10 +4,14 @@
 use std::cell::RefCell;
 
 use leptos::prelude::*;
+use shoplens_core::privacy::Protection;
 use shoplens_core::table::{DataType, ReadOptions, ReadWarning, Role};
 use web_sys::File;
 
-use crate::components::{ColumnTable, DropZone, FileFacts, JobPanel, PreviewTable, ReadSettings};
+use crate::components::{
+    session_salt, ColumnTable, DropZone, FileFacts, JobPanel, PreviewTable, PrivacyPanel,
+    ReadSettings,
+};
 use crate::i18n::data::{line, t as dt, DataText};
 use crate::i18n::{t, Text};
 use crate::state::{use_app_state, DataState, JobStatus};
@@ -41,7 +45,16 @@ pub fn DataPage() -> impl IntoView {
         }
     });
     let on_column = Callback::new(move |(index, dtype, role): (usize, DataType, Role)| {
-        set_column(data, index, dtype, role)
+        change_table(data, Job::SetColumn { index, dtype, role })
+    });
+    let on_protect = Callback::new(move |choices: Vec<(usize, Protection)>| {
+        change_table(
+            data,
+            Job::Protect {
+                choices,
+                salt: session_salt(),
+            },
+        )
     });
 
     view! {
@@ -66,6 +79,7 @@ pub fn DataPage() -> impl IntoView {
                     <section class="card" data-testid="loaded">
                         <FileFacts summary=summary.clone() />
                         <ReaderNotes warnings=warnings />
+                        <PrivacyPanel summary=summary.clone() on_protect=on_protect />
                         <ReadSettings summary=summary.clone() used=used on_read=on_read />
                     </section>
                     <section class="card">
@@ -139,18 +153,14 @@ fn RetypeNotice() -> impl IntoView {
     }
 }
 
-/// Changes column `index`'s type and role in the worker's table.
-fn set_column(data: DataState, index: usize, dtype: DataType, role: Role) {
+/// Changes the worker's table: a column's type and role, or protecting personal data.
+fn change_table(data: DataState, job: Job) {
     if data.job.get_untracked().is_running() {
         return;
     }
     let name = data
         .table
-        .with_untracked(|t| {
-            t.as_ref()
-                .and_then(|s| s.columns.get(index))
-                .map(|c| c.name.clone())
-        })
+        .with_untracked(|t| t.as_ref().map(|s| s.name.clone()))
         .unwrap_or_default();
     data.job.set(JobStatus::Running {
         name: name.clone(),
@@ -158,25 +168,21 @@ fn set_column(data: DataState, index: usize, dtype: DataType, role: Role) {
         done: 0,
         total: 0,
     });
-    bridge::run(
-        Job::SetColumn { index, dtype, role },
-        None,
-        move |reply| match reply {
-            Reply::Progress { .. } => {}
-            Reply::Done {
-                output: Output::Retyped { summary, retyped },
-            } => {
-                data.table.set(Some(summary));
-                data.retyped.set(retyped);
-                data.job.set(JobStatus::Idle);
-            }
-            Reply::Done { .. } => data.job.set(JobStatus::Idle),
-            Reply::Failed { error } => data.job.set(JobStatus::Failed {
-                name: name.clone(),
-                error,
-            }),
-        },
-    );
+    bridge::run(job, None, move |reply| match reply {
+        Reply::Progress { .. } => {}
+        Reply::Done {
+            output: Output::Retyped { summary, retyped },
+        } => {
+            data.table.set(Some(summary));
+            data.retyped.set(retyped);
+            data.job.set(JobStatus::Idle);
+        }
+        Reply::Done { .. } => data.job.set(JobStatus::Idle),
+        Reply::Failed { error } => data.job.set(JobStatus::Failed {
+            name: name.clone(),
+            error,
+        }),
+    });
 }
 
 /// Starts loading `file` with `options` in the worker; a job already running is cancelled

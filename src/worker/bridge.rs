@@ -39,7 +39,7 @@ struct Bridge {
     /// The last file that loaded, with the request that loaded it, to reload after a
     /// restart.
     loaded: Option<(File, Job)>,
-    /// The user's column overrides (`Job::SetColumn`) applied to that table since, replayed
+    /// The user's column overrides and protections (`Job::SetColumn`, `Job::Protect`) applied to that table since, replayed
     /// after the reload so a cancelled job does not undo them.
     edits: Vec<Job>,
 }
@@ -78,7 +78,7 @@ pub fn run(job: Job, file: Option<File>, on_reply: impl Fn(Reply) + 'static) -> 
         let remember = matches!(job, Job::LoadTable { .. })
             .then(|| file.clone())
             .flatten();
-        let edit = matches!(job, Job::SetColumn { .. }).then(|| job.clone());
+        let edit = matches!(job, Job::SetColumn { .. } | Job::Protect { .. }).then(|| job.clone());
         let callback: Callback = match (remember, edit) {
             // An override is remembered once applied, to replay after a restart.
             (_, Some(edit)) => Box::new(move |reply: Reply| {

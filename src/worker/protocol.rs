@@ -11,6 +11,7 @@
 //! [`Job::LoadTable`] kept in the worker's memory.
 
 use serde::{Deserialize, Serialize};
+use shoplens_core::privacy::Protection;
 use shoplens_core::table::{DataType, ReadOptions, Retyped, Role};
 use shoplens_core::{Error, Lang};
 
@@ -48,6 +49,14 @@ pub enum Job {
         dtype: DataType,
         /// The column's role in analyses.
         role: Role,
+    },
+    /// Hash or drop the columns that hold personal data, in the loaded table, before any
+    /// analysis sees them; answers with [`Output::Retyped`] (no re-typing report).
+    Protect {
+        /// `(column index, what to do)`.
+        choices: Vec<(usize, Protection)>,
+        /// This session's salt for the digests (drawn by the page, never stored).
+        salt: String,
     },
     /// A Baskets page job (see [`baskets`]).
     Baskets(baskets::BasketJob),

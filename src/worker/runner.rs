@@ -7,6 +7,7 @@
 use std::cell::RefCell;
 
 use js_sys::{Array, Uint8Array};
+use shoplens_core::privacy::{protect, Protection};
 use shoplens_core::table::{read_bytes, DataType, ReadOptions, Role, Table};
 use wasm_bindgen::prelude::*;
 use web_sys::{Blob, DedicatedWorkerGlobalScope, FileReaderSync, MessageEvent};
@@ -28,6 +29,9 @@ thread_local! {
     /// The file that table came from (a handle, not its bytes: holding no copy keeps memory
     /// low), for jobs that need the raw text, such as one-basket-per-line files.
     static FILE: RefCell<Option<Blob>> = const { RefCell::new(None) };
+    /// Names of the columns hashed since that load: their values no longer look like
+    /// personal data but their headers still do, so they are not flagged again.
+    static HASHED: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
 }
 
 /// Starts listening for requests and tells the page the worker is ready.
@@ -58,6 +62,7 @@ fn on_message(event: MessageEvent) {
     let reply = match request.job {
         Job::LoadTable { options } => load_table(request.id, file, &options),
         Job::SetColumn { index, dtype, role } => set_column(index, dtype, role),
+        Job::Protect { choices, salt } => protect_columns(&choices, &salt),
         Job::Baskets(job) => jobs::baskets::run(request.id, job),
         Job::Models(job) => jobs::models::run(request.id, job),
         Job::Customers(job) => jobs::customers::run(request.id, job),
@@ -87,24 +92,12 @@ fn load_table(id: JobId, file: Option<Blob>, options: &ReadOptions) -> Result<Ou
     let summary = TableSummary::of(&table, &name, bytes.len() as u64);
     TABLE.with(|slot| *slot.borrow_mut() = Some(table));
     FILE.with(|slot| *slot.borrow_mut() = Some(file));
+    HASHED.with(|h| h.borrow_mut().clear());
     Ok(Output::Table { summary })
 }
 
 /// Applies the user's type and role for column `index` to the kept table.
 fn set_column(index: usize, dtype: DataType, role: Role) -> Result<Output, WireError> {
-    let (name, size) = FILE.with(|slot| {
-        slot.borrow()
-            .as_ref()
-            .map(|blob| {
-                let name = blob
-                    .clone()
-                    .dyn_into::<web_sys::File>()
-                    .map(|f| f.name())
-                    .unwrap_or_default();
-                (name, blob.size() as u64)
-            })
-            .unwrap_or_default()
-    });
     with_table(|table| {
         if index >= table.n_columns() {
             return Err(WireError::from(&shoplens_core::Error::invalid_parameter(
@@ -124,10 +117,50 @@ fn set_column(index: usize, dtype: DataType, role: Role) -> Result<Output, WireE
         };
         table.set_role(index, role);
         Ok(Output::Retyped {
-            summary: TableSummary::of(table, &name, size),
+            summary: summarise(table),
             retyped,
         })
     })
+}
+
+/// Hashes or drops the chosen columns of the kept table.
+fn protect_columns(choices: &[(usize, Protection)], salt: &str) -> Result<Output, WireError> {
+    with_table(|table| {
+        let hashed: Vec<String> = choices
+            .iter()
+            .filter(|(_, p)| *p == Protection::Hash)
+            .filter_map(|&(i, _)| table.columns().get(i).map(|c| c.name().to_string()))
+            .collect();
+        *table = protect(table, choices, salt.as_bytes());
+        HASHED.with(|h| h.borrow_mut().extend(hashed));
+        Ok(Output::Retyped {
+            summary: summarise(table),
+            retyped: None,
+        })
+    })
+}
+
+/// The page's summary of the kept table, without flags on columns already hashed.
+fn summarise(table: &Table) -> TableSummary {
+    let (name, size) = FILE.with(|slot| {
+        slot.borrow()
+            .as_ref()
+            .map(|blob| {
+                let name = blob
+                    .clone()
+                    .dyn_into::<web_sys::File>()
+                    .map(|f| f.name())
+                    .unwrap_or_default();
+                (name, blob.size() as u64)
+            })
+            .unwrap_or_default()
+    });
+    let mut summary = TableSummary::of(table, &name, size);
+    HASHED.with(|h| {
+        let hashed = h.borrow();
+        summary.pii.retain(|flag| !hashed.contains(&flag.name));
+    });
+    summary
 }
 
 /// Reads the whole blob in chunks, reporting bytes read at a bounded rate.

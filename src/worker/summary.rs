@@ -7,6 +7,7 @@
 //! statistic; the mean is the arithmetic mean of the present values.
 
 use serde::{Deserialize, Serialize};
+use shoplens_core::privacy::{detect, PiiFlag};
 use shoplens_core::table::{
     profile, Column, ColumnData, DataType, Histogram, ReadWarning, Role, Table,
 };
@@ -41,6 +42,8 @@ pub struct TableSummary {
     pub sheets: Vec<String>,
     /// What the reader repaired or doubts (ragged rows, NUL bytes, renamed headers...).
     pub warnings: Vec<ReadWarning>,
+    /// Columns that look like personal data and are not protected yet.
+    pub pii: Vec<PiiFlag>,
     /// One profile per column, in file order.
     pub columns: Vec<ColumnProfile>,
     /// The first [`PREVIEW_ROWS`] rows, one string per cell (empty when missing).
@@ -106,6 +109,7 @@ impl TableSummary {
             sheet: table.source().sheet.clone(),
             sheets: table.source().sheets.clone(),
             warnings: table.warnings().to_vec(),
+            pii: detect(table),
             columns: table.columns().iter().map(ColumnProfile::of).collect(),
             preview,
         }

@@ -131,6 +131,28 @@ test("bad files get a message naming the problem and the loaded data stays", asy
   assert.ok(notes.some((n) => /more than one form.*23\/02\/2020.*line 4/.test(n)), notes.join("\n"));
 });
 
+test("personal data is flagged on import; one click hashes or drops it before any analysis", async () => {
+  step("customers_pii.csv");
+  await load("customers_pii.csv");
+  const flags = await byTest(page, "pii-flag").allTextContents();
+  assert.equal(flags.length, 3, flags.join("\n"));
+  assert.match(flags[0], /“收货人” looks like personal names/);
+  assert.match(flags[1], /“手机号” looks like phone numbers/);
+  assert.match(flags[2], /“email” looks like e-mail addresses/);
+  await byTest(page, "pii-choice").nth(2).selectOption("drop");
+  await byTest(page, "protect").click();
+  await byTest(page, "columns").filter({ hasText: /^5$/ }).waitFor();
+  assert.equal(await byTest(page, "privacy").count(), 0, "no flag left once protected");
+  assert.deepEqual(await names(), ["客户ID", "收货人", "手机号", "城市", "金额"]);
+  const phones = await page.locator('[data-testid="preview-row"] td:nth-child(4)').allTextContents();
+  assert.equal(phones.length, 5);
+  assert.ok(phones.every((p) => /^#[0-9a-f]{16}$/.test(p)), phones.join(" "));
+  assert.equal(phones[0], phones[2], "equal numbers hash equal, so they still group");
+  assert.notEqual(phones[0], phones[1]);
+  const html = await page.locator("main").innerHTML();
+  for (const secret of ["13812345678", "张伟", "example.com"]) assert.ok(!html.includes(secret), secret);
+});
+
 test("data-in: no request left 127.0.0.1 and the console stayed clean", () => {
   assert.deepEqual(env.foreignRequests, []);
   assert.deepEqual(env.consoleErrors, []);

@@ -34,6 +34,8 @@ use crate::state::{initial_lang, provide_app_state, save_lang};
 pub fn App() -> impl IntoView {
     let state = provide_app_state(initial_lang(), Page::from_hash(&current_hash()));
     let lang = state.lang;
+    // Bring back the session kept on this machine, if any (a reload loses nothing).
+    crate::pages::restore_last_session(state.data);
 
     // Follow the URL fragment, so Back and Forward move between pages.
     let _ = window_event_listener(leptos::ev::hashchange, move |_| {

@@ -11,6 +11,7 @@ mod preview_table;
 mod privacy_panel;
 mod read_settings;
 pub mod report;
+mod sessions_panel;
 
 pub use column_table::ColumnTable;
 pub use drop_zone::DropZone;
@@ -20,3 +21,4 @@ pub use job_panel::JobPanel;
 pub use preview_table::PreviewTable;
 pub use privacy_panel::{session_salt, PrivacyPanel};
 pub use read_settings::ReadSettings;
+pub use sessions_panel::SessionsPanel;

@@ -8,15 +8,17 @@ use shoplens_core::privacy::Protection;
 use shoplens_core::table::{DataType, ReadOptions, ReadWarning, Role};
 use web_sys::File;
 
+use crate::components::SessionsPanel;
 use crate::components::{
     session_salt, ColumnTable, DropZone, FileFacts, JobPanel, PreviewTable, PrivacyPanel,
     ReadSettings,
 };
 use crate::i18n::data::{line, t as dt, DataText};
 use crate::i18n::{t, Text};
+use crate::state::sessions::{self, SessionMeta};
 use crate::state::{use_app_state, DataState, JobStatus};
 use crate::worker::bridge;
-use crate::worker::protocol::{Job, Output, Reply, Stage};
+use crate::worker::protocol::{Job, Output, Reply, Stage, WireError};
 
 /// The largest file the browser app reads; bigger files belong to the CLI. Chosen so a
 /// file, its decoded text and its columns fit comfortably in a tab's memory.
@@ -34,14 +36,15 @@ pub fn DataPage() -> impl IntoView {
     let state = use_app_state();
     let lang = state.lang;
     let data = state.data;
-    let on_file = Callback::new(move |file: File| load(data, file, ReadOptions::default()));
+    let on_file =
+        Callback::new(move |file: File| load(data, file, ReadOptions::default(), Origin::NewFile));
     let on_cancel = Callback::new(move |()| {
         bridge::cancel();
         data.job.set(JobStatus::Cancelled);
     });
     let on_read = Callback::new(move |options: ReadOptions| {
         if let Some(file) = LOADED_FILE.with(|f| f.borrow().clone()) {
-            load(data, file, options);
+            load(data, file, options, Origin::ReadAgain);
         }
     });
     let on_column = Callback::new(move |(index, dtype, role): (usize, DataType, Role)| {
@@ -63,6 +66,7 @@ pub fn DataPage() -> impl IntoView {
             <p class="lead">{move || t(lang.get(), Text::DataIntro)}</p>
             <DropZone on_file=on_file />
             <JobPanel on_cancel=on_cancel />
+            <SessionsPanel on_open=Callback::new(move |session| restore(data, session)) />
         </section>
         {move || match data.table.get() {
             None => view! {
@@ -168,6 +172,7 @@ fn change_table(data: DataState, job: Job) {
         done: 0,
         total: 0,
     });
+    let edit = job.clone();
     bridge::run(job, None, move |reply| match reply {
         Reply::Progress { .. } => {}
         Reply::Done {
@@ -176,6 +181,10 @@ fn change_table(data: DataState, job: Job) {
             data.table.set(Some(summary));
             data.retyped.set(retyped);
             data.job.set(JobStatus::Idle);
+            if let Some(id) = data.session.get_untracked() {
+                let edit = edit.clone();
+                keep(data, sessions::update(&id, |s| s.edits.push(edit)));
+            }
         }
         Reply::Done { .. } => data.job.set(JobStatus::Idle),
         Reply::Failed { error } => data.job.set(JobStatus::Failed {
@@ -187,7 +196,7 @@ fn change_table(data: DataState, job: Job) {
 
 /// Starts loading `file` with `options` in the worker; a job already running is cancelled
 /// first. The table loaded before stays until this one has loaded.
-fn load(data: DataState, file: File, options: ReadOptions) {
+fn load(data: DataState, file: File, options: ReadOptions, origin: Origin) {
     if data.job.get_untracked().is_running() {
         bridge::cancel();
     }
@@ -221,6 +230,7 @@ fn load(data: DataState, file: File, options: ReadOptions) {
                 data.retyped.set(None);
                 data.table.set(Some(summary));
                 data.job.set(JobStatus::Idle);
+                remember(data, &kept.0, &kept.1, &origin);
             }
             Reply::Done { .. } => data.job.set(JobStatus::Idle),
             Reply::Failed { error } => data.job.set(JobStatus::Failed {
@@ -229,4 +239,123 @@ fn load(data: DataState, file: File, options: ReadOptions) {
             }),
         },
     );
+}
+
+/// Where a load comes from, which decides what happens to the kept session.
+#[derive(Debug, Clone)]
+enum Origin {
+    /// A file the user dropped or picked: a new session.
+    NewFile,
+    /// The same file read again with other settings: the session's options change and its
+    /// edits are dropped (they were made on the other reading).
+    ReadAgain,
+    /// A session restored from this machine, with its edits to replay.
+    Restore {
+        /// Its id.
+        id: String,
+        /// Overrides and protections to apply again, in order.
+        edits: Vec<Job>,
+    },
+}
+
+/// Records a successful load in the kept sessions.
+fn remember(data: DataState, file: &File, options: &ReadOptions, origin: &Origin) {
+    match origin {
+        Origin::NewFile => {
+            let (file, options) = (file.clone(), options.clone());
+            data.session.set(None);
+            leptos::task::spawn_local(async move {
+                match sessions::save_new(&file, &options).await {
+                    Ok(id) => {
+                        data.session.set(Some(id));
+                        data.storage_error.set(None);
+                    }
+                    Err(detail) => data.storage_error.set(Some(storage_error(&detail))),
+                }
+                data.sessions_changed.update(|n| *n += 1);
+            });
+        }
+        Origin::ReadAgain => {
+            if let Some(id) = data.session.get_untracked() {
+                let options = options.clone();
+                keep(
+                    data,
+                    sessions::update(&id, |s| {
+                        s.options = options;
+                        s.edits.clear();
+                    }),
+                );
+            }
+        }
+        Origin::Restore { id, edits } => {
+            data.session.set(Some(id.clone()));
+            // The reopened session becomes the most recent one.
+            keep(data, sessions::update(id, |_| {}));
+            replay(data, edits.clone());
+        }
+    }
+}
+
+/// Applies a restored session's edits again, in order (protections with this session's
+/// salt: digests are per session by design).
+fn replay(data: DataState, edits: Vec<Job>) {
+    for edit in edits {
+        let edit = match edit {
+            Job::Protect { choices, .. } => Job::Protect {
+                choices,
+                salt: session_salt(),
+            },
+            other => other,
+        };
+        bridge::run(edit, None, move |reply| {
+            if let Reply::Done {
+                output: Output::Retyped { summary, .. },
+            } = reply
+            {
+                data.table.set(Some(summary));
+            }
+        });
+    }
+}
+
+/// Shows a storage failure (the app keeps working in memory) or clears the last one.
+fn keep(data: DataState, result: Result<(), String>) {
+    match result {
+        Ok(()) => data.sessions_changed.update(|n| *n += 1),
+        Err(detail) => data.storage_error.set(Some(storage_error(&detail))),
+    }
+}
+
+fn storage_error(detail: &str) -> WireError {
+    WireError::browser(
+        "无法把此文件保存在本机（存储已满或被浏览器禁止）：应用照常工作，但刷新页面后需要重新打开文件",
+        "Could not keep this file on this computer (storage full or denied): the app works as usual, but after a reload you will need to open the file again",
+        detail,
+    )
+}
+
+/// Reopens a kept session: its file, read with its options, then its edits.
+fn restore(data: DataState, session: SessionMeta) {
+    leptos::task::spawn_local(async move {
+        match sessions::open(&session).await {
+            Ok(file) => load(
+                data,
+                file,
+                session.options.clone(),
+                Origin::Restore {
+                    id: session.id.clone(),
+                    edits: session.edits.clone(),
+                },
+            ),
+            Err(detail) => data.storage_error.set(Some(storage_error(&detail))),
+        }
+    });
+}
+
+/// At start-up: reopens the most recent kept session, so a reload or a closed tab loses
+/// nothing. Does nothing when none is kept or storage is unavailable.
+pub fn restore_last_session(data: DataState) {
+    if let Some(last) = sessions::list().into_iter().next() {
+        restore(data, last);
+    }
 }

@@ -9,6 +9,8 @@ pub mod baskets;
 pub mod coming_soon;
 pub mod customers;
 pub mod data;
+
+pub use data::restore_last_session;
 pub mod models;
 pub mod operations;
 

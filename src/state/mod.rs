@@ -6,6 +6,7 @@
 //! visit to another page and later pages can use it.
 
 mod prefs;
+pub mod sessions;
 
 pub use prefs::{initial_lang, save_lang};
 
@@ -41,6 +42,13 @@ pub struct DataState {
     /// What the last change of a column's type did (values that do not fit), shown until
     /// the next change or file.
     pub retyped: RwSignal<Option<Retyped>>,
+    /// The session (kept on this machine) the loaded table belongs to.
+    pub session: RwSignal<Option<String>>,
+    /// Why the session could not be kept or restored, when it could not (the app then
+    /// works in memory).
+    pub storage_error: RwSignal<Option<WireError>>,
+    /// Bumped whenever the list of kept sessions changes, so views listing it refresh.
+    pub sessions_changed: RwSignal<u32>,
 }
 
 /// The state of a background job as the page shows it.
@@ -88,6 +96,9 @@ pub fn provide_app_state(lang: Lang, page: Page) -> AppState {
             job: RwSignal::new(JobStatus::Idle),
             options: RwSignal::new(ReadOptions::default()),
             retyped: RwSignal::new(None),
+            session: RwSignal::new(None),
+            storage_error: RwSignal::new(None),
+            sessions_changed: RwSignal::new(0),
         },
     };
     provide_context(state);

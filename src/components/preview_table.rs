@@ -58,7 +58,7 @@ pub fn PreviewTable(
                 )
             }}
         </p>
-        <div class="table-scroll preview">
+        <div class="table-scroll preview" tabindex="0" role="region" aria-label=move || t(lang.get(), Text::PreviewTitle)>
             <table class="grid">
                 <thead>
                     <tr>

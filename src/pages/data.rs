@@ -94,6 +94,7 @@ fn load(data: DataState, file: File) {
                 data.table.set(Some(summary));
                 data.job.set(JobStatus::Idle);
             }
+            Reply::Done { .. } => data.job.set(JobStatus::Idle),
             Reply::Failed { error } => data.job.set(JobStatus::Failed {
                 name: name.clone(),
                 error,

@@ -77,6 +77,8 @@ texts! {
     Generation => ("代数", "Generation"),
     /// Series: best cost.
     BestCost => ("最优成本", "Best cost"),
+    /// Series: population mean predicted outcome.
+    MeanOutcome => ("种群平均预测产出", "Population mean outcome"),
     /// Series: population mean cost.
     MeanCost => ("种群平均成本", "Mean cost"),
     /// Heading: convergence chart.

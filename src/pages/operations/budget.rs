@@ -423,7 +423,7 @@ fn BudgetResults(result: BudgetResult) -> impl IntoView {
                 mean=Signal::derive(move || mean.clone())
                 x_label=T::Generation
                 best_label=T::Predicted
-                mean_label=T::MeanCost
+                mean_label=T::MeanOutcome
                 file_name="budget-convergence.png"
                 test_id="budget-convergence"
             />

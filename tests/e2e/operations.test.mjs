@@ -14,19 +14,19 @@ const PRODUCTS = join(ROOT, "testdata", "fixtures", "optimize_inventory_products
 
 // `shoplens forecast testdata/sktime-shampoo-sales/ShampooSales.csv --date-col Time
 //  --value-col Sales --horizon 6 --season 12 --json`
-const FORECAST_CLI = { model: "holt", mase: "__MASE__" };
+const FORECAST_CLI = { model: "holt", mase: "0.7297" };
 // `shoplens inventory testdata/fixtures/optimize_inventory_demand.csv
 //  --products testdata/fixtures/optimize_inventory_products.csv --json` (seed 42)
-const INVENTORY_CLI = { baseline: "__BASE__", optimised: "__OPT__" };
+const INVENTORY_CLI = { baseline: "2286.79", optimised: "2032.82" };
 // `shoplens route FILE --json` (seed 42, 1000 levels), and the library optimum.
 const ROUTES_CLI = {
-  "berlin52.tsp": { name: "berlin52", length: "__B52__", optimum: 7542, gap: 0.01 },
-  "eil51.tsp": { name: "eil51", length: "__E51__", optimum: 426, gap: 0.02 },
-  "st70.tsp": { name: "st70", length: "__S70__", optimum: 675, gap: 0.02 },
-  "A-n32-k5.vrp": { name: "A-n32-k5", length: "__A32__", optimum: 784, gap: 0.03 },
+  "berlin52.tsp": { name: "berlin52", length: "7542", optimum: 7542, gap: 0.01 },
+  "eil51.tsp": { name: "eil51", length: "427", optimum: 426, gap: 0.02 },
+  "st70.tsp": { name: "st70", length: "679", optimum: 675, gap: 0.02 },
+  "A-n32-k5.vrp": { name: "A-n32-k5", length: "784", optimum: 784, gap: 0.03 },
 };
 // `shoplens budget testdata/islr-advertising/Advertising.csv --total 200 --json` (seed 42)
-const BUDGET_CLI = { current: "__BC__", greedy: "__BG__", genetic: "__BGA__" };
+const BUDGET_CLI = { current: "44.214", greedy: "45.608", genetic: "45.608" };
 
 let env;
 let page;

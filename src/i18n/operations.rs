@@ -151,6 +151,8 @@ texts! {
     Omitted => ("只预测了前 {max} 个分组。", "Only the first {max} groups were forecast."),
     /// Heading: per-window errors.
     BacktestWindows => ("各回测窗口的 MASE", "MASE of each backtest window"),
+    /// Series: forecasts of the backtest windows.
+    BacktestForecasts => ("回测窗口的预测", "Backtest forecasts"),
     /// Column: window.
     Window => ("窗口", "Window"),
     /// Column: training length.

@@ -129,6 +129,29 @@ test("routes: library instances match the CLI and their optimum gaps", async () 
   }
 });
 
+test("routes: a CSV of stops with vehicles and capacity (CVRP)", async () => {
+  // `shoplens route testdata/fixtures/operations_stops.csv --vehicles 3 --capacity 10`:
+  // length 357.32249390294055, routes "B A C", "I D E", "F G H" with loads 9, 10, 9.
+  await openTab("routes");
+  await byTest(page, "routes-file").setInputFiles(join(ROOT, "testdata", "fixtures", "operations_stops.csv"));
+  await page.waitForFunction(() => document.querySelector('[data-testid="routes-source"]').value === "file");
+  await byTest(page, "routes-vehicles").fill("3");
+  await byTest(page, "routes-capacity").fill("10");
+  await byTest(page, "routes-run").click();
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid="routes-instance"]')?.textContent.trim() === "operations_stops",
+  );
+  await settled();
+  assert.equal((await byTest(page, "routes-length").textContent()).trim(), "357.32");
+  assert.equal((await byTest(page, "routes-count").textContent()).trim(), "3");
+  const routes = await page.$$eval('[data-testid="routes-table"] tbody tr', (rows) =>
+    rows.map((r) => r.lastElementChild.textContent.trim()),
+  );
+  assert.deepEqual(routes, ["depot B A C depot", "depot I D E depot", "depot F G H depot"]);
+  await byTest(page, "routes-vehicles").fill("");
+  await byTest(page, "routes-capacity").fill("");
+});
+
 test("budget: Advertising (wide) splits 200 as the CLI does", async () => {
   await openTab("budget");
   await byTest(page, "budget-source").selectOption("Advertising.csv");
@@ -180,6 +203,19 @@ test("Cancel stops a long annealing run and the page stays usable", async () => 
   await byTest(page, "forecast-run").click();
   await settled();
   assert.equal((await byTest(page, "forecast-mase").textContent()).trim(), FORECAST_CLI.mase);
+});
+
+test("inventory: demand from the table loaded on the Data page", async () => {
+  await loadFile(page, env.origin, DEMAND);
+  await page.goto(env.origin + "/#operations");
+  await openTab("inventory");
+  await byTest(page, "inventory-demand-source").selectOption("loaded");
+  await byTest(page, "inventory-run").click();
+  await byTest(page, "inventory-results").waitFor();
+  await settled();
+  assert.equal((await byTest(page, "inventory-baseline-cost").textContent()).trim(), INVENTORY_CLI.baseline);
+  assert.equal((await byTest(page, "inventory-optimised-cost").textContent()).trim(), INVENTORY_CLI.optimised);
+  await byTest(page, "inventory-stock").screenshot({ path: join(SHOTS, "operations-stock.png") });
 });
 
 test("the texts switch to Chinese", async () => {

@@ -84,11 +84,6 @@ impl BudgetState {
 #[component]
 pub fn BudgetTab(state: BudgetState, status: RwSignal<JobStatus>, jobs: Jobs) -> impl IntoView {
     let lang = use_app_state().lang;
-    Effect::new(move || {
-        if state.file.with(Option::is_some) {
-            state.source.set("file".into());
-        }
-    });
     let sources = Signal::derive(move || {
         let lang = lang.get();
         let mut options: Vec<(String, String)> = EXAMPLES
@@ -236,7 +231,7 @@ pub fn BudgetTab(state: BudgetState, status: RwSignal<JobStatus>, jobs: Jobs) ->
             <h2>{move || t(lang.get(), T::TabBudget)}</h2>
             <div class="settings-grid">
                 <Choice label=T::HistoryFile value=state.source options=sources test_id="budget-source" />
-                <FilePicker label=T::HistoryFile file=state.file test_id="budget-file" />
+                <FilePicker label=T::HistoryFile file=state.file test_id="budget-file" on_pick=Callback::new(move |()| state.source.set("file".into())) />
                 <Field label=T::OutcomeColumn value=state.outcome test_id="budget-outcome" placeholder=T::Auto />
                 <Field label=T::Total value=state.total test_id="budget-total" placeholder=T::TotalAuto />
                 <Choice label=T::CurveChoice value=state.model options=models test_id="budget-model" />
@@ -421,6 +416,7 @@ fn BudgetResults(result: BudgetResult) -> impl IntoView {
             <ConvergenceChart
                 best=Signal::derive(move || best.clone())
                 mean=Signal::derive(move || mean.clone())
+                y_label=T::Predicted
                 x_label=T::Generation
                 best_label=T::Predicted
                 mean_label=T::MeanOutcome

@@ -116,6 +116,9 @@ pub fn FilePicker(
     /// `accept` attribute.
     #[prop(default = ".csv,.tsv,.txt,text/csv,text/plain")]
     accept: &'static str,
+    /// Called once the file has been read (to select it as the source).
+    #[prop(optional)]
+    on_pick: Option<Callback<()>>,
 ) -> impl IntoView {
     let lang = use_app_state().lang;
     let on_change = move |ev: web_sys::Event| {
@@ -133,6 +136,9 @@ pub fn FilePicker(
                         name,
                         text: text.as_string().unwrap_or_default(),
                     }));
+                    if let Some(callback) = on_pick {
+                        callback.run(());
+                    }
                 }
             });
         }
@@ -224,6 +230,8 @@ pub fn ConvergenceChart(
     mean: Signal<Vec<f64>>,
     /// Label of the x axis.
     x_label: OperationText,
+    /// Label of the y axis.
+    y_label: OperationText,
     /// Legend of `best`.
     best_label: OperationText,
     /// Legend of `mean`.
@@ -260,7 +268,7 @@ pub fn ConvergenceChart(
             ],
             bands: Vec::new(),
             x_title: t(lang, x_label).into(),
-            y_title: t(lang, OperationText::Convergence).into(),
+            y_title: t(lang, y_label).into(),
             x_labels: Vec::new(),
         };
         draw_lines(&plot, &data);

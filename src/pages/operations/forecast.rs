@@ -425,6 +425,21 @@ fn chart_data(
             )
         })
         .collect();
+    // Each backtest window's forecast, drawn where it was made: the errors the MASE counts
+    // are the gaps between these and the history.
+    let backtest: Vec<(f64, f64)> = report
+        .backtest
+        .windows
+        .iter()
+        .flat_map(|w| {
+            w.forecast
+                .iter()
+                .enumerate()
+                .map(move |(i, v)| ((w.train_len + i) as f64, *v))
+                // A gap between windows so they are not joined.
+                .chain(std::iter::once((f64::NAN, f64::NAN)))
+        })
+        .collect();
     let mut labels = series.periods.clone();
     labels.extend(series.future.iter().cloned());
     LineChartData {
@@ -434,6 +449,12 @@ fn chart_data(
                 colour: category(0),
                 mark: Mark::Line,
                 points: history,
+            },
+            LineSeries {
+                label: t(lang, T::BacktestForecasts).into(),
+                colour: category(4),
+                mark: Mark::Dashed,
+                points: backtest,
             },
             LineSeries {
                 label: t(lang, T::Forecast).into(),

@@ -81,16 +81,6 @@ pub fn InventoryTab(
     jobs: Jobs,
 ) -> impl IntoView {
     let lang = use_app_state().lang;
-    Effect::new(move || {
-        if state.demand_file.with(Option::is_some) {
-            state.demand_source.set("file".into());
-        }
-    });
-    Effect::new(move || {
-        if state.products_file.with(Option::is_some) {
-            state.products_source.set("file".into());
-        }
-    });
     let demand_options = Signal::derive(move || {
         let lang = lang.get();
         vec![
@@ -187,9 +177,9 @@ pub fn InventoryTab(
             <h2>{move || t(lang.get(), T::TabInventory)}</h2>
             <div class="settings-grid">
                 <Choice label=T::DemandFile value=state.demand_source options=demand_options test_id="inventory-demand-source" />
-                <FilePicker label=T::DemandFile file=state.demand_file test_id="inventory-demand-file" />
+                <FilePicker label=T::DemandFile file=state.demand_file test_id="inventory-demand-file" on_pick=Callback::new(move |()| state.demand_source.set("file".into())) />
                 <Choice label=T::ProductsFile value=state.products_source options=products_options test_id="inventory-products-source" />
-                <FilePicker label=T::ProductsFile file=state.products_file test_id="inventory-products-file" />
+                <FilePicker label=T::ProductsFile file=state.products_file test_id="inventory-products-file" on_pick=Callback::new(move |()| state.products_source.set("file".into())) />
                 <Field label=T::ProductColumn value=state.product_column test_id="inventory-product-col" />
                 <Field label=T::DateColumn value=state.date_column test_id="inventory-date-col" />
                 <Field label=T::QuantityColumn value=state.quantity_column test_id="inventory-quantity-col" />
@@ -328,6 +318,7 @@ fn InventoryResults(state: InventoryState, result: InventoryResult) -> impl Into
             <ConvergenceChart
                 best=Signal::derive(move || best.clone())
                 mean=Signal::derive(move || mean.clone())
+                y_label=T::Cost
                 x_label=T::Generation
                 best_label=T::BestCost
                 mean_label=T::MeanCost

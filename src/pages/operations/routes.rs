@@ -100,11 +100,6 @@ fn length_text(metric: Metric, length: f64) -> String {
 pub fn RoutesTab(state: RoutesState, status: RwSignal<JobStatus>, jobs: Jobs) -> impl IntoView {
     let lang = use_app_state().lang;
     // Picking a file selects it as the source.
-    Effect::new(move || {
-        if state.file.with(Option::is_some) {
-            state.source.set(FROM_FILE.into());
-        }
-    });
     let sources = Signal::derive(move || {
         let mut options: Vec<(String, String)> = EXAMPLES
             .iter()
@@ -194,7 +189,7 @@ pub fn RoutesTab(state: RoutesState, status: RwSignal<JobStatus>, jobs: Jobs) ->
             <h2>{move || t(lang.get(), T::TabRoutes)}</h2>
             <div class="settings-grid">
                 <Choice label=T::Instance value=state.source options=sources test_id="routes-source" />
-                <FilePicker label=T::StopsFile file=state.file test_id="routes-file" accept=".tsp,.vrp,.csv,.tsv,.txt,text/csv,text/plain" />
+                <FilePicker label=T::StopsFile file=state.file test_id="routes-file" on_pick=Callback::new(move |()| state.source.set(FROM_FILE.into())) accept=".tsp,.vrp,.csv,.tsv,.txt,text/csv,text/plain" />
                 <Field label=T::Vehicles value=state.vehicles test_id="routes-vehicles" placeholder=T::Optional />
                 <Field label=T::VehicleCapacity value=state.capacity test_id="routes-capacity" placeholder=T::Optional />
                 <Field label=T::DepotId value=state.depot test_id="routes-depot" placeholder=T::Optional />
@@ -306,6 +301,7 @@ fn RoutesResults(result: RoutesResult) -> impl IntoView {
             <ConvergenceChart
                 best=Signal::derive(move || best.clone())
                 mean=Signal::derive(move || current.clone())
+                y_label=T::Length
                 x_label=T::TemperatureLevel
                 best_label=T::BestLength
                 mean_label=T::CurrentLength

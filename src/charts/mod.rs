@@ -12,5 +12,7 @@
 
 pub mod canvas;
 mod chart;
+pub mod lines;
+pub mod route_map;
 
 pub use chart::CanvasChart;

@@ -1,0 +1,231 @@
+// End-to-end: the Operations page's four tools against the release build in dist/.
+// Every number asserted here is what the CLI prints for the same file, parameters and seed
+// (commands next to each constant), so page and CLI are checked to run the same kernels.
+// Run with `node --test tests/e2e/operations.test.mjs` after `trunk build --release`.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { launch, byTest, loadFile, stepper, ROOT, SHOTS } from "./harness.mjs";
+
+const SHAMPOO = join(ROOT, "testdata", "sktime-shampoo-sales", "ShampooSales.csv");
+const DEMAND = join(ROOT, "testdata", "fixtures", "optimize_inventory_demand.csv");
+const PRODUCTS = join(ROOT, "testdata", "fixtures", "optimize_inventory_products.csv");
+
+// `shoplens forecast testdata/sktime-shampoo-sales/ShampooSales.csv --date-col Time
+//  --value-col Sales --horizon 6 --season 12 --json`
+const FORECAST_CLI = { model: "holt", mase: "0.7297" };
+// `shoplens inventory testdata/fixtures/optimize_inventory_demand.csv
+//  --products testdata/fixtures/optimize_inventory_products.csv --json` (seed 42)
+const INVENTORY_CLI = { baseline: "2286.79", optimised: "2032.82" };
+// `shoplens route FILE --json` (seed 42, 1000 levels), and the library optimum.
+const ROUTES_CLI = {
+  "berlin52.tsp": { name: "berlin52", length: "7542", optimum: 7542, gap: 0.01 },
+  "eil51.tsp": { name: "eil51", length: "427", optimum: 426, gap: 0.02 },
+  "st70.tsp": { name: "st70", length: "679", optimum: 675, gap: 0.02 },
+  "A-n32-k5.vrp": { name: "A-n32-k5", length: "784", optimum: 784, gap: 0.03 },
+};
+// `shoplens budget testdata/islr-advertising/Advertising.csv --total 200 --json` (seed 42)
+const BUDGET_CLI = { current: "44.214", greedy: "45.608", genetic: "45.608" };
+
+let env;
+let page;
+const step = stepper();
+
+before(async () => {
+  env = await launch();
+  page = await env.newPage();
+});
+
+after(async () => {
+  await env?.close();
+});
+
+/** Waits until the job of the visible tab is no longer running. */
+async function settled() {
+  await page.waitForFunction(() => !document.querySelector('[data-testid="job-running"]'), null, {
+    timeout: 120_000,
+  });
+}
+
+async function openTab(name) {
+  await byTest(page, `tab-${name}`).click();
+  await byTest(page, `${name}-tab`).waitFor();
+}
+
+test("forecast: Shampoo sales, automatic choice matches the CLI's MASE; CSV export", async () => {
+  await loadFile(page, env.origin, SHAMPOO);
+  step("shampoo loaded");
+  await page.goto(env.origin + "/#operations");
+  await openTab("forecast");
+  await byTest(page, "forecast-date").selectOption("Time");
+  await byTest(page, "forecast-value").selectOption("Sales");
+  await byTest(page, "forecast-horizon").fill("6");
+  await byTest(page, "forecast-season").fill("12");
+  await byTest(page, "forecast-run").click();
+  await byTest(page, "forecast-results").waitFor();
+  await settled();
+  step("forecast done");
+  const mase = (await byTest(page, "forecast-mase").textContent()).trim();
+  assert.equal(mase, FORECAST_CLI.mase);
+  const model = await byTest(page, "forecast-model").textContent();
+  assert.match(model, /Holt/);
+  // Every candidate is listed with its backtest errors; the chosen one has the least MASE.
+  const candidates = await byTest(page, "forecast-candidate").allTextContents();
+  assert.ok(candidates.length >= 6, `${candidates.length} candidates`);
+  const mases = await page.$$eval('[data-testid="forecast-candidate"] td:nth-child(2)', (cells) =>
+    cells.map((c) => Number(c.textContent)),
+  );
+  assert.equal(Math.min(...mases).toFixed(4), mase);
+  const rows = await page.$$eval('[data-testid="forecast-table"] tbody tr', (r) => r.length);
+  assert.equal(rows, 6);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    byTest(page, "forecast-export").click(),
+  ]);
+  const csv = await readFile(await download.path(), "utf8");
+  assert.ok(csv.startsWith("\ufeffgroup,period,forecast,lower,upper,model,mase"), csv.slice(0, 80));
+  assert.equal(csv.trim().split("\r\n").length, 7);
+  await byTest(page, "forecast-chart").screenshot({ path: join(SHOTS, "operations-forecast.png") });
+});
+
+test("inventory: the fixture files give the CLI's baseline and optimised cost", async () => {
+  await openTab("inventory");
+  await byTest(page, "inventory-demand-file").setInputFiles(DEMAND);
+  await byTest(page, "inventory-products-file").setInputFiles(PRODUCTS);
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid="inventory-products-source"]').value === "file",
+  );
+  await byTest(page, "inventory-run").click();
+  await byTest(page, "inventory-results").waitFor();
+  await settled();
+  step("inventory done");
+  assert.equal((await byTest(page, "inventory-baseline-cost").textContent()).trim(), INVENTORY_CLI.baseline);
+  assert.equal((await byTest(page, "inventory-optimised-cost").textContent()).trim(), INVENTORY_CLI.optimised);
+  const saving = await byTest(page, "inventory-saving").textContent();
+  const percent = (1 - Number(INVENTORY_CLI.optimised) / Number(INVENTORY_CLI.baseline)) * 100;
+  assert.ok(saving.includes(`(${percent.toFixed(1)}%)`), saving);
+  assert.equal((await byTest(page, "inventory-seed-used").textContent()).trim(), "42");
+  await byTest(page, "inventory-convergence").screenshot({ path: join(SHOTS, "operations-inventory.png") });
+});
+
+test("routes: library instances match the CLI and their optimum gaps", async () => {
+  await openTab("routes");
+  for (const [file, expected] of Object.entries(ROUTES_CLI)) {
+    await byTest(page, "routes-source").selectOption(file);
+    await byTest(page, "routes-run").click();
+    await page.waitForFunction(
+      (name) => document.querySelector('[data-testid="routes-instance"]')?.textContent.trim() === name,
+      expected.name,
+      { timeout: 120_000 },
+    );
+    await settled();
+    const length = Number(await byTest(page, "routes-length").textContent());
+    const elapsed = (await byTest(page, "routes-elapsed").textContent()).trim();
+    step(`${expected.name}: ${length} in ${elapsed}`);
+    assert.equal(String(length), expected.length);
+    assert.ok(length <= expected.optimum * (1 + expected.gap), `${expected.name} ${length}`);
+    await byTest(page, "routes-map").screenshot({ path: join(SHOTS, `operations-routes-${expected.name}.png`) });
+  }
+});
+
+test("routes: a CSV of stops with vehicles and capacity (CVRP)", async () => {
+  // `shoplens route testdata/fixtures/operations_stops.csv --vehicles 3 --capacity 10`:
+  // length 357.32249390294055, routes "B A C", "I D E", "F G H" with loads 9, 10, 9.
+  await openTab("routes");
+  await byTest(page, "routes-file").setInputFiles(join(ROOT, "testdata", "fixtures", "operations_stops.csv"));
+  await page.waitForFunction(() => document.querySelector('[data-testid="routes-source"]').value === "file");
+  await byTest(page, "routes-vehicles").fill("3");
+  await byTest(page, "routes-capacity").fill("10");
+  await byTest(page, "routes-run").click();
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid="routes-instance"]')?.textContent.trim() === "operations_stops",
+  );
+  await settled();
+  assert.equal((await byTest(page, "routes-length").textContent()).trim(), "357.32");
+  assert.equal((await byTest(page, "routes-count").textContent()).trim(), "3");
+  const routes = await page.$$eval('[data-testid="routes-table"] tbody tr', (rows) =>
+    rows.map((r) => r.lastElementChild.textContent.trim()),
+  );
+  assert.deepEqual(routes, ["depot B A C depot", "depot I D E depot", "depot F G H depot"]);
+  await byTest(page, "routes-vehicles").fill("");
+  await byTest(page, "routes-capacity").fill("");
+});
+
+test("budget: Advertising (wide) splits 200 as the CLI does", async () => {
+  await openTab("budget");
+  await byTest(page, "budget-source").selectOption("Advertising.csv");
+  await byTest(page, "budget-total").fill("200");
+  await byTest(page, "budget-run").click();
+  await byTest(page, "budget-results").waitFor();
+  await settled();
+  step("budget done");
+  assert.equal((await byTest(page, "budget-predicted-current").textContent()).trim(), BUDGET_CLI.current);
+  assert.equal((await byTest(page, "budget-predicted-greedy").textContent()).trim(), BUDGET_CLI.greedy);
+  assert.equal((await byTest(page, "budget-predicted-genetic").textContent()).trim(), BUDGET_CLI.genetic);
+  assert.equal(await byTest(page, "budget-row").count(), 3);
+  // One fitted curve per channel, and limits to edit for the next run.
+  assert.equal(await page.locator('[data-testid^="budget-curve-"]').count(), 3);
+  assert.equal(await page.locator('[data-testid^="budget-max-"]').count(), 3);
+  // A cap on TV is respected on the next run.
+  await byTest(page, "budget-max-0").fill("20");
+  await byTest(page, "budget-run").click();
+  await page.waitForFunction(() => {
+    const cells = document.querySelectorAll('[data-testid="budget-row"]:first-child td');
+    return cells.length && Number(cells[2].textContent) <= 20.0001 && Number(cells[3].textContent) <= 20.0001;
+  });
+  await settled();
+  await byTest(page, "budget-results").screenshot({ path: join(SHOTS, "operations-budget.png") });
+});
+
+test("Cancel stops a long annealing run and the page stays usable", async () => {
+  await openTab("routes");
+  await byTest(page, "routes-source").selectOption("st70.tsp");
+  await byTest(page, "routes-levels").fill("2000000");
+  await byTest(page, "routes-run").click();
+  await byTest(page, "job-running").waitFor();
+  await page.waitForTimeout(800);
+  const started = Date.now();
+  await byTest(page, "cancel").click();
+  await byTest(page, "job-cancelled").waitFor({ timeout: 2_000 });
+  step(`cancelled in ${Date.now() - started} ms`);
+  // The previous result stays; a short run afterwards works in a fresh worker.
+  await byTest(page, "routes-levels").fill("1000");
+  await byTest(page, "routes-source").selectOption("berlin52.tsp");
+  await byTest(page, "routes-run").click();
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid="routes-instance"]')?.textContent.trim() === "berlin52",
+  );
+  await settled();
+  assert.equal((await byTest(page, "routes-length").textContent()).trim(), ROUTES_CLI["berlin52.tsp"].length);
+  // The forecast still reaches the table: the new worker reloaded the file.
+  await openTab("forecast");
+  await byTest(page, "forecast-run").click();
+  await settled();
+  assert.equal((await byTest(page, "forecast-mase").textContent()).trim(), FORECAST_CLI.mase);
+});
+
+test("inventory: demand from the table loaded on the Data page", async () => {
+  await loadFile(page, env.origin, DEMAND);
+  await page.goto(env.origin + "/#operations");
+  await openTab("inventory");
+  await byTest(page, "inventory-demand-source").selectOption("loaded");
+  await byTest(page, "inventory-run").click();
+  await byTest(page, "inventory-results").waitFor();
+  await settled();
+  assert.equal((await byTest(page, "inventory-baseline-cost").textContent()).trim(), INVENTORY_CLI.baseline);
+  assert.equal((await byTest(page, "inventory-optimised-cost").textContent()).trim(), INVENTORY_CLI.optimised);
+  await byTest(page, "inventory-stock").screenshot({ path: join(SHOTS, "operations-stock.png") });
+});
+
+test("the texts switch to Chinese", async () => {
+  await page.locator('.lang-button[data-lang="zh"]').click();
+  await openTab("routes");
+  assert.match(await byTest(page, "routes-tab").textContent(), /配送路线/);
+  await page.locator('.lang-button[data-lang="en"]').click();
+});
+
+test("no request left 127.0.0.1 and the console stayed clean", () => {
+  assert.deepEqual(env.foreignRequests, []);
+  assert.deepEqual(env.consoleErrors, []);
+});

@@ -98,6 +98,8 @@ fn load(data: DataState, file: File) {
                 name: name.clone(),
                 error,
             }),
+            // Page jobs answer through `run_task`, never here.
+            Reply::Done { .. } => data.job.set(JobStatus::Idle),
         },
     );
 }

@@ -14,3 +14,6 @@ pub mod canvas;
 mod chart;
 
 pub use chart::CanvasChart;
+pub mod bars;
+pub mod cluster_map;
+pub mod line;

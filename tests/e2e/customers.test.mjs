@@ -115,6 +115,27 @@ test("churn on the sample builds the fixture's data set and ranks active custome
   assert.ok((await value("churn-auc")) > 0.55);
 });
 
+test("k-means on R, F and M of the order lines profiles every customer", async () => {
+  await byTest(page, "tab-segments").click();
+  await byTest(page, "seg-source-rfm").check();
+  await byTest(page, "seg-k").fill("4");
+  await byTest(page, "seg-k").dispatchEvent("change");
+  await byTest(page, "seg-with-elbow").uncheck();
+  await byTest(page, "seg-run").click();
+  await byTest(page, "seg-results").waitFor();
+  assert.equal(await byTest(page, "seg-n").innerText(), "3,017");
+  const sizes = await byTest(page, "seg-profiles")
+    .locator("tbody tr")
+    .evaluateAll((rows) => rows.map((r) => Number(r.dataset.size)));
+  assert.equal(sizes.length, 4);
+  assert.equal(sizes.reduce((a, b) => a + b), 3017);
+  const silhouette = await value("seg-silhouette");
+  assert.ok(silhouette > 0 && silhouette < 1, `silhouette ${silhouette}`);
+  const csv = await download("seg-export");
+  assert.ok(csv.startsWith("\ufeffcustomer,recency,frequency,monetary,segment"));
+  assert.equal(csv.trimEnd().split("\r\n").length, 3018);
+});
+
 test("k-means on the wholesale customers reproduces REFERENCE.md at k = 2 and 3", async () => {
   const fixture = JSON.parse(await readFile(KMEANS_FIXTURE, "utf8"));
   await loadFile(page, app.origin, WHOLESALE);

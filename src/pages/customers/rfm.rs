@@ -95,7 +95,7 @@ fn RfmResults(view: Arc<RfmView>) -> impl IntoView {
             .map(|s| Bar {
                 label: s.segment.label(lang).to_string(),
                 value: s.customers as f64,
-                colour: category(segment_index(s.segment)),
+                colour: segment_colour(s.segment),
             })
             .collect::<Vec<_>>()
     });
@@ -181,7 +181,11 @@ fn RfmResults(view: Arc<RfmView>) -> impl IntoView {
     }
 }
 
-/// Position of `segment` in the standard order (for a stable colour).
-fn segment_index(segment: Segment) -> usize {
-    Segment::ALL.iter().position(|&s| s == segment).unwrap_or(0)
+/// A stable colour per segment: the ten palette colours in the standard order, and grey
+/// for the eleventh (Lost), so no two segments share one.
+fn segment_colour(segment: Segment) -> &'static str {
+    match Segment::ALL.iter().position(|&s| s == segment) {
+        Some(i) if i < 10 => category(i),
+        _ => "#6b6b6b",
+    }
 }

@@ -191,7 +191,7 @@ pub fn SegmentsTab(pick: OrderPick) -> impl IntoView {
                     <input type="number" min="1" max="100" data-testid="seg-starts" prop:value=move || starts.get().to_string() on:change=number(starts, 1) />
                 </label>
                 <label class="field check">
-                    <input type="checkbox" data-testid="seg-elbow" prop:checked=move || with_elbow.get() on:change=move |ev| with_elbow.set(event_target_checked(&ev)) />
+                    <input type="checkbox" data-testid="seg-with-elbow" prop:checked=move || with_elbow.get() on:change=move |ev| with_elbow.set(event_target_checked(&ev)) />
                     <span>{move || t(lang.get(), T::ElbowToo)}</span>
                 </label>
             </div>

@@ -124,8 +124,14 @@ fn normalise(name: &str) -> String {
         .collect()
 }
 
-/// The column whose header best matches one of `wanted`, skipping `taken` ones.
-fn find(names: &[String], wanted: &[&str], taken: &[&Option<String>]) -> Option<String> {
+/// The column whose header equals one of `wanted` (normalised), skipping `taken` ones; with
+/// `loose`, else the first whose header contains one of them.
+fn find_with(
+    names: &[String],
+    wanted: &[&str],
+    taken: &[&Option<String>],
+    loose: bool,
+) -> Option<String> {
     let free = |n: &&String| !taken.iter().any(|t| t.as_deref() == Some(n.as_str()));
     let exact = wanted.iter().find_map(|w| {
         names
@@ -135,14 +141,22 @@ fn find(names: &[String], wanted: &[&str], taken: &[&Option<String>]) -> Option<
             .cloned()
     });
     exact.or_else(|| {
-        wanted.iter().find_map(|w| {
-            names
-                .iter()
-                .filter(free)
-                .find(|n| normalise(n).contains(w))
-                .cloned()
-        })
+        loose
+            .then(|| {
+                wanted.iter().find_map(|w| {
+                    names
+                        .iter()
+                        .filter(free)
+                        .find(|n| normalise(n).contains(w))
+                        .cloned()
+                })
+            })
+            .flatten()
     })
+}
+
+fn find(names: &[String], wanted: &[&str], taken: &[&Option<String>]) -> Option<String> {
+    find_with(names, wanted, taken, true)
 }
 
 /// Guesses each role's column from the header names.
@@ -150,13 +164,26 @@ pub fn guess(names: &[String]) -> Guess {
     let customer = find(names, CUSTOMER, &[]);
     let invoice = find(names, INVOICE, &[&customer]);
     let date = find(names, DATE, &[&customer, &invoice]);
-    let quantity = find(names, QUANTITY, &[&customer, &invoice, &date]);
-    let price = find(names, PRICE, &[&customer, &invoice, &date, &quantity]);
-    let amount = find(
+    // An exact amount header ("total_price") is claimed before the unit price looks for
+    // headers merely containing "price".
+    let exact_amount = find_with(names, AMOUNT, &[&customer, &invoice, &date], false);
+    let quantity = find(
         names,
-        AMOUNT,
-        &[&customer, &invoice, &date, &quantity, &price],
+        QUANTITY,
+        &[&customer, &invoice, &date, &exact_amount],
     );
+    let price = find(
+        names,
+        PRICE,
+        &[&customer, &invoice, &date, &exact_amount, &quantity],
+    );
+    let amount = exact_amount.or_else(|| {
+        find(
+            names,
+            AMOUNT,
+            &[&customer, &invoice, &date, &quantity, &price],
+        )
+    });
     Guess {
         customer,
         invoice,

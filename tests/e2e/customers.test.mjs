@@ -99,6 +99,7 @@ test("churn on the sample builds the fixture's data set and ranks active custome
   assert.equal(await value("churn-customers"), fixture.customers);
   assert.equal(await value("churn-churned"), fixture.churned);
   const auc = await value("churn-auc");
+  step(`churn: AUC ${auc}, recency-only AUC ${await value("churn-recency-auc")}, accuracy ${await value("churn-accuracy")}, F1 ${await value("churn-f1")}`);
   // In-sample logistic AUC of scikit-learn is 0.712; held out it must stay well above chance.
   assert.ok(auc > 0.6 && auc < 0.85, `AUC ${auc}`);
   const probabilities = await byTest(page, "churn-at-risk")

@@ -16,3 +16,6 @@ pub mod lines;
 pub mod route_map;
 
 pub use chart::CanvasChart;
+pub mod bars;
+pub mod cluster_map;
+pub mod line;

@@ -1,0 +1,162 @@
+//! The Customers page: who the customers are and who is slipping away, from the loaded
+//! table, in three views run in the worker with progress and Cancel:
+//! - [`rfm`]: recency, frequency and monetary scores and the eleven named segments;
+//! - [`segments`]: k-means segments with elbow, silhouette, profiles and a PCA map;
+//! - [`churn`]: a leakage-safe churn model and the customers most at risk.
+//!
+//! [`columns`] guesses which columns hold customer, order, date and money; [`bench`] is the
+//! speed check on generated data.
+
+mod bench;
+mod churn;
+mod columns;
+mod rfm;
+mod segments;
+
+use leptos::prelude::*;
+
+use crate::i18n::customers::{t, CustomerText as T};
+use crate::state::use_app_state;
+use columns::{guess, OrderPick};
+
+/// The three views.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Tab {
+    Rfm,
+    Segments,
+    Churn,
+}
+
+impl Tab {
+    const ALL: [Tab; 3] = [Tab::Rfm, Tab::Segments, Tab::Churn];
+
+    fn text(self) -> T {
+        match self {
+            Tab::Rfm => T::RfmTab,
+            Tab::Segments => T::SegmentsTab,
+            Tab::Churn => T::ChurnTab,
+        }
+    }
+
+    fn slug(self) -> &'static str {
+        match self {
+            Tab::Rfm => "rfm",
+            Tab::Segments => "segments",
+            Tab::Churn => "churn",
+        }
+    }
+}
+
+/// The Customers page.
+#[component]
+pub fn CustomersPage() -> impl IntoView {
+    let state = use_app_state();
+    let lang = state.lang;
+    let tab = RwSignal::new(Tab::Rfm);
+    let pick = OrderPick::new();
+    // Guess the columns again whenever another table is loaded.
+    Effect::new(move || {
+        let names: Vec<String> = state
+            .data
+            .table
+            .with(|t| {
+                t.as_ref()
+                    .map(|t| t.columns.iter().map(|c| c.name.clone()).collect())
+            })
+            .unwrap_or_default();
+        let g = guess(&names);
+        // A table of customers rather than order lines opens on the segments view.
+        if g.customer.is_none() {
+            tab.set(Tab::Segments);
+        }
+        pick.apply(g);
+    });
+    let loaded = move || state.data.table.with(Option::is_some);
+    view! {
+        <section class="card intro">
+            <h1>{move || t(lang.get(), T::Title)}</h1>
+            <p class="lead">{move || t(lang.get(), T::Intro)}</p>
+        </section>
+        <Show
+            when=loaded
+            fallback=move || view! {
+                <p class="empty" data-testid="customers-empty">{move || t(lang.get(), T::LoadFirst)}</p>
+            }
+        >
+            <nav class="tabs" role="tablist">
+                {Tab::ALL
+                    .into_iter()
+                    .map(|which| view! {
+                        <button
+                            type="button"
+                            role="tab"
+                            class="tab"
+                            class:active=move || tab.get() == which
+                            aria-selected=move || (tab.get() == which).to_string()
+                            data-testid=format!("tab-{}", which.slug())
+                            on:click=move |_| tab.set(which)
+                        >
+                            {move || t(lang.get(), which.text())}
+                        </button>
+                    })
+                    .collect_view()}
+            </nav>
+            // Each view stays mounted (hidden when not chosen) so its results survive a
+            // switch between tabs.
+            <div class:hidden=move || tab.get() != Tab::Rfm>
+                <rfm::RfmTab pick=pick />
+            </div>
+            <div class:hidden=move || tab.get() != Tab::Segments>
+                <segments::SegmentsTab pick=pick />
+            </div>
+            <div class:hidden=move || tab.get() != Tab::Churn>
+                <churn::ChurnTab pick=pick />
+            </div>
+            <bench::BenchPanel />
+        </Show>
+    }
+}
+
+/// One labelled number of a result; `raw` also puts the unrounded value in `data-value`
+/// (for tests and for copying).
+#[component]
+fn Fact(
+    label: T,
+    #[prop(into)] value: String,
+    #[prop(into)] test_id: String,
+    #[prop(optional)] raw: Option<f64>,
+) -> impl IntoView {
+    let lang = use_app_state().lang;
+    view! {
+        <div class="fact">
+            <dt>{move || t(lang.get(), label)}</dt>
+            <dd data-testid=test_id data-value=raw.map(|r| r.to_string())>{value}</dd>
+        </div>
+    }
+}
+
+/// Money with grouped thousands and two decimals: `12,345.60`, `-3.50`.
+fn money(value: f64) -> String {
+    if !value.is_finite() {
+        return value.to_string();
+    }
+    let cents = (value.abs() * 100.0).round() as u64;
+    let sign = if value < 0.0 && cents > 0 { "-" } else { "" };
+    format!(
+        "{sign}{}.{:02}",
+        crate::components::format::grouped(cents / 100),
+        cents % 100
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::money;
+
+    #[test]
+    fn money_groups_thousands() {
+        assert_eq!(money(12_345.6), "12,345.60");
+        assert_eq!(money(-3.5), "-3.50");
+        assert_eq!(money(0.004), "0.00");
+    }
+}

@@ -237,8 +237,6 @@ fn load(data: DataState, file: File, options: ReadOptions, origin: Origin) {
                 name: name.clone(),
                 error,
             }),
-            // Page jobs answer through `run_task`, never here.
-            Reply::Done { .. } => data.job.set(JobStatus::Idle),
         },
     );
 }

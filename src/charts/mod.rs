@@ -12,5 +12,6 @@
 
 pub mod canvas;
 mod chart;
+pub mod rules_scatter;
 
 pub use chart::CanvasChart;

@@ -216,10 +216,14 @@ pub fn summary(lang: Lang, itemsets: &str, rules: &str, seconds: f64) -> String 
 }
 
 /// The live hint: how many items pass the support threshold.
-pub fn items_pass(lang: Lang, passing: &str, items: &str, min_count: &str) -> String {
+pub fn items_pass(lang: Lang, passing: &str, items: &str, min_count: &str, share: &str) -> String {
     match lang {
-        Lang::Zh => format!("{items} 种商品中有 {passing} 种至少出现在 {min_count} 个购物篮中"),
-        Lang::En => format!("{passing} of {items} items are in at least {min_count} baskets"),
+        Lang::Zh => {
+            format!("{items} 种商品中有 {passing} 种至少出现在 {min_count} 个购物篮中（{share}）")
+        }
+        Lang::En => {
+            format!("{passing} of {items} items are in at least {min_count} baskets ({share})")
+        }
     }
 }
 
@@ -358,8 +362,8 @@ mod tests {
         );
         assert!(summary(Lang::Zh, "333", "15", 0.5).contains("333"));
         assert_eq!(
-            items_pass(Lang::En, "88", "169", "99"),
-            "88 of 169 items are in at least 99 baskets"
+            items_pass(Lang::En, "88", "169", "99", "1.0%"),
+            "88 of 169 items are in at least 99 baskets (1.0%)"
         );
     }
 }

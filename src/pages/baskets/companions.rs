@@ -38,7 +38,7 @@ pub fn Companions(mined: Arc<Mined>) -> impl IntoView {
                             Measure::Lift.label(lang.get()),
                             c.lift,
                             Measure::Confidence.label(lang.get()),
-                            percent(c.confidence)
+                            percent(c.confidence * 100.0)
                         )
                     })
                     .collect::<Vec<_>>()

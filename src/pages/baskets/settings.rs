@@ -173,11 +173,8 @@ pub fn Settings() -> impl IntoView {
             lang.get(),
             &grouped(passing as u64),
             &grouped(prepared.item_counts.len() as u64),
-            &format!(
-                "{} ({})",
-                grouped(min),
-                percent(min as f64 / baskets.max(1) as f64)
-            ),
+            &grouped(min),
+            &percent(min as f64 * 100.0 / baskets.max(1) as f64),
         ))
     };
     let report = move || {

@@ -52,7 +52,7 @@ fn read_settings(
         return None;
     }
     let min_lift: Option<f64> = optional(lift).ok()?;
-    if min_lift.is_some_and(|l| !(l >= 0.0)) {
+    if min_lift.is_some_and(|l| l.is_nan() || l < 0.0) {
         return None;
     }
     let max_len: Option<usize> = optional(max_len).ok()?;

@@ -12,6 +12,7 @@
 
 pub mod canvas;
 mod chart;
+pub mod rules_graph;
 pub mod rules_scatter;
 
 pub use chart::CanvasChart;

@@ -115,6 +115,10 @@ pub enum BasketText {
     CompanionsCsv,
     /// Hint under the table: click a row.
     ClickHint,
+    /// Heading of the graph of top rules.
+    GraphHeading,
+    /// Accessible name of the graph.
+    GraphLabel,
 }
 
 /// The text `key` in `lang`.
@@ -200,6 +204,11 @@ fn pair(key: BasketText) -> (&'static str, &'static str) {
         RulesJson => ("规则 JSON", "Rules JSON"),
         ItemsetsCsv => ("项集 CSV", "Itemsets CSV"),
         CompanionsCsv => ("搭配清单 CSV", "Companions CSV"),
+        GraphHeading => ("最强规则关系图", "Graph of the strongest rules"),
+        GraphLabel => (
+            "提升度最高的规则：商品为节点，箭头从前项指向后项，粗细表示支持度，颜色表示提升度",
+            "The rules with the highest lift: items as nodes, arrows from antecedent to consequent, thicker with support, coloured by lift",
+        ),
         ClickHint => (
             "点击表头排序，点击一行选中规则。",
             "Click a heading to sort, a row to select its rule.",
@@ -285,7 +294,7 @@ mod tests {
     use BasketText::*;
 
     /// Every key; add new keys here too.
-    const ALL: [BasketText; 54] = [
+    const ALL: [BasketText; 56] = [
         Title,
         Intro,
         NoData,

@@ -151,6 +151,11 @@ test("groceries at 1% / 0.5: the fixture's counts, the top rule, search, sort, s
   await page.waitForFunction(() =>
     document.querySelector('[data-testid="selected-title"]').textContent.startsWith("{citrus fruit"),
   );
+  step("graph of the strongest rules");
+  const graph = page.locator('[data-testid="rules-graph"] canvas');
+  await graph.scrollIntoViewIfNeeded();
+  assert.ok((await graph.boundingBox()).height > 400);
+  await graph.screenshot({ path: join(SHOTS, "baskets-graph.png") });
   await page.screenshot({ path: join(SHOTS, "baskets-groceries.png"), fullPage: true });
 });
 
@@ -174,12 +179,43 @@ test("Cancel stops a long search; the results and the page stay usable", async (
   step(await t("run-summary").textContent());
 });
 
+test("groceries at 0.1%: 13,492 itemsets and 5,668 rules, only the visible rows in the DOM", async () => {
+  const fixture = JSON.parse(await readFile(join(FIXTURES, "basket_groceries_rules_01.json"), "utf8"));
+  const itemsets = JSON.parse(await readFile(join(FIXTURES, "basket_groceries_itemsets_01.json"), "utf8"));
+  assert.equal(itemsets.counts.all, 13492);
+  assert.equal(fixture.counts.rules_1c, 5668);
+  await setSettings({ support: "0.001" });
+  const started = Date.now();
+  await t("mine").click();
+  await page.waitForFunction(() =>
+    /^13,492 itemsets, 5,668 rules in/.test(document.querySelector('[data-testid="run-summary"]')?.textContent ?? ""),
+  );
+  step(`${await t("run-summary").textContent()} (click to summary ${Date.now() - started} ms)`);
+  const rendered = await t("rule-row").count();
+  assert.ok(rendered > 10 && rendered < 100, `${rendered} rows in the DOM`);
+  const top = [...fixture.rules_1c].sort((a, b) => b[6] - a[6])[0];
+  assert.equal(await t("rule-row").first().locator("td.lift").textContent(), top[6].toFixed(4));
+  step("scroll to the end");
+  const scrolled = Date.now();
+  await t("rules-scroll").evaluate((el) => (el.scrollTop = el.scrollHeight));
+  await page.waitForFunction(() => {
+    const el = document.querySelector('[data-testid="rules-scroll"]');
+    const rows = el.querySelectorAll('[data-testid="rule-row"]');
+    const last = rows[rows.length - 1].getBoundingClientRect();
+    return last.bottom <= el.getBoundingClientRect().bottom + 2 && last.bottom > el.getBoundingClientRect().top;
+  });
+  step(`bottom rows shown in ${Date.now() - scrolled} ms`);
+  const low = Math.min(...fixture.rules_1c.map((r) => r[6]));
+  const lifts = (await page.locator('[data-testid="rule-row"] td.lift').allTextContents()).map(Number);
+  assert.equal(lifts[lifts.length - 1].toFixed(4), low.toFixed(4));
+});
+
 test("the Chinese page says the same numbers", async () => {
   await page.locator("button.lang-button", { hasText: "简体中文" }).click();
   await page.waitForFunction(() =>
-    /^1,?001 个项集，120 条规则/.test(document.querySelector('[data-testid="run-summary"]')?.textContent ?? ""),
+    /^13,492 个项集，5,668 条规则/.test(document.querySelector('[data-testid="run-summary"]')?.textContent ?? ""),
   );
-  assert.match(await t("support-hint").textContent(), /种商品中有 \d+ 种至少出现在 50 个购物篮中/);
+  assert.match(await t("support-hint").textContent(), /种商品中有 \d+ 种至少出现在 10 个购物篮中/);
   await page.locator("button.lang-button", { hasText: "English" }).click();
 });
 

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 use shoplens_core::basket::Measure;
 
 use super::{rule_text, use_baskets};
+use crate::charts::rules_graph::{Graph, GraphRule, RulesGraph};
 use crate::charts::rules_scatter::{RulePoint, RulesScatter};
 use crate::i18n::baskets::{t, BasketText as T};
 use crate::state::use_app_state;
@@ -14,6 +15,39 @@ use crate::worker::jobs::baskets::Mined;
 
 /// Rules listed in the scatter's table alternative.
 const TABLE_ROWS: usize = 20;
+
+/// Rules drawn in the graph (the best by lift).
+const GRAPH_RULES: usize = 25;
+
+/// The graph of the best rules by lift (rules arrive ranked by lift).
+fn graph(mined: &Mined) -> Graph {
+    let mut nodes: Vec<u32> = Vec::new();
+    let node = |id: u32, nodes: &mut Vec<u32>| match nodes.iter().position(|&n| n == id) {
+        Some(i) => i,
+        None => {
+            nodes.push(id);
+            nodes.len() - 1
+        }
+    };
+    let rules = mined
+        .rules
+        .iter()
+        .take(GRAPH_RULES)
+        .map(|r| GraphRule {
+            from: r.antecedent.iter().map(|&i| node(i, &mut nodes)).collect(),
+            to: r.consequent.iter().map(|&i| node(i, &mut nodes)).collect(),
+            support: r.support,
+            lift: r.lift,
+        })
+        .collect();
+    Graph {
+        nodes: nodes
+            .into_iter()
+            .map(|i| mined.items.get(i as usize).cloned().unwrap_or_default())
+            .collect(),
+        rules,
+    }
+}
 
 /// The charts of a search's rules.
 #[component]
@@ -81,6 +115,11 @@ pub fn RulesCharts(mined: Arc<Mined>) -> impl IntoView {
                 titles=titles
             />
             <p class="note">{move || t(lang.get(), T::ColourIsLift)}</p>
+            <h2>{move || t(lang.get(), T::GraphHeading)}</h2>
+            <RulesGraph
+                graph=Signal::stored(Arc::new(graph(&mined)))
+                label=Signal::derive(move || t(lang.get(), T::GraphLabel).to_string())
+            />
             <details>
                 <summary>{move || t(lang.get(), T::AsTable)}</summary>
                 <table class="plain">

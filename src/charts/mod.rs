@@ -14,6 +14,8 @@ pub mod canvas;
 mod chart;
 pub mod lines;
 pub mod route_map;
+pub mod rules_graph;
+pub mod rules_scatter;
 
 pub use chart::CanvasChart;
 pub mod bars;

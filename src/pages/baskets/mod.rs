@@ -1,0 +1,193 @@
+//! The Baskets page: build baskets from the loaded data, mine frequent itemsets and
+//! association rules in the worker, and show them as a sortable, searchable table, a
+//! scatter, and "frequently bought together" lists, with CSV and JSON downloads.
+//!
+//! Files: [`settings`] (the source and search form, the live support hint), [`rules_table`]
+//! (the virtualised table, the selected rule and the baskets behind it), [`charts`] (the
+//! scatter and its table alternative), [`companions`] (frequently bought together) and
+//! [`downloads`].
+
+mod charts;
+mod companions;
+mod downloads;
+mod rules_table;
+mod settings;
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+
+use crate::components::format::grouped;
+use crate::components::JobPanel;
+use crate::i18n::baskets::{self as text, t, BasketText as T};
+use crate::state::{use_app_state, JobStatus};
+use crate::worker::jobs::baskets::{
+    BasketJob, BasketOutput, BasketSource, Behind, Mined, Prepared, MAX_RULES,
+};
+use crate::worker::protocol::{Job, Output};
+use crate::worker::task::{cancel_task, run_task};
+
+/// The page's signals, shared with its parts through context.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct BasketsState {
+    /// How to build the baskets.
+    pub source: RwSignal<BasketSource>,
+    /// The baskets as built last (for the hint and the report).
+    pub prepared: RwSignal<Option<Arc<Prepared>>>,
+    /// The building job.
+    pub prepare_job: RwSignal<JobStatus>,
+    /// The mining job.
+    pub job: RwSignal<JobStatus>,
+    /// The last search's results.
+    pub mined: RwSignal<Option<Arc<Mined>>>,
+    /// The selected rule (index into `mined.rules`).
+    pub selected: RwSignal<Option<usize>>,
+    /// The baskets behind the selected rule.
+    pub behind: RwSignal<Option<Behind>>,
+    /// The job finding them.
+    pub behind_job: RwSignal<JobStatus>,
+}
+
+fn use_baskets() -> BasketsState {
+    expect_context::<BasketsState>()
+}
+
+/// The item names of rule `i` of `mined`: (antecedent, consequent).
+pub(crate) fn rule_names(mined: &Mined, i: usize) -> (Vec<&str>, Vec<&str>) {
+    let name = |ids: &[u32]| -> Vec<&str> {
+        ids.iter()
+            .filter_map(|&id| mined.items.get(id as usize).map(String::as_str))
+            .collect()
+    };
+    mined
+        .rules
+        .get(i)
+        .map(|r| (name(&r.antecedent), name(&r.consequent)))
+        .unwrap_or_default()
+}
+
+/// "{a, b} → {c}".
+pub(crate) fn rule_text(mined: &Mined, i: usize) -> String {
+    let (a, c) = rule_names(mined, i);
+    format!("{{{}}} → {{{}}}", a.join(", "), c.join(", "))
+}
+
+/// Builds the baskets with the current source (for the hint); any earlier build is dropped.
+fn prepare(state: BasketsState, name: String) {
+    let source = state.source.get_untracked();
+    let prepared = state.prepared;
+    run_task(
+        Job::Baskets(BasketJob::Prepare { source }),
+        name,
+        state.prepare_job,
+        move |output| {
+            if let Output::Baskets(BasketOutput::Prepared(p)) = output {
+                prepared.set(Some(Arc::new(p)));
+            }
+        },
+    );
+}
+
+/// The Baskets page.
+#[component]
+pub fn BasketsPage() -> impl IntoView {
+    let app = use_app_state();
+    let lang = app.lang;
+    let state = BasketsState {
+        source: RwSignal::new(BasketSource::default()),
+        prepared: RwSignal::new(None),
+        prepare_job: RwSignal::new(JobStatus::Idle),
+        job: RwSignal::new(JobStatus::Idle),
+        mined: RwSignal::new(None),
+        selected: RwSignal::new(None),
+        behind: RwSignal::new(None),
+        behind_job: RwSignal::new(JobStatus::Idle),
+    };
+    provide_context(state);
+
+    // Build the baskets whenever the data or the source settings change, so the hint and
+    // the detected columns are there before the first search.
+    Effect::new(move || {
+        let loaded = app.data.table.with(Option::is_some);
+        state.source.track();
+        if loaded && !app.data.job.get_untracked().is_running() {
+            state.prepared.set(None);
+            prepare(state, t(lang.get_untracked(), T::BuildingJob).to_string());
+        }
+    });
+
+    let cancel = Callback::new(move |()| {
+        cancel_task(state.job);
+        // Terminating the worker stops every job in it.
+        for other in [state.prepare_job, state.behind_job] {
+            if other.get_untracked().is_running() {
+                other.set(JobStatus::Idle);
+            }
+        }
+    });
+    let has_results = Signal::derive(move || state.mined.with(Option::is_some));
+    let loaded = move || app.data.table.with(Option::is_some);
+
+    view! {
+        <section class="page baskets" data-testid="baskets-page">
+            <h1>{move || t(lang.get(), T::Title)}</h1>
+            <p class="intro">{move || t(lang.get(), T::Intro)}</p>
+            <Show
+                when=loaded
+                fallback=move || {
+                    view! {
+                        <p class="notice" data-testid="baskets-no-data">
+                            {move || t(lang.get(), T::NoData)}
+                        </p>
+                    }
+                }
+            >
+                <settings::Settings />
+                <JobPanel on_cancel=cancel job=state.job has_results=has_results />
+                <JobPanel on_cancel=cancel job=state.prepare_job />
+                <Results />
+            </Show>
+        </section>
+    }
+}
+
+/// Everything shown after a search.
+#[component]
+fn Results() -> impl IntoView {
+    let lang = use_app_state().lang;
+    let state = use_baskets();
+    move || {
+        state.mined.get().map(|mined| {
+            let counts = (mined.itemset_count, mined.rule_count, mined.elapsed_ms);
+            let summary = move || {
+                text::summary(
+                    lang.get(),
+                    &grouped(counts.0 as u64),
+                    &grouped(counts.1 as u64),
+                    counts.2 / 1000.0,
+                )
+            };
+            let partial = mined.partial_message.clone();
+            let capped = (mined.rule_count > MAX_RULES)
+                .then_some(move || text::capped(lang.get(), &grouped(MAX_RULES as u64)));
+            view! {
+                <div class="results" data-testid="baskets-results">
+                    <p class="run-summary" data-testid="run-summary">{summary}</p>
+                    {partial
+                        .map(|m| {
+                            view! {
+                                <p class="notice warning" data-testid="partial">
+                                    {move || m.message(lang.get()).to_string()}
+                                </p>
+                            }
+                        })}
+                    {capped.map(|c| view! { <p class="note">{c}</p> })}
+                    <downloads::Downloads mined=mined.clone() />
+                    <rules_table::RulesTable mined=mined.clone() />
+                    <charts::RulesCharts mined=mined.clone() />
+                    <companions::Companions mined=mined.clone() />
+                </div>
+            }
+        })
+    }
+}

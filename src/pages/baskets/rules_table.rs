@@ -1,0 +1,386 @@
+//! The rules table: sortable by any measure, filtered by item, virtualised (only the rows in
+//! view are in the DOM, so 50,000 rules scroll smoothly); the selected rule's measures and
+//! the baskets behind it.
+
+use std::sync::Arc;
+
+use leptos::html;
+use leptos::prelude::*;
+use shoplens_core::basket::{Measure, Rule};
+
+use super::{rule_names, rule_text, use_baskets, BasketsState};
+use crate::components::format::grouped;
+use crate::components::JobPanel;
+use crate::i18n::baskets::{self as text, t, BasketText as T};
+use crate::state::use_app_state;
+use crate::worker::jobs::baskets::{BasketJob, BasketOutput, Mined};
+use crate::worker::protocol::{Job, Output};
+use crate::worker::task::{cancel_task, run_task};
+
+/// Height of a row in CSS pixels (fixed in `style/baskets.css`).
+const ROW_HEIGHT: f64 = 30.0;
+/// Height of the scrolling area (as in the stylesheet).
+const VIEW_HEIGHT: f64 = 480.0;
+/// Rows rendered above and below the visible ones.
+const OVERSCAN: usize = 8;
+
+/// The measure columns, in order.
+const COLUMNS: [Measure; 10] = [
+    Measure::Support,
+    Measure::Confidence,
+    Measure::Lift,
+    Measure::Leverage,
+    Measure::Conviction,
+    Measure::Zhang,
+    Measure::Jaccard,
+    Measure::Kulczynski,
+    Measure::Certainty,
+    Measure::Count,
+];
+
+/// A cell's text: counts and revenue plainly, measures to 4 decimals; an undefined
+/// conviction is infinite (confidence 1).
+fn cell(measure: Measure, rule: &Rule) -> String {
+    match (measure, measure.value(rule)) {
+        (Measure::Count, _) => grouped(rule.count),
+        (Measure::Revenue, Some(v)) => format!("{v:.2}"),
+        (_, Some(v)) => format!("{v:.4}"),
+        (Measure::Conviction, None) => "∞".into(),
+        (_, None) => "—".into(),
+    }
+}
+
+/// Rule indices matching `query` (every word must be part of an item of the rule), ranked by
+/// `measure` (`descending` or not).
+fn ordered(mined: &Mined, query: &str, measure: Measure, descending: bool) -> Vec<u32> {
+    let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
+    // Which items match each word, computed once rather than per rule.
+    let matching: Vec<Vec<bool>> = words
+        .iter()
+        .map(|w| {
+            mined
+                .items
+                .iter()
+                .map(|i| i.to_lowercase().contains(w.as_str()))
+                .collect()
+        })
+        .collect();
+    let mut rows: Vec<u32> = mined
+        .rules
+        .iter()
+        .enumerate()
+        .filter(|(_, r)| {
+            matching.iter().all(|m| {
+                r.antecedent
+                    .iter()
+                    .chain(&r.consequent)
+                    .any(|&i| m.get(i as usize).copied().unwrap_or(false))
+            })
+        })
+        .map(|(i, _)| i as u32)
+        .collect();
+    rows.sort_by(|&a, &b| {
+        let (ra, rb) = (&mined.rules[a as usize], &mined.rules[b as usize]);
+        let order = measure.rank_value(ra).total_cmp(&measure.rank_value(rb));
+        let order = if descending { order.reverse() } else { order };
+        order.then(a.cmp(&b))
+    });
+    rows
+}
+
+/// The table, with its search box, and the selected rule below.
+#[component]
+pub fn RulesTable(mined: Arc<Mined>) -> impl IntoView {
+    let lang = use_app_state().lang;
+    let state = use_baskets();
+    let query = RwSignal::new(String::new());
+    let sort = RwSignal::new((Measure::Lift, true));
+    let scroll_top = RwSignal::new(0.0f64);
+    let scroller = NodeRef::<html::Div>::new();
+    let with_revenue = mined.rules.iter().any(|r| r.revenue.is_some());
+    let columns: Vec<Measure> = COLUMNS
+        .into_iter()
+        .chain(with_revenue.then_some(Measure::Revenue))
+        .collect();
+    let total = mined.rules.len();
+
+    let data = mined.clone();
+    let rows = Memo::new(move |_| {
+        let (measure, descending) = sort.get();
+        Arc::new(ordered(&data, &query.get(), measure, descending))
+    });
+    // Back to the top when the order or the filter changes.
+    Effect::new(move || {
+        rows.track();
+        if let Some(div) = scroller.get_untracked() {
+            div.set_scroll_top(0);
+        }
+        scroll_top.set(0.0);
+    });
+
+    let window = move || {
+        let n = rows.with(|r| r.len());
+        let first = ((scroll_top.get() / ROW_HEIGHT) as usize).saturating_sub(OVERSCAN);
+        let count = (VIEW_HEIGHT / ROW_HEIGHT) as usize + 2 * OVERSCAN;
+        (first.min(n), (first + count).min(n), n)
+    };
+
+    let headers = columns
+        .iter()
+        .map(|&m| {
+            let mark = move || match sort.get() {
+                (s, true) if s == m => " ▼",
+                (s, false) if s == m => " ▲",
+                _ => "",
+            };
+            let aria = move || match sort.get() {
+                (s, true) if s == m => "descending",
+                (s, false) if s == m => "ascending",
+                _ => "none",
+            };
+            view! {
+                <th class="num" aria-sort=aria>
+                    <button
+                        type="button"
+                        class="sort"
+                        data-testid=format!("sort-{}", m.name())
+                        on:click=move |_| {
+                            sort.update(|(s, d)| {
+                                if *s == m {
+                                    *d = !*d;
+                                } else {
+                                    *s = m;
+                                    *d = true;
+                                }
+                            })
+                        }
+                    >
+                        {move || m.label(lang.get())}
+                        {mark}
+                    </button>
+                </th>
+            }
+        })
+        .collect_view();
+
+    let body_data = mined.clone();
+    let body_columns = columns.clone();
+    let body = move || {
+        let (first, last, n) = window();
+        let order = rows.get();
+        let selected = state.selected.get();
+        let visible = order[first..last]
+            .iter()
+            .map(|&i| {
+                let i = i as usize;
+                let rule = &body_data.rules[i];
+                let (a, c) = rule_names(&body_data, i);
+                let (a, c) = (a.join(", "), c.join(", "));
+                let cells = body_columns
+                    .iter()
+                    .map(|&m| {
+                        view! { <td class=format!("num {}", m.name())>{cell(m, rule)}</td> }
+                    })
+                    .collect_view();
+                view! {
+                    <tr
+                        class="rule-row"
+                        class:selected=selected == Some(i)
+                        data-testid="rule-row"
+                        on:click=move |_| state.selected.set(Some(i))
+                    >
+                        <td class="items antecedent" title=a.clone()>{a.clone()}</td>
+                        <td class="items consequent" title=c.clone()>{c.clone()}</td>
+                        {cells}
+                    </tr>
+                }
+            })
+            .collect_view();
+        let top = format!("{}px", first as f64 * ROW_HEIGHT);
+        let bottom = format!("{}px", (n - last) as f64 * ROW_HEIGHT);
+        view! {
+            <tr class="spacer" aria-hidden="true" style:height=top></tr>
+            {visible}
+            <tr class="spacer" aria-hidden="true" style:height=bottom></tr>
+        }
+    };
+
+    let shown = move || {
+        text::showing(
+            lang.get(),
+            &grouped(rows.with(|r| r.len()) as u64),
+            &grouped(total as u64),
+        )
+    };
+    let empty = total == 0;
+
+    view! {
+        <section class="rules" data-testid="rules">
+            <h2>{move || t(lang.get(), T::RulesHeading)}</h2>
+            {if empty {
+                view! {
+                    <p class="notice" data-testid="no-rules">{move || t(lang.get(), T::NoRules)}</p>
+                }
+                    .into_any()
+            } else {
+                view! {
+                    <div class="rules-tools">
+                        <input
+                            type="search"
+                            data-testid="rule-search"
+                            placeholder=move || t(lang.get(), T::SearchItems)
+                            aria-label=move || t(lang.get(), T::SearchItems)
+                            prop:value=query
+                            on:input=move |ev| query.set(event_target_value(&ev))
+                        />
+                        <span class="count" data-testid="rules-shown">{shown}</span>
+                        <span class="note">{move || t(lang.get(), T::ClickHint)}</span>
+                    </div>
+                    <div
+                        class="rules-scroll"
+                        node_ref=scroller
+                        data-testid="rules-scroll"
+                        on:scroll=move |_| {
+                            if let Some(div) = scroller.get_untracked() {
+                                scroll_top.set(f64::from(div.scroll_top()));
+                            }
+                        }
+                    >
+                        <table class="rules-table" data-testid="rules-table">
+                            <thead>
+                                <tr>
+                                    <th>{move || t(lang.get(), T::Antecedent)}</th>
+                                    <th>{move || t(lang.get(), T::Consequent)}</th>
+                                    {headers}
+                                </tr>
+                            </thead>
+                            <tbody>{body}</tbody>
+                        </table>
+                    </div>
+                }
+                    .into_any()
+            }}
+            <SelectedRule mined=mined />
+        </section>
+    }
+}
+
+/// The selected rule: every measure, and on request the baskets behind it.
+#[component]
+fn SelectedRule(mined: Arc<Mined>) -> impl IntoView {
+    let lang = use_app_state().lang;
+    let state = use_baskets();
+    let cancel = Callback::new(move |()| cancel_task(state.behind_job));
+    move || {
+        let i = state.selected.get()?;
+        let rule = mined.rules.get(i)?.clone();
+        let title = rule_text(&mined, i);
+        let (a, c) = rule_names(&mined, i);
+        let mut items: Vec<String> = a.iter().chain(&c).map(|s| s.to_string()).collect();
+        items.sort();
+        let measures = shoplens_core::basket::MEASURES
+            .into_iter()
+            .filter(|m| *m != Measure::Revenue || rule.revenue.is_some())
+            .map(|m| {
+                let value = cell(m, &rule);
+                view! {
+                    <div class="measure">
+                        <dt>{move || m.label(lang.get())}</dt>
+                        <dd data-testid=format!("selected-{}", m.name())>{value}</dd>
+                    </div>
+                }
+            })
+            .collect_view();
+        let ask = items.clone();
+        Some(view! {
+            <div class="selected-rule" data-testid="selected-rule">
+                <h3>
+                    {move || t(lang.get(), T::SelectedRule)} ": "
+                    <span data-testid="selected-title">{title}</span>
+                </h3>
+                <dl class="measures">{measures}</dl>
+                <button
+                    type="button"
+                    class="button"
+                    data-testid="show-baskets"
+                    on:click=move |_| show_behind(state, ask.clone(), t(lang.get_untracked(), T::BehindJob))
+                >
+                    {move || t(lang.get(), T::ShowBaskets)}
+                </button>
+                <JobPanel on_cancel=cancel job=state.behind_job />
+                <BehindList items=items />
+            </div>
+        })
+    }
+}
+
+fn show_behind(state: BasketsState, items: Vec<String>, name: &str) {
+    let source = state.source.get_untracked();
+    let behind = state.behind;
+    run_task(
+        Job::Baskets(BasketJob::Behind { source, items }),
+        name.to_string(),
+        state.behind_job,
+        move |output| {
+            if let Output::Baskets(BasketOutput::Behind(b)) = output {
+                behind.set(Some(b));
+            }
+        },
+    );
+}
+
+/// The baskets found for `items` (shown only when they are the current rule's).
+#[component]
+fn BehindList(items: Vec<String>) -> impl IntoView {
+    let lang = use_app_state().lang;
+    let state = use_baskets();
+    move || {
+        let behind = state.behind.get().filter(|b| {
+            let mut asked = b.items.clone();
+            asked.sort();
+            asked == items
+        })?;
+        let count = text::behind(
+            lang.get(),
+            &grouped(behind.total as u64),
+            &grouped(behind.baskets.len() as u64),
+        );
+        let marked = items.clone();
+        let rows = behind
+            .baskets
+            .into_iter()
+            .map(|(number, names)| {
+                let cells = names
+                    .into_iter()
+                    .map(|n| {
+                        if marked.contains(&n) {
+                            view! { <mark>{n}</mark> }.into_any()
+                        } else {
+                            view! { <span>{n}</span> }.into_any()
+                        }
+                    })
+                    .collect_view();
+                view! {
+                    <tr data-testid="behind-row">
+                        <td class="num">{number}</td>
+                        <td class="basket-items">{cells}</td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        Some(view! {
+            <div class="behind" data-testid="behind">
+                <p>{count}</p>
+                <table class="behind-table">
+                    <thead>
+                        <tr>
+                            <th>{move || t(lang.get(), T::BasketNumber)}</th>
+                            <th>{move || t(lang.get(), T::BasketItems)}</th>
+                        </tr>
+                    </thead>
+                    <tbody>{rows}</tbody>
+                </table>
+            </div>
+        })
+    }
+}

@@ -1,0 +1,361 @@
+//! The settings form: where the baskets come from (shape and columns, detected by default),
+//! the search thresholds, the live hint of items passing the support, and the run button.
+
+use std::sync::Arc;
+
+use leptos::prelude::*;
+use shoplens_core::basket::{Algorithm, BasketShape, MinSupport, Target};
+
+use super::{use_baskets, BasketsState};
+use crate::components::format::{grouped, percent};
+use crate::i18n::baskets::{self as text, t, BasketText as T};
+use crate::state::use_app_state;
+use crate::worker::jobs::baskets::{BasketJob, BasketOutput, MineSettings};
+use crate::worker::protocol::{Job, Output};
+use crate::worker::task::run_task;
+
+/// The support the user typed, if valid.
+fn parse_support(value: &str, unit: &str) -> Option<MinSupport> {
+    let value = value.trim().trim_end_matches('%');
+    if unit == "count" {
+        let n: u64 = value.parse().ok()?;
+        (n >= 1).then_some(MinSupport::Count(n))
+    } else {
+        let f: f64 = value.parse().ok()?;
+        (f > 0.0 && f <= 1.0).then_some(MinSupport::Fraction(f))
+    }
+}
+
+/// An optional positive number: empty is `None`, anything else must parse.
+fn optional<N: std::str::FromStr>(value: &str) -> Result<Option<N>, ()> {
+    let value = value.trim();
+    if value.is_empty() {
+        Ok(None)
+    } else {
+        value.parse().map(Some).map_err(|_| ())
+    }
+}
+
+/// Reads the form into mining settings.
+fn read_settings(
+    algorithm: &str,
+    support: &str,
+    unit: &str,
+    confidence: &str,
+    lift: &str,
+    max_len: &str,
+    target: &str,
+) -> Option<MineSettings> {
+    let min_support = parse_support(support, unit)?;
+    let min_confidence: f64 = confidence.trim().parse().ok()?;
+    if !(0.0..=1.0).contains(&min_confidence) {
+        return None;
+    }
+    let min_lift: Option<f64> = optional(lift).ok()?;
+    if min_lift.is_some_and(|l| l.is_nan() || l < 0.0) {
+        return None;
+    }
+    let max_len: Option<usize> = optional(max_len).ok()?;
+    if max_len == Some(0) {
+        return None;
+    }
+    Some(MineSettings {
+        algorithm: match algorithm {
+            "apriori" => Algorithm::Apriori,
+            "eclat" => Algorithm::Eclat,
+            _ => Algorithm::FpGrowth,
+        },
+        min_support,
+        min_confidence,
+        min_lift,
+        max_len,
+        target: match target {
+            "closed" => Target::Closed,
+            "maximal" => Target::Maximal,
+            _ => Target::All,
+        },
+    })
+}
+
+/// Starts a search with `settings`.
+fn mine(state: BasketsState, settings: MineSettings, name: String) {
+    let source = state.source.get_untracked();
+    let (mined, prepared, selected, behind) =
+        (state.mined, state.prepared, state.selected, state.behind);
+    run_task(
+        Job::Baskets(BasketJob::Mine { source, settings }),
+        name,
+        state.job,
+        move |output| {
+            if let Output::Baskets(BasketOutput::Mined(m)) = output {
+                selected.set(None);
+                behind.set(None);
+                prepared.set(Some(Arc::new(m.prepared.clone())));
+                mined.set(Some(Arc::new(*m)));
+            }
+        },
+    );
+}
+
+fn shape_value(shape: Option<BasketShape>) -> &'static str {
+    match shape {
+        None => "",
+        Some(BasketShape::LinePerBasket) => "lines",
+        Some(BasketShape::OrderLines) => "orders",
+        Some(BasketShape::OneHot) => "onehot",
+    }
+}
+
+/// The form.
+#[component]
+pub fn Settings() -> impl IntoView {
+    let app = use_app_state();
+    let lang = app.lang;
+    let state = use_baskets();
+    let algorithm = RwSignal::new("fpgrowth".to_string());
+    let support = RwSignal::new("0.01".to_string());
+    let unit = RwSignal::new("fraction".to_string());
+    let confidence = RwSignal::new("0.5".to_string());
+    let lift = RwSignal::new(String::new());
+    let max_len = RwSignal::new(String::new());
+    let target = RwSignal::new("all".to_string());
+    let invalid = RwSignal::new(false);
+
+    let columns = Memo::new(move |_| {
+        app.data.table.with(|t| {
+            t.as_ref()
+                .map(|t| t.columns.iter().map(|c| c.name.clone()).collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+    });
+    let column_select =
+        move |label: T,
+              test_id: &'static str,
+              none: T,
+              get: fn(&crate::worker::jobs::baskets::BasketSource) -> Option<String>,
+              set: fn(&mut crate::worker::jobs::baskets::BasketSource, Option<String>)| {
+            view! {
+                <label class="field">
+                    <span>{move || t(lang.get(), label)}</span>
+                    <select
+                        data-testid=test_id
+                        prop:value=move || state.source.with(|s| get(s).unwrap_or_default())
+                        on:change=move |ev| {
+                            let value = event_target_value(&ev);
+                            state.source.update(|s| set(s, (!value.is_empty()).then_some(value)));
+                        }
+                    >
+                        <option value="">{move || t(lang.get(), none)}</option>
+                        {move || {
+                            columns
+                                .get()
+                                .into_iter()
+                                .map(|c| view! { <option value=c.clone()>{c.clone()}</option> })
+                                .collect_view()
+                        }}
+                    </select>
+                </label>
+            }
+        };
+    let is_orders = move || {
+        let chosen = state.source.with(|s| s.shape);
+        let built = state.prepared.with(|p| p.as_ref().map(|p| p.report.shape));
+        chosen == Some(BasketShape::OrderLines)
+            || (chosen.is_none() && built == Some(BasketShape::OrderLines))
+    };
+
+    let hint = move || {
+        let prepared = state.prepared.get()?;
+        let baskets = prepared.report.baskets;
+        let min = parse_support(&support.get(), &unit.get())?.min_count(baskets);
+        let passing = prepared.item_counts.partition_point(|&c| c >= min);
+        Some(text::items_pass(
+            lang.get(),
+            &grouped(passing as u64),
+            &grouped(prepared.item_counts.len() as u64),
+            &grouped(min),
+            &percent(min as f64 * 100.0 / baskets.max(1) as f64),
+        ))
+    };
+    let report = move || {
+        let prepared = state.prepared.get()?;
+        let lang = lang.get();
+        let r = &prepared.report;
+        Some(view! {
+            <p data-testid="basket-report">{r.describe(lang)} " " {text::mean_size(lang, prepared.mean_basket_size)}</p>
+            <p class="note" data-testid="basket-removed">
+                {text::removed(
+                    lang,
+                    r.removed.cancellations + r.removed.zero_quantity,
+                    r.removed.blank_items + r.removed.blank_keys,
+                    r.removed.duplicate_items,
+                    r.removed.empty_baskets,
+                )}
+            </p>
+        })
+    };
+
+    let submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        match read_settings(
+            &algorithm.get_untracked(),
+            &support.get_untracked(),
+            &unit.get_untracked(),
+            &confidence.get_untracked(),
+            &lift.get_untracked(),
+            &max_len.get_untracked(),
+            &target.get_untracked(),
+        ) {
+            Some(settings) => {
+                invalid.set(false);
+                mine(
+                    state,
+                    settings,
+                    t(lang.get_untracked(), T::MiningJob).to_string(),
+                );
+            }
+            None => invalid.set(true),
+        }
+    };
+    let input = |signal: RwSignal<String>| move |ev| signal.set(event_target_value(&ev));
+
+    view! {
+        <form class="basket-settings" on:submit=submit data-testid="basket-settings">
+            <fieldset>
+                <legend>{move || t(lang.get(), T::SourceHeading)}</legend>
+                <div class="fields">
+                    <label class="field">
+                        <span>{move || t(lang.get(), T::Shape)}</span>
+                        <select
+                            data-testid="basket-shape"
+                            prop:value=move || shape_value(state.source.with(|s| s.shape))
+                            on:change=move |ev| {
+                                let shape = match event_target_value(&ev).as_str() {
+                                    "lines" => Some(BasketShape::LinePerBasket),
+                                    "orders" => Some(BasketShape::OrderLines),
+                                    "onehot" => Some(BasketShape::OneHot),
+                                    _ => None,
+                                };
+                                state.source.update(|s| s.shape = shape);
+                            }
+                        >
+                            <option value="">{move || t(lang.get(), T::ShapeAuto)}</option>
+                            <option value="lines">{move || t(lang.get(), T::ShapeLines)}</option>
+                            <option value="orders">{move || t(lang.get(), T::ShapeOrders)}</option>
+                            <option value="onehot">{move || t(lang.get(), T::ShapeOneHot)}</option>
+                        </select>
+                    </label>
+                    <Show when=is_orders>
+                        {column_select(
+                            T::BasketColumn,
+                            "basket-column",
+                            T::Detected,
+                            |s| s.basket_columns.first().cloned(),
+                            |s, v| s.basket_columns = v.into_iter().collect(),
+                        )}
+                        {column_select(
+                            T::ItemColumn,
+                            "item-column",
+                            T::Detected,
+                            |s| s.item_column.clone(),
+                            |s, v| s.item_column = v,
+                        )}
+                        {column_select(
+                            T::QuantityColumn,
+                            "quantity-column",
+                            T::NoColumn,
+                            |s| s.quantity_column.clone(),
+                            |s, v| s.quantity_column = v,
+                        )}
+                        {column_select(
+                            T::PriceColumn,
+                            "price-column",
+                            T::NoColumn,
+                            |s| s.price_column.clone(),
+                            |s, v| s.price_column = v,
+                        )}
+                    </Show>
+                </div>
+                {report}
+            </fieldset>
+            <fieldset>
+                <legend>{move || t(lang.get(), T::SearchHeading)}</legend>
+                <div class="fields">
+                    <label class="field">
+                        <span>{move || t(lang.get(), T::Algorithm)}</span>
+                        <select data-testid="algorithm" prop:value=algorithm on:change=input(algorithm)>
+                            <option value="fpgrowth">"FP-Growth"</option>
+                            <option value="apriori">"Apriori"</option>
+                            <option value="eclat">"Eclat"</option>
+                        </select>
+                    </label>
+                    <label class="field">
+                        <span>{move || t(lang.get(), T::MinSupport)}</span>
+                        <span class="pair">
+                            <input
+                                type="text"
+                                inputmode="decimal"
+                                data-testid="min-support"
+                                prop:value=support
+                                on:input=input(support)
+                            />
+                            <select data-testid="support-unit" prop:value=unit on:change=input(unit)>
+                                <option value="fraction">{move || t(lang.get(), T::UnitFraction)}</option>
+                                <option value="count">{move || t(lang.get(), T::UnitCount)}</option>
+                            </select>
+                        </span>
+                    </label>
+                    <label class="field">
+                        <span>{move || t(lang.get(), T::MinConfidence)}</span>
+                        <input
+                            type="text"
+                            inputmode="decimal"
+                            data-testid="min-confidence"
+                            prop:value=confidence
+                            on:input=input(confidence)
+                        />
+                    </label>
+                    <label class="field">
+                        <span>{move || t(lang.get(), T::MinLift)}</span>
+                        <input
+                            type="text"
+                            inputmode="decimal"
+                            data-testid="min-lift"
+                            placeholder=move || t(lang.get(), T::NoLimit)
+                            prop:value=lift
+                            on:input=input(lift)
+                        />
+                    </label>
+                    <label class="field">
+                        <span>{move || t(lang.get(), T::MaxLen)}</span>
+                        <input
+                            type="text"
+                            inputmode="numeric"
+                            data-testid="max-len"
+                            placeholder=move || t(lang.get(), T::NoLimit)
+                            prop:value=max_len
+                            on:input=input(max_len)
+                        />
+                    </label>
+                    <label class="field">
+                        <span>{move || t(lang.get(), T::Target)}</span>
+                        <select data-testid="target" prop:value=target on:change=input(target)>
+                            <option value="all">{move || Target::All.label(lang.get())}</option>
+                            <option value="closed">{move || Target::Closed.label(lang.get())}</option>
+                            <option value="maximal">{move || Target::Maximal.label(lang.get())}</option>
+                        </select>
+                    </label>
+                </div>
+                <p class="hint" data-testid="support-hint">{hint}</p>
+                <Show when=move || invalid.get()>
+                    <p class="notice warning" role="alert" data-testid="settings-invalid">
+                        {move || t(lang.get(), T::BadNumber)}
+                    </p>
+                </Show>
+                <button type="submit" class="button primary" data-testid="mine">
+                    {move || t(lang.get(), T::Mine)}
+                </button>
+            </fieldset>
+        </form>
+    }
+}

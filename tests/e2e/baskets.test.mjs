@@ -1,0 +1,225 @@
+// End-to-end: the Baskets page on groceries.csv (one basket per line), against the release
+// build in dist/. Counts and the top rule's lift come from the committed pyfim fixtures
+// (testdata/fixtures/basket_groceries_*_1.json, support 1%, confidence 0.5).
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import { launch, byTest, loadFile, stepper, ROOT, SHOTS } from "./harness.mjs";
+
+const GROCERIES = join(ROOT, "testdata", "arules-groceries", "groceries.csv");
+const FIXTURES = join(ROOT, "testdata", "fixtures");
+const step = stepper();
+let env;
+let page;
+let itemsetFixture;
+let ruleFixture;
+
+before(async () => {
+  env = await launch();
+  page = await env.newPage();
+  itemsetFixture = JSON.parse(await readFile(join(FIXTURES, "basket_groceries_itemsets_1.json"), "utf8"));
+  ruleFixture = JSON.parse(await readFile(join(FIXTURES, "basket_groceries_rules_1.json"), "utf8"));
+});
+
+after(async () => {
+  await env?.close();
+});
+
+const t = (id) => byTest(page, id);
+
+async function setSettings({ support, unit = "fraction", confidence = "0.5", algorithm = "fpgrowth" }) {
+  await t("algorithm").selectOption(algorithm);
+  await t("support-unit").selectOption(unit);
+  await t("min-support").fill(support);
+  await t("min-confidence").fill(confidence);
+}
+
+async function download(id) {
+  const [file] = await Promise.all([page.waitForEvent("download"), t(id).click()]);
+  return { name: file.suggestedFilename(), bytes: await readFile(await file.path()) };
+}
+
+test("groceries at 1% / 0.5: the fixture's counts, the top rule, search, sort, select, export", async () => {
+  step("load groceries.csv");
+  await loadFile(page, env.origin, GROCERIES);
+  await page.goto(env.origin + "/#baskets");
+  await t("basket-report").waitFor();
+  assert.match(await t("basket-report").textContent(), /9835 baskets, 169 items/);
+  // The live hint, before any search: items in at least ceil(0.01 × 9835) = 99 baskets.
+  assert.match(await t("support-hint").textContent(), /^\d+ of 169 items are in at least 99 baskets/);
+  const items1 = itemsetFixture.itemsets.filter(([items]) => items.length === 1).length;
+  assert.match(await t("support-hint").textContent(), new RegExp(`^${items1} of 169`));
+  await t("min-support").fill("0.05");
+  await page.waitForFunction(() => /at least 492 baskets/.test(document.querySelector('[data-testid="support-hint"]').textContent));
+
+  step("mine at 1%");
+  await setSettings({ support: "0.01" });
+  const started = Date.now();
+  await t("mine").click();
+  await t("run-summary").waitFor();
+  const inTab = Date.now() - started;
+  const summary = await t("run-summary").textContent();
+  const itemsets = itemsetFixture.counts.all;
+  const rules = ruleFixture.counts.rules_1c;
+  assert.equal(itemsets, 333);
+  assert.equal(rules, 15);
+  assert.match(summary, new RegExp(`^${itemsets} itemsets, ${rules} rules in \\d+\\.\\d\\d s$`));
+  step(`summary: ${summary} (click to summary ${inTab} ms)`);
+  assert.equal(await t("rule-row").count(), rules);
+
+  step("top rule by lift, to 4 decimals");
+  const top = [...ruleFixture.rules_1c].sort((a, b) => b[6] - a[6])[0];
+  const first = t("rule-row").first();
+  assert.equal(await first.locator("td.lift").textContent(), top[6].toFixed(4));
+  assert.equal(await first.locator("td.antecedent").textContent(), top[0].join(", "));
+  assert.equal(await first.locator("td.consequent").textContent(), top[1].join(", "));
+  assert.equal(await first.locator("td.count").textContent(), String(top[2]));
+
+  step("sort by confidence, both ways");
+  await t("sort-confidence").click();
+  const confidences = async () =>
+    (await page.locator('[data-testid="rule-row"] td.confidence').allTextContents()).map(Number);
+  const down = await confidences();
+  assert.deepEqual(down, [...down].sort((a, b) => b - a));
+  const best = Math.max(...ruleFixture.rules_1c.map((r) => r[5]));
+  assert.equal(down[0].toFixed(4), best.toFixed(4));
+  await t("sort-confidence").click();
+  const up = await confidences();
+  assert.deepEqual(up, [...up].sort((a, b) => a - b));
+  await t("sort-lift").click();
+
+  step("search by item");
+  await t("rule-search").fill("curd");
+  const withCurd = ruleFixture.rules_1c.filter(([a, c]) => [...a, ...c].some((i) => i.includes("curd"))).length;
+  assert.ok(withCurd > 0);
+  await page.waitForFunction(
+    (n) => document.querySelectorAll('[data-testid="rule-row"]').length === n,
+    withCurd,
+  );
+  assert.match(await t("rules-shown").textContent(), new RegExp(`^${withCurd} of ${rules} rules`));
+  await t("rule-search").fill("");
+  await page.waitForFunction((n) => document.querySelectorAll('[data-testid="rule-row"]').length === n, rules);
+
+  step("select a rule in the table, then the baskets behind it");
+  await t("rule-row").first().click();
+  await t("selected-rule").waitFor();
+  assert.equal(await t("selected-title").textContent(), `{${top[0].join(", ")}} → {${top[1].join(", ")}}`);
+  assert.equal(await t("selected-lift").textContent(), top[6].toFixed(4));
+  await t("show-baskets").click();
+  await t("behind").waitFor();
+  assert.match(await t("behind").textContent(), new RegExp(`^${top[2]} baskets hold all these items`));
+  assert.equal(await t("behind-row").count(), top[2]);
+
+  step("frequently bought together");
+  assert.ok((await t("companion-row").count()) > 10);
+
+  step("export: rules CSV with BOM, JSON with every rule");
+  const csv = await download("download-rules-csv");
+  assert.equal(csv.name, "shoplens-rules.csv");
+  assert.deepEqual([...csv.bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], "UTF-8 BOM");
+  const lines = csv.bytes.toString("utf8").slice(1).trim().split(/\r?\n/);
+  assert.match(lines[0], /^antecedent,consequent,baskets,support,confidence,lift/);
+  assert.equal(lines.length, rules + 1);
+  const json = await download("download-rules-json");
+  const exported = JSON.parse(json.bytes.toString("utf8"));
+  assert.equal(exported.baskets, 9835);
+  assert.equal(exported.rules.length, rules);
+  assert.equal(exported.rules[0].lift.toFixed(4), top[6].toFixed(4));
+  const items = await download("download-itemsets-csv");
+  assert.equal(items.bytes.toString("utf8").trim().split(/\r?\n/).length, itemsets + 1);
+
+  step("scatter: hover shows the rule, click selects it");
+  await t("rule-row").nth(3).click();
+  const canvas = page.locator('[data-testid="rules-scatter"] canvas');
+  await canvas.scrollIntoViewIfNeeded();
+  const box = await canvas.boundingBox();
+  const fit = (values, start, end) => {
+    let low = Math.min(...values);
+    let high = Math.max(...values);
+    const pad = (high - low) * 0.05;
+    [low, high] = [low - pad, high + pad];
+    return (v) => start + ((v - low) / (high - low)) * (end - start);
+  };
+  const x = fit(exported.rules.map((r) => r.support), 64, Math.max(box.width - 96, 80));
+  const y = fit(exported.rules.map((r) => r.confidence), 360 - 44, 12);
+  const target = exported.rules[0];
+  await page.mouse.move(box.x + x(target.support), box.y + y(target.confidence));
+  await t("scatter-tip").waitFor();
+  assert.match(await t("scatter-tip").textContent(), /citrus fruit, root vegetables\} → \{other vegetables\}/);
+  await page.mouse.click(box.x + x(target.support), box.y + y(target.confidence));
+  await page.waitForFunction(() =>
+    document.querySelector('[data-testid="selected-title"]').textContent.startsWith("{citrus fruit"),
+  );
+  step("graph of the strongest rules");
+  const graph = page.locator('[data-testid="rules-graph"] canvas');
+  await graph.scrollIntoViewIfNeeded();
+  assert.ok((await graph.boundingBox()).height > 400);
+  await graph.screenshot({ path: join(SHOTS, "baskets-graph.png") });
+  await page.screenshot({ path: join(SHOTS, "baskets-groceries.png"), fullPage: true });
+});
+
+test("Cancel stops a long search; the results and the page stay usable", async () => {
+  step("a search too big to finish at once");
+  await setSettings({ support: "2", unit: "count", confidence: "0.1", algorithm: "apriori" });
+  await t("mine").click();
+  await t("job-running").first().waitFor();
+  await t("cancel").first().click();
+  await t("job-cancelled").waitFor();
+  assert.match(await t("job-cancelled").textContent(), /cancel/i);
+  // The earlier results are still on screen.
+  assert.equal(await t("rule-row").count(), 15);
+
+  step("mine again at 0.5% after the worker restarted");
+  await setSettings({ support: "0.005" });
+  await t("mine").click();
+  await page.waitForFunction(() =>
+    /^1,?001 itemsets, 120 rules/.test(document.querySelector('[data-testid="run-summary"]')?.textContent ?? ""),
+  );
+  step(await t("run-summary").textContent());
+});
+
+test("groceries at 0.1%: 13,492 itemsets and 5,668 rules, only the visible rows in the DOM", async () => {
+  const fixture = JSON.parse(await readFile(join(FIXTURES, "basket_groceries_rules_01.json"), "utf8"));
+  const itemsets = JSON.parse(await readFile(join(FIXTURES, "basket_groceries_itemsets_01.json"), "utf8"));
+  assert.equal(itemsets.counts.all, 13492);
+  assert.equal(fixture.counts.rules_1c, 5668);
+  await setSettings({ support: "0.001" });
+  const started = Date.now();
+  await t("mine").click();
+  await page.waitForFunction(() =>
+    /^13,492 itemsets, 5,668 rules in/.test(document.querySelector('[data-testid="run-summary"]')?.textContent ?? ""),
+  );
+  step(`${await t("run-summary").textContent()} (click to summary ${Date.now() - started} ms)`);
+  const rendered = await t("rule-row").count();
+  assert.ok(rendered > 10 && rendered < 100, `${rendered} rows in the DOM`);
+  const top = [...fixture.rules_1c].sort((a, b) => b[6] - a[6])[0];
+  assert.equal(await t("rule-row").first().locator("td.lift").textContent(), top[6].toFixed(4));
+  step("scroll to the end");
+  const scrolled = Date.now();
+  await t("rules-scroll").evaluate((el) => (el.scrollTop = el.scrollHeight));
+  await page.waitForFunction(() => {
+    const el = document.querySelector('[data-testid="rules-scroll"]');
+    const rows = el.querySelectorAll('[data-testid="rule-row"]');
+    const last = rows[rows.length - 1].getBoundingClientRect();
+    return last.bottom <= el.getBoundingClientRect().bottom + 2 && last.bottom > el.getBoundingClientRect().top;
+  });
+  step(`bottom rows shown in ${Date.now() - scrolled} ms`);
+  const low = Math.min(...fixture.rules_1c.map((r) => r[6]));
+  const lifts = (await page.locator('[data-testid="rule-row"] td.lift').allTextContents()).map(Number);
+  assert.equal(lifts[lifts.length - 1].toFixed(4), low.toFixed(4));
+});
+
+test("the Chinese page says the same numbers", async () => {
+  await page.locator("button.lang-button", { hasText: "简体中文" }).click();
+  await page.waitForFunction(() =>
+    /^13,492 个项集，5,668 条规则/.test(document.querySelector('[data-testid="run-summary"]')?.textContent ?? ""),
+  );
+  assert.match(await t("support-hint").textContent(), /种商品中有 \d+ 种至少出现在 10 个购物篮中/);
+  await page.locator("button.lang-button", { hasText: "English" }).click();
+});
+
+test("no request left the machine and no console errors", () => {
+  assert.deepEqual(env.foreignRequests, []);
+  assert.deepEqual(env.consoleErrors, []);
+});

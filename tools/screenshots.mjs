@@ -27,10 +27,10 @@ await page.locator("[data-lang=en]").click();
 
 const steps = {
   async baskets() {
-    if ((await byTest(page, "baskets-run").count()) === 0) return false;
+    if ((await byTest(page, "mine").count()) === 0) return false;
     await loadFile(page, env.origin, data("arules-groceries", "groceries.csv"));
     await page.goto(env.origin + "/#baskets");
-    await byTest(page, "baskets-run").click();
+    await byTest(page, "mine").click();
     await idle();
     return true;
   },

@@ -103,7 +103,7 @@ pub fn ModelsPage() -> impl IntoView {
                 <div class="fields">
                     <label class="field">
                         <span>{move || t(lang.get(), T::Target)}</span>
-                        <select data-testid="models-target" on:change=move |ev| target.set(event_target_value(&ev))>
+                        <select data-testid="models-target" prop:value=move || target.get() on:change=move |ev| target.set(event_target_value(&ev))>
                             {move || columns.get().into_iter().map(|(n, _)| {
                                 let sel = n == target.get_untracked();
                                 view! { <option value=n.clone() selected=sel>{n.clone()}</option> }

@@ -349,6 +349,8 @@ mod tests {
         ItemsetsCsv,
         CompanionsCsv,
         ClickHint,
+        GraphHeading,
+        GraphLabel,
     ];
 
     #[test]

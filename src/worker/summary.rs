@@ -8,10 +8,7 @@
 
 use serde::{Deserialize, Serialize};
 use shoplens_core::privacy::{detect, PiiFlag};
-use shoplens_core::table::{
-    profile, Column, ColumnData, DataType, Histogram, ReadWarning, Role, Table,
-};
-use std::collections::{HashMap, HashSet};
+use shoplens_core::table::{profile, Column, DataType, Histogram, ReadWarning, Role, Table};
 
 /// How many rows the preview holds.
 pub const PREVIEW_ROWS: usize = 100;
@@ -125,106 +122,45 @@ impl TableSummary {
 }
 
 impl ColumnProfile {
-    /// Profiles one column.
+    /// Profiles one column with core's [`profile`] (one pass over the values; the same
+    /// conventions as pandas, which core's tests check).
     pub fn of(column: &Column) -> ColumnProfile {
-        let present = (0..column.len()).filter(|&row| !column.is_missing(row));
-        let mut profile = ColumnProfile {
-            name: column.name().to_string(),
-            dtype: column.dtype(),
+        let core = profile(column);
+        let dtype = column.dtype();
+        let (numeric, range) = match (dtype, core.numeric) {
+            (DataType::DateTime, Some(n)) => {
+                let format = shoplens_core::table::infer::format_datetime;
+                (None, Some((format(n.min as i64), format(n.max as i64))))
+            }
+            (DataType::Integer | DataType::Decimal, Some(n)) => (
+                Some(NumericSummary {
+                    min: n.min,
+                    mean: n.mean,
+                    median: n.median,
+                    max: n.max,
+                }),
+                None,
+            ),
+            _ => (None, None),
+        };
+        ColumnProfile {
+            name: core.name,
+            dtype,
             role: column.role(),
             invalid: column.invalid_rows().len(),
-            histogram: match column.dtype() {
-                DataType::Integer | DataType::Decimal | DataType::DateTime => {
-                    profile(column).histogram
-                }
-                _ => None,
-            },
-            missing: column.missing_count(),
-            distinct: 0,
-            numeric: None,
-            range: None,
-            top: Vec::new(),
-        };
-        match column.data() {
-            ColumnData::Integer(values) => {
-                let present: Vec<usize> = present.collect();
-                profile.distinct = present
-                    .iter()
-                    .map(|&r| values[r])
-                    .collect::<HashSet<_>>()
-                    .len();
-                profile.numeric = numeric(present.iter().map(|&r| values[r] as f64));
-            }
-            ColumnData::Decimal(values) => {
-                let present: Vec<usize> = present.collect();
-                // Distinct by bit pattern, with -0.0 folded into 0.0 as pandas compares them equal.
-                profile.distinct = present
-                    .iter()
-                    .map(|&r| (values[r] + 0.0).to_bits())
-                    .collect::<HashSet<_>>()
-                    .len();
-                profile.numeric = numeric(present.iter().map(|&r| values[r]));
-            }
-            ColumnData::DateTime(values) => {
-                let present: Vec<i64> = present.map(|r| values[r]).collect();
-                profile.distinct = present.iter().collect::<HashSet<_>>().len();
-                if let (Some(first), Some(last)) = (present.iter().min(), present.iter().max()) {
-                    let format = shoplens_core::table::infer::format_datetime;
-                    profile.range = Some((format(*first), format(*last)));
-                }
-            }
-            ColumnData::Boolean(values) => {
-                let counts = count(present.map(|r| if values[r] { "true" } else { "false" }));
-                profile.distinct = counts.len();
-                profile.top = top(counts);
-            }
-            ColumnData::Text(values) => {
-                let counts = count(present.map(|r| values[r].as_str()));
-                profile.distinct = counts.len();
-                profile.top = top(counts);
-            }
+            histogram: core.histogram,
+            missing: core.missing,
+            distinct: core.distinct,
+            numeric,
+            range,
+            top: core
+                .top
+                .into_iter()
+                .take(TOP_VALUES)
+                .map(|t| (t.value, t.count))
+                .collect(),
         }
-        profile
     }
-}
-
-fn numeric(values: impl Iterator<Item = f64>) -> Option<NumericSummary> {
-    let mut sorted: Vec<f64> = values.collect();
-    if sorted.is_empty() {
-        return None;
-    }
-    // Values come from parsed numbers, which are finite, so `total_cmp` orders them as `<`.
-    sorted.sort_unstable_by(f64::total_cmp);
-    let n = sorted.len();
-    let median = if !n.is_multiple_of(2) {
-        sorted[n / 2]
-    } else {
-        (sorted[n / 2 - 1] + sorted[n / 2]) / 2.0
-    };
-    Some(NumericSummary {
-        min: sorted[0],
-        mean: sorted.iter().sum::<f64>() / n as f64,
-        median,
-        max: sorted[n - 1],
-    })
-}
-
-fn count<'a>(values: impl Iterator<Item = &'a str>) -> HashMap<&'a str, usize> {
-    let mut counts = HashMap::new();
-    for value in values {
-        *counts.entry(value).or_insert(0) += 1;
-    }
-    counts
-}
-
-fn top(counts: HashMap<&str, usize>) -> Vec<(String, usize)> {
-    let mut pairs: Vec<(&str, usize)> = counts.into_iter().collect();
-    pairs.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(b.0)));
-    pairs
-        .into_iter()
-        .take(TOP_VALUES)
-        .map(|(value, n)| (value.to_string(), n))
-        .collect()
 }
 
 #[cfg(test)]

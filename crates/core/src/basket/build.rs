@@ -583,7 +583,7 @@ fn is_cancelled_invoice(key: &Column, row: usize) -> bool {
 
 fn cell_text(column: &Column, row: usize) -> Cow<'_, str> {
     match column.data() {
-        ColumnData::Text(v) => Cow::Borrowed(v[row].as_str()),
+        ColumnData::Text(v) => Cow::Borrowed(v.get(row)),
         _ => Cow::Owned(column.display(row)),
     }
 }
@@ -599,13 +599,8 @@ impl<'a> KeyCodes<'a> {
         let n = column.len();
         let codes = match column.data() {
             ColumnData::Text(v) => {
-                let mut dict: HashMap<&str, u32> = HashMap::new();
-                v.iter()
-                    .map(|s| {
-                        let next = dict.len() as u32;
-                        *dict.entry(s.as_str()).or_insert(next)
-                    })
-                    .collect()
+                // The column's own dictionary codes already key equal values alike.
+                v.codes().to_vec()
             }
             _ => {
                 let mut dict: HashMap<u64, u32> = HashMap::new();

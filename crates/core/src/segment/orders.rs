@@ -198,7 +198,7 @@ fn cell_key(column: &Column, row: usize) -> Option<Key<'_>> {
     }
     match column.data() {
         ColumnData::Integer(v) => Some(Key::Integer(v[row])),
-        ColumnData::Text(v) => (!v[row].is_empty()).then_some(Key::Text(&v[row])),
+        ColumnData::Text(v) => (!v[row].is_empty()).then_some(Key::Text(v.get(row))),
         _ => Some(Key::Other(column.display(row))),
     }
 }

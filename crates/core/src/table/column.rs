@@ -4,6 +4,7 @@
 
 use super::infer::ValueFormat;
 use super::raw::RawCells;
+use super::text::TextValues;
 use serde::{Deserialize, Serialize};
 
 /// The type of a column, as shown to the user.
@@ -122,8 +123,8 @@ pub enum ColumnData {
     Boolean(Vec<bool>),
     /// Seconds since 1970-01-01T00:00:00 (no time zone: exports carry local times).
     DateTime(Vec<i64>),
-    /// Text as written (trimmed).
-    Text(Vec<String>),
+    /// Text as written (trimmed), dictionary-encoded.
+    Text(TextValues),
 }
 
 impl ColumnData {
@@ -191,7 +192,7 @@ impl Column {
     pub fn raw(&self, row: usize) -> Option<&str> {
         match (&self.raw, &self.data) {
             (Some(raw), _) => Some(raw.get(row)),
-            (None, ColumnData::Text(v)) => Some(&v[row]),
+            (None, ColumnData::Text(v)) => Some(v.get(row)),
             _ => None,
         }
     }
@@ -280,7 +281,7 @@ impl Column {
             ColumnData::Decimal(v) => v[row].to_string(),
             ColumnData::Boolean(v) => v[row].to_string(),
             ColumnData::DateTime(v) => super::dates::format_datetime(v[row]),
-            ColumnData::Text(v) => v[row].clone(),
+            ColumnData::Text(v) => v.get(row).to_string(),
         }
     }
 }

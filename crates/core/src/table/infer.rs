@@ -14,9 +14,10 @@
 //! ([`convert`]): a present value that does not fit is held as missing and listed as invalid,
 //! never dropped silently.
 
-use super::dates::{parse_shape, DateFamily};
+use super::dates::{parse_shape, DateFamily, DateShape};
 use super::numbers::parse_number;
 use super::raw::RawCells;
+use super::text::TextBuilder;
 use super::{Column, ColumnData, DataType};
 use serde::{Deserialize, Serialize};
 
@@ -105,12 +106,28 @@ pub fn infer_type<'a>(cells: impl Iterator<Item = &'a str> + Clone) -> DataType 
 /// Infers the type and format of a column. `preferred_mark` wins when both decimal marks
 /// read every number (a `;`-separated file prefers the comma).
 pub fn infer<'a>(cells: impl Iterator<Item = &'a str>, preferred_mark: DecimalMark) -> Inference {
-    let mut point = NumberState::new(true);
-    let mut comma = NumberState::new(preferred_mark == DecimalMark::Comma);
+    infer_keeping(cells, preferred_mark, false).0
+}
+
+/// Values parsed while inferring, kept so the chosen type's values need not be parsed twice.
+struct Kept {
+    point: Option<Vec<Number>>,
+    comma: Option<Vec<Number>>,
+    dates: Option<Vec<DateShape>>,
+}
+
+/// [`infer`], keeping (when `keep`) the parsed values of the candidates still standing.
+fn infer_keeping<'a>(
+    cells: impl Iterator<Item = &'a str>,
+    preferred_mark: DecimalMark,
+    keep: bool,
+) -> (Inference, Kept) {
+    let mut point = NumberState::new(true, keep);
+    let mut comma = NumberState::new(preferred_mark == DecimalMark::Comma, keep);
     let mut boolean = true;
     // A lone `y` is a letter, not a yes/no column: single letters need both values.
     let (mut bool_word, mut bool_true, mut bool_false) = (false, false, false);
-    let mut date = DateState::new();
+    let mut date = DateState::new(keep);
     let mut present = 0usize;
     for (row, cell) in cells.enumerate() {
         if is_missing(cell) {
@@ -131,7 +148,7 @@ pub fn infer<'a>(cells: impl Iterator<Item = &'a str>, preferred_mark: DecimalMa
         }
         date.see(cell, row);
         if !(point.ok || comma.ok || boolean || date.ok) {
-            return Inference {
+            let inference = Inference {
                 dtype: DataType::Text,
                 format: ValueFormat {
                     decimal_mark: preferred_mark,
@@ -139,11 +156,22 @@ pub fn infer<'a>(cells: impl Iterator<Item = &'a str>, preferred_mark: DecimalMa
                 },
                 mixed_dates_at: None,
             };
+            let nothing = Kept {
+                point: None,
+                comma: None,
+                dates: None,
+            };
+            return (inference, nothing);
         }
     }
     let mut format = ValueFormat {
         decimal_mark: preferred_mark,
         ..ValueFormat::default()
+    };
+    let kept = Kept {
+        point: point.kept.take(),
+        comma: comma.kept.take(),
+        dates: date.kept.take(),
     };
     let number = match preferred_mark {
         DecimalMark::Comma if comma.ok => Some((comma, DecimalMark::Comma)),
@@ -179,7 +207,7 @@ pub fn infer<'a>(cells: impl Iterator<Item = &'a str>, preferred_mark: DecimalMa
     } else {
         DataType::Text
     };
-    Inference {
+    let inference = Inference {
         dtype,
         format,
         mixed_dates_at: if dtype == DataType::DateTime {
@@ -187,11 +215,14 @@ pub fn infer<'a>(cells: impl Iterator<Item = &'a str>, preferred_mark: DecimalMa
         } else {
             None
         },
-    }
+    };
+    (inference, kept)
 }
 
 struct NumberState {
     ok: bool,
+    /// Every present value parsed so far, while `ok` (when asked to keep them).
+    kept: Option<Vec<Number>>,
     integer: bool,
     zero_one: bool,
     seen_zero: bool,
@@ -199,9 +230,10 @@ struct NumberState {
 }
 
 impl NumberState {
-    fn new(active: bool) -> NumberState {
+    fn new(active: bool, keep: bool) -> NumberState {
         NumberState {
             ok: active,
+            kept: (active && keep).then(Vec::new),
             integer: true,
             zero_one: true,
             seen_zero: false,
@@ -213,8 +245,15 @@ impl NumberState {
         if !self.ok {
             return;
         }
-        match parse_number(cell, mark) {
-            None => self.ok = false,
+        let parsed = parse_number(cell, mark);
+        if let (Some(kept), Some(n)) = (&mut self.kept, parsed) {
+            kept.push(n);
+        }
+        match parsed {
+            None => {
+                self.ok = false;
+                self.kept = None;
+            }
             Some(Number { integer: None, .. }) => self.integer = false,
             Some(Number {
                 integer: Some(i), ..
@@ -229,6 +268,8 @@ impl NumberState {
 
 struct DateState {
     ok: bool,
+    /// Every present value's shape so far, while `ok` (when asked to keep them).
+    kept: Option<Vec<DateShape>>,
     first_family: Option<DateFamily>,
     mixed_at: Option<usize>,
     year_last: Option<char>,
@@ -237,9 +278,10 @@ struct DateState {
 }
 
 impl DateState {
-    fn new() -> DateState {
+    fn new(keep: bool) -> DateState {
         DateState {
             ok: true,
+            kept: keep.then(Vec::new),
             first_family: None,
             mixed_at: None,
             year_last: None,
@@ -254,8 +296,12 @@ impl DateState {
         }
         let Some(shape) = parse_shape(cell) else {
             self.ok = false;
+            self.kept = None;
             return;
         };
+        if let Some(kept) = &mut self.kept {
+            kept.push(shape);
+        }
         match self.first_family {
             None => self.first_family = Some(shape.family),
             Some(f) if f != shape.family && self.mixed_at.is_none() => self.mixed_at = Some(row),
@@ -268,6 +314,9 @@ impl DateState {
             self.ok = self.day_first || self.month_first;
         } else {
             self.ok = shape.seconds(DateOrder::DayFirst).is_some();
+        }
+        if !self.ok {
+            self.kept = None;
         }
     }
 }
@@ -325,21 +374,96 @@ pub fn convert<'a>(
         DataType::Boolean => typed!(Boolean, false, parse_boolean_forced),
         DataType::DateTime => typed!(DateTime, 0, |c| parse_datetime_in(c, order)),
         DataType::Text => {
-            let mut values = Vec::with_capacity(rows);
+            let mut values = TextBuilder::with_capacity(rows);
             for cell in cells {
                 let m = is_missing(cell);
                 missing.push(m);
-                values.push(if m {
-                    String::new()
-                } else {
-                    cell.trim().to_string()
-                });
+                values.push(if m { "" } else { cell.trim() });
             }
-            ColumnData::Text(values)
+            ColumnData::Text(values.finish())
         }
     };
     Converted {
         data,
+        missing,
+        invalid,
+    }
+}
+
+/// Infers the type of `raw` and converts it, parsing each value once: the values parsed
+/// while inferring are reused for the chosen type. Gives what [`infer`] then [`convert`]
+/// give (a test checks they agree).
+pub(crate) fn infer_and_convert(raw: &RawCells, mark: DecimalMark) -> (Inference, Converted) {
+    let (inference, kept) = infer_keeping(raw.iter(), mark, true);
+    let format = &inference.format;
+    let rows = raw.len();
+    let reused = match inference.dtype {
+        DataType::Integer | DataType::Decimal | DataType::Boolean => {
+            let numbers = match format.decimal_mark {
+                DecimalMark::Point => kept.point,
+                DecimalMark::Comma => kept.comma,
+            };
+            numbers.map(|numbers| {
+                let values = numbers.into_iter();
+                match inference.dtype {
+                    DataType::Integer => {
+                        fill(raw, rows, values.map(|n| n.integer), ColumnData::Integer)
+                    }
+                    DataType::Decimal => fill(
+                        raw,
+                        rows,
+                        values.map(|n| Some(n.value)),
+                        ColumnData::Decimal,
+                    ),
+                    _ => fill(
+                        raw,
+                        rows,
+                        values.map(|n| Some(n.integer == Some(1))),
+                        ColumnData::Boolean,
+                    ),
+                }
+            })
+        }
+        DataType::DateTime => {
+            let order = format.date_order.unwrap_or(DateOrder::DayFirst);
+            kept.dates.map(|shapes| {
+                let values = shapes.into_iter().map(|s| s.seconds(order));
+                fill(raw, rows, values, ColumnData::DateTime)
+            })
+        }
+        DataType::Text => None,
+    };
+    // Boolean words (yes/no) and text were not kept: convert them from the cells.
+    let converted = reused.unwrap_or_else(|| convert(raw.iter(), rows, inference.dtype, format));
+    (inference, converted)
+}
+
+/// Lays values parsed from the present cells of `raw` (in order) out over every row,
+/// marking the missing ones; a value that did not parse is held as missing and invalid.
+fn fill<T: Default>(
+    raw: &RawCells,
+    rows: usize,
+    mut parsed: impl Iterator<Item = Option<T>>,
+    wrap: impl FnOnce(Vec<T>) -> ColumnData,
+) -> Converted {
+    let mut values = Vec::with_capacity(rows);
+    let mut missing = Vec::with_capacity(rows);
+    let mut invalid = Vec::new();
+    for (row, cell) in raw.iter().enumerate() {
+        let value = if is_missing(cell) {
+            None
+        } else {
+            let value = parsed.next().flatten();
+            if value.is_none() {
+                invalid.push(row);
+            }
+            value
+        };
+        missing.push(value.is_none());
+        values.push(value.unwrap_or_default());
+    }
+    Converted {
+        data: wrap(values),
         missing,
         invalid,
     }
@@ -351,8 +475,8 @@ pub fn build_column(name: String, cells: &[&str]) -> Column {
     for cell in cells {
         raw.push(cell);
     }
-    let inference = infer(raw.iter(), DecimalMark::Point);
-    column_from_raw(name, raw, inference.dtype, inference.format)
+    let (inference, converted) = infer_and_convert(&raw, DecimalMark::Point);
+    column_from_converted(name, raw, inference.dtype, inference.format, converted)
 }
 
 /// Types raw cells as `dtype`; the raw text is kept unless the column is text.
@@ -363,6 +487,17 @@ pub(crate) fn column_from_raw(
     format: ValueFormat,
 ) -> Column {
     let converted = convert(raw.iter(), raw.len(), dtype, &format);
+    column_from_converted(name, raw, dtype, format, converted)
+}
+
+/// Builds a column from raw cells already converted to `dtype`.
+pub(crate) fn column_from_converted(
+    name: String,
+    raw: RawCells,
+    dtype: DataType,
+    format: ValueFormat,
+    converted: Converted,
+) -> Column {
     let raw = (dtype != DataType::Text).then_some(raw);
     Column::new(name, converted.data, converted.missing).with_source(raw, format, converted.invalid)
 }
@@ -370,6 +505,41 @@ pub(crate) fn column_from_raw(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn parsing_once_gives_what_inferring_then_converting_gives() {
+        let columns: &[(&[&str], DecimalMark)] = &[
+            (&["1", "NA", "-3", "1,234"], DecimalMark::Point),
+            (&["1.5", "", "¥2", "15%"], DecimalMark::Point),
+            (&["12,5", "7", "n/a"], DecimalMark::Comma),
+            (&["0", "1", "", "1"], DecimalMark::Point),
+            (&["yes", "no", "NA"], DecimalMark::Point),
+            (
+                &["12/1/2010 8:26", "", "12/13/2010 9:00"],
+                DecimalMark::Point,
+            ),
+            (
+                &["2020-02-21", "23/02/2020", "2020年3月1日"],
+                DecimalMark::Point,
+            ),
+            (&["21-07-2015", "05-01-2015"], DecimalMark::Point),
+            (&["tea", "", "cup"], DecimalMark::Point),
+            (&["", "NA"], DecimalMark::Point),
+        ];
+        for (cells, mark) in columns {
+            let mut raw = RawCells::with_capacity(cells.len());
+            for cell in *cells {
+                raw.push(cell);
+            }
+            let (inference, once) = infer_and_convert(&raw, *mark);
+            let twice_inference = infer(raw.iter(), *mark);
+            assert_eq!(inference, twice_inference, "{cells:?}");
+            let twice = convert(raw.iter(), raw.len(), inference.dtype, &inference.format);
+            assert_eq!(once.data, twice.data, "{cells:?}");
+            assert_eq!(once.missing, twice.missing, "{cells:?}");
+            assert_eq!(once.invalid, twice.invalid, "{cells:?}");
+        }
+    }
 
     #[test]
     fn inference_cases() {

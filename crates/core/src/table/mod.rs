@@ -35,6 +35,7 @@ mod retype;
 mod robustness_tests;
 pub mod sniff;
 mod split;
+mod text;
 mod warning;
 pub mod xlsx;
 
@@ -44,6 +45,7 @@ pub use profile::{profile, ColumnProfile, Histogram, NumericSummary, TopValue};
 pub use read::{read_bytes, read_bytes_with, ReadOptions, SourceInfo, HARD_LIMIT};
 pub use retype::{BadCell, Retyped};
 pub use split::{RaggedRows, WHITESPACE};
+pub use text::{TextBuilder, TextValues};
 pub use warning::{RaggedAction, ReadWarning};
 
 /// A table: named, typed columns of equal length, plus how the source was read.

@@ -7,7 +7,6 @@
 
 use super::{Column, ColumnData, DataType, Role};
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 
 /// Bins of the histogram.
 const BINS: usize = 10;
@@ -104,12 +103,19 @@ pub fn profile(column: &Column) -> ColumnProfile {
             }
         }
         ColumnData::Text(v) => {
-            let mut counts: HashMap<&str, usize> = HashMap::new();
+            let codes = v.codes();
+            let mut counts = vec![0usize; v.dictionary().len()];
             for r in present {
-                *counts.entry(v[r].as_str()).or_insert(0) += 1;
+                counts[codes[r] as usize] += 1;
             }
-            distinct = counts.len();
-            top = top_values(counts.into_iter().map(|(k, c)| (k.to_string(), c)));
+            distinct = counts.iter().filter(|&&c| c > 0).count();
+            top = top_values(
+                counts
+                    .iter()
+                    .zip(v.dictionary())
+                    .filter(|(&c, _)| c > 0)
+                    .map(|(&c, value)| (value.clone(), c)),
+            );
         }
         ColumnData::Boolean(v) => {
             let (mut yes, mut no) = (0, 0);
@@ -151,7 +157,8 @@ fn count_distinct_sorted(values: &[f64]) -> usize {
     let mut distinct = 0;
     let mut last: Option<f64> = None;
     for &v in values {
-        if last.is_none_or(|l| l.total_cmp(&v).is_ne()) {
+        // Adding 0.0 folds -0.0 into 0.0, as pandas' `nunique` counts them as one value.
+        if last.is_none_or(|l| (l + 0.0).to_bits() != (v + 0.0).to_bits()) {
             distinct += 1;
             last = Some(v);
         }

@@ -2,7 +2,7 @@
 //! ([`super::decode`]), sniff the delimiter, split records ([`super::split`]), decide whether
 //! the first row is a header, clean the header up, and type each column ([`super::infer`]).
 
-use super::infer::{column_from_raw, infer, DecimalMark};
+use super::infer::{column_from_converted, infer_and_convert, DecimalMark};
 use super::split::{split_delimited, Grid, RaggedRows, WHITESPACE};
 use super::warning::ReadWarning;
 use super::{decode, sniff, xlsx, Table};
@@ -170,7 +170,7 @@ fn assemble(
         if progress.report("type", i as u64, total) == Control::Stop {
             return Err(Error::new(ErrorKind::Cancelled));
         }
-        let inference = infer(raw.iter(), mark);
+        let (inference, converted) = infer_and_convert(&raw, mark);
         if let Some(order) = inference.format.date_order {
             if inference.format.date_order_guessed {
                 warnings.push(ReadWarning::AmbiguousDates {
@@ -186,11 +186,12 @@ fn assemble(
                 value: raw.get(row).trim().to_string(),
             });
         }
-        columns.push(column_from_raw(
+        columns.push(column_from_converted(
             name,
             raw,
             inference.dtype,
             inference.format,
+            converted,
         ));
     }
     source.has_header = header;

@@ -7,16 +7,20 @@ In one run, on the same files and thresholds, measures:
 - pyfim 6.28 `fim.fpgrowth` (Borgelt's C code): the call only, the file already parsed into
   Python lists (as REFERENCE.md times it);
 - mlxtend 0.25 `fpgrowth` on the one-hot DataFrame: the call only;
-- shoplens in the browser: a slot, `bench_browser`, for the app engineer to fill (headless
-  Chromium on the same wasm kernel); it prints "n/a" until then.
+- shoplens in the browser: the real Baskets page in headless Chromium (benches/baskets.mjs,
+  one tab per case, needs `trunk build --release` first): the search as the page times it
+  in its worker (itemsets, then rules at confidence 1 and the companion lists), with the
+  file's parsing apart (the Data page's load plus the worker's basket building); memory is
+  the worker's wasm memory (it only grows: its peak) plus the tab's JS heap.
 
 Each tool runs in its own process, so its peak memory (ru_maxrss) is its own. Times are
 the best of --repeat runs. On a shared machine wall-clock times swing with the load; CPU
 time (user + system) is steadier and is what the ratio column uses; wall times are
 printed too. Itemset counts are compared across the tools as a sanity check.
 
-Usage (repository root, after `cargo build --release -p shoplens-cli`):
-    python3 tools/bench_baskets.py [DATA_DIR] [--repeat N] [--no-mlxtend]
+Usage (repository root, after `cargo build --release -p shoplens-cli` and
+`trunk build --release`):
+    python3 tools/bench_baskets.py [DATA_DIR] [--repeat N] [--no-mlxtend] [--no-browser]
 DATA_DIR defaults to ../shared/data; groceries falls back to testdata/arules-groceries.
 """
 
@@ -99,14 +103,21 @@ def bench_python(tool, path, support):
     return json.loads(out.stdout)
 
 
-def bench_browser(path, support):
-    """Slot for shoplens in headless Chromium (the same wasm kernel as the app).
-
-    To be filled by the app engineer: load the bench page, hand it the file, time
-    `mine_itemsets` in the worker, return {"itemsets", "wall", "cpu", "peak_kb"} like the
-    others. Until then the table shows n/a.
-    """
-    return None
+def bench_browser(cases, repeat):
+    """The real page in headless Chromium for every (path, support) in `cases`, in one
+    browser session: {(path, support): result} (see benches/baskets.mjs), or {} when the
+    release site or node is missing."""
+    if not os.path.exists(os.path.join(ROOT, "dist", "index.html")):
+        print("no dist/: run `trunk build --release` for the browser column")
+        return {}
+    command = ["node", os.path.join(ROOT, "benches", "baskets.mjs"), "--repeat", str(repeat)]
+    for path, support in cases:
+        command += ["--case", f"{path}:{support}"]
+    out = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
+    if out.returncode != 0:
+        print(f"browser bench failed:\n{out.stderr[-2000:]}")
+        return {}
+    return {(os.path.abspath(r["file"]), r["support"]): r for r in json.loads(out.stdout)}
 
 
 def best(runs):
@@ -118,16 +129,13 @@ def main():
     parser.add_argument("data", nargs="?", default=os.path.join(ROOT, "..", "shared", "data"))
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--no-mlxtend", action="store_true")
+    parser.add_argument("--no-browser", action="store_true")
     args = parser.parse_args()
     if not os.path.exists(CLI):
         print(f"no CLI at {CLI}: run `cargo build --release -p shoplens-cli` first")
         return 2
     print(f"load average: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores")
-    header = (f"{'data':<16} {'supp':>6} {'sets':>6} | {'shoplens cpu/wall s':>19} {'MB':>5} | "
-              f"{'pyfim cpu/wall s':>16} {'MB':>5} | {'mlxtend cpu/wall s':>18} {'MB':>5} | "
-              f"{'browser':>7} | {'vs pyfim':>8} {'vs mlxtend':>10}")
-    print(header)
-    print("-" * len(header))
+    cases = []
     for rel, support in CASES:
         path = os.path.join(args.data, rel)
         if not os.path.exists(path):
@@ -137,24 +145,46 @@ def main():
             else:
                 print(f"{rel}: absent under {args.data}; skipped")
                 continue
+        cases.append((os.path.abspath(path), support))
+    browsers = {} if args.no_browser else bench_browser(cases, args.repeat)
+    header = (f"{'data':<16} {'supp':>6} {'sets':>6} | {'shoplens cpu/wall s':>19} {'MB':>5} | "
+              f"{'pyfim cpu/wall s':>16} {'MB':>5} | {'mlxtend cpu/wall s':>18} {'MB':>5} | "
+              f"{'browser search/parse s':>22} {'MB':>5} | {'vs pyfim':>8} {'browser':>7} {'vs mlxtend':>10}")
+    print(header)
+    print("-" * len(header))
+    for path, support in cases:
         native = best([bench_native(path, support) for _ in range(args.repeat)])
         pyfim = best([bench_python("pyfim", path, support) for _ in range(args.repeat)])
         mlx = None if args.no_mlxtend else bench_python("mlxtend", path, support)
-        browser = bench_browser(path, support)
+        browser = browsers.get((path, support))
         counts = {native["itemsets"], pyfim["itemsets"]} | ({mlx["itemsets"]} if mlx else set())
+        if browser:
+            counts.add(browser["itemsets"])
         if len(counts) != 1:
             print(f"  COUNT MISMATCH: shoplens {native['itemsets']}, pyfim {pyfim['itemsets']}, "
-                  f"mlxtend {mlx and mlx['itemsets']}")
+                  f"mlxtend {mlx and mlx['itemsets']}, browser {browser and browser['itemsets']}")
         mlx_cell = f"{mlx['cpu']:>8.3f}/{mlx['wall']:<9.3f} {mlx['peak_kb'] / 1e3:>5.0f}" if mlx else f"{'skipped':>18} {'':>5}"
         ratio_mlx = f"{mlx['cpu'] / native['cpu']:>9.1f}x" if mlx else f"{'':>10}"
+        if browser:
+            search = browser["search_ms"] / 1e3
+            parse = (browser["load_ms"] + browser["build_ms"]) / 1e3
+            memory = (browser["wasm_bytes"] + browser["js_heap_bytes"]) / 1e6
+            browser_cell = f"{search:>10.3f}/{parse:<11.3f} {memory:>5.0f}"
+            ratio_browser = f"{search / pyfim['wall']:>6.2f}x"
+        else:
+            browser_cell = f"{'n/a':>22} {'':>5}"
+            ratio_browser = f"{'':>7}"
         print(
             f"{os.path.basename(path)[:16]:<16} {support * 100:>5.2g}% {native['itemsets']:>6} | "
             f"{native['cpu']:>9.3f}/{native['wall']:<9.3f} {native['peak_kb'] / 1e3:>5.0f} | "
             f"{pyfim['cpu']:>7.3f}/{pyfim['wall']:<8.3f} {pyfim['peak_kb'] / 1e3:>5.0f} | "
-            f"{mlx_cell} | {'n/a' if browser is None else browser['wall']:>7} | "
-            f"{native['cpu'] / pyfim['cpu']:>7.2f}x {ratio_mlx}"
+            f"{mlx_cell} | {browser_cell} | "
+            f"{native['cpu'] / pyfim['cpu']:>7.2f}x {ratio_browser} {ratio_mlx}"
         )
     print("vs pyfim: shoplens CPU time (parse included) / pyfim's call; target <= 1.0x.")
+    print("browser: the page's search time in its worker / pyfim's call (wall); target <= 2x.")
+    print("  browser parse = the Data page's load + the worker's basket building, apart;")
+    print("  browser MB = the worker's wasm memory (its peak) + the tab's JS heap.")
     print("vs mlxtend: mlxtend's call / shoplens CPU time (how many times faster); target >= 20x.")
     return 0
 

@@ -15,6 +15,7 @@ mod chart;
 pub mod lines;
 pub mod route_map;
 pub mod rules_graph;
+pub mod rules_matrix;
 pub mod rules_scatter;
 
 pub use chart::CanvasChart;

@@ -119,6 +119,22 @@ pub enum BasketText {
     GraphHeading,
     /// Accessible name of the graph.
     GraphLabel,
+    /// Heading of the grouped matrix.
+    MatrixHeading,
+    /// Accessible name of the grouped matrix.
+    MatrixLabel,
+    /// Caption of the grouped matrix: what columns, rows, size and colour mean.
+    MatrixCaption,
+    /// Column header: antecedent group.
+    Group,
+    /// Column header: rule count.
+    RuleCount,
+    /// Legend and column header: mean support of a cell's rules.
+    MeanSupport,
+    /// Legend and column header: mean lift of a cell's rules.
+    MeanLift,
+    /// Button: show every rule again.
+    ClearFilter,
 }
 
 /// The text `key` in `lang`.
@@ -209,6 +225,20 @@ fn pair(key: BasketText) -> (&'static str, &'static str) {
             "提升度最高的规则：商品为节点，箭头从前项指向后项，粗细表示支持度，颜色表示提升度",
             "The rules with the highest lift: items as nodes, arrows from antecedent to consequent, thicker with support, coloured by lift",
         ),
+        MatrixHeading => ("按前项分组的规则矩阵", "Rules grouped by antecedent"),
+        MatrixLabel => (
+            "分组矩阵：列为前项分组，行为后项，圆的大小表示平均支持度，颜色表示平均提升度",
+            "Grouped matrix: antecedent groups across, consequents down, circle size shows mean support, colour mean lift",
+        ),
+        MatrixCaption => (
+            "列：按前项中最常见的商品把规则分组（最大的 20 组，标出组内最常见的商品）；行：提升度最高的 20 个后项。圆的面积为该格规则的平均支持度，颜色为平均提升度。点击圆圈，在规则表中只看这些规则。",
+            "Columns: rules grouped by the most common item of their antecedent (the 20 largest groups, labelled by their most common items); rows: the 20 consequents with the highest lift. Circle area is the mean support of the cell's rules, colour their mean lift. Click a circle to list those rules in the table.",
+        ),
+        Group => ("前项分组", "Antecedent group"),
+        RuleCount => ("规则数", "Rules"),
+        MeanSupport => ("平均支持度", "mean support"),
+        MeanLift => ("平均提升度", "mean lift"),
+        ClearFilter => ("显示全部规则", "Show all rules"),
         ClickHint => (
             "点击表头排序，点击一行选中规则。",
             "Click a heading to sort, a row to select its rule.",
@@ -280,6 +310,43 @@ pub fn behind(lang: Lang, total: &str, shown: &str) -> String {
     }
 }
 
+/// A group of rules by its most common antecedent items: "{a, b, +3 more}".
+pub fn group_label(lang: Lang, items: &str, more: usize) -> String {
+    match (lang, more) {
+        (_, 0) => format!("{{{items}}}"),
+        (Lang::Zh, _) => format!("{{{items}，另 {more} 项}}"),
+        (Lang::En, _) => format!("{{{items}, +{more} more}}"),
+    }
+}
+
+/// Hover text of a grouped-matrix cell.
+pub fn matrix_tip(
+    lang: Lang,
+    group: &str,
+    group_rules: &str,
+    consequent: &str,
+    rules: &str,
+    support: f64,
+    lift: f64,
+) -> String {
+    match lang {
+        Lang::Zh => format!(
+            "{group}：本组 {group_rules} 条规则；→ {consequent}：{rules} 条，平均支持度 {support:.4}，平均提升度 {lift:.4}"
+        ),
+        Lang::En => format!(
+            "{group}: {group_rules} rules in the group; → {consequent}: {rules} rules, mean support {support:.4}, mean lift {lift:.4}"
+        ),
+    }
+}
+
+/// The rules table's filter from the matrix.
+pub fn filtered(lang: Lang, cell: &str) -> String {
+    match lang {
+        Lang::Zh => format!("只显示 {cell} 的规则"),
+        Lang::En => format!("Only the rules of {cell}"),
+    }
+}
+
 /// Mean items per basket.
 pub fn mean_size(lang: Lang, mean: f64) -> String {
     match lang {
@@ -294,7 +361,7 @@ mod tests {
     use BasketText::*;
 
     /// Every key; add new keys here too.
-    const ALL: [BasketText; 56] = [
+    const ALL: [BasketText; 64] = [
         Title,
         Intro,
         NoData,
@@ -351,6 +418,14 @@ mod tests {
         ClickHint,
         GraphHeading,
         GraphLabel,
+        MatrixHeading,
+        MatrixLabel,
+        MatrixCaption,
+        Group,
+        RuleCount,
+        MeanSupport,
+        MeanLift,
+        ClearFilter,
     ];
 
     #[test]

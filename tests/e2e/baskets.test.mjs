@@ -8,6 +8,7 @@ import { join } from "node:path";
 import { launch, byTest, loadFile, stepper, ROOT, SHOTS } from "./harness.mjs";
 
 const GROCERIES = join(ROOT, "testdata", "arules-groceries", "groceries.csv");
+const MUSHROOM = join(ROOT, "testdata", "fimi-mushroom", "mushroom.dat");
 const FIXTURES = join(ROOT, "testdata", "fixtures");
 const step = stepper();
 let env;
@@ -210,6 +211,61 @@ test("groceries at 0.1%: 13,492 itemsets and 5,668 rules, only the visible rows 
   assert.equal(lifts[lifts.length - 1].toFixed(4), low.toFixed(4));
 });
 
+test("graph and grouped matrix: table alternatives; a circle's hover and click filter the rules", async () => {
+  const fixture = JSON.parse(await readFile(join(FIXTURES, "basket_groceries_rules_01.json"), "utf8"));
+  const top = [...fixture.rules_1c].sort((a, b) => b[6] - a[6])[0];
+  step("graph edges as a table");
+  const edges = t("graph-edge");
+  assert.equal(await edges.count(), 25);
+  const firstEdge = await edges.first().locator("td").allTextContents();
+  // Items in the data's order; the fixture sorts them.
+  assert.deepEqual(firstEdge[0].split(", ").sort(), [...top[0]].sort());
+  assert.equal(firstEdge[1], `→ ${top[1].join(", ")}`);
+  assert.equal(firstEdge[3], top[6].toFixed(4));
+
+  step("grouped matrix: caption names the aggregate, the table lists its cells");
+  assert.match(await t("matrix-caption").textContent(), /mean support.*mean lift/);
+  const cells = await t("matrix-cell").count();
+  assert.ok(cells > 20, `${cells} cells`);
+  const canvas = page.locator('[data-testid="rules-matrix"] canvas');
+  await canvas.scrollIntoViewIfNeeded();
+  const box = await canvas.boundingBox();
+  assert.ok(box.height > 400, `matrix ${box.height} px high`);
+  await canvas.screenshot({ path: join(SHOTS, "baskets-matrix.png") });
+
+  step("hover along the first row until a circle answers");
+  const rowY = 150 + 12; // header + half a row (src/charts/rules_matrix.rs)
+  let hit = null;
+  for (let x = 40; x < box.width && !hit; x += 6) {
+    await page.mouse.move(box.x + x, box.y + rowY);
+    if (await t("matrix-tip").count()) hit = x;
+  }
+  assert.ok(hit !== null, "no circle found on the first row");
+  const tip = await t("matrix-tip").textContent();
+  const m = tip.match(/^(\{.+\}): ([\d,]+) rules in the group; → \{(.+)\}: ([\d,]+) rules, mean support ([\d.]+), mean lift ([\d.]+)$/);
+  assert.ok(m, tip);
+  const [, group, groupRules, consequent, cellRules] = m;
+  assert.ok(Number(groupRules.replace(/,/g, "")) >= Number(cellRules.replace(/,/g, "")));
+  step(`tip: ${tip}`);
+
+  step("click: the table shows that group's rules with that consequent");
+  await page.mouse.click(box.x + hit, box.y + rowY);
+  await t("cell-filter").waitFor();
+  assert.equal(await t("cell-filter-label").textContent(), `Only the rules of ${group} → {${consequent}}`);
+  const n = Number(cellRules.replace(/,/g, ""));
+  await page.waitForFunction(
+    (text) => document.querySelector('[data-testid="rules-shown"]').textContent.startsWith(text),
+    `${cellRules} of 5,668 rules`,
+  );
+  const consequents = await page.locator('[data-testid="rule-row"] td.consequent').allTextContents();
+  assert.equal(consequents.length, Math.min(n, consequents.length));
+  assert.ok(consequents.length > 0 && consequents.every((c) => c === consequent), consequents.join(" | "));
+  await t("clear-cell-filter").click();
+  await page.waitForFunction(() =>
+    document.querySelector('[data-testid="rules-shown"]').textContent.startsWith("5,668 of 5,668"),
+  );
+});
+
 test("the Chinese page says the same numbers", async () => {
   await page.locator("button.lang-button", { hasText: "简体中文" }).click();
   await page.waitForFunction(() =>
@@ -217,6 +273,79 @@ test("the Chinese page says the same numbers", async () => {
   );
   assert.match(await t("support-hint").textContent(), /种商品中有 \d+ 种至少出现在 10 个购物篮中/);
   await page.locator("button.lang-button", { hasText: "English" }).click();
+});
+
+test("mushroom at 22% / 0.5: 79,247 rules, the best 50,000 listed, < 200 rows in the DOM, scrolled to the end without a long task", async () => {
+  const fixture = JSON.parse(await readFile(join(FIXTURES, "basket_mushroom.json"), "utf8")).at_22pct;
+  step("load mushroom.dat");
+  await loadFile(page, env.origin, MUSHROOM);
+  await page.goto(env.origin + "/#baskets");
+  await t("basket-report").waitFor();
+  assert.match(await t("basket-report").textContent(), /8124 baskets, 119 items/);
+  await setSettings({ support: String(fixture.min_support), confidence: String(fixture.min_confidence) });
+  const started = Date.now();
+  await t("mine").click();
+  // mlxtend's count: pyfim leaves out the item that is in every basket (see the fixture).
+  const expected = `${fixture.itemsets_mlxtend.toLocaleString("en-US")} itemsets, ${fixture.rules_1c.toLocaleString("en-US")} rules in`;
+  await page.waitForFunction(
+    (text) => (document.querySelector('[data-testid="run-summary"]')?.textContent ?? "").startsWith(text),
+    expected,
+  );
+  step(`${await t("run-summary").textContent()} (click to summary ${Date.now() - started} ms)`);
+  const shown = (await t("rules-shown").textContent()).match(/^([\d,]+) of/)[1];
+  assert.ok(Number(shown.replace(/,/g, "")) >= 50_000, shown);
+  const rendered = await t("rule-row").count();
+  assert.ok(rendered > 10 && rendered < 200, `${rendered} rows in the DOM`);
+  assert.equal(await t("rule-row").first().locator("td.lift").textContent(), fixture.top_lift.toFixed(4));
+
+  step("scroll down in steps, then to the very end, watching for long tasks");
+  await page.evaluate(() => {
+    window.__scrollTasks = [];
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) window.__scrollTasks.push(Math.round(e.duration));
+    }).observe({ type: "longtask" });
+  });
+  const scrolled = Date.now();
+  await t("rules-scroll").evaluate(async (el) => {
+    const frame = () => new Promise((resolve) => requestAnimationFrame(resolve));
+    for (let i = 1; i <= 40; i++) {
+      el.scrollTop = (el.scrollHeight * i) / 40;
+      await frame();
+    }
+    el.scrollTop = el.scrollHeight;
+    await frame();
+  });
+  await page.waitForFunction(() => {
+    const el = document.querySelector('[data-testid="rules-scroll"]');
+    const rows = el.querySelectorAll('[data-testid="rule-row"]');
+    const last = rows[rows.length - 1].getBoundingClientRect();
+    return last.bottom <= el.getBoundingClientRect().bottom + 2 && last.bottom > el.getBoundingClientRect().top;
+  });
+  // Let a late task land in the observer.
+  await page.waitForTimeout(300);
+  const tasks = await page.evaluate(() => window.__scrollTasks);
+  step(`scrolled to the end in ${Date.now() - scrolled} ms; long tasks: ${JSON.stringify(tasks)}`);
+  assert.ok(Math.max(0, ...tasks) <= 200, `long tasks while scrolling: ${tasks}`);
+  assert.ok((await t("rule-row").count()) < 200);
+  const lifts = (await page.locator('[data-testid="rule-row"] td.lift').allTextContents()).map(Number);
+  assert.equal(lifts.at(-1).toFixed(4), fixture.lift_at_50000.toFixed(4));
+});
+
+test("mushroom at 1%: 90,751,400 itemsets (pyfim) is past the budget; the page stops at 1,000,000 and says the result is partial", async () => {
+  const fixture = JSON.parse(await readFile(join(FIXTURES, "basket_mushroom.json"), "utf8")).at_1pct;
+  assert.equal(fixture.itemsets, 90_751_400);
+  // The worker's itemset budget (core Budget::default().max_itemsets).
+  const limit = 1_000_000;
+  await setSettings({ support: "0.01", confidence: "0.5" });
+  const started = Date.now();
+  await t("mine").click();
+  await t("partial").waitFor({ timeout: 300_000 });
+  step(`${await t("run-summary").textContent()} (click to summary ${Date.now() - started} ms)`);
+  assert.match(await t("partial").textContent(), /^Stopped after 1000000 itemsets: the results are incomplete/);
+  const summary = await t("run-summary").textContent();
+  const itemsets = Number(summary.match(/^([\d,]+) itemsets/)[1].replace(/,/g, ""));
+  assert.equal(itemsets, limit);
+  assert.ok(itemsets < fixture.itemsets);
 });
 
 test("no request left the machine and no console errors", () => {

@@ -1,15 +1,19 @@
-//! The rule charts: the support × confidence scatter coloured by lift, with its table
-//! alternative (the top rules by lift).
+//! The rule charts, each with a table alternative: the support × confidence scatter
+//! coloured by lift (the top rules by lift), the graph of the strongest rules (its edges)
+//! and the grouped matrix (its cells; a click on a circle filters the rules table).
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 use shoplens_core::basket::Measure;
 
-use super::{rule_text, use_baskets};
+use super::grouped::{CellFilter, Grouping};
+use super::{rule_names, rule_text, use_baskets};
 use crate::charts::rules_graph::{Graph, GraphRule, RulesGraph};
+use crate::charts::rules_matrix::RulesMatrix;
 use crate::charts::rules_scatter::{RulePoint, RulesScatter};
-use crate::i18n::baskets::{t, BasketText as T};
+use crate::components::format::grouped;
+use crate::i18n::baskets::{self as text, t, BasketText as T};
 use crate::state::use_app_state;
 use crate::worker::jobs::baskets::Mined;
 
@@ -115,11 +119,6 @@ pub fn RulesCharts(mined: Arc<Mined>) -> impl IntoView {
                 titles=titles
             />
             <p class="note">{move || t(lang.get(), T::ColourIsLift)}</p>
-            <h2>{move || t(lang.get(), T::GraphHeading)}</h2>
-            <RulesGraph
-                graph=Signal::stored(Arc::new(graph(&mined)))
-                label=Signal::derive(move || t(lang.get(), T::GraphLabel).to_string())
-            />
             <details>
                 <summary>{move || t(lang.get(), T::AsTable)}</summary>
                 <table class="plain">
@@ -134,7 +133,140 @@ pub fn RulesCharts(mined: Arc<Mined>) -> impl IntoView {
                     <tbody>{rows}</tbody>
                 </table>
             </details>
+            <h2>{move || t(lang.get(), T::GraphHeading)}</h2>
+            <RulesGraph
+                graph=Signal::stored(Arc::new(graph(&mined)))
+                label=Signal::derive(move || t(lang.get(), T::GraphLabel).to_string())
+            />
+            <details data-testid="graph-table">
+                <summary>{move || t(lang.get(), T::AsTable)}</summary>
+                <table class="plain">
+                    <thead>
+                        <tr>
+                            <th>{move || t(lang.get(), T::Antecedent)}</th>
+                            <th>{move || t(lang.get(), T::Consequent)}</th>
+                            <th>{move || Measure::Support.label(lang.get())}</th>
+                            <th>{move || Measure::Lift.label(lang.get())}</th>
+                        </tr>
+                    </thead>
+                    <tbody>{graph_edges(&mined)}</tbody>
+                </table>
+            </details>
+            <GroupedMatrix mined=mined.clone() />
         </section>
+    }
+    .into_any()
+}
+
+/// The graph's edges as table rows: one per rule drawn, antecedent → consequent.
+fn graph_edges(mined: &Mined) -> impl IntoView {
+    (0..mined.rules.len().min(GRAPH_RULES))
+        .map(|i| {
+            let r = &mined.rules[i];
+            let (a, c) = rule_names(mined, i);
+            view! {
+                <tr data-testid="graph-edge">
+                    <td>{a.join(", ")}</td>
+                    <td>"→ " {c.join(", ")}</td>
+                    <td class="num">{format!("{:.4}", r.support)}</td>
+                    <td class="num">{format!("{:.4}", r.lift)}</td>
+                </tr>
+            }
+        })
+        .collect_view()
+}
+
+/// The grouped matrix of the rules, its caption and its table alternative.
+#[component]
+fn GroupedMatrix(mined: Arc<Mined>) -> impl IntoView {
+    let lang = use_app_state().lang;
+    let state = use_baskets();
+    let grouping = Arc::new(Grouping::new(&mined));
+    if grouping.cells.is_empty() {
+        return ().into_any();
+    }
+    let for_matrix = grouping.clone();
+    let matrix = Signal::derive(move || Arc::new(for_matrix.matrix(lang.get())));
+    let for_tip = grouping.clone();
+    let describe = Callback::new(move |i: usize| {
+        let lang = lang.get_untracked();
+        let g = &for_tip;
+        g.cells
+            .get(i)
+            .map(|c| {
+                text::matrix_tip(
+                    lang,
+                    &g.group_label(lang, c.group),
+                    &grouped(g.groups[c.group].rules as u64),
+                    &g.consequent_label(c.row),
+                    &grouped(c.rules.len() as u64),
+                    c.support,
+                    c.lift,
+                )
+            })
+            .unwrap_or_default()
+    });
+    let for_pick = grouping.clone();
+    let on_pick = Callback::new(move |i: usize| {
+        state
+            .cell
+            .set(CellFilter::of(&for_pick, i).map(|filter| (i, filter)));
+    });
+    let picked = Signal::derive(move || state.cell.with(|c| c.as_ref().map(|(i, _)| *i)));
+    let titles = Signal::derive(move || {
+        let lang = lang.get();
+        (
+            t(lang, T::MeanSupport).to_string(),
+            t(lang, T::MeanLift).to_string(),
+        )
+    });
+    let for_table = grouping.clone();
+    let rows = move || {
+        let lang = lang.get();
+        let g = &for_table;
+        g.cells
+            .iter()
+            .map(|c| {
+                view! {
+                    <tr data-testid="matrix-cell">
+                        <td>{g.group_label(lang, c.group)}</td>
+                        <td class="num">{grouped(g.groups[c.group].rules as u64)}</td>
+                        <td>{g.consequent_label(c.row)}</td>
+                        <td class="num">{grouped(c.rules.len() as u64)}</td>
+                        <td class="num">{format!("{:.4}", c.support)}</td>
+                        <td class="num">{format!("{:.4}", c.lift)}</td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <h2>{move || t(lang.get(), T::MatrixHeading)}</h2>
+        <RulesMatrix
+            matrix=matrix
+            picked=picked
+            describe=describe
+            on_pick=on_pick
+            label=Signal::derive(move || t(lang.get(), T::MatrixLabel).to_string())
+            titles=titles
+        />
+        <p class="note" data-testid="matrix-caption">{move || t(lang.get(), T::MatrixCaption)}</p>
+        <details data-testid="matrix-table">
+            <summary>{move || t(lang.get(), T::AsTable)}</summary>
+            <table class="plain">
+                <thead>
+                    <tr>
+                        <th>{move || t(lang.get(), T::Group)}</th>
+                        <th>{move || t(lang.get(), T::RuleCount)}</th>
+                        <th>{move || t(lang.get(), T::Consequent)}</th>
+                        <th>{move || t(lang.get(), T::RuleCount)}</th>
+                        <th>{move || t(lang.get(), T::MeanSupport)}</th>
+                        <th>{move || t(lang.get(), T::MeanLift)}</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </details>
     }
     .into_any()
 }

@@ -4,12 +4,14 @@
 //!
 //! Files: [`settings`] (the source and search form, the live support hint), [`rules_table`]
 //! (the virtualised table, the selected rule and the baskets behind it), [`charts`] (the
-//! scatter and its table alternative), [`companions`] (frequently bought together) and
-//! [`downloads`].
+//! scatter, the graph and the grouped matrix with their table alternatives), [`grouped`]
+//! (the rules grouped by antecedent for the matrix), [`companions`] (frequently bought
+//! together) and [`downloads`].
 
 mod charts;
 mod companions;
 mod downloads;
+mod grouped;
 mod rules_table;
 mod settings;
 
@@ -46,6 +48,9 @@ pub(crate) struct BasketsState {
     pub behind: RwSignal<Option<Behind>>,
     /// The job finding them.
     pub behind_job: RwSignal<JobStatus>,
+    /// The grouped-matrix cell picked (its index, and the filter it puts on the rules
+    /// table).
+    pub cell: RwSignal<Option<(usize, grouped::CellFilter)>>,
 }
 
 fn use_baskets() -> BasketsState {
@@ -102,6 +107,7 @@ pub fn BasketsPage() -> impl IntoView {
         selected: RwSignal::new(None),
         behind: RwSignal::new(None),
         behind_job: RwSignal::new(JobStatus::Idle),
+        cell: RwSignal::new(None),
     };
     provide_context(state);
 
@@ -159,6 +165,9 @@ fn Results() -> impl IntoView {
     move || {
         state.mined.get().map(|mined| {
             let counts = (mined.itemset_count, mined.rule_count, mined.elapsed_ms);
+            // Machine-readable figures for benches/baskets.mjs: the search's and the
+            // basket building's milliseconds, and the worker's wasm memory.
+            let (build_ms, wasm_bytes) = (mined.prepared.elapsed_ms, mined.wasm_bytes);
             let summary = move || {
                 text::summary(
                     lang.get(),
@@ -172,7 +181,15 @@ fn Results() -> impl IntoView {
                 .then_some(move || text::capped(lang.get(), &grouped(MAX_RULES as u64)));
             view! {
                 <div class="results" data-testid="baskets-results">
-                    <p class="run-summary" data-testid="run-summary">{summary}</p>
+                    <p
+                        class="run-summary"
+                        data-testid="run-summary"
+                        data-ms=format!("{:.1}", counts.2)
+                        data-build-ms=format!("{build_ms:.1}")
+                        data-wasm-bytes=wasm_bytes.to_string()
+                    >
+                        {summary}
+                    </p>
                     {partial
                         .map(|m| {
                             view! {

@@ -50,9 +50,22 @@ fn cell(measure: Measure, rule: &Rule) -> String {
     }
 }
 
-/// Rule indices matching `query` (every word must be part of an item of the rule), ranked by
-/// `measure` (`descending` or not).
-fn ordered(mined: &Mined, query: &str, measure: Measure, descending: bool) -> Vec<u32> {
+/// Rule indices matching `query` (every word must be part of an item of the rule) and, when
+/// given, among `only` (a grouped-matrix cell's rules), ranked by `measure` (`descending`
+/// or not).
+fn ordered(
+    mined: &Mined,
+    query: &str,
+    only: Option<&[u32]>,
+    measure: Measure,
+    descending: bool,
+) -> Vec<u32> {
+    let mut allowed = vec![only.is_none(); mined.rules.len()];
+    for &i in only.unwrap_or_default() {
+        if let Some(a) = allowed.get_mut(i as usize) {
+            *a = true;
+        }
+    }
     let words: Vec<String> = query.split_whitespace().map(str::to_lowercase).collect();
     // Which items match each word, computed once rather than per rule.
     let matching: Vec<Vec<bool>> = words
@@ -69,6 +82,7 @@ fn ordered(mined: &Mined, query: &str, measure: Measure, descending: bool) -> Ve
         .rules
         .iter()
         .enumerate()
+        .filter(|&(i, _)| allowed[i])
         .filter(|(_, r)| {
             matching.iter().all(|m| {
                 r.antecedent
@@ -107,7 +121,10 @@ pub fn RulesTable(mined: Arc<Mined>) -> impl IntoView {
     let data = mined.clone();
     let rows = Memo::new(move |_| {
         let (measure, descending) = sort.get();
-        Arc::new(ordered(&data, &query.get(), measure, descending))
+        state.cell.with(|cell| {
+            let only = cell.as_ref().map(|(_, f)| f.rules.as_slice());
+            Arc::new(ordered(&data, &query.get(), only, measure, descending))
+        })
     });
     // Back to the top when the order or the filter changes.
     Effect::new(move || {
@@ -236,6 +253,29 @@ pub fn RulesTable(mined: Arc<Mined>) -> impl IntoView {
                         <span class="count" data-testid="rules-shown">{shown}</span>
                         <span class="note">{move || t(lang.get(), T::ClickHint)}</span>
                     </div>
+                    {move || {
+                        state
+                            .cell
+                            .with(|c| c.as_ref().map(|(_, f)| f.clone()))
+                            .map(|filter| {
+                                view! {
+                                    <p class="cell-filter" data-testid="cell-filter">
+                                        <span data-testid="cell-filter-label">
+                                            {move || text::filtered(lang.get(), &filter.label(lang.get()))}
+                                        </span>
+                                        " "
+                                        <button
+                                            type="button"
+                                            class="button small"
+                                            data-testid="clear-cell-filter"
+                                            on:click=move |_| state.cell.set(None)
+                                        >
+                                            {move || t(lang.get(), T::ClearFilter)}
+                                        </button>
+                                    </p>
+                                }
+                            })
+                    }}
                     <div
                         class="rules-scroll"
                         node_ref=scroller

@@ -80,8 +80,13 @@ fn read_settings(
 /// Starts a search with `settings`.
 fn mine(state: BasketsState, settings: MineSettings, name: String) {
     let source = state.source.get_untracked();
-    let (mined, prepared, selected, behind) =
-        (state.mined, state.prepared, state.selected, state.behind);
+    let (mined, prepared, selected, behind, cell) = (
+        state.mined,
+        state.prepared,
+        state.selected,
+        state.behind,
+        state.cell,
+    );
     run_task(
         Job::Baskets(BasketJob::Mine { source, settings }),
         name,
@@ -90,6 +95,7 @@ fn mine(state: BasketsState, settings: MineSettings, name: String) {
             if let Output::Baskets(BasketOutput::Mined(m)) = output {
                 selected.set(None);
                 behind.set(None);
+                cell.set(None);
                 prepared.set(Some(Arc::new(m.prepared.clone())));
                 mined.set(Some(Arc::new(*m)));
             }

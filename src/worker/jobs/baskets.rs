@@ -130,6 +130,10 @@ pub struct Mined {
     pub itemsets: Vec<Itemset>,
     /// "Frequently bought together": each product's best companions.
     pub companions: Vec<ItemCompanions>,
+    /// Bytes of WebAssembly memory the worker held after the search. Wasm memory only
+    /// grows, so this is the worker's peak so far (the benchmark reads it); 0 off wasm.
+    #[serde(default)]
+    pub wasm_bytes: u64,
 }
 
 /// The baskets behind a rule.
@@ -315,7 +319,20 @@ fn mine(id: JobId, source: &BasketSource, settings: MineSettings) -> Result<Mine
         rules: rules.rules,
         itemsets,
         companions,
+        wasm_bytes: wasm_memory_bytes(),
     })
+}
+
+/// The size of this module's linear memory in bytes (64 KiB pages).
+fn wasm_memory_bytes() -> u64 {
+    #[cfg(target_arch = "wasm32")]
+    {
+        core::arch::wasm32::memory_size::<0>() as u64 * 65_536
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        0
+    }
 }
 
 fn behind(tx: &Transactions, items: Vec<String>) -> Result<Behind, WireError> {

@@ -638,9 +638,16 @@ mod tests {
         assert_eq!(report.test_rows, (0..200).collect::<Vec<_>>());
         let r2 = report.metrics[0];
         assert_eq!(r2.metric, Metric::R2);
-        assert!((r2.value - 0.897_210_638_178_952_2).abs() < 1e-9, "{}", r2.value);
+        assert!(
+            (r2.value - 0.897_210_638_178_952_2).abs() < 1e-9,
+            "{}",
+            r2.value
+        );
         let (_, intercept) = report.model.model.linear_terms().unwrap();
-        assert!((intercept - 2.938_889_369_459_412).abs() < 1e-9, "{intercept}");
+        assert!(
+            (intercept - 2.938_889_369_459_412).abs() < 1e-9,
+            "{intercept}"
+        );
         // A negative or whole share is still refused.
         options.test_size = 1.0;
         assert!(train(&table, &options, &mut Silent).is_err());

@@ -23,23 +23,23 @@ try {
   await byTest(page, "models-run").waitFor();
   await byTest(page, "models-target").selectOption("Revenue");
   await byTest(page, "models-features").waitFor();
-  let run = 0;
   for (const kind of ["forest", "tree", "logistic"]) {
     await byTest(page, "models-kind").selectOption(kind);
     let best = Infinity;
     let accuracy = NaN;
     for (let i = 0; i < repeat; i++) {
-      run += 1;
+      const before = await page.evaluate(() => {
+        const el = document.querySelector('[data-testid="models-fit-ms"]');
+        return el ? `${el.dataset.kind}:${el.dataset.value}` : "";
+      });
       await byTest(page, "models-run").click();
-      // Wait for this run's result: the fit-time line is replaced on every result.
+      // This run's result: the fit-time line changes (kind or time) with every result.
       await page.waitForFunction(
-        ([k, n]) => {
+        ([k, old]) => {
           const el = document.querySelector('[data-testid="models-fit-ms"]');
-          if (!el || el.dataset.kind !== k || window.__benchSeen === el) return false;
-          window.__benchSeen = el;
-          return true;
+          return el && el.dataset.kind === k && `${el.dataset.kind}:${el.dataset.value}` !== old;
         },
-        [kind, run],
+        [kind, before],
         { timeout: 300_000 },
       );
       const ms = Number(await byTest(page, "models-fit-ms").getAttribute("data-value"));

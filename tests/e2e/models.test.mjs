@@ -52,3 +52,114 @@ test("nothing left the machine and the console stayed clean", () => {
   assert.deepEqual(app.foreignRequests, []);
   assert.deepEqual(app.consoleErrors, []);
 });
+
+// ---- Form, compare, grid, save and score (issue 5) ----
+const SHOPPERS = join(ROOT, "testdata", "uci-online-shoppers", "online_shoppers_intention.csv");
+const SHOPPERS_FIXTURE = join(ROOT, "testdata", "fixtures", "learn_shoppers.json");
+
+/** Opens the Models page on `file` with `target` chosen and the feature plan shown. */
+async function openModels(file, target) {
+  await loadFile(page, app.origin, file);
+  await page.locator('a[href="#models"]').click();
+  await byTest(page, "models-run").waitFor();
+  await byTest(page, "models-target").selectOption(target);
+  await byTest(page, "models-features").waitFor();
+}
+
+async function setNumber(id, value) {
+  await byTest(page, id).fill(String(value));
+  await byTest(page, id).dispatchEvent("change");
+}
+
+/** Clicks `id` and returns the downloaded file's path and text. */
+async function downloadOf(id) {
+  const [file] = await Promise.all([page.waitForEvent("download"), byTest(page, id).click()]);
+  const path = await file.path();
+  return { path, text: await readFile(path, "utf8") };
+}
+
+test("KNN k=5 on online shoppers matches scikit-learn's held-out accuracy", async () => {
+  // The fixture's split comes from numpy's permutation, which the page cannot reproduce; the
+  // page's own seeded 80/20 split of the same rows must land within 0.015 of it.
+  const fixture = JSON.parse(await readFile(SHOPPERS_FIXTURE, "utf8"));
+  await openModels(SHOPPERS, "Revenue");
+  // Identifiers and free text would be listed with their reason; shoppers has none, and
+  // every usable column is ticked by default.
+  const ticked = await byTest(page, "models-features").locator("input:checked").count();
+  assert.equal(ticked, 17, "every other column is a feature");
+  await byTest(page, "models-kind").selectOption("knn");
+  await setNumber("models-k", 5);
+  await setNumber("models-test-size", 0.2);
+  await byTest(page, "models-run").click();
+  await byTest(page, "models-fit-ms").waitFor();
+  const accuracy = Number(await byTest(page, "metric-accuracy").getAttribute("data-value"));
+  const expected = fixture.knn_k5_metrics.accuracy;
+  console.log(`shoppers KNN k=5 accuracy ${accuracy} (scikit-learn ${expected})`);
+  assert.ok(Math.abs(accuracy - expected) <= 0.015, `${accuracy} vs ${expected}`);
+});
+
+test("Cancel during a forest of 500 trees stops it and the next run works", async () => {
+  await byTest(page, "models-kind").selectOption("forest");
+  await setNumber("models-n-trees", 500);
+  await byTest(page, "models-run").click();
+  await byTest(page, "job-running").waitFor();
+  await page.waitForTimeout(300);
+  await byTest(page, "cancel").click();
+  await byTest(page, "job-cancelled").waitFor();
+  assert.equal(await byTest(page, "models-fit-ms").getAttribute("data-kind"), "knn", "the old result stays");
+  await setNumber("models-n-trees", 10);
+  await byTest(page, "models-run").click();
+  await page.locator('[data-testid="models-fit-ms"][data-kind="forest"]').waitFor({ timeout: 120_000 });
+  const accuracy = Number(await byTest(page, "metric-accuracy").getAttribute("data-value"));
+  assert.ok(accuracy > 0.85, `forest of 10 trees: ${accuracy}`);
+});
+
+test("compare all and a grid search give tables with the best row marked", async () => {
+  await openModels(ADVERTISING, "sales");
+  await setNumber("models-folds", 5);
+  await byTest(page, "models-compare-all").click();
+  const table = byTest(page, "models-compare");
+  await table.waitFor({ timeout: 120_000 });
+  const kinds = await table.locator("tbody tr").evaluateAll((rows) => rows.map((r) => r.dataset.kind));
+  assert.deepEqual(kinds, ["linear", "knn", "tree", "forest"], "the regression models");
+  const best = table.locator('tbody tr[data-best="true"]');
+  assert.equal(await best.count(), 1);
+  const means = await table.locator("tbody tr").evaluateAll((rows) => rows.map((r) => Number(r.dataset.mean)));
+  assert.equal(Number(await best.getAttribute("data-mean")), Math.max(...means));
+  console.log(`advertising CV R²: ${kinds.map((k, i) => `${k} ${means[i].toFixed(3)}`).join(", ")}`);
+  await byTest(page, "models-kind").selectOption("tree");
+  await byTest(page, "models-grid-search").click();
+  const grid = byTest(page, "models-grid");
+  await grid.waitFor({ timeout: 120_000 });
+  assert.equal(await grid.locator("tbody tr").count(), 9, "depth 2..10");
+  assert.equal(await grid.locator('tbody tr[data-best="true"]').count(), 1);
+});
+
+test("save the model, load it back, score the table: predictions CSV with BOM and n rows", async () => {
+  await byTest(page, "models-kind").selectOption("linear");
+  await setNumber("models-test-size", 0);
+  await byTest(page, "models-run").click();
+  await page.locator('[data-testid="models-fit-ms"][data-kind="linear"]').waitFor();
+  const model = await downloadOf("models-save");
+  const saved = JSON.parse(model.text);
+  assert.equal(saved.format, "shoplens-model");
+  assert.equal(saved.kind, "linear");
+  const heldOut = await downloadOf("models-export-held-out");
+  assert.ok(heldOut.text.startsWith("\ufeffrow,actual,predicted"), heldOut.text.slice(0, 40));
+  await byTest(page, "models-load-model").setInputFiles(model.path);
+  await byTest(page, "models-scored").waitFor();
+  assert.equal(await byTest(page, "models-scored").getAttribute("data-rows"), "200");
+  const predictions = await downloadOf("models-download-predictions");
+  assert.ok(predictions.text.startsWith("\ufeffrow,prediction"), predictions.text.slice(0, 40));
+  const lines = predictions.text.trimEnd().split("\r\n");
+  assert.equal(lines.length, 201, "header and 200 rows");
+  // The saved OLS scores row 1 (TV 230.1, radio 37.8, newspaper 69.2) as sklearn's fit does.
+  const fixture = JSON.parse(await readFile(FIXTURE, "utf8"));
+  const first = fixture.intercept + [230.1, 37.8, 69.2].reduce((s, v, i) => s + v * fixture.coefficients[i], 0);
+  assert.ok(Math.abs(Number(lines[1].split(",")[1]) - first) < 1e-6, lines[1]);
+});
+
+test("still nothing left the machine and the console stayed clean", () => {
+  assert.deepEqual(app.foreignRequests, []);
+  assert.deepEqual(app.consoleErrors, []);
+});

@@ -1,5 +1,10 @@
-//! The Models page: pick a target and a model, train it in the worker (progress, Cancel),
-//! and read the held-out metrics and the coefficients.
+//! The Models page: pick a target, the features (with the columns left out and why), a
+//! model and its settings; train it in the worker (progress, Cancel), compare every model
+//! or a grid by k-fold cross-validation, save the model and score a table with it.
+
+mod compare;
+mod files;
+mod form;
 
 use std::sync::Arc;
 
@@ -9,25 +14,15 @@ use shoplens_core::table::Role;
 use crate::components::JobPanel;
 use crate::i18n::models::{t, ModelText as T};
 use crate::state::{use_app_state, JobStatus};
-use crate::worker::jobs::models::{KindChoice, ModelJob, ModelOutput, ModelView, TrainRequest};
+use crate::worker::jobs::models::{CvView, ModelJob, ModelOutput, ModelView};
 use crate::worker::protocol::{Job, Output};
 use crate::worker::task::{cancel_task, run_task};
 
-const KINDS: [&str; 6] = ["linear", "logistic", "knn", "tree", "forest", "svm"];
+use compare::CvTable;
+use files::ModelFiles;
+use form::{DataSettings, FeaturePicker, FormState, ModelSettings};
 
-fn choice(key: &str) -> KindChoice {
-    match key {
-        "linear" => KindChoice::Linear,
-        "logistic" => KindChoice::Logistic { c: 1.0 },
-        "knn" => KindChoice::Knn { k: 5 },
-        "tree" => KindChoice::Tree { max_depth: None },
-        "svm" => KindChoice::Svm { c: 1.0 },
-        _ => KindChoice::Forest {
-            n_trees: 100,
-            max_depth: None,
-        },
-    }
-}
+const KINDS: [&str; 6] = ["linear", "logistic", "knn", "tree", "forest", "svm"];
 
 /// The Models page.
 #[component]
@@ -36,10 +31,11 @@ pub fn ModelsPage() -> impl IntoView {
     let lang = state.lang;
     let status = RwSignal::new(JobStatus::Idle);
     let result: RwSignal<Option<Arc<ModelView>>> = RwSignal::new(None);
-    let target = RwSignal::new(String::new());
-    let kind = RwSignal::new("linear".to_string());
-    let test_size = RwSignal::new(0.2f64);
-    let seed = RwSignal::new(42u64);
+    let compared: RwSignal<Option<CvView>> = RwSignal::new(None);
+    let grid: RwSignal<Option<CvView>> = RwSignal::new(None);
+    let form = FormState::new();
+    let target = form.target;
+    let kind = form.kind;
     let columns = Memo::new(move |_| {
         state.data.table.with(|t| {
             t.as_ref()
@@ -63,28 +59,71 @@ pub fn ModelsPage() -> impl IntoView {
             .unwrap_or_default();
         target.set(pick);
     });
-    let run = move |_| {
-        let features: Vec<String> = columns
-            .get_untracked()
-            .into_iter()
-            .filter(|(n, r)| *r == Role::Feature && *n != target.get_untracked())
-            .map(|(n, _)| n)
-            .collect();
-        let request = TrainRequest {
-            target: target.get_untracked(),
-            features,
-            model: choice(&kind.get_untracked()),
-            test_size: test_size.get_untracked(),
-            seed: seed.get_untracked(),
-            stratify: false,
-        };
+    // A new target: ask the worker which columns are usable, and tick those whose role is
+    // Feature (identifiers, dates and ignored columns stay unticked).
+    Effect::new(move || {
+        let name = target.get();
+        form.plan.set(None);
+        if name.is_empty() {
+            return;
+        }
         run_task(
-            Job::Models(ModelJob::Train(request)),
+            Job::Models(ModelJob::Plan { target: name }),
+            t(lang.get_untracked(), T::Planning).to_string(),
+            status,
+            move |output| {
+                if let Output::Models(ModelOutput::Plan(plan)) = output {
+                    let roles = columns.get_untracked();
+                    let ticked = plan
+                        .usable
+                        .iter()
+                        .filter(|n| roles.iter().any(|(c, r)| c == *n && *r == Role::Feature))
+                        .cloned()
+                        .collect();
+                    form.features.set(ticked);
+                    form.plan.set(Some(plan));
+                }
+            },
+        );
+    });
+    let run = move |_| {
+        run_task(
+            Job::Models(ModelJob::Train(form.request())),
             t(lang.get_untracked(), T::Training).to_string(),
             status,
             move |output| {
                 if let Output::Models(ModelOutput::Trained(view)) = output {
                     result.set(Some(Arc::from(view)));
+                }
+            },
+        );
+    };
+    let compare_all = move |_| {
+        run_task(
+            Job::Models(ModelJob::Compare {
+                request: form.request(),
+                folds: form.folds.get_untracked(),
+            }),
+            t(lang.get_untracked(), T::Comparing).to_string(),
+            status,
+            move |output| {
+                if let Output::Models(ModelOutput::Compared(view)) = output {
+                    compared.set(Some(view));
+                }
+            },
+        );
+    };
+    let grid_search = move |_| {
+        run_task(
+            Job::Models(ModelJob::Grid {
+                request: form.request(),
+                folds: form.folds.get_untracked(),
+            }),
+            t(lang.get_untracked(), T::Searching).to_string(),
+            status,
+            move |output| {
+                if let Output::Models(ModelOutput::Grid(view)) = output {
+                    grid.set(Some(view));
                 }
             },
         );
@@ -119,10 +158,10 @@ pub fn ModelsPage() -> impl IntoView {
                     <label class="field">
                         <span>{move || t(lang.get(), T::TestSize)}</span>
                         <input type="number" min="0" max="0.9" step="0.05" data-testid="models-test-size"
-                            prop:value=move || test_size.get().to_string()
+                            prop:value=move || form.test_size.get().to_string()
                             on:change=move |ev| {
                                 if let Ok(v) = event_target_value(&ev).trim().parse::<f64>() {
-                                    test_size.set(v.clamp(0.0, 0.9));
+                                    form.test_size.set(v.clamp(0.0, 0.9));
                                 }
                             }
                         />
@@ -130,20 +169,41 @@ pub fn ModelsPage() -> impl IntoView {
                     <label class="field">
                         <span>{move || t(lang.get(), T::Seed)}</span>
                         <input type="number" min="0" data-testid="models-seed"
-                            prop:value=move || seed.get().to_string()
+                            prop:value=move || form.seed.get().to_string()
                             on:change=move |ev| {
                                 if let Ok(v) = event_target_value(&ev).trim().parse::<u64>() {
-                                    seed.set(v);
+                                    form.seed.set(v);
                                 }
                             }
                         />
                     </label>
                 </div>
-                <button type="button" class="button primary" data-testid="models-run" on:click=run>
-                    {move || t(lang.get(), T::Train)}
-                </button>
+                <DataSettings form=form />
+                <FeaturePicker form=form />
+                <ModelSettings form=form />
+                <div class="actions">
+                    <button type="button" class="button primary" data-testid="models-run" on:click=run>
+                        {move || t(lang.get(), T::Train)}
+                    </button>
+                    <button type="button" class="button" data-testid="models-compare-all" on:click=compare_all>
+                        {move || t(lang.get(), T::CompareAll)}
+                    </button>
+                    <button type="button" class="button" data-testid="models-grid-search" on:click=grid_search>
+                        {move || t(lang.get(), T::GridSearch)}
+                    </button>
+                </div>
                 <JobPanel on_cancel=Callback::new(move |()| cancel_task(status)) job=status has_results=has_results />
+                {move || result.get().map(|v| {
+                    let fit_ms = v.fit_ms;
+                    view! {
+                    <p class="fit-time" data-testid="models-fit-ms" data-value=fit_ms.to_string() data-kind=v.kind.as_str()>
+                        {move || format!("{}: {fit_ms:.1} ms", t(lang.get(), T::FitTime))}
+                    </p>
+                }})}
             </section>
+            {move || compared.get().map(|v| view! { <CvTable view=v heading=T::CompareHeading test_id="models-compare" /> })}
+            {move || grid.get().map(|v| view! { <CvTable view=v heading=T::GridHeading test_id="models-grid" /> })}
+            <ModelFiles status=status result=result />
             {move || result.get().map(|v| view! { <Results view=v /> })}
         </Show>
     }

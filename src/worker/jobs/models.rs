@@ -3,17 +3,28 @@
 //! `crates/cli/src/cmd/fit.rs`) and shape what the page shows: held-out metrics,
 //! coefficients, importances, the tree, the ROC curve and the held-out predictions.
 
+use std::cell::RefCell;
+
 use serde::{Deserialize, Serialize};
+use shoplens_core::export;
 use shoplens_core::learn::dataset::{plan_features, FeatureEncoder, Targets, Task};
-use shoplens_core::learn::linear::LogisticRegressionParams;
+use shoplens_core::learn::linear::{LinearRegressionParams, LogisticRegressionParams};
 use shoplens_core::learn::metrics::{self, Metric};
-use shoplens_core::learn::model::{FittedModel, ModelParams};
-use shoplens_core::learn::neighbors::KnnParams;
-use shoplens_core::learn::preprocess::ImputeStrategy;
-use shoplens_core::learn::select::train_test_split;
+use shoplens_core::learn::model::{FittedModel, ModelParams, TrainedModel};
+use shoplens_core::learn::model_json;
+use shoplens_core::learn::neighbors::{Distance, KnnParams, Weights};
+use shoplens_core::learn::pipeline::Pipeline;
+use shoplens_core::learn::preprocess::{ImputeStrategy, StandardScaler};
+use shoplens_core::learn::select::{
+    classifier_scorer, grid_search, k_fold, regressor_scorer, stratified_k_fold, CandidateScore,
+    Split,
+};
 use shoplens_core::learn::svm::SvmParams;
-use shoplens_core::learn::tree::{ForestParams, TreeParams};
-use shoplens_core::learn::{train_with_clock, ModelKind, TrainOptions};
+use shoplens_core::learn::tree::{Criterion, ForestParams, MaxFeatures, TreeParams};
+use shoplens_core::learn::{
+    train_with_clock, Fit, Matrix, ModelKind, Predict, PredictProba, TrainOptions,
+};
+use shoplens_core::progress::Progress;
 use shoplens_core::rt::Clock;
 use shoplens_core::table::Table;
 use shoplens_core::{Error, Lang};
@@ -29,13 +40,45 @@ pub const TREE_NODES_SHOWN: usize = 63;
 pub enum ModelJob {
     /// Train and evaluate one model.
     Train(TrainRequest),
+    /// The default feature plan for a target: usable columns, the ones left out and why,
+    /// and the task the target suggests. Cheap (no fitting), run when the target changes.
+    Plan {
+        /// The column to predict.
+        target: String,
+    },
+    /// k-fold cross-validation of every model kind that can do the task, each with its
+    /// defaults, on the request's features (the score: accuracy or R²).
+    Compare {
+        /// Target, features, task, seed, imputation (the model is ignored).
+        request: TrainRequest,
+        /// Number of folds.
+        folds: usize,
+    },
+    /// k-fold cross-validation of a small grid around the request's model (k for KNN,
+    /// depth for trees, C for logistic regression and SVM...).
+    Grid {
+        /// The model whose main parameter varies, and the data settings.
+        request: TrainRequest,
+        /// Number of folds.
+        folds: usize,
+    },
+    /// The last trained model as `shoplens-model` JSON (preprocessing included).
+    SaveModel,
+    /// Scores the loaded table with a saved model; the predictions come back as CSV.
+    Predict {
+        /// A model file's text, as saved by [`ModelJob::SaveModel`] or `shoplens fit --save`.
+        model_json: String,
+    },
 }
 
-/// The model kinds the page offers, with their main parameter.
+/// The model kinds the page offers, with their settings.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 pub enum KindChoice {
-    /// Ordinary least squares (regression).
-    Linear,
+    /// Least squares, with an optional ridge penalty `alpha` (regression).
+    Linear {
+        /// Ridge penalty (0: ordinary least squares).
+        alpha: f64,
+    },
     /// Logistic regression with inverse regularisation `c`.
     Logistic {
         /// Inverse regularisation strength.
@@ -45,11 +88,21 @@ pub enum KindChoice {
     Knn {
         /// Neighbours.
         k: usize,
+        /// How neighbours' votes are weighted.
+        weights: Weights,
+        /// How distance is measured.
+        distance: Distance,
     },
-    /// A decision tree of at most `max_depth` levels (`None`: unlimited).
+    /// A decision tree.
     Tree {
-        /// Depth limit.
+        /// Split quality (classification; regression always uses squared error).
+        criterion: Criterion,
+        /// Depth limit (`None`: unlimited).
         max_depth: Option<usize>,
+        /// Fewest rows a node needs to be split.
+        min_samples_split: usize,
+        /// Fewest rows in a leaf.
+        min_samples_leaf: usize,
     },
     /// A random forest.
     Forest {
@@ -57,6 +110,9 @@ pub enum KindChoice {
         n_trees: usize,
         /// Depth limit of each tree.
         max_depth: Option<usize>,
+        /// Features tried per split (`None`: the task's default, √ for classes, all for
+        /// numbers).
+        max_features: Option<MaxFeatures>,
     },
     /// A linear SVM with penalty `c`.
     Svm {
@@ -69,7 +125,7 @@ impl KindChoice {
     /// The core model kind.
     pub fn kind(self) -> ModelKind {
         match self {
-            KindChoice::Linear => ModelKind::Linear,
+            KindChoice::Linear { .. } => ModelKind::Linear,
             KindChoice::Logistic { .. } => ModelKind::Logistic,
             KindChoice::Knn { .. } => ModelKind::Knn,
             KindChoice::Tree { .. } => ModelKind::Tree,
@@ -82,21 +138,59 @@ impl KindChoice {
     fn params(self, task: Task, seed: u64) -> ModelParams {
         let mut params = ModelParams::defaults(self.kind(), task, seed);
         match (&mut params, self) {
-            (ModelParams::Logistic(p), KindChoice::Logistic { c }) => {
-                *p = LogisticRegressionParams { c, ..p.clone() }
-            }
-            (ModelParams::Knn(p), KindChoice::Knn { k }) => *p = KnnParams { k, ..p.clone() },
-            (ModelParams::Tree(p), KindChoice::Tree { max_depth }) => {
-                *p = TreeParams {
-                    max_depth,
+            (ModelParams::Linear(p), KindChoice::Linear { alpha }) => {
+                *p = LinearRegressionParams {
+                    ridge_alpha: alpha,
                     ..p.clone()
                 }
             }
-            (ModelParams::Forest(p), KindChoice::Forest { n_trees, max_depth }) => {
+            (ModelParams::Logistic(p), KindChoice::Logistic { c }) => {
+                *p = LogisticRegressionParams { c, ..p.clone() }
+            }
+            (
+                ModelParams::Knn(p),
+                KindChoice::Knn {
+                    k,
+                    weights,
+                    distance,
+                },
+            ) => {
+                *p = KnnParams {
+                    k,
+                    weights,
+                    distance,
+                }
+            }
+            (
+                ModelParams::Tree(p),
+                KindChoice::Tree {
+                    criterion,
+                    max_depth,
+                    min_samples_split,
+                    min_samples_leaf,
+                },
+            ) => {
+                *p = TreeParams {
+                    criterion: pick_criterion(task, criterion, p.criterion),
+                    max_depth,
+                    min_samples_split,
+                    min_samples_leaf,
+                    ..p.clone()
+                }
+            }
+            (
+                ModelParams::Forest(p),
+                KindChoice::Forest {
+                    n_trees,
+                    max_depth,
+                    max_features,
+                },
+            ) => {
                 *p = ForestParams {
                     n_trees,
                     tree: TreeParams {
                         max_depth,
+                        max_features: max_features.unwrap_or(p.tree.max_features),
                         ..p.tree.clone()
                     },
                     ..p.clone()
@@ -107,6 +201,84 @@ impl KindChoice {
         }
         params
     }
+
+    /// A small grid around this model's main parameter, each with a label: k 1..=15 for
+    /// KNN, depth 2..=10 for a tree, the number of trees for a forest, C or alpha on a
+    /// log scale for the linear models.
+    fn grid(self) -> Vec<(String, KindChoice)> {
+        const PENALTIES: [f64; 5] = [0.01, 0.1, 1.0, 10.0, 100.0];
+        match self {
+            KindChoice::Linear { .. } => [0.0, 0.1, 1.0, 10.0, 100.0]
+                .into_iter()
+                .map(|alpha| (format!("alpha = {alpha}"), KindChoice::Linear { alpha }))
+                .collect(),
+            KindChoice::Logistic { .. } => PENALTIES
+                .into_iter()
+                .map(|c| (format!("C = {c}"), KindChoice::Logistic { c }))
+                .collect(),
+            KindChoice::Svm { .. } => PENALTIES
+                .into_iter()
+                .map(|c| (format!("C = {c}"), KindChoice::Svm { c }))
+                .collect(),
+            KindChoice::Knn {
+                weights, distance, ..
+            } => (1..=15)
+                .map(|k| {
+                    (
+                        format!("k = {k}"),
+                        KindChoice::Knn {
+                            k,
+                            weights,
+                            distance,
+                        },
+                    )
+                })
+                .collect(),
+            KindChoice::Tree {
+                criterion,
+                min_samples_split,
+                min_samples_leaf,
+                ..
+            } => (2..=10)
+                .map(|d| {
+                    (
+                        format!("max_depth = {d}"),
+                        KindChoice::Tree {
+                            criterion,
+                            max_depth: Some(d),
+                            min_samples_split,
+                            min_samples_leaf,
+                        },
+                    )
+                })
+                .collect(),
+            KindChoice::Forest {
+                max_depth,
+                max_features,
+                ..
+            } => [10, 25, 50, 100]
+                .into_iter()
+                .map(|n_trees| {
+                    (
+                        format!("n_trees = {n_trees}"),
+                        KindChoice::Forest {
+                            n_trees,
+                            max_depth,
+                            max_features,
+                        },
+                    )
+                })
+                .collect(),
+        }
+    }
+}
+
+/// Gini and entropy only apply to classes; a regression tree keeps its squared error.
+fn pick_criterion(task: Task, chosen: Criterion, default: Criterion) -> Criterion {
+    match (task, chosen) {
+        (Task::Classification, Criterion::Gini | Criterion::Entropy) => chosen,
+        _ => default,
+    }
 }
 
 /// A training request.
@@ -116,7 +288,9 @@ pub struct TrainRequest {
     pub target: String,
     /// Feature columns (empty: every usable column).
     pub features: Vec<String>,
-    /// The model and its main parameter.
+    /// Regression or classification (`None`: follow the target's type).
+    pub task: Option<Task>,
+    /// The model and its settings.
     pub model: KindChoice,
     /// Share of rows held out; 0 fits on every row and scores in-sample.
     pub test_size: f64,
@@ -124,6 +298,33 @@ pub struct TrainRequest {
     pub seed: u64,
     /// Keep class shares equal in both parts (classification).
     pub stratify: bool,
+    /// How missing feature values are filled.
+    pub impute: ImputeStrategy,
+}
+
+impl TrainRequest {
+    fn features(&self) -> Option<Vec<String>> {
+        (!self.features.is_empty()).then(|| self.features.clone())
+    }
+
+    /// Core's options for this request on `table`.
+    fn options(&self, table: &Table) -> Result<TrainOptions, Error> {
+        let plan = plan_features(table, &self.target, self.features().as_deref(), self.task)?;
+        let mut options = TrainOptions::new(&self.target, self.model.kind());
+        options.features = self.features();
+        options.task = Some(plan.task);
+        options.params = Some(self.model.params(plan.task, self.seed));
+        options.test_size = self.test_size;
+        options.seed = self.seed;
+        options.stratify = self.stratify;
+        options.impute = self.impute;
+        Ok(options)
+    }
+}
+
+thread_local! {
+    /// The last model trained in this worker, kept for [`ModelJob::SaveModel`].
+    static LAST_MODEL: RefCell<Option<TrainedModel>> = const { RefCell::new(None) };
 }
 
 /// One node of a decision tree, for the diagram.
@@ -206,21 +407,355 @@ pub struct ModelView {
     pub total_ms: f64,
 }
 
+/// The default feature plan for a target (see [`ModelJob::Plan`]).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PlanView {
+    /// The target.
+    pub target: String,
+    /// The task the target's type suggests.
+    pub task: Task,
+    /// Columns usable as features, in table order.
+    pub usable: Vec<String>,
+    /// Columns left out, with the reason in both languages `(column, zh, en)`.
+    pub dropped: Vec<(String, String, String)>,
+}
+
+/// Cross-validation scores (see [`ModelJob::Compare`] and [`ModelJob::Grid`]).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CvView {
+    /// The score: `accuracy` (classification) or `r2` (regression); higher is better.
+    pub metric: String,
+    /// Number of folds.
+    pub folds: usize,
+    /// One row per candidate, in order.
+    pub rows: Vec<CvRow>,
+    /// Index of the best row (highest mean, ties to the first).
+    pub best: usize,
+}
+
+/// One candidate's cross-validation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct CvRow {
+    /// The model kind.
+    pub kind: ModelKind,
+    /// What varies (`k = 5`), or empty for a kind with its defaults.
+    pub label: String,
+    /// Mean score over the folds.
+    pub mean: f64,
+    /// Standard deviation over the folds.
+    pub std: f64,
+    /// Milliseconds for all its folds.
+    pub ms: f64,
+}
+
 /// What comes back from a [`ModelJob`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum ModelOutput {
     /// A trained model.
     Trained(Box<ModelView>),
+    /// A target's feature plan.
+    Plan(PlanView),
+    /// Every kind cross-validated.
+    Compared(CvView),
+    /// A grid cross-validated.
+    Grid(CvView),
+    /// The last model as JSON.
+    ModelJson(String),
+    /// Predictions of a saved model for the loaded table, as CSV (BOM, formula guard).
+    Predicted {
+        /// The CSV text.
+        csv: String,
+        /// Rows scored.
+        rows: usize,
+    },
 }
 
 /// Runs `job` (the job with id `id`) in the worker.
 pub fn run(id: JobId, job: ModelJob) -> Result<Output, WireError> {
-    match job {
+    let output = match job {
         ModelJob::Train(request) => {
             let view = with_table(|table| train(id, table, &request).map_err(wire))?;
-            Ok(Output::Models(ModelOutput::Trained(Box::new(view))))
+            ModelOutput::Trained(Box::new(view))
+        }
+        ModelJob::Plan { target } => with_table(|table| plan(table, &target).map_err(wire))?,
+        ModelJob::Compare { request, folds } => {
+            let candidates: Vec<(ModelKind, String, KindChoice)> = with_table(|table| {
+                let task = request.options(table).map_err(wire)?.task;
+                Ok(ModelKind::ALL
+                    .into_iter()
+                    .filter(|k| task.is_some_and(|t| k.supports(t)))
+                    .map(|k| (k, String::new(), default_choice(k)))
+                    .collect())
+            })?;
+            let view = with_table(|table| {
+                cross_validate(id, table, &request, folds, &candidates).map_err(wire)
+            })?;
+            ModelOutput::Compared(view)
+        }
+        ModelJob::Grid { request, folds } => {
+            let kind = request.model.kind();
+            let candidates: Vec<(ModelKind, String, KindChoice)> = request
+                .model
+                .grid()
+                .into_iter()
+                .map(|(label, choice)| (kind, label, choice))
+                .collect();
+            let view = with_table(|table| {
+                cross_validate(id, table, &request, folds, &candidates).map_err(wire)
+            })?;
+            ModelOutput::Grid(view)
+        }
+        ModelJob::SaveModel => {
+            let json = LAST_MODEL.with(|slot| match slot.borrow().as_ref() {
+                Some(model) => model_json::to_json(model).map_err(wire),
+                None => Err(wire(Error::not_enough("trained models", 1, 0))),
+            })?;
+            ModelOutput::ModelJson(json)
+        }
+        ModelJob::Predict { model_json } => {
+            let model = model_json::from_json(&model_json).map_err(wire)?;
+            with_table(|table| predict_csv(&model, table).map_err(wire))?
+        }
+    };
+    Ok(Output::Models(output))
+}
+
+/// A kind with the page's default settings (the same as core's defaults).
+pub fn default_choice(kind: ModelKind) -> KindChoice {
+    match kind {
+        ModelKind::Linear => KindChoice::Linear { alpha: 0.0 },
+        ModelKind::Logistic => KindChoice::Logistic { c: 1.0 },
+        ModelKind::Knn => KindChoice::Knn {
+            k: 5,
+            weights: Weights::Uniform,
+            distance: Distance::Euclidean,
+        },
+        ModelKind::Tree => KindChoice::Tree {
+            criterion: Criterion::Gini,
+            max_depth: None,
+            min_samples_split: 2,
+            min_samples_leaf: 1,
+        },
+        ModelKind::Forest => KindChoice::Forest {
+            n_trees: 100,
+            max_depth: None,
+            max_features: None,
+        },
+        ModelKind::Svm => KindChoice::Svm { c: 1.0 },
+    }
+}
+
+fn plan(table: &Table, target: &str) -> Result<ModelOutput, Error> {
+    let plan = plan_features(table, target, None, None)?;
+    Ok(ModelOutput::Plan(PlanView {
+        target: target.to_string(),
+        task: plan.task,
+        usable: plan.features.clone(),
+        dropped: dropped(&plan),
+    }))
+}
+
+/// Cross-validates each candidate with core's [`grid_search`] on the same folds (one
+/// call per candidate, as the kinds differ in type). The encoding (one-hot, dates,
+/// imputation) is fitted once on every row with a target; scaling, which the distance-
+/// and penalty-based models need, is refitted inside each fold through core's
+/// [`Pipeline`], so held-out rows never set the scale.
+fn cross_validate(
+    id: JobId,
+    table: &Table,
+    request: &TrainRequest,
+    folds: usize,
+    candidates: &[(ModelKind, String, KindChoice)],
+) -> Result<CvView, Error> {
+    let features = request.features();
+    let plan = plan_features(table, &request.target, features.as_deref(), request.task)?;
+    let targets = Targets::new(table, &request.target, plan.task)?;
+    let encoder = FeatureEncoder::fit(table, &plan.features, &targets.rows, request.impute, false)?;
+    let x = encoder.transform(table, Some(&targets.rows))?;
+    let splits = match plan.task {
+        Task::Classification => stratified_k_fold(&targets.classes, folds, request.seed)?,
+        Task::Regression => k_fold(targets.rows.len(), folds, true, request.seed)?,
+    };
+    let n_classes = targets.classes.iter().max().map_or(0, |m| m + 1);
+    let metric = match plan.task {
+        Task::Classification => Metric::Accuracy,
+        Task::Regression => Metric::R2,
+    };
+    let mut report = compute_progress(id);
+    let total = (candidates.len() * splits.len()) as u64;
+    let mut rows = Vec::with_capacity(candidates.len());
+    for (i, (kind, label, choice)) in candidates.iter().enumerate() {
+        let base = (i * splits.len()) as u64;
+        let mut progress = |stage: &str, done: u64, _: u64| report(stage, base + done, total);
+        let params = choice.params(plan.task, request.seed);
+        let started = now_ms();
+        let data = CvData {
+            x: &x,
+            folds: &splits,
+            metric,
+        };
+        let score = match plan.task {
+            Task::Classification => {
+                data.classify(&params, &targets.classes, n_classes, &mut progress)?
+            }
+            Task::Regression => data.regress(&params, &targets.values, &mut progress)?,
+        };
+        rows.push(CvRow {
+            kind: *kind,
+            label: label.clone(),
+            mean: score.mean,
+            std: score.std,
+            ms: now_ms() - started,
+        });
+    }
+    let mut best = 0;
+    for (i, row) in rows.iter().enumerate() {
+        if row.mean > rows[best].mean {
+            best = i;
         }
     }
+    Ok(CvView {
+        metric: metric.as_str().to_string(),
+        folds: splits.len(),
+        rows,
+        best,
+    })
+}
+
+/// The encoded rows, the folds and the score of one cross-validation.
+struct CvData<'a> {
+    x: &'a Matrix,
+    folds: &'a [Split],
+    metric: Metric,
+}
+
+impl CvData<'_> {
+    fn classify(
+        &self,
+        params: &ModelParams,
+        y: &[usize],
+        n_classes: usize,
+        progress: &mut dyn Progress,
+    ) -> Result<CandidateScore, Error> {
+        fn one<P>(
+            data: &CvData,
+            model: P,
+            y: &[usize],
+            n_classes: usize,
+            progress: &mut dyn Progress,
+        ) -> Result<CandidateScore, Error>
+        where
+            P: Fit<usize>,
+            P::Model: Predict<usize> + PredictProba,
+        {
+            let scorer = classifier_scorer(data.metric, n_classes);
+            let r = grid_search(
+                &[model],
+                data.x,
+                y,
+                data.folds,
+                data.metric,
+                scorer,
+                progress,
+            )?;
+            Ok(r.scores[0].clone())
+        }
+        match params {
+            ModelParams::Logistic(p) => one(self, scaled(p.clone()), y, n_classes, progress),
+            ModelParams::Knn(p) => one(self, scaled(p.clone()), y, n_classes, progress),
+            ModelParams::Svm(p) => one(self, scaled(p.clone()), y, n_classes, progress),
+            ModelParams::Tree(p) => one(self, p.clone(), y, n_classes, progress),
+            ModelParams::Forest(p) => one(self, p.clone(), y, n_classes, progress),
+            ModelParams::Linear(_) => Err(Error::invalid_parameter(
+                "model",
+                "linear",
+                "a classification model (logistic, knn, tree, forest, svm)",
+            )),
+        }
+    }
+
+    fn regress(
+        &self,
+        params: &ModelParams,
+        y: &[f64],
+        progress: &mut dyn Progress,
+    ) -> Result<CandidateScore, Error> {
+        fn one<P>(
+            data: &CvData,
+            model: P,
+            y: &[f64],
+            progress: &mut dyn Progress,
+        ) -> Result<CandidateScore, Error>
+        where
+            P: Fit<f64>,
+            P::Model: Predict<f64>,
+        {
+            let scorer = regressor_scorer(data.metric);
+            let r = grid_search(
+                &[model],
+                data.x,
+                y,
+                data.folds,
+                data.metric,
+                scorer,
+                progress,
+            )?;
+            Ok(r.scores[0].clone())
+        }
+        match params {
+            ModelParams::Linear(p) => one(self, p.clone(), y, progress),
+            ModelParams::Knn(p) => one(self, scaled(p.clone()), y, progress),
+            ModelParams::Tree(p) => one(self, p.clone(), y, progress),
+            ModelParams::Forest(p) => one(self, p.clone(), y, progress),
+            other => Err(Error::invalid_parameter(
+                "model",
+                other.kind().as_str(),
+                "a regression model (linear, knn, tree, forest)",
+            )),
+        }
+    }
+}
+
+/// `model` behind a standard scaler refitted on each fold's training rows.
+fn scaled<P>(model: P) -> Pipeline<StandardScaler, P> {
+    Pipeline {
+        step: StandardScaler,
+        model,
+    }
+}
+
+/// Scores every row of `table` with `model`: `row,prediction[,probability_<class>...]`
+/// through core's CSV writer (BOM, formula guard).
+fn predict_csv(model: &TrainedModel, table: &Table) -> Result<ModelOutput, Error> {
+    let predictions = model.predict_table(table)?;
+    let mut header = vec!["row".to_string(), "prediction".to_string()];
+    header.extend(
+        predictions
+            .classes
+            .iter()
+            .map(|c| format!("probability_{c}")),
+    );
+    let header: Vec<&str> = header.iter().map(String::as_str).collect();
+    let rows: Vec<Vec<String>> = predictions
+        .labels
+        .iter()
+        .enumerate()
+        .map(|(i, label)| {
+            let mut row = vec![export::csv_number_cell(Some((i + 1) as f64))];
+            row.push(match &predictions.values {
+                Some(values) => export::csv_number_cell(values.get(i).copied()),
+                None => export::csv_text_cell(label),
+            });
+            if let Some(p) = &predictions.probabilities {
+                row.extend(p.row(i).iter().map(|&v| export::csv_number_cell(Some(v))));
+            }
+            row
+        })
+        .collect();
+    Ok(ModelOutput::Predicted {
+        csv: export::write_csv(&header, &rows),
+        rows: rows.len(),
+    })
 }
 
 fn wire(error: Error) -> WireError {
@@ -238,31 +773,11 @@ impl Clock for WorkerClock {
 
 fn train(id: JobId, table: &Table, request: &TrainRequest) -> Result<ModelView, Error> {
     let started = now_ms();
-    let features = (!request.features.is_empty()).then(|| request.features.clone());
-    let plan = plan_features(table, &request.target, features.as_deref(), None)?;
-    let params = request.model.params(plan.task, request.seed);
+    let options = request.options(table)?;
     let mut progress = compute_progress(id);
-    if request.test_size <= 0.0 {
-        return train_all_rows(table, request, plan, params, started, &mut progress);
-    }
-    let mut options = TrainOptions::new(&request.target, request.model.kind());
-    options.features = features;
-    options.params = Some(params);
-    options.test_size = request.test_size;
-    options.seed = request.seed;
-    options.stratify = request.stratify;
     let report = train_with_clock(table, &options, &mut progress, &WorkerClock)?;
-    // The same split again, to name the held-out rows.
-    let targets = Targets::new(table, &request.target, report.model.task)?;
-    let stratify = (request.stratify && report.model.task == Task::Classification)
-        .then_some(targets.classes.as_slice());
-    let split = train_test_split(
-        targets.rows.len(),
-        request.test_size,
-        request.seed,
-        stratify,
-    )?;
-    let test_rows: Vec<usize> = split.test.iter().map(|&i| targets.rows[i]).collect();
+    LAST_MODEL.with(|slot| *slot.borrow_mut() = Some(report.model.clone()));
+    let test_rows = &report.test_rows;
     let model = &report.model;
     let names = model.encoder.feature_names.clone();
     let mut metrics: Vec<(String, f64)> = Vec::new();
@@ -276,7 +791,7 @@ fn train(id: JobId, table: &Table, request: &TrainRequest) -> Result<ModelView, 
     }
     let all = model.predict_table(table)?;
     let target = table.column_by_name(&request.target)?;
-    let predictions = prediction_rows(&all, target, &test_rows);
+    let predictions = prediction_rows(&all, target, test_rows);
     let scatter = report
         .test_values
         .as_ref()
@@ -294,7 +809,7 @@ fn train(id: JobId, table: &Table, request: &TrainRequest) -> Result<ModelView, 
         dropped: dropped(&report.plan),
         n_train: report.n_train,
         n_test: report.n_test,
-        in_sample: false,
+        in_sample: report.in_sample,
         metrics,
         coefficients: linear.map(|(c, _)| c.to_vec()),
         intercept: linear.map(|(_, b)| b),
@@ -307,146 +822,6 @@ fn train(id: JobId, table: &Table, request: &TrainRequest) -> Result<ModelView, 
         tree: tree_view(&model.model, &names, model.class_labels()),
         predictions,
         fit_ms: report.fit_seconds * 1000.0,
-        total_ms: now_ms() - started,
-        features: names,
-    })
-}
-
-/// Fits on every row with a target and scores the same rows (regression and
-/// classification), as the reference fits of `testdata/fixtures` do.
-fn train_all_rows(
-    table: &Table,
-    request: &TrainRequest,
-    plan: shoplens_core::learn::dataset::FeaturePlan,
-    params: ModelParams,
-    started: f64,
-    progress: &mut dyn shoplens_core::progress::Progress,
-) -> Result<ModelView, Error> {
-    let kind = params.kind();
-    if !kind.supports(plan.task) {
-        return Err(Error::invalid_parameter(
-            "model",
-            kind.as_str(),
-            plan.task.as_str(),
-        ));
-    }
-    let targets = Targets::new(table, &request.target, plan.task)?;
-    let encoder = FeatureEncoder::fit(
-        table,
-        &plan.features,
-        &targets.rows,
-        ImputeStrategy::Mean,
-        kind.needs_scaling(),
-    )?;
-    let x = encoder.transform(table, Some(&targets.rows))?;
-    let names = encoder.feature_names.clone();
-    let target = table.column_by_name(&request.target)?;
-    let mut metrics_out = Vec::new();
-    let fit_started = now_ms();
-    let (model, classes, confusion, roc, scatter, predictions);
-    match plan.task {
-        Task::Regression => {
-            model = params.fit_regressor(&x, &targets.values, progress)?;
-            let pred = model.regress(&x)?;
-            for m in [Metric::R2, Metric::Rmse, Metric::Mae, Metric::Mape] {
-                let value = m.regression(&targets.values, &pred)?;
-                metrics_out.push((m.as_str().to_string(), value));
-                if m == Metric::R2 {
-                    if let Some(adj) = metrics::adjusted_r2(value, pred.len(), names.len()) {
-                        metrics_out.push(("adjusted_r2".into(), adj));
-                    }
-                }
-            }
-            classes = Vec::new();
-            confusion = None;
-            roc = None;
-            scatter = targets
-                .values
-                .iter()
-                .copied()
-                .zip(pred.iter().copied())
-                .collect();
-            predictions = targets
-                .rows
-                .iter()
-                .zip(&pred)
-                .map(|(&r, p)| PredictionRow {
-                    row: r + 1,
-                    actual: target.display(r),
-                    predicted: p.to_string(),
-                    probability: None,
-                })
-                .collect();
-        }
-        Task::Classification => {
-            model = params.fit_classifier(&x, &targets.classes, progress)?;
-            let (pred, proba) = model.classify(&x)?;
-            let n = proba.n_cols();
-            for m in [
-                Metric::Accuracy,
-                Metric::Precision,
-                Metric::Recall,
-                Metric::F1,
-                Metric::RocAuc,
-                Metric::LogLoss,
-            ] {
-                if let Ok(v) = m.classification(&targets.classes, &pred, Some(&proba), n) {
-                    metrics_out.push((m.as_str().to_string(), v));
-                }
-            }
-            let labels = match &targets.encoding {
-                shoplens_core::learn::dataset::TargetEncoding::Classes { labels } => labels.clone(),
-                _ => Vec::new(),
-            };
-            confusion = Some(metrics::confusion_matrix(&targets.classes, &pred, n)?);
-            roc = if n == 2 {
-                metrics::roc_curve(&targets.classes, &proba.column(1))
-                    .ok()
-                    .map(|r| r.fpr.into_iter().zip(r.tpr).collect())
-            } else {
-                None
-            };
-            scatter = Vec::new();
-            predictions = targets
-                .rows
-                .iter()
-                .enumerate()
-                .map(|(i, &r)| PredictionRow {
-                    row: r + 1,
-                    actual: target.display(r),
-                    predicted: labels.get(pred[i]).cloned().unwrap_or_default(),
-                    probability: Some(if n == 2 {
-                        proba.row(i)[1]
-                    } else {
-                        proba.row(i)[pred[i]]
-                    }),
-                })
-                .collect();
-            classes = labels;
-        }
-    }
-    let fit_ms = now_ms() - fit_started;
-    let linear = model.linear_terms();
-    Ok(ModelView {
-        task: plan.task,
-        kind,
-        target: request.target.clone(),
-        dropped: dropped(&plan),
-        n_train: targets.rows.len(),
-        n_test: targets.rows.len(),
-        in_sample: true,
-        metrics: metrics_out,
-        coefficients: linear.map(|(c, _)| c.to_vec()),
-        intercept: linear.map(|(_, b)| b),
-        standardized: kind.needs_scaling(),
-        importances: model.feature_importances().map(<[f64]>::to_vec),
-        tree: tree_view(&model, &names, &classes),
-        classes,
-        confusion,
-        roc,
-        scatter,
-        predictions,
-        fit_ms,
         total_ms: now_ms() - started,
         features: names,
     })

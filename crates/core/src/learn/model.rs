@@ -11,7 +11,7 @@ use super::linear::{
 use super::metrics::{self, Metric, RocCurve};
 use super::neighbors::{KnnClassifier, KnnParams, KnnRegressor};
 use super::preprocess::ImputeStrategy;
-use super::select::train_test_split;
+use super::select::{train_test_split, Split};
 use super::svm::{LinearSvm, SvmParams};
 use super::tree::{DecisionTree, ForestParams, RandomForest, TreeParams};
 use super::{Fit, Matrix, Predict, PredictProba};
@@ -411,7 +411,9 @@ pub struct TrainOptions {
     pub params: Option<ModelParams>,
     /// The model kind when `params` is `None`.
     pub kind: ModelKind,
-    /// Share of rows held out for evaluation, in (0, 1). Default 0.2.
+    /// Share of rows held out for evaluation, in (0, 1), or 0 to fit on every row and score
+    /// the same rows (in-sample metrics, as the reference fits of `testdata/fixtures`).
+    /// Default 0.2.
     pub test_size: f64,
     /// Seed of the split and of random models. Default 42.
     pub seed: u64,
@@ -458,6 +460,11 @@ pub struct TrainReport {
     pub n_train: usize,
     /// Rows evaluated on.
     pub n_test: usize,
+    /// The evaluated rows' indices in the table (every row with a target when the test
+    /// size is 0), in the order of `test_values` and the predictions behind the metrics.
+    pub test_rows: Vec<usize>,
+    /// Whether the metrics are in-sample (test size 0).
+    pub in_sample: bool,
     /// Held-out metrics (classification: accuracy, precision, recall, f1, roc_auc,
     /// log_loss; regression: r2, rmse, mae, mape).
     pub metrics: Vec<MetricValue>,
@@ -506,12 +513,21 @@ pub fn train_with_clock(
     let targets = Targets::new(table, &options.target, plan.task)?;
     let stratify = (options.stratify && plan.task == Task::Classification)
         .then_some(targets.classes.as_slice());
-    let split = train_test_split(
-        targets.rows.len(),
-        options.test_size,
-        options.seed,
-        stratify,
-    )?;
+    let in_sample = options.test_size == 0.0;
+    let split = if in_sample {
+        let every: Vec<usize> = (0..targets.rows.len()).collect();
+        Split {
+            train: every.clone(),
+            test: every,
+        }
+    } else {
+        train_test_split(
+            targets.rows.len(),
+            options.test_size,
+            options.seed,
+            stratify,
+        )?
+    };
     let train_rows: Vec<usize> = split.train.iter().map(|&i| targets.rows[i]).collect();
     let test_rows: Vec<usize> = split.test.iter().map(|&i| targets.rows[i]).collect();
     let encoder = FeatureEncoder::fit(
@@ -588,10 +604,52 @@ pub fn train_with_clock(
         plan,
         n_train: train_rows.len(),
         n_test: test_rows.len(),
+        test_rows,
+        in_sample,
         metrics: report_metrics,
         confusion_matrix: confusion,
         roc_curve: roc,
         test_values,
         fit_seconds,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::progress::Silent;
+    use crate::table::{read_bytes, ReadOptions};
+
+    const ADVERTISING: &[u8] =
+        include_bytes!("../../../../testdata/islr-advertising/Advertising.csv");
+
+    /// Test size 0 fits on all 200 rows and scores them in-sample: OLS of sales on TV,
+    /// radio and newspaper gives scikit-learn 1.9.1's R² and intercept
+    /// (`testdata/fixtures/learn_advertising.json`, `tools/learn_fixtures.py`) to 1e-9.
+    #[test]
+    fn test_size_zero_fits_and_scores_every_row() {
+        let table = read_bytes(ADVERTISING, &ReadOptions::default()).unwrap();
+        let mut options = TrainOptions::new("sales", ModelKind::Linear);
+        options.features = Some(vec!["TV".into(), "radio".into(), "newspaper".into()]);
+        options.test_size = 0.0;
+        let report = train(&table, &options, &mut Silent).unwrap();
+        assert!(report.in_sample);
+        assert_eq!((report.n_train, report.n_test), (200, 200));
+        assert_eq!(report.test_rows, (0..200).collect::<Vec<_>>());
+        let r2 = report.metrics[0];
+        assert_eq!(r2.metric, Metric::R2);
+        assert!(
+            (r2.value - 0.897_210_638_178_952_2).abs() < 1e-9,
+            "{}",
+            r2.value
+        );
+        let (_, intercept) = report.model.model.linear_terms().unwrap();
+        assert!(
+            (intercept - 2.938_889_369_459_412).abs() < 1e-9,
+            "{intercept}"
+        );
+        // A negative or whole share is still refused.
+        options.test_size = 1.0;
+        assert!(train(&table, &options, &mut Silent).is_err());
+    }
 }

@@ -1,5 +1,6 @@
 //! The Models page: pick a target and a model, train it in the worker (progress, Cancel),
-//! and read the held-out metrics and the coefficients.
+//! and read the held-out metrics, the coefficients and the charts of the model
+//! ([`results`], [`tree`]).
 
 use std::sync::Arc;
 
@@ -12,6 +13,11 @@ use crate::state::{use_app_state, JobStatus};
 use crate::worker::jobs::models::{KindChoice, ModelJob, ModelOutput, ModelView, TrainRequest};
 use crate::worker::protocol::{Job, Output};
 use crate::worker::task::{cancel_task, run_task};
+
+mod results;
+mod tree;
+
+use results::Results;
 
 const KINDS: [&str; 6] = ["linear", "logistic", "knn", "tree", "forest", "svm"];
 
@@ -146,48 +152,5 @@ pub fn ModelsPage() -> impl IntoView {
             </section>
             {move || result.get().map(|v| view! { <Results view=v /> })}
         </Show>
-    }
-}
-
-#[component]
-fn Results(view: Arc<ModelView>) -> impl IntoView {
-    let lang = use_app_state().lang;
-    let metrics = view.metrics.clone();
-    let coefficients: Vec<(String, f64)> = view
-        .coefficients
-        .clone()
-        .map(|c| view.features.iter().cloned().zip(c).collect())
-        .unwrap_or_default();
-    let intercept = view.intercept;
-    view! {
-        <section class="card" data-testid="models-results">
-            <h2>{move || t(lang.get(), T::Metrics)}</h2>
-            <p data-testid="models-rows">{move || format!("{}: {} / {}", t(lang.get(), T::Rows), view.n_train, view.n_test)}</p>
-            <dl class="facts">
-                {metrics.into_iter().map(|(k, v)| view! {
-                    <div class="fact">
-                        <dt>{k.clone()}</dt>
-                        <dd data-testid=format!("metric-{k}") data-value=v.to_string()>{format!("{v:.4}")}</dd>
-                    </div>
-                }).collect_view()}
-            </dl>
-            <h3>{move || t(lang.get(), T::Coefficients)}</h3>
-            <table class="grid" data-testid="models-coefficients">
-                <thead><tr>
-                    <th>{move || t(lang.get(), T::Feature)}</th>
-                    <th class="num">{move || t(lang.get(), T::Value)}</th>
-                </tr></thead>
-                <tbody>
-                    {coefficients.into_iter().map(|(n, v)| view! {
-                        <tr data-feature=n.clone() data-value=v.to_string()><th>{n.clone()}</th><td class="num">{format!("{v:.6}")}</td></tr>
-                    }).collect_view()}
-                    {intercept.map(|b| view! {
-                        <tr data-testid="models-intercept" data-value=b.to_string()>
-                            <th>{move || t(lang.get(), T::Intercept)}</th><td class="num">{format!("{b:.6}")}</td>
-                        </tr>
-                    })}
-                </tbody>
-            </table>
-        </section>
     }
 }

@@ -46,7 +46,7 @@ pub fn Results(view: Arc<ModelView>) -> impl IntoView {
     let classification = view.task == Task::Classification;
     let has_tree = view.tree.is_some() || !view.forest_trees.is_empty();
     view! {
-        <section class="card" data-testid="models-results">
+        <section class="card" data-testid="models-results" data-kind=view.kind.as_str() data-target=view.target.clone()>
             <h2>{move || tm(lang.get(), T::Metrics)}</h2>
             <p data-testid="models-rows" data-train=n_train data-test=n_test>
                 {move || format!("{}: {} / {}", tm(lang.get(), T::Rows), n_train, n_test)}
@@ -471,6 +471,66 @@ fn ImportanceChart(view: Arc<ModelView>) -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn regression(kind: ModelKind, coefficients: Option<Vec<f64>>) -> ModelView {
+        ModelView {
+            task: Task::Regression,
+            kind,
+            target: "y".into(),
+            features: vec!["a".into(), "b".into()],
+            dropped: Vec::new(),
+            n_train: 3,
+            n_test: 3,
+            in_sample: true,
+            metrics: Vec::new(),
+            coefficients,
+            intercept: Some(1.0),
+            standardized: false,
+            importances: None,
+            classes: Vec::new(),
+            confusion: None,
+            roc: None,
+            // (actual, predicted) of y = 1 + 2a + 3b on (a, b) = (0, 1), (1, 1), (2, 4).
+            scatter: vec![(4.0, 4.0), (6.5, 6.0), (17.0, 17.0)],
+            tree: None,
+            forest_trees: Vec::new(),
+            feature_values: vec![
+                ("a".into(), vec![Some(0.0), Some(1.0), Some(2.0)]),
+                ("b".into(), vec![Some(1.0), None, Some(4.0)]),
+            ],
+            predictions: Vec::new(),
+            fit_ms: 0.0,
+            total_ms: 0.0,
+        }
+    }
+
+    /// The partial line of a linear model is b + c·x + Σ c_k·mean(x_k) over the rows drawn.
+    #[test]
+    fn linear_partial_line_holds_the_other_features_at_their_means() {
+        let view = regression(ModelKind::Linear, Some(vec![2.0, 3.0]));
+        let (rows, fit) = feature_points(&view, "a");
+        assert_eq!(rows.len(), 3);
+        // Mean of b over the rows is (1 + 1 + 4) / 3 = 2 (b's missing cell imputed as 1 in
+        // the prediction of row 2, as the fixture's predicted 6 says).
+        let FeatureFit::Line(line) = fit else {
+            panic!("a line")
+        };
+        let expect = |a: f64| 1.0 + 2.0 * a + 3.0 * 2.0;
+        assert!((line[0].1 - expect(0.0)).abs() < 1e-12, "{line:?}");
+        assert!((line[1].1 - expect(2.0)).abs() < 1e-12, "{line:?}");
+        // Rows where the feature is missing are left out.
+        assert_eq!(feature_points(&view, "b").0.len(), 2);
+    }
+
+    #[test]
+    fn other_models_get_their_predictions_as_dots() {
+        let view = regression(ModelKind::Tree, None);
+        let (_, fit) = feature_points(&view, "a");
+        assert_eq!(
+            fit,
+            FeatureFit::Dots(vec![(0.0, 4.0), (1.0, 6.0), (2.0, 17.0)])
+        );
+    }
 
     #[test]
     fn auc_of_the_perfect_and_the_chance_curve() {

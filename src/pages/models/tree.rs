@@ -111,12 +111,15 @@ pub fn TreeSection(view: Arc<ModelView>) -> impl IntoView {
         let classes = classes.clone();
         Memo::new(move |_| Arc::new(diagram_nodes(lang.get(), &current.get(), &classes)))
     };
-    let collapsed = RwSignal::new(HashSet::new());
-    // Each tree starts folded below OPEN_DEPTH.
-    Effect::new(move || {
-        let nodes = diagram.with_untracked(|d| d.clone());
-        index.track();
-        collapsed.set(collapsed_below(&nodes, OPEN_DEPTH));
+    // Each tree starts folded below OPEN_DEPTH: now, and whenever another tree is picked.
+    let collapsed: RwSignal<HashSet<usize>> =
+        RwSignal::new(diagram.with_untracked(|d| collapsed_below(d, OPEN_DEPTH)));
+    Effect::new(move |shown: Option<usize>| {
+        let picked = index.get();
+        if shown.is_some_and(|s| s != picked) {
+            collapsed.set(diagram.with_untracked(|d| collapsed_below(d, OPEN_DEPTH)));
+        }
+        picked
     });
     let table = move || {
         let lang = lang.get();

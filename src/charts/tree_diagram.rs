@@ -320,8 +320,8 @@ pub fn TreeDiagram(
         }
         PointerKind::Wheel(delta) => zoom_at((-delta * 0.0015).exp(), e.x, e.y),
     });
-    // The buttons zoom about the middle of the canvas.
-    let centre = move || (width.get_value() / 2.0, HEIGHT / 2.0);
+    // The buttons zoom about the top middle of the canvas, so the root stays in view.
+    let centre = move || (width.get_value() / 2.0, 0.0);
     view! {
         <div
             class="tree-diagram"

@@ -41,6 +41,7 @@ pub fn Results(view: Arc<ModelView>) -> impl IntoView {
         .map(|c| view.features.iter().cloned().zip(c).collect())
         .unwrap_or_default();
     let intercept = view.intercept;
+    let has_coefficients = !coefficients.is_empty();
     let (n_train, n_test) = (view.n_train, view.n_test);
     let regression = view.task == Task::Regression && !view.scatter.is_empty();
     let classification = view.task == Task::Classification;
@@ -59,23 +60,26 @@ pub fn Results(view: Arc<ModelView>) -> impl IntoView {
                     </div>
                 }).collect_view()}
             </dl>
-            <h3>{move || tm(lang.get(), T::Coefficients)}</h3>
-            <table class="grid" data-testid="models-coefficients">
-                <thead><tr>
-                    <th>{move || tm(lang.get(), T::Feature)}</th>
-                    <th class="num">{move || tm(lang.get(), T::Value)}</th>
-                </tr></thead>
-                <tbody>
-                    {coefficients.into_iter().map(|(n, v)| view! {
-                        <tr data-feature=n.clone() data-value=v.to_string()><th>{n.clone()}</th><td class="num">{format!("{v:.6}")}</td></tr>
-                    }).collect_view()}
-                    {intercept.map(|b| view! {
-                        <tr data-testid="models-intercept" data-value=b.to_string()>
-                            <th>{move || tm(lang.get(), T::Intercept)}</th><td class="num">{format!("{b:.6}")}</td>
-                        </tr>
-                    })}
-                </tbody>
-            </table>
+            // Only linear models have coefficients.
+            {has_coefficients.then(|| view! {
+                <h3>{move || tm(lang.get(), T::Coefficients)}</h3>
+                <table class="grid" data-testid="models-coefficients">
+                    <thead><tr>
+                        <th>{move || tm(lang.get(), T::Feature)}</th>
+                        <th class="num">{move || tm(lang.get(), T::Value)}</th>
+                    </tr></thead>
+                    <tbody>
+                        {coefficients.into_iter().map(|(n, v)| view! {
+                            <tr data-feature=n.clone() data-value=v.to_string()><th>{n.clone()}</th><td class="num">{format!("{v:.6}")}</td></tr>
+                        }).collect_view()}
+                        {intercept.map(|b| view! {
+                            <tr data-testid="models-intercept" data-value=b.to_string()>
+                                <th>{move || tm(lang.get(), T::Intercept)}</th><td class="num">{format!("{b:.6}")}</td>
+                            </tr>
+                        })}
+                    </tbody>
+                </table>
+            })}
         </section>
         {regression.then(|| view! { <RegressionCharts view=view.clone() /> })}
         {classification.then(|| view! { <ClassificationCharts view=view.clone() /> })}

@@ -21,4 +21,8 @@ pub mod rules_scatter;
 pub use chart::CanvasChart;
 pub mod bars;
 pub mod cluster_map;
+pub mod confusion_matrix;
+pub mod fit_scatter;
 pub mod line;
+pub mod roc_curve;
+pub mod tree_diagram;

@@ -12,6 +12,7 @@ pub mod baskets;
 pub mod customers;
 pub mod data;
 pub mod models;
+pub mod models_results;
 pub mod operations;
 
 /// A user-visible text of the app shell and the Data page.

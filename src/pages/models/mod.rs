@@ -1,10 +1,13 @@
 //! The Models page: pick a target, the features (with the columns left out and why), a
-//! model and its settings; train it in the worker (progress, Cancel), compare every model
-//! or a grid by k-fold cross-validation, save the model and score a table with it.
+//! model and its settings; train it in the worker (progress, Cancel), read the metrics and
+//! the charts of the model ([`results`], [`tree`]), compare every model or a grid by k-fold
+//! cross-validation, save the model and score a table with it.
 
 mod compare;
 mod files;
 mod form;
+mod results;
+mod tree;
 
 use std::sync::Arc;
 
@@ -21,6 +24,7 @@ use crate::worker::task::{cancel_task, run_task};
 use compare::CvTable;
 use files::ModelFiles;
 use form::{DataSettings, FeaturePicker, FormState, ModelSettings};
+use results::Results;
 
 const KINDS: [&str; 6] = ["linear", "logistic", "knn", "tree", "forest", "svm"];
 
@@ -206,48 +210,5 @@ pub fn ModelsPage() -> impl IntoView {
             <ModelFiles status=status result=result />
             {move || result.get().map(|v| view! { <Results view=v /> })}
         </Show>
-    }
-}
-
-#[component]
-fn Results(view: Arc<ModelView>) -> impl IntoView {
-    let lang = use_app_state().lang;
-    let metrics = view.metrics.clone();
-    let coefficients: Vec<(String, f64)> = view
-        .coefficients
-        .clone()
-        .map(|c| view.features.iter().cloned().zip(c).collect())
-        .unwrap_or_default();
-    let intercept = view.intercept;
-    view! {
-        <section class="card" data-testid="models-results">
-            <h2>{move || t(lang.get(), T::Metrics)}</h2>
-            <p data-testid="models-rows">{move || format!("{}: {} / {}", t(lang.get(), T::Rows), view.n_train, view.n_test)}</p>
-            <dl class="facts">
-                {metrics.into_iter().map(|(k, v)| view! {
-                    <div class="fact">
-                        <dt>{k.clone()}</dt>
-                        <dd data-testid=format!("metric-{k}") data-value=v.to_string()>{format!("{v:.4}")}</dd>
-                    </div>
-                }).collect_view()}
-            </dl>
-            <h3>{move || t(lang.get(), T::Coefficients)}</h3>
-            <table class="grid" data-testid="models-coefficients">
-                <thead><tr>
-                    <th>{move || t(lang.get(), T::Feature)}</th>
-                    <th class="num">{move || t(lang.get(), T::Value)}</th>
-                </tr></thead>
-                <tbody>
-                    {coefficients.into_iter().map(|(n, v)| view! {
-                        <tr data-feature=n.clone() data-value=v.to_string()><th>{n.clone()}</th><td class="num">{format!("{v:.6}")}</td></tr>
-                    }).collect_view()}
-                    {intercept.map(|b| view! {
-                        <tr data-testid="models-intercept" data-value=b.to_string()>
-                            <th>{move || t(lang.get(), T::Intercept)}</th><td class="num">{format!("{b:.6}")}</td>
-                        </tr>
-                    })}
-                </tbody>
-            </table>
-        </section>
     }
 }

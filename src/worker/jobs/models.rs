@@ -35,6 +35,9 @@ use crate::worker::runner::{compute_progress, now_ms, with_table};
 /// Nodes of a tree drawn at most (deeper nodes are cut off in the diagram).
 pub const TREE_NODES_SHOWN: usize = 63;
 
+/// Trees of a forest sent to the page (the first ones; each can be drawn).
+pub const FOREST_TREES_SHOWN: usize = 10;
+
 /// What the Models page asks the worker to do.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub enum ModelJob {
@@ -344,6 +347,11 @@ pub struct NodeView {
     pub impurity: f64,
     /// Predicted class label or value.
     pub prediction: String,
+    /// Class shares at the node, in the order of `ModelView::classes` (classification;
+    /// empty for regression).
+    pub class_mix: Vec<f64>,
+    /// Index of the majority class (classification; 0 for regression).
+    pub majority: usize,
 }
 
 /// One held-out row's prediction.
@@ -399,6 +407,11 @@ pub struct ModelView {
     pub scatter: Vec<(f64, f64)>,
     /// The tree's nodes (decision tree), root first.
     pub tree: Option<Vec<NodeView>>,
+    /// The first [`FOREST_TREES_SHOWN`] trees of a random forest, each root first.
+    pub forest_trees: Vec<Vec<NodeView>>,
+    /// Raw values of the numeric feature columns on the rows of `scatter`, in the same
+    /// order (regression; `None`: missing cell), for the feature-vs-target chart.
+    pub feature_values: Vec<(String, Vec<Option<f64>>)>,
     /// Held-out predictions.
     pub predictions: Vec<PredictionRow>,
     /// Milliseconds fitting the model alone.
@@ -820,6 +833,12 @@ fn train(id: JobId, table: &Table, request: &TrainRequest) -> Result<ModelView, 
         roc,
         scatter,
         tree: tree_view(&model.model, &names, model.class_labels()),
+        forest_trees: forest_view(&model.model, &names, model.class_labels()),
+        feature_values: if model.task == Task::Regression {
+            feature_values(table, &report.plan.features, test_rows)
+        } else {
+            Vec::new()
+        },
         predictions,
         fit_ms: report.fit_seconds * 1000.0,
         total_ms: now_ms() - started,
@@ -862,35 +881,95 @@ fn prediction_rows(
         .collect()
 }
 
+/// The raw values of the numeric columns among `features` on `rows` (in that order).
+fn feature_values(
+    table: &Table,
+    features: &[String],
+    rows: &[usize],
+) -> Vec<(String, Vec<Option<f64>>)> {
+    features
+        .iter()
+        .filter_map(|name| {
+            let column = table.column_by_name(name).ok()?;
+            column.dtype().is_numeric().then(|| {
+                let values = rows
+                    .iter()
+                    .map(|&r| column.f64(r).filter(|v| v.is_finite()))
+                    .collect();
+                (name.clone(), values)
+            })
+        })
+        .collect()
+}
+
 fn tree_view(model: &FittedModel, names: &[String], classes: &[String]) -> Option<Vec<NodeView>> {
     let FittedModel::Tree(tree) = model else {
         return None;
     };
-    Some(
-        tree.nodes
-            .iter()
-            .map(|n| {
-                let prediction = if classes.is_empty() {
-                    n.value
-                        .first()
-                        .map(|v| format!("{v:.3}"))
-                        .unwrap_or_default()
+    Some(nodes_view(tree, names, classes))
+}
+
+fn forest_view(model: &FittedModel, names: &[String], classes: &[String]) -> Vec<Vec<NodeView>> {
+    let FittedModel::Forest(forest) = model else {
+        return Vec::new();
+    };
+    forest
+        .trees
+        .iter()
+        .take(FOREST_TREES_SHOWN)
+        .map(|tree| nodes_view(tree, names, classes))
+        .collect()
+}
+
+/// The nodes of `tree` as the diagram shows them.
+fn nodes_view(
+    tree: &shoplens_core::learn::tree::DecisionTree,
+    names: &[String],
+    classes: &[String],
+) -> Vec<NodeView> {
+    tree.nodes
+        .iter()
+        .map(|n| {
+            let classification = !classes.is_empty();
+            let majority = if classification {
+                (0..n.value.len())
+                    .max_by(|&a, &b| n.value[a].total_cmp(&n.value[b]))
+                    .unwrap_or(0)
+            } else {
+                0
+            };
+            let prediction = if classification {
+                classes.get(majority).cloned().unwrap_or_default()
+            } else {
+                n.value
+                    .first()
+                    .map(|v| format!("{v:.3}"))
+                    .unwrap_or_default()
+            };
+            NodeView {
+                feature: n.feature.and_then(|f| names.get(f).cloned()),
+                // A JSON number: the page's reply is JSON, which has no NaN.
+                threshold: if n.threshold.is_finite() {
+                    n.threshold
                 } else {
-                    let best = (0..n.value.len())
-                        .max_by(|&a, &b| n.value[a].total_cmp(&n.value[b]))
-                        .unwrap_or(0);
-                    classes.get(best).cloned().unwrap_or_default()
-                };
-                NodeView {
-                    feature: n.feature.and_then(|f| names.get(f).cloned()),
-                    threshold: n.threshold,
-                    left: n.left,
-                    right: n.right,
-                    samples: n.samples,
-                    impurity: n.impurity,
-                    prediction,
-                }
-            })
-            .collect(),
-    )
+                    0.0
+                },
+                left: n.left,
+                right: n.right,
+                samples: n.samples,
+                impurity: if n.impurity.is_finite() {
+                    n.impurity
+                } else {
+                    0.0
+                },
+                prediction,
+                class_mix: if classification {
+                    n.class_fractions()
+                } else {
+                    Vec::new()
+                },
+                majority,
+            }
+        })
+        .collect()
 }

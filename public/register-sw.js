@@ -34,15 +34,21 @@ if ("serviceWorker" in navigator && location.protocol !== "file:") {
     location.reload();
   });
 
+  // A new worker is an update only when this app's own worker already controls the page:
+  // a page first opened under another app's worker (a build at `/` while this one is at
+  // `/shoplens/`) simply installs its own.
+  const ownWorker = new URL("./sw.js", location.href).href;
+  const updating = () => navigator.serviceWorker.controller?.scriptURL === ownWorker;
+
   window.addEventListener("load", () => {
     navigator.serviceWorker
       .register("./sw.js", { scope: "./" })
       .then((registration) => {
-        if (registration.waiting && navigator.serviceWorker.controller) announce(registration.waiting);
+        if (registration.waiting && updating()) announce(registration.waiting);
         registration.addEventListener("updatefound", () => {
           const installing = registration.installing;
           installing?.addEventListener("statechange", () => {
-            if (installing.state === "installed" && navigator.serviceWorker.controller) announce(installing);
+            if (installing.state === "installed" && updating()) announce(installing);
           });
         });
       })

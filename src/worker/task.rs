@@ -35,6 +35,11 @@ pub fn run_task(
             total,
         }),
         Reply::Done { output } => {
+            // The page that asked may be gone (the user moved on before the reply came): its
+            // signals are disposed, and reading them would panic. Drop the late reply.
+            if status.is_disposed() {
+                return;
+            }
             status.set(JobStatus::Idle);
             on_done(output);
         }

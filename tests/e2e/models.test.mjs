@@ -205,8 +205,6 @@ test("nothing left the machine and the console stayed clean", () => {
 });
 
 // ---- Form, compare, grid, save and score (issue 5) ----
-const SHOPPERS = join(ROOT, "testdata", "uci-online-shoppers", "online_shoppers_intention.csv");
-const SHOPPERS_FIXTURE = join(ROOT, "testdata", "fixtures", "learn_shoppers.json");
 
 /** Opens the Models page on `file` with `target` chosen and the feature plan shown. */
 async function openModels(file, target) {

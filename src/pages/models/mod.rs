@@ -77,7 +77,7 @@ pub fn ModelsPage() -> impl IntoView {
             status,
             move |output| {
                 if let Output::Models(ModelOutput::Plan(plan)) = output {
-                    let roles = columns.get_untracked();
+                    let roles = columns.try_get_untracked().unwrap_or_default();
                     let ticked = plan
                         .usable
                         .iter()

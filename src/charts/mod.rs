@@ -25,4 +25,5 @@ pub mod confusion_matrix;
 pub mod fit_scatter;
 pub mod line;
 pub mod roc_curve;
+mod tip;
 pub mod tree_diagram;

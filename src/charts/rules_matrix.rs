@@ -8,6 +8,7 @@ use leptos::prelude::*;
 
 use super::canvas::{ink, ramp, Plot};
 use super::chart::{Pointer, PointerKind};
+use super::tip::ChartTip;
 use super::CanvasChart;
 
 /// One non-empty cell.
@@ -244,22 +245,7 @@ pub fn RulesMatrix(
                 on_pointer=on_pointer
                 test_id="rules-matrix"
             />
-            {move || {
-                hover
-                    .get()
-                    .map(|(i, x, y)| {
-                        view! {
-                            <div
-                                class="scatter-tip"
-                                data-testid="matrix-tip"
-                                style:left=format!("{}px", x + 12.0)
-                                style:top=format!("{}px", y + 12.0)
-                            >
-                                {describe.run(i)}
-                            </div>
-                        }
-                    })
-            }}
+            <ChartTip hover=hover describe=describe test_id="matrix-tip" />
         </div>
     }
 }

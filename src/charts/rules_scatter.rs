@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use super::canvas::{ink, ramp, Area, Plot, Scale};
 use super::chart::{Pointer, PointerKind};
+use super::tip::ChartTip;
 use super::CanvasChart;
 
 /// One rule as the scatter draws it.
@@ -178,22 +179,7 @@ pub fn RulesScatter(
                 on_pointer=on_pointer
                 test_id="rules-scatter"
             />
-            {move || {
-                hover
-                    .get()
-                    .map(|(i, x, y)| {
-                        view! {
-                            <div
-                                class="scatter-tip"
-                                data-testid="scatter-tip"
-                                style:left=format!("{}px", x + 12.0)
-                                style:top=format!("{}px", y + 12.0)
-                            >
-                                {describe.run(i)}
-                            </div>
-                        }
-                    })
-            }}
+            <ChartTip hover=hover describe=describe test_id="scatter-tip" />
         </div>
     }
 }

@@ -12,6 +12,7 @@ mod privacy_panel;
 mod read_settings;
 pub mod report;
 mod sessions_panel;
+pub mod text_file;
 
 pub use column_table::ColumnTable;
 pub use drop_zone::DropZone;

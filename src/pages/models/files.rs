@@ -7,10 +7,9 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use shoplens_core::export;
-use wasm_bindgen::JsCast;
-use web_sys::HtmlInputElement;
 
 use crate::components::download::{download_csv, download_text};
+use crate::components::text_file::read_picked_text;
 use crate::i18n::models::{t, ModelText as T};
 use crate::state::{use_app_state, JobStatus};
 use crate::worker::jobs::models::{ModelJob, ModelOutput, ModelView};
@@ -75,30 +74,18 @@ pub fn ModelFiles(
         }
     };
     let on_model = move |ev: web_sys::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        if let Some(picked) = input.files().and_then(|files| files.get(0)) {
-            wasm_bindgen_futures::spawn_local(async move {
-                if let Ok(text) = wasm_bindgen_futures::JsFuture::from(picked.text()).await {
-                    let model_json = text.as_string().unwrap_or_default();
-                    run_task(
-                        Job::Models(ModelJob::Predict { model_json }),
-                        t(lang.get_untracked(), T::Scoring).to_string(),
-                        status,
-                        move |output| {
-                            if let Output::Models(ModelOutput::Predicted { csv, rows }) = output {
-                                scored.set(Some((csv, rows)));
-                            }
-                        },
-                    );
-                }
-            });
-        }
-        input.set_value("");
+        read_picked_text(&ev, move |_name, model_json| {
+            run_task(
+                Job::Models(ModelJob::Predict { model_json }),
+                t(lang.get_untracked(), T::Scoring).to_string(),
+                status,
+                move |output| {
+                    if let Output::Models(ModelOutput::Predicted { csv, rows }) = output {
+                        scored.set(Some((csv, rows)));
+                    }
+                },
+            );
+        });
     };
     let has_model = move || result.with(Option::is_some);
     view! {

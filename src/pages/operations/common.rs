@@ -3,11 +3,10 @@
 
 use leptos::prelude::*;
 use shoplens_core::Lang;
-use wasm_bindgen::JsCast;
-use web_sys::HtmlInputElement;
 
 use crate::charts::lines::{draw_lines, LineChartData, LineSeries, Mark};
 use crate::charts::CanvasChart;
+use crate::components::text_file::read_picked_text;
 use crate::i18n::fill;
 use crate::i18n::operations::{t, OperationText};
 use crate::state::use_app_state;
@@ -122,27 +121,12 @@ pub fn FilePicker(
 ) -> impl IntoView {
     let lang = use_app_state().lang;
     let on_change = move |ev: web_sys::Event| {
-        let Some(input) = ev
-            .target()
-            .and_then(|t| t.dyn_into::<HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        if let Some(picked) = input.files().and_then(|files| files.get(0)) {
-            let name = picked.name();
-            wasm_bindgen_futures::spawn_local(async move {
-                if let Ok(text) = wasm_bindgen_futures::JsFuture::from(picked.text()).await {
-                    file.set(Some(PickedFile {
-                        name,
-                        text: text.as_string().unwrap_or_default(),
-                    }));
-                    if let Some(callback) = on_pick {
-                        callback.run(());
-                    }
-                }
-            });
-        }
-        input.set_value("");
+        read_picked_text(&ev, move |name, text| {
+            file.set(Some(PickedFile { name, text }));
+            if let Some(callback) = on_pick {
+                callback.run(());
+            }
+        });
     };
     view! {
         <div class="field file-field">

@@ -70,6 +70,15 @@ async function shoplens() {
   await page.waitForFunction(() => window.__end !== undefined, null, { timeout: 300_000 });
   const result = await page.evaluate(() => ({ total_ms: window.__end - window.__start, longest_task_ms: window.__longest }));
   result.rows = (await page.locator('[data-testid="rows"]').textContent()).replaceAll(",", "");
+  // Where the worker's time went, stage by stage (see LoadTimer in src/worker/runner.rs).
+  result.stages_ms = Object.fromEntries(
+    ((await page.locator("dl.facts").getAttribute("data-timings")) ?? "")
+      .split(" ")
+      .filter(Boolean)
+      .map((pair) => pair.split(":"))
+      .map(([stage, ms]) => [stage, Number(ms)]),
+  );
+  result.wasm_mb = Number(await page.locator("dl.facts").getAttribute("data-wasm-bytes")) / 1e6;
   await page.close();
   return result;
 }
@@ -104,3 +113,6 @@ for (const [name, r] of Object.entries(best)) {
   const ratio = r.total_ms / best.shoplens.total_ms;
   console.log(`${name.padEnd(10)} ${s.toFixed(2)} s  ${(mb / s).toFixed(1)} MB/s  ${ratio.toFixed(2)}x shoplens's time  longest main-thread task ${Math.round(r.longest_task_ms)} ms`);
 }
+const stages = Object.entries(best.shoplens.stages_ms ?? {});
+if (stages.length) console.log(`shoplens stages in the worker (ms): ${stages.map(([k, v]) => `${k} ${Math.round(v)}`).join(", ")}`);
+if (best.shoplens.wasm_mb) console.log(`shoplens worker memory after loading: ${best.shoplens.wasm_mb.toFixed(0)} MB (${(best.shoplens.wasm_mb / mb).toFixed(2)}x the file)`);

@@ -18,6 +18,13 @@ pub fn FileFacts(
 ) -> impl IntoView {
     let lang = use_app_state().lang;
     let delimiter = summary.delimiter.clone();
+    // Machine-readable stage timings for benches/read.mjs ("read:512.0 decode:80.1 ...").
+    let timings = summary
+        .timings_ms
+        .iter()
+        .map(|(stage, ms)| format!("{stage}:{ms:.1}"))
+        .collect::<Vec<_>>()
+        .join(" ");
     let facts: Vec<(Text, &'static str, String)> = vec![
         (Text::FileName, "file-name", summary.name.clone()),
         (Text::FileSize, "file-size", human_bytes(summary.size_bytes)),
@@ -30,7 +37,7 @@ pub fn FileFacts(
         (Text::Encoding, "encoding", summary.encoding.clone()),
     ];
     view! {
-        <dl class="facts">
+        <dl class="facts" data-timings=timings data-wasm-bytes=summary.wasm_bytes.to_string()>
             {facts
                 .into_iter()
                 .map(|(label, id, value)| {

@@ -48,6 +48,10 @@ pub fn JobPanel(
                     Text::Reading,
                     format!("{} / {}", human_bytes(done), human_bytes(total)),
                 ),
+                Stage::Parse if total > 0 => (
+                    Text::Parsing,
+                    format!("{:.0}%", done as f64 * 100.0 / total as f64),
+                ),
                 Stage::Parse => (Text::Parsing, String::new()),
                 Stage::Compute if total > 0 => (
                     Text::Computing,
@@ -55,9 +59,8 @@ pub fn JobPanel(
                 ),
                 Stage::Compute => (Text::Computing, String::new()),
             };
-            // A parse has no byte count: leave the bar indeterminate (no `value`).
-            let value = (stage == Stage::Read || (stage == Stage::Compute && total > 0))
-                .then(|| done.to_string());
+            // A stage without a total leaves the bar indeterminate (no `value`).
+            let value = (stage == Stage::Read || total > 0).then(|| done.to_string());
             let max = total.max(1).to_string();
             view! {
                 <div class="job running" role="status" data-testid="job-running">

@@ -120,7 +120,8 @@ pub enum Reply {
 pub enum Stage {
     /// Reading the file's bytes (units: bytes).
     Read,
-    /// Parsing text into typed columns (no units: total is 0 while it runs).
+    /// Parsing text into typed columns (units: per-mille of the work, total 1000; 0 when
+    /// unknown).
     Parse,
     /// A kernel is computing (units are the kernel's own steps; total 0 when unknown).
     Compute,

@@ -45,6 +45,14 @@ pub struct TableSummary {
     pub columns: Vec<ColumnProfile>,
     /// The first [`PREVIEW_ROWS`] rows, one string per cell (empty when missing).
     pub preview: Vec<Vec<String>>,
+    /// Milliseconds the worker spent in each stage of the load (read, decode, parse,
+    /// type, profile), for the reading benchmark; empty after later edits.
+    #[serde(default)]
+    pub timings_ms: Vec<(String, f64)>,
+    /// The worker's WebAssembly memory after the load (its peak so far), for the same
+    /// benchmark; 0 after later edits.
+    #[serde(default)]
+    pub wasm_bytes: u64,
 }
 
 /// One column's type and statistics.
@@ -109,6 +117,8 @@ impl TableSummary {
             pii: detect(table),
             columns: table.columns().iter().map(ColumnProfile::of).collect(),
             preview,
+            timings_ms: Vec::new(),
+            wasm_bytes: 0,
         }
     }
 

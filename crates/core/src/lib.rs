@@ -34,6 +34,7 @@ pub mod progress;
 pub mod rt;
 pub mod segment;
 pub mod table;
+mod trim;
 
 pub use error::{Error, ErrorKind, Result};
 pub use lang::Lang;

@@ -181,12 +181,7 @@ pub fn mine_itemsets(
     if !required.is_empty() {
         itemsets.retain(|s| contains_all(&s.items, &required));
     }
-    itemsets.sort_unstable_by(|a, b| {
-        a.items
-            .len()
-            .cmp(&b.items.len())
-            .then_with(|| a.items.cmp(&b.items))
-    });
+    sort_by_size_then_items(&mut itemsets);
     if tx.revenue.is_some() {
         let index = BasketIndex::new(tx);
         for set in &mut itemsets {
@@ -195,6 +190,31 @@ pub fn mine_itemsets(
     }
     result.itemsets = itemsets;
     Ok(result)
+}
+
+/// Sorts itemsets by size, then by their (sorted) items. The comparison runs on keys packed
+/// from the size and the first three items, so most comparisons touch no itemset's heap
+/// memory; only itemsets that agree on all of that compare their items in full. On groceries
+/// at 0.1% a plain sort by `(len, items)` was a tenth of the whole search.
+fn sort_by_size_then_items(itemsets: &mut Vec<Itemset>) {
+    let item = |s: &Itemset, i: usize| s.items.get(i).map_or(0, |&x| u128::from(x));
+    let mut keys: Vec<(u128, u32)> = itemsets
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            let key =
+                (s.items.len() as u128) << 96 | item(s, 0) << 64 | item(s, 1) << 32 | item(s, 2);
+            (key, i as u32)
+        })
+        .collect();
+    keys.sort_unstable_by(|a, b| {
+        a.0.cmp(&b.0).then_with(|| {
+            let (x, y) = (&itemsets[a.1 as usize], &itemsets[b.1 as usize]);
+            x.items.cmp(&y.items)
+        })
+    });
+    let mut slots: Vec<Option<Itemset>> = std::mem::take(itemsets).into_iter().map(Some).collect();
+    itemsets.extend(keys.iter().filter_map(|&(_, i)| slots[i as usize].take()));
 }
 
 /// Whether sorted `items` contains every element of sorted `required`.

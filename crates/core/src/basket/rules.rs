@@ -14,8 +14,8 @@ use super::sink::StopReason;
 use super::Transactions;
 use crate::progress::Progress;
 use crate::{Error, Result};
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 
 /// An association rule antecedent → consequent.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -171,7 +171,7 @@ pub fn rules_from_itemsets(
     params: &RuleParams,
 ) -> Result<Rules> {
     params.check()?;
-    let counts: HashMap<&[u32], u64> = itemsets
+    let counts: FxHashMap<&[u32], u64> = itemsets
         .itemsets
         .iter()
         .map(|s| (s.items.as_slice(), s.count))
@@ -184,44 +184,33 @@ pub fn rules_from_itemsets(
         if z.len() < 2 {
             continue;
         }
+        let mut candidate = Candidate {
+            z,
+            count: set.count,
+            counts: &counts,
+            baskets,
+            min_confidence: params.min_confidence,
+            antecedent: &mut antecedent,
+            rules: &mut rules,
+        };
+        // One-item consequents, without an allocation each (the default, and on dense data
+        // such as mushroom millions of them).
+        let deeper = params.max_consequent > 1 && z.len() > 2;
+        let mut passed: Vec<Vec<u32>> = Vec::new();
+        for &item in z {
+            if candidate.try_rule(std::slice::from_ref(&item)) && deeper {
+                passed.push(vec![item]);
+            }
+        }
         // Consequents of the current size that gave rules, as sorted item lists.
-        let mut level: Vec<Vec<u32>> = z.iter().map(|&i| vec![i]).collect();
-        let mut size = 1;
+        let mut level = if deeper { join(&passed) } else { Vec::new() };
+        let mut size = 2;
         while !level.is_empty() && size < z.len() && size <= params.max_consequent {
-            let mut passed = Vec::new();
+            passed.clear();
             for consequent in level {
-                antecedent.clear();
-                antecedent.extend(z.iter().copied().filter(|i| !consequent.contains(i)));
-                let (Some(&a), Some(&c)) = (
-                    counts.get(antecedent.as_slice()),
-                    counts.get(consequent.as_slice()),
-                ) else {
-                    continue;
-                };
-                // The ratio, as pyfim and mlxtend compare it (a product could round away
-                // from an exact tie such as 3/5 against 0.6).
-                if (set.count as f64 / a as f64) < params.min_confidence {
-                    continue;
+                if candidate.try_rule(&consequent) {
+                    passed.push(consequent);
                 }
-                let m = compute(set.count, a, c, baskets);
-                rules.push(Rule {
-                    antecedent: antecedent.clone(),
-                    consequent: consequent.clone(),
-                    count: set.count,
-                    antecedent_count: a,
-                    consequent_count: c,
-                    support: m.support,
-                    confidence: m.confidence,
-                    lift: m.lift,
-                    leverage: m.leverage,
-                    conviction: m.conviction,
-                    zhang: m.zhang,
-                    jaccard: m.jaccard,
-                    kulczynski: m.kulczynski,
-                    certainty: m.certainty,
-                    revenue: None,
-                });
-                passed.push(consequent);
             }
             level = join(&passed);
             size += 1;
@@ -250,6 +239,57 @@ pub fn rules_from_itemsets(
         rules,
         partial: itemsets.partial,
     })
+}
+
+/// One frequent itemset Z whose rules are being built, and where they go.
+struct Candidate<'a> {
+    z: &'a [u32],
+    count: u64,
+    counts: &'a FxHashMap<&'a [u32], u64>,
+    baskets: u64,
+    min_confidence: f64,
+    antecedent: &'a mut Vec<u32>,
+    rules: &'a mut Vec<Rule>,
+}
+
+impl Candidate<'_> {
+    /// Adds the rule Z minus `consequent` → `consequent` when both parts are frequent and
+    /// it is confident enough; returns whether it was added.
+    fn try_rule(&mut self, consequent: &[u32]) -> bool {
+        self.antecedent.clear();
+        self.antecedent
+            .extend(self.z.iter().copied().filter(|i| !consequent.contains(i)));
+        let (Some(&a), Some(&c)) = (
+            self.counts.get(self.antecedent.as_slice()),
+            self.counts.get(consequent),
+        ) else {
+            return false;
+        };
+        // The ratio, as pyfim and mlxtend compare it (a product could round away from an
+        // exact tie such as 3/5 against 0.6).
+        if (self.count as f64 / a as f64) < self.min_confidence {
+            return false;
+        }
+        let m = compute(self.count, a, c, self.baskets);
+        self.rules.push(Rule {
+            antecedent: self.antecedent.clone(),
+            consequent: consequent.to_vec(),
+            count: self.count,
+            antecedent_count: a,
+            consequent_count: c,
+            support: m.support,
+            confidence: m.confidence,
+            lift: m.lift,
+            leverage: m.leverage,
+            conviction: m.conviction,
+            zhang: m.zhang,
+            jaccard: m.jaccard,
+            kulczynski: m.kulczynski,
+            certainty: m.certainty,
+            revenue: None,
+        });
+        true
+    }
 }
 
 /// Ranks rules by `measure`, largest first; ties by count (largest first), then by

@@ -13,6 +13,7 @@
 //!
 //! Calendar arithmetic is Howard Hinnant's `days_from_civil` / `civil_from_days`.
 
+use crate::trim::trim;
 use serde::{Deserialize, Serialize};
 
 /// How a year-last date (`01/02/2020`) is read.
@@ -75,7 +76,7 @@ impl DateShape {
 
 /// Splits a cell into date fields and a time, or `None` if it is not a date in a known form.
 pub fn parse_shape(cell: &str) -> Option<DateShape> {
-    let t = cell.trim();
+    let t = trim(cell);
     let bytes = t.as_bytes();
     if bytes.len() < 6 || !bytes[0].is_ascii_digit() {
         return None;
@@ -230,7 +231,7 @@ fn parse_chinese(t: &str) -> Option<DateShape> {
 
 /// `H:MM`, `HH:MM:SS`, `HH:MM:SS.fff`, optional `AM`/`PM` and `Z`; seconds after midnight.
 fn parse_time(text: &str) -> Option<i64> {
-    let mut t = text.trim().trim_end_matches('Z');
+    let mut t = trim(text).trim_end_matches('Z');
     let mut pm = None;
     for (suffix, is_pm) in [("AM", false), ("am", false), ("PM", true), ("pm", true)] {
         if let Some(rest) = t.strip_suffix(suffix) {
@@ -374,7 +375,7 @@ mod tests {
             "12/1/2010 8:26 ",
         ];
         for cell in cells {
-            let t = cell.trim();
+            let t = trim(cell);
             assert_eq!(parse_ascii(t.as_bytes()), parse_general(t), "{cell}");
         }
     }

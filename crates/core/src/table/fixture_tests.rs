@@ -532,3 +532,19 @@ fn profiles_match_pandas_and_numpy() {
         }
     }
 }
+
+#[test]
+fn owned_bytes_read_as_borrowed_ones() {
+    // The worker hands its bytes over so they are freed before typing; the table must be
+    // the same, for every quirk file and the spreadsheet.
+    for (name, bytes) in FILES {
+        let options = ReadOptions::default();
+        let borrowed = read_bytes(bytes, &options);
+        let owned = read_owned_with(bytes.to_vec(), &options, &mut crate::progress::Silent);
+        match (borrowed, owned) {
+            (Ok(a), Ok(b)) => assert_eq!(a, b, "{name}"),
+            (Err(a), Err(b)) => assert_eq!(a.to_string(), b.to_string(), "{name}"),
+            (a, b) => panic!("{name}: {:?} vs {:?}", a.is_ok(), b.is_ok()),
+        }
+    }
+}

@@ -19,6 +19,7 @@ use super::numbers::parse_number;
 use super::raw::RawCells;
 use super::text::TextBuilder;
 use super::{Column, ColumnData, DataType};
+use crate::trim::trim;
 use serde::{Deserialize, Serialize};
 
 pub use super::dates::{
@@ -52,7 +53,7 @@ pub struct Inference {
 
 /// Whether a cell counts as missing.
 pub fn is_missing(cell: &str) -> bool {
-    let t = cell.trim();
+    let t = trim(cell);
     t.is_empty()
         || matches!(
             t,
@@ -73,7 +74,7 @@ pub fn parse_decimal(cell: &str) -> Option<f64> {
 /// Parses the words of a yes/no column: `true/false`, `yes/no`, `y/n`, `是/否`
 /// (case-insensitive). `1`/`0` are read as booleans only by [`parse_boolean_forced`].
 pub fn parse_boolean(cell: &str) -> Option<bool> {
-    let t = cell.trim();
+    let t = trim(cell);
     if t.len() > 5 {
         return None;
     }
@@ -86,7 +87,7 @@ pub fn parse_boolean(cell: &str) -> Option<bool> {
 
 /// [`parse_boolean`] plus `1`/`0`, for a column the user (or the 0/1 rule) made boolean.
 pub fn parse_boolean_forced(cell: &str) -> Option<bool> {
-    match cell.trim() {
+    match trim(cell) {
         "1" => Some(true),
         "0" => Some(false),
         t => parse_boolean(t),
@@ -139,7 +140,7 @@ fn infer_keeping<'a>(
         if boolean {
             match parse_boolean(cell) {
                 Some(b) => {
-                    bool_word |= cell.trim().chars().count() > 1;
+                    bool_word |= trim(cell).chars().count() > 1;
                     bool_true |= b;
                     bool_false |= !b;
                 }
@@ -378,7 +379,7 @@ pub fn convert<'a>(
             for cell in cells {
                 let m = is_missing(cell);
                 missing.push(m);
-                values.push(if m { "" } else { cell.trim() });
+                values.push(if m { "" } else { trim(cell) });
             }
             ColumnData::Text(values.finish())
         }

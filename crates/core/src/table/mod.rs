@@ -42,7 +42,7 @@ pub mod xlsx;
 pub use column::{Column, ColumnData, DataType, Role};
 pub use infer::{DateOrder, DecimalMark, ValueFormat};
 pub use profile::{profile, ColumnProfile, Histogram, NumericSummary, TopValue};
-pub use read::{read_bytes, read_bytes_with, ReadOptions, SourceInfo, HARD_LIMIT};
+pub use read::{read_bytes, read_bytes_with, read_owned_with, ReadOptions, SourceInfo, HARD_LIMIT};
 pub use retype::{BadCell, Retyped};
 pub use split::{RaggedRows, WHITESPACE};
 pub use text::{TextBuilder, TextValues};

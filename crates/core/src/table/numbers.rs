@@ -36,7 +36,7 @@ pub fn parse_number(cell: &str, mark: DecimalMark) -> Option<Number> {
     if let Some(plain) = parse_plain(cell, mark) {
         return Some(plain);
     }
-    let mut t = cell.trim();
+    let mut t = crate::trim::trim(cell);
     let mut negative = false;
     let mut percent = false;
     if let Some(rest) = t.strip_suffix('%') {

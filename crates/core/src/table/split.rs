@@ -48,6 +48,16 @@ impl Grid {
         }
     }
 
+    /// Reserves room in every column (and the line list) for `factor` times what they
+    /// hold now.
+    fn reserve_scaled(&mut self, factor: f64) {
+        for column in &mut self.columns {
+            column.reserve_scaled(factor);
+        }
+        let more = ((self.lines.len() as f64) * (factor - 1.0)).ceil().max(0.0) as usize;
+        self.lines.reserve(more);
+    }
+
     pub(crate) fn n_rows(&self) -> usize {
         self.lines.len()
     }
@@ -109,6 +119,9 @@ impl Grid {
     }
 }
 
+/// After how many rows the splitter sizes the columns for the whole file.
+const SIZE_AFTER: usize = 4096;
+
 /// How often (in rows) the splitter reports progress.
 const REPORT_EVERY: usize = 1 << 14;
 
@@ -142,6 +155,11 @@ pub(crate) fn split_delimited(
         let grid = grid.get_or_insert_with(|| Grid::new(record.len()));
         grid.push_row(line, record.len(), record.iter(), ragged, &mut ragged_seen)?;
         rows += 1;
+        if rows == SIZE_AFTER {
+            // The first rows tell how much the whole file will need: reserve it at once.
+            let done = record.position().map_or(0, |p| p.byte()).max(1);
+            grid.reserve_scaled(total as f64 / done as f64 * 1.02);
+        }
         if rows.is_multiple_of(REPORT_EVERY) {
             let done = record.position().map_or(0, |p| p.byte());
             if progress.report("parse", done, total) == Control::Stop {

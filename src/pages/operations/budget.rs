@@ -164,38 +164,7 @@ pub fn BudgetTab(state: BudgetState, status: RwSignal<JobStatus>, jobs: Jobs) ->
             params,
         });
         run_task(job, t(lang, T::TabBudget).into(), status, move |output| {
-            if let Output::Operations(OperationOutput::Budget {
-                history,
-                plan,
-                total,
-                elapsed_ms,
-            }) = output
-            {
-                // Keep the limits typed for channels that are still there.
-                let old = state.limits.get_untracked();
-                let limits = plan
-                    .fits
-                    .iter()
-                    .map(|f| {
-                        let fields = old
-                            .iter()
-                            .find(|(name, _)| *name == f.name)
-                            .map(|(_, fields)| *fields)
-                            .unwrap_or_else(|| LimitFields {
-                                min: RwSignal::new(String::new()),
-                                max: RwSignal::new(String::new()),
-                            });
-                        (f.name.clone(), fields)
-                    })
-                    .collect();
-                state.limits.set(limits);
-                state.result.set(Some(BudgetResult {
-                    history,
-                    plan: *plan,
-                    total,
-                    elapsed_ms,
-                }));
-            }
+            show(state, output)
         });
     };
 
@@ -424,5 +393,41 @@ fn BudgetResults(result: BudgetResult) -> impl IntoView {
                 test_id="budget-convergence"
             />
         </section>
+    }
+}
+
+/// Shows a budget split (fresh, or kept from before a reload).
+pub(super) fn show(state: BudgetState, output: Output) {
+    if let Output::Operations(OperationOutput::Budget {
+        history,
+        plan,
+        total,
+        elapsed_ms,
+    }) = output
+    {
+        // Keep the limits typed for channels that are still there.
+        let old = state.limits.get_untracked();
+        let limits = plan
+            .fits
+            .iter()
+            .map(|f| {
+                let fields = old
+                    .iter()
+                    .find(|(name, _)| *name == f.name)
+                    .map(|(_, fields)| *fields)
+                    .unwrap_or_else(|| LimitFields {
+                        min: RwSignal::new(String::new()),
+                        max: RwSignal::new(String::new()),
+                    });
+                (f.name.clone(), fields)
+            })
+            .collect();
+        state.limits.set(limits);
+        state.result.set(Some(BudgetResult {
+            history,
+            plan: *plan,
+            total,
+            elapsed_ms,
+        }));
     }
 }

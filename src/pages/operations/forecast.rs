@@ -150,19 +150,7 @@ pub fn ForecastTab(state: ForecastState, status: RwSignal<JobStatus>, jobs: Jobs
             level,
         });
         run_task(job, t(lang, T::TabForecast).into(), status, move |output| {
-            if let Output::Operations(OperationOutput::Forecast {
-                series,
-                omitted,
-                elapsed_ms,
-            }) = output
-            {
-                state.shown.set("0".into());
-                state.result.set(Some(ForecastResult {
-                    series,
-                    omitted,
-                    elapsed_ms,
-                }));
-            }
+            show(state, output)
         });
     };
 
@@ -506,4 +494,21 @@ fn forecast_csv(
         ],
         &rows,
     )
+}
+
+/// Shows a forecast (fresh, or kept from before a reload).
+pub(super) fn show(state: ForecastState, output: Output) {
+    if let Output::Operations(OperationOutput::Forecast {
+        series,
+        omitted,
+        elapsed_ms,
+    }) = output
+    {
+        state.shown.set("0".into());
+        state.result.set(Some(ForecastResult {
+            series,
+            omitted,
+            elapsed_ms,
+        }));
+    }
 }

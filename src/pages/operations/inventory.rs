@@ -156,18 +156,7 @@ pub fn InventoryTab(
             job,
             t(lang, T::TabInventory).into(),
             status,
-            move |output| {
-                if let Output::Operations(OperationOutput::Inventory {
-                    plan, elapsed_ms, ..
-                }) = output
-                {
-                    state.shown.set("0".into());
-                    state.result.set(Some(InventoryResult {
-                        plan: *plan,
-                        elapsed_ms,
-                    }));
-                }
-            },
+            move |output| show(state, output),
         );
     };
 
@@ -361,5 +350,19 @@ fn InventoryResults(state: InventoryState, result: InventoryResult) -> impl Into
                 </div>
             </details>
         </section>
+    }
+}
+
+/// Shows inventory policies (fresh, or kept from before a reload).
+pub(super) fn show(state: InventoryState, output: Output) {
+    if let Output::Operations(OperationOutput::Inventory {
+        plan, elapsed_ms, ..
+    }) = output
+    {
+        state.shown.set("0".into());
+        state.result.set(Some(InventoryResult {
+            plan: *plan,
+            elapsed_ms,
+        }));
     }
 }

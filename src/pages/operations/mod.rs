@@ -18,7 +18,7 @@ mod routes;
 use leptos::prelude::*;
 
 use crate::i18n::operations::{t, OperationText};
-use crate::state::{use_app_state, JobStatus};
+use crate::state::{results, use_app_state, JobStatus};
 use crate::worker::task::cancel_task;
 
 /// The tabs.
@@ -91,6 +91,19 @@ pub fn OperationsPage() -> impl IntoView {
     let inventory_state = inventory::InventoryState::new();
     let routes_state = routes::RoutesState::new();
     let budget_state = budget::BudgetState::new();
+    // The tabs' kept results (the files they read are not needed to show them).
+    results::restore("operations.forecast", move |_, output| {
+        forecast::show(forecast_state, output)
+    });
+    results::restore("operations.inventory", move |_, output| {
+        inventory::show(inventory_state, output)
+    });
+    results::restore("operations.routes", move |_, output| {
+        routes::show(routes_state, output)
+    });
+    results::restore("operations.budget", move |_, output| {
+        budget::show(budget_state, output)
+    });
 
     view! {
         <section class="card intro">

@@ -168,18 +168,7 @@ pub fn RoutesTab(state: RoutesState, status: RwSignal<JobStatus>, jobs: Jobs) ->
             params,
         });
         run_task(job, t(lang, T::TabRoutes).into(), status, move |output| {
-            if let Output::Operations(OperationOutput::Routes {
-                instance,
-                plan,
-                elapsed_ms,
-            }) = output
-            {
-                state.result.set(Some(RoutesResult {
-                    instance: *instance,
-                    plan: *plan,
-                    elapsed_ms,
-                }));
-            }
+            show(state, output)
         });
     };
 
@@ -309,5 +298,21 @@ fn RoutesResults(result: RoutesResult) -> impl IntoView {
                 test_id="routes-convergence"
             />
         </section>
+    }
+}
+
+/// Shows routes (fresh, or kept from before a reload).
+pub(super) fn show(state: RoutesState, output: Output) {
+    if let Output::Operations(OperationOutput::Routes {
+        instance,
+        plan,
+        elapsed_ms,
+    }) = output
+    {
+        state.result.set(Some(RoutesResult {
+            instance: *instance,
+            plan: *plan,
+            elapsed_ms,
+        }));
     }
 }

@@ -155,6 +155,7 @@ pub async fn open(session_id: &str) {
     let started = js_sys::Date::now();
     let read = sessions::read_text(&file_name(session_id)).await;
     let data = STORE.with(|s| s.borrow().data);
+    mark("data-results-file-ms", js_sys::Date::now() - started);
     let entries = match read {
         Ok(Some(text)) => {
             // A file from another version of the app, or cut short, is dropped rather

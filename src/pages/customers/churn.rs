@@ -202,7 +202,7 @@ fn ChurnResults(view: Arc<ChurnView>) -> impl IntoView {
             <p class="hint">
                 {move || format!("{} {}", t(lang.get(), T::AtRiskNote), grouped(view.active as u64))}
             </p>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0">
                 <table class="grid" data-testid="churn-at-risk">
                     <thead>
                         <tr>

@@ -132,7 +132,7 @@ fn RfmResults(view: Arc<RfmView>) -> impl IntoView {
                 <Fact label=T::Time value=format!("{:.0} ms", view.ms) test_id="rfm-ms" />
             </dl>
             <p class="hint">{move || t(lang.get(), T::NoIdNote)}</p>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0">
                 <table class="grid" data-testid="rfm-segments">
                     <thead>
                         <tr>

@@ -293,7 +293,7 @@ fn SegmentResults(view: Arc<SegmentsView>) -> impl IntoView {
                 {move || format!("{} · k = {} · {} {} · {} {}", t(lang.get(), if v.log { T::LogOn } else { T::LogOff }), v.k, t(lang.get(), T::Seed), v.seed, t(lang.get(), T::Starts), v.n_init)}
             </p>
             <h3>{move || t(lang.get(), T::ProfilesTitle)}</h3>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0">
                 <table class="grid" data-testid="seg-profiles">
                     <thead>
                         <tr>

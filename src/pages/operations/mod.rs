@@ -91,18 +91,19 @@ pub fn OperationsPage() -> impl IntoView {
     let inventory_state = inventory::InventoryState::new();
     let routes_state = routes::RoutesState::new();
     let budget_state = budget::BudgetState::new();
-    // The tabs' kept results (the files they read are not needed to show them).
-    results::restore("operations.forecast", move |_, output| {
-        forecast::show(forecast_state, output)
+    // The tabs' kept results and settings (a picked file comes back with its text, which
+    // the job carried).
+    results::restore("operations.forecast", move |job, output| {
+        forecast::restore(forecast_state, job, output)
     });
-    results::restore("operations.inventory", move |_, output| {
-        inventory::show(inventory_state, output)
+    results::restore("operations.inventory", move |job, output| {
+        inventory::restore(inventory_state, job, output)
     });
-    results::restore("operations.routes", move |_, output| {
-        routes::show(routes_state, output)
+    results::restore("operations.routes", move |job, output| {
+        routes::restore(routes_state, job, output)
     });
-    results::restore("operations.budget", move |_, output| {
-        budget::show(budget_state, output)
+    results::restore("operations.budget", move |job, output| {
+        budget::restore(budget_state, job, output)
     });
 
     view! {

@@ -5,6 +5,7 @@ use leptos::prelude::*;
 use shoplens_core::error::human_bytes;
 use shoplens_core::Lang;
 
+use crate::state::results;
 use crate::state::sessions::{self, SessionMeta};
 use crate::state::use_app_state;
 
@@ -29,6 +30,7 @@ pub fn SessionsPanel(
         leptos::task::spawn_local(async move {
             let _ = sessions::clear_all().await;
             data.session.set(None);
+            results::reset();
             data.sessions_changed.update(|n| *n += 1);
         });
     };
@@ -103,7 +105,7 @@ pub fn SessionsPanel(
 
 fn hint(lang: Lang) -> &'static str {
     lang.pick(
-        "打开的文件、读取设置和列的修改保存在本浏览器中（不会上传），刷新或关闭标签页后可继续。",
-        "Opened files, reading settings and column changes are kept in this browser (never uploaded), so a reload or a closed tab loses nothing.",
+        "打开的文件、读取设置、列的修改以及各项分析的设置和结果保存在本浏览器中（不会上传），刷新或关闭标签页后可继续。",
+        "Opened files, reading settings, column changes and each analysis's settings and results are kept in this browser (never uploaded), so a reload or a closed tab loses nothing.",
     )
 }

@@ -146,6 +146,8 @@ pub enum ModelText {
     SaveModel,
     /// job.
     Saving,
+    /// Saving with no trained model on the page.
+    TrainFirst,
     /// button.
     ExportHeldOut,
     /// heading.
@@ -247,6 +249,7 @@ fn pair(key: ModelText) -> (&'static str, &'static str) {
         Best => ("最佳", "best"),
         SaveModel => ("保存模型（JSON）", "Save model (JSON)"),
         Saving => ("导出模型", "Exporting the model"),
+        TrainFirst => ("请先训练一个模型，再保存。", "Train a model first, then save it."),
         ExportHeldOut => ("导出测试集预测（CSV）", "Export held-out predictions (CSV)"),
         ScoreHeading => ("用保存的模型为当前表格打分", "Score the loaded table with a saved model"),
         ScoreHelp => ("在数据页加载新文件（需包含训练时的特征列），再选择保存的模型 JSON。", "Load the new file on the Data page (it needs the training feature columns), then pick a saved model JSON."),
@@ -262,7 +265,7 @@ mod tests {
     use super::*;
 
     /// Every key; add new keys here too.
-    const ALL: [ModelText; 77] = [
+    const ALL: [ModelText; 78] = [
         ModelText::Title,
         ModelText::LoadFirst,
         ModelText::Target,
@@ -333,6 +336,7 @@ mod tests {
         ModelText::Best,
         ModelText::SaveModel,
         ModelText::Saving,
+        ModelText::TrainFirst,
         ModelText::ExportHeldOut,
         ModelText::ScoreHeading,
         ModelText::ScoreHelp,

@@ -15,10 +15,11 @@ use crate::components::{
 };
 use crate::i18n::data::{line, t as dt, DataText};
 use crate::i18n::{t, Text};
-use crate::state::sessions::{self, SessionMeta};
+use crate::state::results;
+use crate::state::sessions::{self, storage_error, SessionMeta};
 use crate::state::{use_app_state, DataState, JobStatus};
 use crate::worker::bridge;
-use crate::worker::protocol::{Job, Output, Reply, Stage, WireError};
+use crate::worker::protocol::{Job, Output, Reply, Stage};
 
 /// The largest file the browser app reads; bigger files belong to the CLI. Chosen so a
 /// file, its decoded text and its columns fit comfortably in a tab's memory.
@@ -264,11 +265,14 @@ fn remember(data: DataState, file: &File, options: &ReadOptions, origin: &Origin
         Origin::NewFile => {
             let (file, options) = (file.clone(), options.clone());
             data.session.set(None);
+            results::reset();
             leptos::task::spawn_local(async move {
                 match sessions::save_new(&file, &options).await {
                     Ok(id) => {
                         data.session.set(Some(id));
                         data.storage_error.set(None);
+                        // Results computed while the file was being stored.
+                        results::save();
                     }
                     Err(detail) => data.storage_error.set(Some(storage_error(&detail))),
                 }
@@ -276,6 +280,8 @@ fn remember(data: DataState, file: &File, options: &ReadOptions, origin: &Origin
             });
         }
         Origin::ReadAgain => {
+            // Results of the other reading no longer describe this table.
+            results::reset();
             if let Some(id) = data.session.get_untracked() {
                 let options = options.clone();
                 keep(
@@ -292,6 +298,8 @@ fn remember(data: DataState, file: &File, options: &ReadOptions, origin: &Origin
             // The reopened session becomes the most recent one.
             keep(data, sessions::update(id, |_| {}));
             replay(data, edits.clone());
+            let id = id.clone();
+            leptos::task::spawn_local(async move { results::open(&id).await });
         }
     }
 }
@@ -324,14 +332,6 @@ fn keep(data: DataState, result: Result<(), String>) {
         Ok(()) => data.sessions_changed.update(|n| *n += 1),
         Err(detail) => data.storage_error.set(Some(storage_error(&detail))),
     }
-}
-
-fn storage_error(detail: &str) -> WireError {
-    WireError::browser(
-        "无法把此文件保存在本机（存储已满或被浏览器禁止）：应用照常工作，但刷新页面后需要重新打开文件",
-        "Could not keep this file on this computer (storage full or denied): the app works as usual, but after a reload you will need to open the file again",
-        detail,
-    )
 }
 
 /// Reopens a kept session: its file, read with its options, then its edits.

@@ -6,6 +6,7 @@
 //! visit to another page and later pages can use it.
 
 mod prefs;
+pub mod results;
 pub mod sessions;
 
 pub use prefs::{initial_lang, save_lang};
@@ -49,6 +50,9 @@ pub struct DataState {
     pub storage_error: RwSignal<Option<WireError>>,
     /// Bumped whenever the list of kept sessions changes, so views listing it refresh.
     pub sessions_changed: RwSignal<u32>,
+    /// Bumped whenever the kept analysis results are replaced (a session's results read
+    /// from storage, or emptied for a new file), so pages show them (see [`results`]).
+    pub results_loaded: RwSignal<u32>,
 }
 
 /// The state of a background job as the page shows it.
@@ -99,8 +103,10 @@ pub fn provide_app_state(lang: Lang, page: Page) -> AppState {
             session: RwSignal::new(None),
             storage_error: RwSignal::new(None),
             sessions_changed: RwSignal::new(0),
+            results_loaded: RwSignal::new(0),
         },
     };
+    results::attach(state.data);
     provide_context(state);
     state
 }

@@ -1,7 +1,8 @@
 //! Sessions kept on the user's machine, so a reload or a closed tab loses nothing: the
 //! loaded file's bytes go to the origin-private file system (OPFS), and a short list of
 //! recent sessions (file name, size, date, reading options, column overrides) to
-//! `localStorage`. Nothing is sent anywhere. Storage that is full, denied or missing gives
+//! `localStorage`; the analyses' settings and results go to OPFS too, next to the file
+//! (`crate::state::results`). Nothing is sent anywhere. Storage that is full, denied or missing gives
 //! an error the page shows while the app keeps working in memory.
 //!
 //! The OPFS calls go through `js_sys::Reflect` rather than web-sys bindings: the
@@ -14,7 +15,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::File;
 
-use crate::worker::protocol::Job;
+use crate::worker::protocol::{Job, WireError};
 
 /// `localStorage` key of the list of recent sessions.
 const LIST_KEY: &str = "shoplens.sessions";
@@ -75,6 +76,7 @@ pub async fn save_new(file: &File, options: &ReadOptions) -> Result<String, Stri
     );
     for old in all.split_off(KEEP.min(all.len())) {
         let _ = remove_file(&old.id).await;
+        let _ = remove_file(&super::results::file_name(&old.id)).await;
     }
     write_list(&all)?;
     Ok(id)
@@ -107,6 +109,7 @@ pub async fn open(session: &SessionMeta) -> Result<File, String> {
 pub async fn clear_all() -> Result<(), String> {
     for session in list() {
         let _ = remove_file(&session.id).await;
+        let _ = remove_file(&super::results::file_name(&session.id)).await;
     }
     if let Some(storage) = storage() {
         storage.remove_item(LIST_KEY).map_err(describe)?;
@@ -128,24 +131,50 @@ pub async fn usage() -> Option<f64> {
 }
 
 async fn write_file(id: &str, file: &File) -> Result<(), String> {
+    write_value(id, file.into()).await
+}
+
+/// Writes `contents` (a `Blob`, `File` or string) to the OPFS file `name`, replacing it.
+async fn write_value(name: &str, contents: JsValue) -> Result<(), String> {
     let dir = root().await?;
     let options = js_sys::Object::new();
     js_sys::Reflect::set(&options, &"create".into(), &JsValue::TRUE).map_err(describe)?;
     let handle = call_async(
         &dir,
         "getFileHandle",
-        &[JsValue::from_str(id), options.into()],
+        &[JsValue::from_str(name), options.into()],
     )
     .await?;
     let writable = call_async(&handle, "createWritable", &[]).await?;
-    call_async(&writable, "write", &[file.into()]).await?;
+    if let Err(error) = call_async(&writable, "write", &[contents]).await {
+        // A failed write (quota) leaves the old file untouched once the stream is aborted.
+        let _ = call_async(&writable, "abort", &[]).await;
+        return Err(error);
+    }
     call_async(&writable, "close", &[]).await?;
     Ok(())
 }
 
-async fn remove_file(id: &str) -> Result<(), String> {
+/// Writes `text` to the OPFS file `name`, replacing it.
+pub(crate) async fn write_text(name: &str, text: &str) -> Result<(), String> {
+    write_value(name, JsValue::from_str(text)).await
+}
+
+/// The text of the OPFS file `name`; `Ok(None)` when there is no such file.
+pub(crate) async fn read_text(name: &str) -> Result<Option<String>, String> {
     let dir = root().await?;
-    call_async(&dir, "removeEntry", &[JsValue::from_str(id)]).await?;
+    let Ok(handle) = call_async(&dir, "getFileHandle", &[JsValue::from_str(name)]).await else {
+        return Ok(None);
+    };
+    let file = call_async(&handle, "getFile", &[]).await?;
+    let text = call_async(&file, "text", &[]).await?;
+    Ok(text.as_string())
+}
+
+/// Deletes the OPFS file `name`.
+pub(crate) async fn remove_file(name: &str) -> Result<(), String> {
+    let dir = root().await?;
+    call_async(&dir, "removeEntry", &[JsValue::from_str(name)]).await?;
     Ok(())
 }
 
@@ -190,6 +219,15 @@ async fn call_async(target: &JsValue, method: &str, args: &[JsValue]) -> Result<
         .dyn_into::<js_sys::Promise>()
         .map_err(describe)?;
     JsFuture::from(promise).await.map_err(describe)
+}
+
+/// A storage failure as the page shows it: the app keeps working in memory.
+pub fn storage_error(detail: &str) -> WireError {
+    WireError::browser(
+        "无法把此文件保存在本机（存储已满或被浏览器禁止）：应用照常工作，但刷新页面后需要重新打开文件",
+        "Could not keep this file on this computer (storage full or denied): the app works as usual, but after a reload you will need to open the file again",
+        detail,
+    )
 }
 
 fn describe(error: JsValue) -> String {

@@ -6,11 +6,12 @@ use leptos::prelude::*;
 
 use super::bridge;
 use super::protocol::{Job, Output, Reply, Stage};
-use crate::state::JobStatus;
+use crate::state::{results, JobStatus};
 
 /// Sends `job` to the worker. While it runs, `status` is `Running` (named `name`, e.g. the
 /// analysis being computed); when it fails, `Failed`; when it succeeds, `status` becomes
-/// `Idle` and `on_done` receives the output. A job of this page already running is
+/// `Idle` and `on_done` receives the output, which is also kept with the session
+/// ([`results::keep`]). A job of this page already running is
 /// cancelled first (cancelling terminates the worker, which reloads the table by itself).
 pub fn run_task(
     job: Job,
@@ -27,6 +28,7 @@ pub fn run_task(
         done: 0,
         total: 0,
     });
+    let sent = job.clone();
     bridge::run(job, None, move |reply| match reply {
         Reply::Progress { stage, done, total } => status.set(JobStatus::Running {
             name: name.clone(),
@@ -35,6 +37,8 @@ pub fn run_task(
             total,
         }),
         Reply::Done { output } => {
+            // Kept even when the page has gone: it shows the result when it comes back.
+            results::keep(&sent, &output);
             // The page that asked may be gone (the user moved on before the reply came): its
             // signals are disposed, and reading them would panic. Drop the late reply.
             if status.is_disposed() {

@@ -1,15 +1,19 @@
 // End-to-end accessibility: axe-core (WCAG 2.1 A and AA rules, colour contrast included)
-// on every page, empty and with data loaded, in both languages; and every control of the
-// Data page reachable by keyboard with a visible focus. Runs against dist/.
+// on every page, empty and with data loaded, in both languages, and on every analysis
+// with its result shown; and every control of the Data page reachable by keyboard with a
+// visible focus. Runs against dist/.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import { launch, byTest, stepper, ROOT } from "./harness.mjs";
 
 const AXE = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const ADVERTISING = join(ROOT, "testdata", "islr-advertising", "Advertising.csv");
+const GROCERIES = join(ROOT, "testdata", "arules-groceries", "groceries.csv");
+const RETAIL = join(ROOT, "testdata", "uci-online-retail-sample20k", "online_retail_sample20k.csv");
+const SHAMPOO = join(ROOT, "testdata", "sktime-shampoo-sales", "ShampooSales.csv");
 const PAGES = ["data", "baskets", "models", "customers", "operations"];
 const step = stepper();
 let env;
@@ -49,6 +53,74 @@ for (const lang of ["en", "zh"]) {
     }
   });
 }
+
+/** Loads `path` on the Data page, in English. */
+async function load(path) {
+  await page.goto(env.origin + "/#data");
+  await page.locator("[data-lang=en]").click();
+  await byTest(page, "file-input").setInputFiles(path);
+  await byTest(page, "file-name").filter({ hasText: basename(path) }).waitFor();
+}
+
+/** What axe found on each analysis with its result shown, as "what: violation" lines. */
+const found = [];
+
+/** Runs axe once the result `id` is shown (charts drawn, jobs done). */
+async function resultPasses(id, what) {
+  await byTest(page, id).waitFor();
+  await byTest(page, "job-running").first().waitFor({ state: "detached" });
+  await page.waitForTimeout(300);
+  step(what);
+  found.push(...(await violations()).map((v) => `${what}: ${v}`));
+}
+
+test("every analysis passes axe with its result shown", async () => {
+  await load(GROCERIES);
+  await page.goto(env.origin + "/#baskets");
+  await byTest(page, "basket-report").waitFor();
+  await byTest(page, "mine").click();
+  await byTest(page, "run-summary").waitFor();
+  await byTest(page, "rule-row").first().click();
+  await byTest(page, "show-baskets").click();
+  await resultPasses("behind", "baskets: rules, charts, a selected rule and its baskets");
+
+  await load(ADVERTISING);
+  await page.goto(env.origin + "/#models");
+  await byTest(page, "models-run").click();
+  await byTest(page, "models-results").waitFor();
+  await byTest(page, "models-compare-all").click();
+  await resultPasses("models-compare", "models: a trained model and the comparison");
+
+  await load(RETAIL);
+  await page.goto(env.origin + "/#customers");
+  await byTest(page, "rfm-run").click();
+  await resultPasses("rfm-results", "customers: RFM");
+  await byTest(page, "tab-segments").click();
+  await byTest(page, "seg-run").click();
+  await resultPasses("seg-results", "customers: segments");
+  await byTest(page, "tab-churn").click();
+  await byTest(page, "churn-run").click();
+  await resultPasses("churn-results", "customers: churn");
+
+  await load(SHAMPOO);
+  await page.goto(env.origin + "/#operations");
+  await byTest(page, "tab-forecast").click();
+  await byTest(page, "forecast-date").selectOption("Time");
+  await byTest(page, "forecast-value").selectOption("Sales");
+  await byTest(page, "forecast-run").click();
+  await resultPasses("forecast-results", "operations: forecast");
+  await byTest(page, "tab-inventory").click();
+  await byTest(page, "inventory-run").click();
+  await resultPasses("inventory-results", "operations: inventory");
+  await byTest(page, "tab-routes").click();
+  await byTest(page, "routes-levels").fill("1000");
+  await byTest(page, "routes-run").click();
+  await resultPasses("routes-results", "operations: routes");
+  await byTest(page, "tab-budget").click();
+  await byTest(page, "budget-run").click();
+  await resultPasses("budget-results", "operations: budget");
+  assert.deepEqual(found, []);
+});
 
 test("the Data page works by keyboard: every control reachable, focus visible", async () => {
   await page.goto(env.origin + "/#data");

@@ -22,7 +22,7 @@ use leptos::prelude::*;
 use crate::components::format::grouped;
 use crate::components::JobPanel;
 use crate::i18n::baskets::{self as text, t, BasketText as T};
-use crate::state::{use_app_state, JobStatus};
+use crate::state::{results, use_app_state, JobStatus};
 use crate::worker::jobs::baskets::{
     BasketJob, BasketOutput, BasketSource, Behind, Mined, Prepared, MAX_RULES,
 };
@@ -110,6 +110,10 @@ pub fn BasketsPage() -> impl IntoView {
         cell: RwSignal::new(None),
     };
     provide_context(state);
+    // The last search, kept with the session (its settings fill the form in `settings`).
+    results::restore("baskets.mine", move |_, output| {
+        settings::show_mined(state, output)
+    });
 
     // Build the baskets whenever the data or the source settings change, so the hint and
     // the detected columns are there before the first search.

@@ -409,7 +409,7 @@ fn BehindList(items: Vec<String>) -> impl IntoView {
             })
             .collect_view();
         Some(view! {
-            <div class="behind" data-testid="behind">
+            <div class="behind" data-testid="behind" tabindex="0">
                 <p>{count}</p>
                 <table class="behind-table">
                     <thead>

@@ -9,7 +9,7 @@ use shoplens_core::basket::{Algorithm, BasketShape, MinSupport, Target};
 use super::{use_baskets, BasketsState};
 use crate::components::format::{grouped, percent};
 use crate::i18n::baskets::{self as text, t, BasketText as T};
-use crate::state::use_app_state;
+use crate::state::{results, use_app_state};
 use crate::worker::jobs::baskets::{BasketJob, BasketOutput, MineSettings};
 use crate::worker::protocol::{Job, Output};
 use crate::worker::task::run_task;
@@ -80,27 +80,51 @@ fn read_settings(
 /// Starts a search with `settings`.
 fn mine(state: BasketsState, settings: MineSettings, name: String) {
     let source = state.source.get_untracked();
-    let (mined, prepared, selected, behind, cell) = (
-        state.mined,
-        state.prepared,
-        state.selected,
-        state.behind,
-        state.cell,
-    );
     run_task(
         Job::Baskets(BasketJob::Mine { source, settings }),
         name,
         state.job,
-        move |output| {
-            if let Output::Baskets(BasketOutput::Mined(m)) = output {
-                selected.set(None);
-                behind.set(None);
-                cell.set(None);
-                prepared.set(Some(Arc::new(m.prepared.clone())));
-                mined.set(Some(Arc::new(*m)));
-            }
-        },
+        move |output| show_mined(state, output),
     );
+}
+
+/// Shows a search's output (fresh, or kept from before a reload).
+pub(super) fn show_mined(state: BasketsState, output: Output) {
+    if let Output::Baskets(BasketOutput::Mined(m)) = output {
+        state.selected.set(None);
+        state.behind.set(None);
+        state.cell.set(None);
+        state.prepared.set(Some(Arc::new(m.prepared.clone())));
+        state.mined.set(Some(Arc::new(*m)));
+    }
+}
+
+/// The form's text for `settings`: the inverse of [`read_settings`], to show the settings
+/// of a kept search.
+fn form_values(settings: &MineSettings) -> [String; 7] {
+    let (support, unit) = match settings.min_support {
+        MinSupport::Count(n) => (n.to_string(), "count"),
+        MinSupport::Fraction(f) => (f.to_string(), "fraction"),
+    };
+    let algorithm = match settings.algorithm {
+        Algorithm::Apriori => "apriori",
+        Algorithm::Eclat => "eclat",
+        _ => "fpgrowth",
+    };
+    let target = match settings.target {
+        Target::Closed => "closed",
+        Target::Maximal => "maximal",
+        _ => "all",
+    };
+    [
+        algorithm.to_string(),
+        support,
+        unit.to_string(),
+        settings.min_confidence.to_string(),
+        settings.min_lift.map(|l| l.to_string()).unwrap_or_default(),
+        settings.max_len.map(|l| l.to_string()).unwrap_or_default(),
+        target.to_string(),
+    ]
 }
 
 fn shape_value(shape: Option<BasketShape>) -> &'static str {
@@ -126,6 +150,18 @@ pub fn Settings() -> impl IntoView {
     let max_len = RwSignal::new(String::new());
     let target = RwSignal::new("all".to_string());
     let invalid = RwSignal::new(false);
+    // The settings of the kept search, if any (its results are shown by the page).
+    results::restore("baskets.mine", move |job, _| {
+        if let Job::Baskets(BasketJob::Mine { source, settings }) = job {
+            let fields = [algorithm, support, unit, confidence, lift, max_len, target];
+            for (field, value) in fields.into_iter().zip(form_values(&settings)) {
+                field.set(value);
+            }
+            if state.source.get_untracked() != source {
+                state.source.set(source);
+            }
+        }
+    });
 
     let columns = Memo::new(move |_| {
         app.data.table.with(|t| {
@@ -363,5 +399,26 @@ pub fn Settings() -> impl IntoView {
                 </button>
             </fieldset>
         </form>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn kept_settings_fill_the_form_as_typed() {
+        let cases = [
+            ["apriori", "0.02", "fraction", "0.6", "1.5", "3", "closed"],
+            ["fpgrowth", "12", "count", "0", "", "", "all"],
+            ["eclat", "1", "fraction", "1", "0", "1", "maximal"],
+        ];
+        for case in cases {
+            let settings = read_settings(
+                case[0], case[1], case[2], case[3], case[4], case[5], case[6],
+            )
+            .unwrap();
+            assert_eq!(form_values(&settings), case.map(String::from));
+        }
     }
 }

@@ -14,7 +14,7 @@ use crate::components::download::download_csv;
 use crate::components::format::{grouped, percent, stat};
 use crate::components::JobPanel;
 use crate::i18n::customers::{t, CustomerText as T};
-use crate::state::{use_app_state, JobStatus};
+use crate::state::{results, use_app_state, JobStatus};
 use crate::worker::jobs::customers::{
     ChurnClassifier, ChurnRequest, ChurnView, CustomerJob, CustomerOutput,
 };
@@ -40,6 +40,21 @@ pub fn ChurnTab(pick: OrderPick) -> impl IntoView {
     let cutoff = RwSignal::new(String::new());
     let classifier = RwSignal::new(ChurnClassifier::Logistic);
     let seed = RwSignal::new(42u64);
+    let show = move |output: Output| {
+        if let Output::Customers(CustomerOutput::Churn(view)) = output {
+            result.set(Some(Arc::from(view)));
+        }
+    };
+    results::restore("customers.churn", move |job, output| {
+        if let Job::Customers(CustomerJob::Churn(request)) = job {
+            pick.fill(&request.columns);
+            cutoff.set(request.cutoff.unwrap_or_default());
+            window.set(request.window_days);
+            classifier.set(request.classifier);
+            seed.set(request.seed);
+        }
+        show(output);
+    });
     let run = move |_| {
         let Some(columns) = pick.columns() else {
             return;
@@ -55,11 +70,7 @@ pub fn ChurnTab(pick: OrderPick) -> impl IntoView {
             Job::Customers(CustomerJob::Churn(request)),
             t(lang.get_untracked(), T::ChurnTab).to_string(),
             status,
-            move |output| {
-                if let Output::Customers(CustomerOutput::Churn(view)) = output {
-                    result.set(Some(Arc::from(view)));
-                }
-            },
+            show,
         );
     };
     let has_results = Signal::derive(move || result.with(Option::is_some));
@@ -191,7 +202,7 @@ fn ChurnResults(view: Arc<ChurnView>) -> impl IntoView {
             <p class="hint">
                 {move || format!("{} {}", t(lang.get(), T::AtRiskNote), grouped(view.active as u64))}
             </p>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0">
                 <table class="grid" data-testid="churn-at-risk">
                     <thead>
                         <tr>

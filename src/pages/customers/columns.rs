@@ -239,6 +239,26 @@ impl OrderPick {
         self.price.set(g.price.unwrap_or_default());
     }
 
+    /// Sets every pick from `columns` (the settings of a kept result): the inverse of
+    /// [`OrderPick::columns`].
+    pub fn fill(&self, columns: &OrderColumns) {
+        self.customer.set(columns.customer.clone());
+        self.date.set(columns.date.clone());
+        self.invoice
+            .set(columns.invoice.clone().unwrap_or_default());
+        match &columns.amount {
+            AmountColumns::QuantityPrice { quantity, price } => {
+                self.quantity_price.set(true);
+                self.quantity.set(quantity.clone());
+                self.price.set(price.clone());
+            }
+            AmountColumns::Amount(amount) => {
+                self.quantity_price.set(false);
+                self.amount.set(amount.clone());
+            }
+        }
+    }
+
     /// The columns as the kernels take them, or `None` while a needed one is not picked.
     pub fn columns(&self) -> Option<OrderColumns> {
         let customer = self.customer.get();

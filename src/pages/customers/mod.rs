@@ -64,6 +64,11 @@ pub fn CustomersPage() -> impl IntoView {
                     .map(|t| t.columns.iter().map(|c| c.name.clone()).collect())
             })
             .unwrap_or_default();
+        // No table yet (a reload opens the page before the session's file is read): keep
+        // the RFM view rather than switching away from it on an empty guess.
+        if names.is_empty() {
+            return;
+        }
         let g = guess(&names);
         // A table of customers rather than order lines opens on the segments view.
         if g.customer.is_none() {

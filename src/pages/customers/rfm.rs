@@ -15,7 +15,7 @@ use crate::components::download::download_csv;
 use crate::components::format::{grouped, percent, stat};
 use crate::components::JobPanel;
 use crate::i18n::customers::{t, CustomerText as T};
-use crate::state::{use_app_state, JobStatus};
+use crate::state::{results, use_app_state, JobStatus};
 use crate::worker::jobs::customers::{CustomerJob, CustomerOutput, RfmView};
 use crate::worker::protocol::{Job, Output};
 use crate::worker::task::{cancel_task, run_task};
@@ -28,6 +28,22 @@ pub fn RfmTab(pick: OrderPick) -> impl IntoView {
     let result: RwSignal<Option<Arc<RfmView>>> = RwSignal::new(None);
     let as_of = RwSignal::new(String::new());
     let ready = move || pick.columns().is_some();
+    let show = move |output: Output| {
+        if let Output::Customers(CustomerOutput::Rfm(view)) = output {
+            result.set(Some(Arc::from(view)));
+        }
+    };
+    results::restore("customers.rfm", move |job, output| {
+        if let Job::Customers(CustomerJob::Rfm {
+            columns,
+            as_of: day,
+        }) = job
+        {
+            pick.fill(&columns);
+            as_of.set(day.unwrap_or_default());
+        }
+        show(output);
+    });
     let run = move |_| {
         let Some(columns) = pick.columns() else {
             return;
@@ -41,11 +57,7 @@ pub fn RfmTab(pick: OrderPick) -> impl IntoView {
             Job::Customers(job),
             t(lang.get_untracked(), T::RfmTab).to_string(),
             status,
-            move |output| {
-                if let Output::Customers(CustomerOutput::Rfm(view)) = output {
-                    result.set(Some(Arc::from(view)));
-                }
-            },
+            show,
         );
     };
     let has_results = Signal::derive(move || result.with(Option::is_some));
@@ -120,7 +132,7 @@ fn RfmResults(view: Arc<RfmView>) -> impl IntoView {
                 <Fact label=T::Time value=format!("{:.0} ms", view.ms) test_id="rfm-ms" />
             </dl>
             <p class="hint">{move || t(lang.get(), T::NoIdNote)}</p>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0">
                 <table class="grid" data-testid="rfm-segments">
                     <thead>
                         <tr>

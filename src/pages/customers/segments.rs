@@ -15,7 +15,7 @@ use crate::components::download::download_csv;
 use crate::components::format::{grouped, percent, stat};
 use crate::components::JobPanel;
 use crate::i18n::customers::{t, CustomerText as T};
-use crate::state::{use_app_state, JobStatus};
+use crate::state::{results, use_app_state, JobStatus};
 use crate::worker::jobs::customers::{
     CustomerJob, CustomerOutput, SegmentRequest, SegmentSource, SegmentsView,
 };
@@ -67,6 +67,26 @@ pub fn SegmentsTab(pick: OrderPick) -> impl IntoView {
     let seed = RwSignal::new(42u64);
     let starts = RwSignal::new(10usize);
     let with_elbow = RwSignal::new(true);
+    let show = move |output: Output| {
+        if let Output::Customers(CustomerOutput::Segments(view)) = output {
+            result.set(Some(Arc::from(view)));
+        }
+    };
+    results::restore("customers.segments", move |job, output| {
+        if let Job::Customers(CustomerJob::Segments(request)) = job {
+            match &request.source {
+                SegmentSource::Rfm(columns) => pick.fill(columns),
+                SegmentSource::Columns(names) => chosen.set(names.clone()),
+            }
+            from_orders.set(matches!(request.source, SegmentSource::Rfm(_)));
+            log.set(request.log);
+            k.set(request.k);
+            seed.set(request.seed);
+            starts.set(request.n_init);
+            with_elbow.set(request.elbow);
+        }
+        show(output);
+    });
     let run = move |_| {
         let source = if from_orders.get() {
             match pick.columns() {
@@ -88,11 +108,7 @@ pub fn SegmentsTab(pick: OrderPick) -> impl IntoView {
             Job::Customers(CustomerJob::Segments(request)),
             t(lang.get_untracked(), T::SegmentsTab).to_string(),
             status,
-            move |output| {
-                if let Output::Customers(CustomerOutput::Segments(view)) = output {
-                    result.set(Some(Arc::from(view)));
-                }
-            },
+            show,
         );
     };
     let number = move |signal: RwSignal<usize>, min: usize| {
@@ -277,7 +293,7 @@ fn SegmentResults(view: Arc<SegmentsView>) -> impl IntoView {
                 {move || format!("{} · k = {} · {} {} · {} {}", t(lang.get(), if v.log { T::LogOn } else { T::LogOff }), v.k, t(lang.get(), T::Seed), v.seed, t(lang.get(), T::Starts), v.n_init)}
             </p>
             <h3>{move || t(lang.get(), T::ProfilesTitle)}</h3>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0">
                 <table class="grid" data-testid="seg-profiles">
                     <thead>
                         <tr>

@@ -6,14 +6,14 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use shoplens_core::export;
+use shoplens_core::{export, Lang};
 
 use crate::components::download::{download_csv, download_text};
 use crate::components::text_file::read_picked_text;
 use crate::i18n::models::{t, ModelText as T};
-use crate::state::{use_app_state, JobStatus};
+use crate::state::{results, use_app_state, JobStatus};
 use crate::worker::jobs::models::{ModelJob, ModelOutput, ModelView};
-use crate::worker::protocol::{Job, Output};
+use crate::worker::protocol::{Job, Output, WireError};
 use crate::worker::task::run_task;
 
 /// The held-out predictions of a run as CSV: `row,actual,predicted[,probability]`.
@@ -57,8 +57,25 @@ pub fn ModelFiles(
                 .map(|v| format!("model-{}-{}.json", v.kind.as_str(), v.target))
                 .unwrap_or_else(|| "model.json".into())
         });
+        // The request behind the model shown: the worker trains it again when a reload or a
+        // cancel took its copy away.
+        let request = results::last("models.train").and_then(|kept| match kept.job {
+            Job::Models(ModelJob::Train(request)) => Some(request),
+            _ => None,
+        });
+        let Some(request) = request else {
+            let lang = lang.get_untracked();
+            status.set(JobStatus::Failed {
+                name: t(lang, T::Saving).to_string(),
+                error: WireError {
+                    zh: t(Lang::Zh, T::TrainFirst).to_string(),
+                    en: t(Lang::En, T::TrainFirst).to_string(),
+                },
+            });
+            return;
+        };
         run_task(
-            Job::Models(ModelJob::SaveModel),
+            Job::Models(ModelJob::SaveModel { request }),
             t(lang.get_untracked(), T::Saving).to_string(),
             status,
             move |output| {

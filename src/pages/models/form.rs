@@ -176,6 +176,93 @@ impl FormState {
         }
     }
 
+    /// Sets every field from `request` (the settings of a kept result): the inverse of
+    /// [`FormState::request`]. The target is left to the caller, which must also keep the
+    /// features from being replaced by the new target's defaults.
+    pub fn fill(&self, request: &TrainRequest) {
+        self.features.set(request.features.clone());
+        self.task.set(
+            match request.task {
+                Some(Task::Regression) => "regression",
+                Some(Task::Classification) => "classification",
+                None => "auto",
+            }
+            .into(),
+        );
+        self.test_size.set(request.test_size);
+        self.seed.set(request.seed);
+        self.stratify.set(request.stratify);
+        self.impute.set(
+            match request.impute {
+                ImputeStrategy::Median => "median",
+                ImputeStrategy::MostFrequent => "most_frequent",
+                _ => "mean",
+            }
+            .into(),
+        );
+        let kind = match request.model {
+            KindChoice::Linear { alpha } => {
+                self.alpha.set(alpha);
+                "linear"
+            }
+            KindChoice::Logistic { c } => {
+                self.logistic_c.set(c);
+                "logistic"
+            }
+            KindChoice::Knn {
+                k,
+                weights,
+                distance,
+            } => {
+                self.k.set(k);
+                let weights = matches!(weights, Weights::Distance);
+                self.weights
+                    .set(if weights { "distance" } else { "uniform" }.into());
+                let manhattan = matches!(distance, Distance::Manhattan);
+                self.distance
+                    .set(if manhattan { "manhattan" } else { "euclidean" }.into());
+                "knn"
+            }
+            KindChoice::Tree {
+                criterion,
+                max_depth,
+                min_samples_split,
+                min_samples_leaf,
+            } => {
+                let entropy = matches!(criterion, Criterion::Entropy);
+                self.criterion
+                    .set(if entropy { "entropy" } else { "gini" }.into());
+                self.max_depth.set(max_depth);
+                self.min_samples_split.set(min_samples_split);
+                self.min_samples_leaf.set(min_samples_leaf);
+                "tree"
+            }
+            KindChoice::Forest {
+                n_trees,
+                max_depth,
+                max_features,
+            } => {
+                self.n_trees.set(n_trees);
+                self.forest_depth.set(max_depth);
+                self.max_features.set(
+                    match max_features {
+                        Some(MaxFeatures::Sqrt) => "sqrt",
+                        Some(MaxFeatures::Log2) => "log2",
+                        Some(MaxFeatures::All) => "all",
+                        _ => "default",
+                    }
+                    .into(),
+                );
+                "forest"
+            }
+            KindChoice::Svm { c } => {
+                self.svm_c.set(c);
+                "svm"
+            }
+        };
+        self.kind.set(kind.into());
+    }
+
     /// The task in effect: the override, or the plan's guess.
     pub fn effective_task(&self) -> Option<Task> {
         match self.task.get().as_str() {

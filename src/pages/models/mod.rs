@@ -16,7 +16,7 @@ use shoplens_core::table::Role;
 
 use crate::components::JobPanel;
 use crate::i18n::models::{t, ModelText as T};
-use crate::state::{use_app_state, JobStatus};
+use crate::state::{results as kept, use_app_state, JobStatus};
 use crate::worker::jobs::models::{CvView, ModelJob, ModelOutput, ModelView};
 use crate::worker::protocol::{Job, Output};
 use crate::worker::task::{cancel_task, run_task};
@@ -40,6 +40,9 @@ pub fn ModelsPage() -> impl IntoView {
     let form = FormState::new();
     let target = form.target;
     let kind = form.kind;
+    // The features of a kept result, to tick instead of the target's defaults when its
+    // feature plan arrives.
+    let kept_features: StoredValue<Option<Vec<String>>> = StoredValue::new(None);
     let columns = Memo::new(move |_| {
         state.data.table.with(|t| {
             t.as_ref()
@@ -78,28 +81,63 @@ pub fn ModelsPage() -> impl IntoView {
             move |output| {
                 if let Output::Models(ModelOutput::Plan(plan)) = output {
                     let roles = columns.try_get_untracked().unwrap_or_default();
-                    let ticked = plan
-                        .usable
-                        .iter()
-                        .filter(|n| roles.iter().any(|(c, r)| c == *n && *r == Role::Feature))
-                        .cloned()
-                        .collect();
+                    let ticked = kept_features
+                        .try_update_value(Option::take)
+                        .flatten()
+                        .unwrap_or_else(|| {
+                            plan.usable
+                                .iter()
+                                .filter(|n| {
+                                    roles.iter().any(|(c, r)| c == *n && *r == Role::Feature)
+                                })
+                                .cloned()
+                                .collect()
+                        });
                     form.features.set(ticked);
                     form.plan.set(Some(plan));
                 }
             },
         );
     });
+    let show = move |output: Output| match output {
+        Output::Models(ModelOutput::Trained(view)) => result.set(Some(Arc::from(view))),
+        Output::Models(ModelOutput::Compared(view)) => compared.set(Some(view)),
+        Output::Models(ModelOutput::Grid(view)) => grid.set(Some(view)),
+        _ => {}
+    };
+    // The kept results; the form shows the settings of the last training.
+    for key in ["models.compare", "models.grid", "models.train"] {
+        kept::restore(key, move |job, output| {
+            if let Job::Models(
+                ModelJob::Train(request)
+                | ModelJob::Compare { request, .. }
+                | ModelJob::Grid { request, .. },
+            ) = &job
+            {
+                form.fill(request);
+                // A feature plan on its way (a new target, or the first one) would tick
+                // the defaults: it takes these instead.
+                let replan = target.get_untracked() != request.target;
+                if replan || form.plan.with_untracked(Option::is_none) {
+                    kept_features.set_value(Some(request.features.clone()));
+                }
+                if replan {
+                    target.set(request.target.clone());
+                }
+            }
+            if let Job::Models(ModelJob::Compare { folds, .. } | ModelJob::Grid { folds, .. }) = job
+            {
+                form.folds.set(folds);
+            }
+            show(output);
+        });
+    }
     let run = move |_| {
         run_task(
             Job::Models(ModelJob::Train(form.request())),
             t(lang.get_untracked(), T::Training).to_string(),
             status,
-            move |output| {
-                if let Output::Models(ModelOutput::Trained(view)) = output {
-                    result.set(Some(Arc::from(view)));
-                }
-            },
+            show,
         );
     };
     let compare_all = move |_| {
@@ -110,11 +148,7 @@ pub fn ModelsPage() -> impl IntoView {
             }),
             t(lang.get_untracked(), T::Comparing).to_string(),
             status,
-            move |output| {
-                if let Output::Models(ModelOutput::Compared(view)) = output {
-                    compared.set(Some(view));
-                }
-            },
+            show,
         );
     };
     let grid_search = move |_| {
@@ -125,11 +159,7 @@ pub fn ModelsPage() -> impl IntoView {
             }),
             t(lang.get_untracked(), T::Searching).to_string(),
             status,
-            move |output| {
-                if let Output::Models(ModelOutput::Grid(view)) = output {
-                    grid.set(Some(view));
-                }
-            },
+            show,
         );
     };
     let has_results = Signal::derive(move || result.with(Option::is_some));

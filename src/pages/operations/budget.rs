@@ -9,8 +9,8 @@ use shoplens_core::optimize::budget::{
 };
 
 use super::common::{
-    input_error, num, parse_opt, Choice, ConvergenceChart, Field, FilePicker, GaFields, GaSettings,
-    PickedFile, Stat,
+    fill_source, input_error, num, opt_text, parse_opt, Choice, ConvergenceChart, Field,
+    FilePicker, GaFields, GaSettings, PickedFile, Stat,
 };
 use super::Jobs;
 use crate::charts::canvas::category;
@@ -164,38 +164,7 @@ pub fn BudgetTab(state: BudgetState, status: RwSignal<JobStatus>, jobs: Jobs) ->
             params,
         });
         run_task(job, t(lang, T::TabBudget).into(), status, move |output| {
-            if let Output::Operations(OperationOutput::Budget {
-                history,
-                plan,
-                total,
-                elapsed_ms,
-            }) = output
-            {
-                // Keep the limits typed for channels that are still there.
-                let old = state.limits.get_untracked();
-                let limits = plan
-                    .fits
-                    .iter()
-                    .map(|f| {
-                        let fields = old
-                            .iter()
-                            .find(|(name, _)| *name == f.name)
-                            .map(|(_, fields)| *fields)
-                            .unwrap_or_else(|| LimitFields {
-                                min: RwSignal::new(String::new()),
-                                max: RwSignal::new(String::new()),
-                            });
-                        (f.name.clone(), fields)
-                    })
-                    .collect();
-                state.limits.set(limits);
-                state.result.set(Some(BudgetResult {
-                    history,
-                    plan: *plan,
-                    total,
-                    elapsed_ms,
-                }));
-            }
+            show(state, output)
         });
     };
 
@@ -206,16 +175,20 @@ pub fn BudgetTab(state: BudgetState, status: RwSignal<JobStatus>, jobs: Jobs) ->
             .into_iter()
             .enumerate()
             .map(|(i, (channel, fields))| {
+                // Each input is named by its channel and column, as a screen reader needs.
+                let (for_min, for_max) = (channel.clone(), channel.clone());
                 view! {
                     <tr>
                         <td>{channel}</td>
                         <td>
                             <input type="text" inputmode="decimal" data-testid=format!("budget-min-{i}")
+                                aria-label=move || format!("{for_min}: {}", t(lang.get(), T::Min))
                                 prop:value=move || fields.min.get()
                                 on:input=move |ev| fields.min.set(event_target_value(&ev)) />
                         </td>
                         <td>
                             <input type="text" inputmode="decimal" data-testid=format!("budget-max-{i}")
+                                aria-label=move || format!("{for_max}: {}", t(lang.get(), T::Max))
                                 prop:value=move || fields.max.get()
                                 on:input=move |ev| fields.max.set(event_target_value(&ev)) />
                         </td>
@@ -237,7 +210,7 @@ pub fn BudgetTab(state: BudgetState, status: RwSignal<JobStatus>, jobs: Jobs) ->
                 <Choice label=T::CurveChoice value=state.model options=models test_id="budget-model" />
             </div>
             <Show when=move || state.limits.with(|l| !l.is_empty())>
-                <div class="table-scroll limits">
+                <div class="table-scroll limits" tabindex="0">
                     <table class="grid" data-testid="budget-limits">
                         <thead><tr>
                             <th>{move || t(lang.get(), T::Channel)}</th>
@@ -386,7 +359,7 @@ fn BudgetResults(result: BudgetResult) -> impl IntoView {
                 <Stat label=T::SeedUsed value=Signal::derive(move || seed.clone()) test_id="budget-seed-used" />
             </dl>
             <h3>{move || t(lang.get(), T::Allocation)}</h3>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0">
                 <table class="grid" data-testid="budget-allocation">
                     <thead><tr>
                         <th>{move || t(lang.get(), T::Channel)}</th>
@@ -424,5 +397,77 @@ fn BudgetResults(result: BudgetResult) -> impl IntoView {
                 test_id="budget-convergence"
             />
         </section>
+    }
+}
+
+/// Shows a budget split (fresh, or kept from before a reload).
+pub(super) fn show(state: BudgetState, output: Output) {
+    if let Output::Operations(OperationOutput::Budget {
+        history,
+        plan,
+        total,
+        elapsed_ms,
+    }) = output
+    {
+        // Keep the limits typed for channels that are still there.
+        let old = state.limits.get_untracked();
+        let limits = plan
+            .fits
+            .iter()
+            .map(|f| {
+                let fields = old
+                    .iter()
+                    .find(|(name, _)| *name == f.name)
+                    .map(|(_, fields)| *fields)
+                    .unwrap_or_else(|| LimitFields {
+                        min: RwSignal::new(String::new()),
+                        max: RwSignal::new(String::new()),
+                    });
+                (f.name.clone(), fields)
+            })
+            .collect();
+        state.limits.set(limits);
+        state.result.set(Some(BudgetResult {
+            history,
+            plan: *plan,
+            total,
+            elapsed_ms,
+        }));
+    }
+}
+
+/// Shows a kept budget split with the settings that made it.
+pub(super) fn restore(state: BudgetState, job: Job, output: Output) {
+    let Job::Operations(OperationJob::Budget {
+        history,
+        outcome,
+        total,
+        params,
+    }) = job
+    else {
+        return show(state, output);
+    };
+    let examples: Vec<(&str, &str, &str)> = EXAMPLES
+        .iter()
+        .map(|(name, text)| (*name, *text, *name))
+        .collect();
+    fill_source(state.source, state.file, &history, &examples, "file");
+    state.outcome.set(outcome.unwrap_or_default());
+    state.total.set(opt_text(total));
+    state.model.set(
+        match params.model {
+            ModelChoice::Log => "log",
+            ModelChoice::Hill => "hill",
+            _ => "best",
+        }
+        .into(),
+    );
+    state.ga.fill(&params.ga);
+    // The limit fields exist once the result names the channels.
+    show(state, output);
+    for (channel, fields) in state.limits.get_untracked() {
+        let limit = params.limits.iter().find(|l| l.channel == channel);
+        fields.min.set(opt_text(limit.and_then(|l| l.min)));
+        fields.max.set(opt_text(limit.and_then(|l| l.max)));
     }
 }

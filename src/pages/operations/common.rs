@@ -32,6 +32,39 @@ impl PickedFile {
     }
 }
 
+/// The text of an optional field: empty for `None`.
+pub fn opt_text<T: ToString>(value: Option<T>) -> String {
+    value.map(|v| v.to_string()).unwrap_or_default()
+}
+
+/// Sets a source choice and its picked file from a kept job's `source`. `examples` are the
+/// built-in files as (name, text, choice); any other text was a picked file, chosen as
+/// `file_choice`; the loaded table is the choice `"loaded"`.
+pub fn fill_source(
+    choice: RwSignal<String>,
+    file: RwSignal<Option<PickedFile>>,
+    source: &Source,
+    examples: &[(&str, &str, &str)],
+    file_choice: &str,
+) {
+    match source {
+        Source::Loaded => choice.set("loaded".into()),
+        Source::Text { name, text } => {
+            let example = examples.iter().find(|(n, t, _)| n == name && t == text);
+            match example {
+                Some((_, _, chosen)) => choice.set(chosen.to_string()),
+                None => {
+                    file.set(Some(PickedFile {
+                        name: name.clone(),
+                        text: text.clone(),
+                    }));
+                    choice.set(file_choice.into());
+                }
+            }
+        }
+    }
+}
+
 /// A labelled text input bound to `value`.
 #[component]
 pub fn Field(
@@ -285,7 +318,7 @@ pub fn ConvergenceChart(
         />
         <details>
             <summary>{move || t(lang.get(), OperationText::AsTable)}</summary>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0">
                 <table class="grid">
                     <thead>
                         <tr>
@@ -333,6 +366,17 @@ impl GaFields {
             tournament: RwSignal::new(d.tournament.to_string()),
             seed: RwSignal::new(d.seed.to_string()),
         }
+    }
+
+    /// Sets the fields from `params` (the settings of a kept result).
+    pub fn fill(&self, params: &shoplens_core::optimize::genetic::GaParams) {
+        self.population.set(params.population.to_string());
+        self.generations.set(params.generations.to_string());
+        self.crossover.set(params.crossover_rate.to_string());
+        self.mutation.set(params.mutation_rate.to_string());
+        self.elitism.set(params.elitism.to_string());
+        self.tournament.set(params.tournament.to_string());
+        self.seed.set(params.seed.to_string());
     }
 
     /// The parameters, or the first field that is not a number.

@@ -7,7 +7,7 @@ use shoplens_core::export::{csv_number_cell, csv_text_cell, write_csv};
 use shoplens_core::forecast::SeriesSpec;
 use shoplens_core::table::DataType;
 
-use super::common::{input_error, num, parse_opt, parse_req, Choice, Field, Stat};
+use super::common::{input_error, num, opt_text, parse_opt, parse_req, Choice, Field, Stat};
 use super::Jobs;
 use crate::charts::canvas::category;
 use crate::charts::lines::{draw_lines, Band, LineChartData, LineSeries, Mark};
@@ -150,19 +150,7 @@ pub fn ForecastTab(state: ForecastState, status: RwSignal<JobStatus>, jobs: Jobs
             level,
         });
         run_task(job, t(lang, T::TabForecast).into(), status, move |output| {
-            if let Output::Operations(OperationOutput::Forecast {
-                series,
-                omitted,
-                elapsed_ms,
-            }) = output
-            {
-                state.shown.set("0".into());
-                state.result.set(Some(ForecastResult {
-                    series,
-                    omitted,
-                    elapsed_ms,
-                }));
-            }
+            show(state, output)
         });
     };
 
@@ -343,7 +331,7 @@ fn SeriesView(series: SeriesForecast, elapsed: f64) -> impl IntoView {
         />
         <details>
             <summary>{move || t(lang.get(), T::AsTable)}</summary>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0">
                 <table class="grid" data-testid="forecast-table">
                     <thead><tr>
                         <th>{move || t(lang.get(), T::Period)}</th>
@@ -361,7 +349,7 @@ fn SeriesView(series: SeriesForecast, elapsed: f64) -> impl IntoView {
             </button>
         </div>
         <h3>{move || t(lang.get(), T::Candidates)}</h3>
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0">
             <table class="grid" data-testid="forecast-candidates">
                 <thead><tr>
                     <th>{move || t(lang.get(), T::Model)}</th>
@@ -377,7 +365,7 @@ fn SeriesView(series: SeriesForecast, elapsed: f64) -> impl IntoView {
             <ul class="hint">{skipped}</ul>
         })}
         <h3>{move || t(lang.get(), T::BacktestWindows)}</h3>
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0">
             <table class="grid">
                 <thead><tr>
                     <th class="num">{move || t(lang.get(), T::Window)}</th>
@@ -506,4 +494,42 @@ fn forecast_csv(
         ],
         &rows,
     )
+}
+
+/// Shows a forecast (fresh, or kept from before a reload).
+pub(super) fn show(state: ForecastState, output: Output) {
+    if let Output::Operations(OperationOutput::Forecast {
+        series,
+        omitted,
+        elapsed_ms,
+    }) = output
+    {
+        state.shown.set("0".into());
+        state.result.set(Some(ForecastResult {
+            series,
+            omitted,
+            elapsed_ms,
+        }));
+    }
+}
+
+/// Shows a kept forecast with the settings that made it.
+pub(super) fn restore(state: ForecastState, job: Job, output: Output) {
+    if let Job::Operations(OperationJob::Forecast {
+        spec,
+        horizon,
+        season,
+        level,
+    }) = job
+    {
+        state.date_column.set(spec.date_column);
+        state.value_column.set(spec.value_column);
+        state
+            .group_column
+            .set(spec.group_column.unwrap_or_default());
+        state.horizon.set(opt_text(horizon));
+        state.season.set(opt_text(season));
+        state.level.set(level.to_string());
+    }
+    show(state, output);
 }

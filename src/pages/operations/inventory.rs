@@ -6,8 +6,8 @@ use leptos::prelude::*;
 use shoplens_core::optimize::inventory::{InventoryParams, InventoryPlan, Policy};
 
 use super::common::{
-    input_error, num, parse_opt, parse_req, Choice, ConvergenceChart, Field, FilePicker, GaFields,
-    GaSettings, PickedFile, Stat,
+    fill_source, input_error, num, opt_text, parse_opt, parse_req, Choice, ConvergenceChart, Field,
+    FilePicker, GaFields, GaSettings, PickedFile, Stat,
 };
 use super::Jobs;
 use crate::charts::canvas::category;
@@ -156,18 +156,7 @@ pub fn InventoryTab(
             job,
             t(lang, T::TabInventory).into(),
             status,
-            move |output| {
-                if let Output::Operations(OperationOutput::Inventory {
-                    plan, elapsed_ms, ..
-                }) = output
-                {
-                    state.shown.set("0".into());
-                    state.result.set(Some(InventoryResult {
-                        plan: *plan,
-                        elapsed_ms,
-                    }));
-                }
-            },
+            move |output| show(state, output),
         );
     };
 
@@ -326,7 +315,7 @@ fn InventoryResults(state: InventoryState, result: InventoryResult) -> impl Into
                 test_id="inventory-convergence"
             />
             <h3>{move || t(lang.get(), T::Policies)}</h3>
-            <div class="table-scroll">
+            <div class="table-scroll" tabindex="0">
                 <table class="grid" data-testid="inventory-table">
                     <thead><tr>
                         <th>{move || t(lang.get(), T::Product)}</th>
@@ -349,7 +338,7 @@ fn InventoryResults(state: InventoryState, result: InventoryResult) -> impl Into
             />
             <details>
                 <summary>{move || t(lang.get(), T::AsTable)}</summary>
-                <div class="table-scroll">
+                <div class="table-scroll" tabindex="0">
                     <table class="grid">
                         <thead><tr>
                             <th class="num">{move || t(lang.get(), T::Day)}</th>
@@ -362,4 +351,58 @@ fn InventoryResults(state: InventoryState, result: InventoryResult) -> impl Into
             </details>
         </section>
     }
+}
+
+/// Shows inventory policies (fresh, or kept from before a reload).
+pub(super) fn show(state: InventoryState, output: Output) {
+    if let Output::Operations(OperationOutput::Inventory {
+        plan, elapsed_ms, ..
+    }) = output
+    {
+        state.shown.set("0".into());
+        state.result.set(Some(InventoryResult {
+            plan: *plan,
+            elapsed_ms,
+        }));
+    }
+}
+
+/// Shows kept inventory policies with the settings that made them.
+pub(super) fn restore(state: InventoryState, job: Job, output: Output) {
+    if let Job::Operations(OperationJob::Inventory {
+        demand,
+        columns: [product, date, quantity],
+        products,
+        params,
+    }) = job
+    {
+        let demand_example = [("optimize_inventory_demand.csv", EXAMPLE_DEMAND, "example")];
+        fill_source(
+            state.demand_source,
+            state.demand_file,
+            &demand,
+            &demand_example,
+            "file",
+        );
+        let products_example = [(
+            "optimize_inventory_products.csv",
+            EXAMPLE_PRODUCTS,
+            "example",
+        )];
+        fill_source(
+            state.products_source,
+            state.products_file,
+            &products,
+            &products_example,
+            "file",
+        );
+        state.product_column.set(product);
+        state.date_column.set(date);
+        state.quantity_column.set(quantity);
+        state.service.set(params.service_level.to_string());
+        state.budget.set(opt_text(params.budget));
+        state.capacity.set(opt_text(params.capacity));
+        state.ga.fill(&params.ga);
+    }
+    show(state, output);
 }

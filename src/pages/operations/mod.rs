@@ -18,7 +18,7 @@ mod routes;
 use leptos::prelude::*;
 
 use crate::i18n::operations::{t, OperationText};
-use crate::state::{use_app_state, JobStatus};
+use crate::state::{results, use_app_state, JobStatus};
 use crate::worker::task::cancel_task;
 
 /// The tabs.
@@ -91,6 +91,20 @@ pub fn OperationsPage() -> impl IntoView {
     let inventory_state = inventory::InventoryState::new();
     let routes_state = routes::RoutesState::new();
     let budget_state = budget::BudgetState::new();
+    // The tabs' kept results and settings (a picked file comes back with its text, which
+    // the job carried).
+    results::restore("operations.forecast", move |job, output| {
+        forecast::restore(forecast_state, job, output)
+    });
+    results::restore("operations.inventory", move |job, output| {
+        inventory::restore(inventory_state, job, output)
+    });
+    results::restore("operations.routes", move |job, output| {
+        routes::restore(routes_state, job, output)
+    });
+    results::restore("operations.budget", move |job, output| {
+        budget::restore(budget_state, job, output)
+    });
 
     view! {
         <section class="card intro">

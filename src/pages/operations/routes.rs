@@ -6,8 +6,8 @@ use leptos::prelude::*;
 use shoplens_core::optimize::routes::{AnnealParams, Instance, Metric, RoutePlan};
 
 use super::common::{
-    input_error, num, parse_opt, parse_req, Choice, ConvergenceChart, Field, FilePicker,
-    PickedFile, SeedField, Stat,
+    fill_source, input_error, num, opt_text, parse_opt, parse_req, Choice, ConvergenceChart, Field,
+    FilePicker, PickedFile, SeedField, Stat,
 };
 use super::Jobs;
 use crate::charts::route_map::{draw_route_map, RouteMapData};
@@ -168,18 +168,7 @@ pub fn RoutesTab(state: RoutesState, status: RwSignal<JobStatus>, jobs: Jobs) ->
             params,
         });
         run_task(job, t(lang, T::TabRoutes).into(), status, move |output| {
-            if let Output::Operations(OperationOutput::Routes {
-                instance,
-                plan,
-                elapsed_ms,
-            }) = output
-            {
-                state.result.set(Some(RoutesResult {
-                    instance: *instance,
-                    plan: *plan,
-                    elapsed_ms,
-                }));
-            }
+            show(state, output)
         });
     };
 
@@ -286,7 +275,7 @@ fn RoutesResults(result: RoutesResult) -> impl IntoView {
             />
             <details open=true>
                 <summary>{move || t(lang.get(), T::AsTable)}</summary>
-                <div class="table-scroll">
+                <div class="table-scroll" tabindex="0">
                     <table class="grid" data-testid="routes-table">
                         <thead><tr>
                             <th class="num">{move || t(lang.get(), T::Route)}</th>
@@ -310,4 +299,45 @@ fn RoutesResults(result: RoutesResult) -> impl IntoView {
             />
         </section>
     }
+}
+
+/// Shows routes (fresh, or kept from before a reload).
+pub(super) fn show(state: RoutesState, output: Output) {
+    if let Output::Operations(OperationOutput::Routes {
+        instance,
+        plan,
+        elapsed_ms,
+    }) = output
+    {
+        state.result.set(Some(RoutesResult {
+            instance: *instance,
+            plan: *plan,
+            elapsed_ms,
+        }));
+    }
+}
+
+/// Shows kept routes with the settings that made them.
+pub(super) fn restore(state: RoutesState, job: Job, output: Output) {
+    if let Job::Operations(OperationJob::Routes {
+        stops,
+        depot,
+        params,
+    }) = job
+    {
+        let examples: Vec<(&str, &str, &str)> = EXAMPLES
+            .iter()
+            .map(|(name, text)| (*name, *text, *name))
+            .collect();
+        fill_source(state.source, state.file, &stops, &examples, FROM_FILE);
+        state.depot.set(depot.unwrap_or_default());
+        state.vehicles.set(opt_text(params.vehicles));
+        state.capacity.set(opt_text(params.capacity));
+        state.levels.set(params.levels.to_string());
+        state.moves.set(opt_text(params.moves_per_level));
+        state.initial.set(opt_text(params.initial_temperature));
+        state.ratio.set(params.final_temperature_ratio.to_string());
+        state.seed.set(params.seed.to_string());
+    }
+    show(state, output);
 }

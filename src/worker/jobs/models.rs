@@ -65,8 +65,14 @@ pub enum ModelJob {
         /// Number of folds.
         folds: usize,
     },
-    /// The last trained model as `shoplens-model` JSON (preprocessing included).
-    SaveModel,
+    /// The model the page shows as `shoplens-model` JSON (preprocessing included).
+    SaveModel {
+        /// The request that trained it. When this worker's last model came from another
+        /// request, or it has none (the page was reloaded and showed a kept result, or a
+        /// cancel restarted the worker), the model is trained again first: the seed makes
+        /// it the same model.
+        request: TrainRequest,
+    },
     /// Scores the loaded table with a saved model; the predictions come back as CSV.
     Predict {
         /// A model file's text, as saved by [`ModelJob::SaveModel`] or `shoplens fit --save`.
@@ -326,8 +332,9 @@ impl TrainRequest {
 }
 
 thread_local! {
-    /// The last model trained in this worker, kept for [`ModelJob::SaveModel`].
-    static LAST_MODEL: RefCell<Option<TrainedModel>> = const { RefCell::new(None) };
+    /// The last model trained in this worker and its request, kept for
+    /// [`ModelJob::SaveModel`].
+    static LAST_MODEL: RefCell<Option<(TrainRequest, TrainedModel)>> = const { RefCell::new(None) };
 }
 
 /// One node of a decision tree, for the diagram.
@@ -518,9 +525,17 @@ pub fn run(id: JobId, job: ModelJob) -> Result<Output, WireError> {
             })?;
             ModelOutput::Grid(view)
         }
-        ModelJob::SaveModel => {
+        ModelJob::SaveModel { request } => {
+            let trained = LAST_MODEL.with(|slot| {
+                slot.borrow()
+                    .as_ref()
+                    .is_some_and(|(from, _)| *from == request)
+            });
+            if !trained {
+                with_table(|table| train(id, table, &request).map_err(wire))?;
+            }
             let json = LAST_MODEL.with(|slot| match slot.borrow().as_ref() {
-                Some(model) => model_json::to_json(model).map_err(wire),
+                Some((_, model)) => model_json::to_json(model).map_err(wire),
                 None => Err(wire(Error::not_enough("trained models", 1, 0))),
             })?;
             ModelOutput::ModelJson(json)
@@ -789,7 +804,7 @@ fn train(id: JobId, table: &Table, request: &TrainRequest) -> Result<ModelView, 
     let options = request.options(table)?;
     let mut progress = compute_progress(id);
     let report = train_with_clock(table, &options, &mut progress, &WorkerClock)?;
-    LAST_MODEL.with(|slot| *slot.borrow_mut() = Some(report.model.clone()));
+    LAST_MODEL.with(|slot| *slot.borrow_mut() = Some((request.clone(), report.model.clone())));
     let test_rows = &report.test_rows;
     let model = &report.model;
     let names = model.encoder.feature_names.clone();

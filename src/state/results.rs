@@ -1,0 +1,279 @@
+//! The analyses' settings and results, kept with the session so a reload, a closed tab or a
+//! visit to another page brings them back without running a kernel again.
+//!
+//! Every analysis job goes through [`crate::worker::task::run_task`], which hands the job
+//! sent and the output received to [`keep`]. Entries are keyed by what they answer
+//! ([`key_of`]: `"baskets.mine"`, `"models.train"`...), so each page and tab has its last
+//! result; they live in memory for the page's lifetime and in one OPFS file per session,
+//! `session-…-results.json` ([`file_name`]), written after the page has drawn the result.
+//! A page brings its entry back with [`restore`]:
+//!
+//! ```ignore
+//! results::restore("customers.rfm", move |job, output| {
+//!     // fill the form from `job`, show `output`
+//! });
+//! ```
+//!
+//! A new file starts with no results ([`reset`]); reopening a session reads its file
+//! ([`open`]); "clear all local data" deletes the files with the sessions. A storage
+//! failure is shown as the sessions' storage error, and the results stay in memory.
+
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+
+use leptos::prelude::*;
+use serde::{Deserialize, Serialize};
+
+use super::sessions;
+use super::{use_app_state, DataState};
+use crate::worker::jobs::operations::OperationJob;
+use crate::worker::jobs::{baskets::BasketJob, customers::CustomerJob, models::ModelJob};
+use crate::worker::protocol::{Job, Output};
+
+/// Version of the stored file's layout; a file of another version is ignored.
+const VERSION: u32 = 1;
+
+/// An analysis as it ran: the job sent (its settings) and the output received.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Kept {
+    /// The job, with every setting the page sent.
+    pub job: Job,
+    /// What the worker answered.
+    pub output: Output,
+}
+
+/// The stored file.
+#[derive(Serialize, Deserialize)]
+struct StoredResults<E> {
+    version: u32,
+    results: E,
+}
+
+#[derive(Default)]
+struct Store {
+    entries: BTreeMap<String, Kept>,
+    /// The app's data signals (session id, storage error, reload counter), once attached.
+    data: Option<DataState>,
+    /// A write is under way; `dirty` asks it to write again when done.
+    writing: bool,
+    dirty: bool,
+}
+
+thread_local! {
+    // Outputs hold plain data, but the store lives on the page's thread with its signals.
+    static STORE: RefCell<Store> = RefCell::new(Store::default());
+}
+
+/// The key a job's result is kept under, or `None` for jobs that are not analyses (loading,
+/// basket building for the hint, feature plans, saving and scoring, speed checks).
+pub fn key_of(job: &Job) -> Option<&'static str> {
+    Some(match job {
+        Job::Baskets(BasketJob::Mine { .. }) => "baskets.mine",
+        Job::Models(ModelJob::Train(_)) => "models.train",
+        Job::Models(ModelJob::Compare { .. }) => "models.compare",
+        Job::Models(ModelJob::Grid { .. }) => "models.grid",
+        Job::Customers(CustomerJob::Rfm { .. }) => "customers.rfm",
+        Job::Customers(CustomerJob::Segments(_)) => "customers.segments",
+        Job::Customers(CustomerJob::Churn(_)) => "customers.churn",
+        Job::Operations(OperationJob::Forecast { .. }) => "operations.forecast",
+        Job::Operations(OperationJob::Inventory { .. }) => "operations.inventory",
+        Job::Operations(OperationJob::Routes { .. }) => "operations.routes",
+        Job::Operations(OperationJob::Budget { .. }) => "operations.budget",
+        _ => return None,
+    })
+}
+
+/// The OPFS file holding session `id`'s results.
+pub fn file_name(session_id: &str) -> String {
+    format!("{session_id}-results.json")
+}
+
+/// Connects the store to the app's signals (called once, by `provide_app_state`).
+pub fn attach(data: DataState) {
+    STORE.with(|s| s.borrow_mut().data = Some(data));
+}
+
+/// Keeps `output` as the result of `job` (ignored for jobs [`key_of`] does not name) and
+/// schedules writing the session's results.
+pub fn keep(job: &Job, output: &Output) {
+    let Some(key) = key_of(job) else { return };
+    STORE.with(|s| {
+        s.borrow_mut().entries.insert(
+            key.to_string(),
+            Kept {
+                job: job.clone(),
+                output: output.clone(),
+            },
+        )
+    });
+    save();
+}
+
+/// The last result kept under `key`.
+pub fn last(key: &str) -> Option<Kept> {
+    STORE.with(|s| s.borrow().entries.get(key).cloned())
+}
+
+/// Shows the kept result of `key` on the page calling this: `apply` receives the job and
+/// the output now (when there is one) and again whenever a session's results have been
+/// read from storage. `apply` runs untracked.
+pub fn restore(key: &'static str, apply: impl Fn(Job, Output) + 'static) {
+    let data = use_app_state().data;
+    // Signals `apply` creates belong to the page, not to this effect (which would dispose
+    // of them when it runs again).
+    let owner = Owner::current();
+    Effect::new(move || {
+        data.results_loaded.track();
+        if let Some(kept) = last(key) {
+            let show = || untrack(|| apply(kept.job, kept.output));
+            match &owner {
+                Some(owner) => owner.with(show),
+                None => show(),
+            }
+        }
+    });
+}
+
+/// Forgets every result in memory: a new file or a new reading starts with none. The
+/// session's file is rewritten empty by the next [`keep`], or removed by "clear all".
+pub fn reset() {
+    let data = STORE.with(|s| {
+        let mut s = s.borrow_mut();
+        s.entries.clear();
+        s.data
+    });
+    if let Some(data) = data {
+        data.results_loaded.update(|n| *n += 1);
+    }
+    save();
+}
+
+/// Reads session `id`'s results from storage, replacing those in memory, and tells the
+/// pages to show them. A missing file means no results; an unreadable one is reported
+/// as a storage error.
+pub async fn open(session_id: &str) {
+    let started = js_sys::Date::now();
+    let read = sessions::read_text(&file_name(session_id)).await;
+    let data = STORE.with(|s| s.borrow().data);
+    mark("data-results-file-ms", js_sys::Date::now() - started);
+    let entries = match read {
+        Ok(Some(text)) => {
+            // A file from another version of the app, or cut short, is dropped rather
+            // than half-read: the results are computed again on request.
+            serde_json::from_str::<StoredResults<BTreeMap<String, Kept>>>(&text)
+                .ok()
+                .filter(|stored| stored.version == VERSION)
+                .map(|stored| stored.results)
+                .unwrap_or_default()
+        }
+        Ok(None) => BTreeMap::new(),
+        Err(detail) => {
+            if let Some(data) = data {
+                data.storage_error
+                    .set(Some(sessions::storage_error(&detail)));
+            }
+            BTreeMap::new()
+        }
+    };
+    STORE.with(|s| s.borrow_mut().entries = entries);
+    mark("data-results-read-ms", js_sys::Date::now() - started);
+    if let Some(data) = data {
+        data.results_loaded.update(|n| *n += 1);
+    }
+}
+
+/// Writes the results of the current session, after the page has had a chance to draw
+/// (the serialising runs on the page's thread). Writes do not overlap: one asked for
+/// while another runs happens after it, with the newest results.
+pub fn save() {
+    let start = STORE.with(|s| {
+        let mut s = s.borrow_mut();
+        s.dirty = true;
+        !std::mem::replace(&mut s.writing, true)
+    });
+    if !start {
+        return;
+    }
+    leptos::task::spawn_local(async {
+        next_task().await;
+        loop {
+            let started = js_sys::Date::now();
+            let job = STORE.with(|s| {
+                let mut s = s.borrow_mut();
+                s.dirty = false;
+                let data = s.data?;
+                let session = data.session.try_get_untracked().flatten()?;
+                let stored = StoredResults {
+                    version: VERSION,
+                    results: &s.entries,
+                };
+                Some((data, session, serde_json::to_string(&stored)))
+            });
+            if let Some((data, session, Ok(text))) = job {
+                mark("data-results-serialize-ms", js_sys::Date::now() - started);
+                mark("data-results-bytes", text.len() as f64);
+                match sessions::write_text(&file_name(&session), &text).await {
+                    Ok(()) => data.sessions_changed.update(|n| *n += 1),
+                    Err(detail) => data
+                        .storage_error
+                        .set(Some(sessions::storage_error(&detail))),
+                }
+                mark("data-results-write-ms", js_sys::Date::now() - started);
+            }
+            let again = STORE.with(|s| {
+                let mut s = s.borrow_mut();
+                s.writing = s.dirty;
+                s.dirty
+            });
+            if !again {
+                return;
+            }
+        }
+    });
+}
+
+/// Resolves on the event loop's next task, after the page has drawn.
+async fn next_task() {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
+        }
+    });
+    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+}
+
+/// Puts a figure on `<html>` as a data attribute, for the end-to-end test and benches
+/// (how long reading and writing the results took, how large they are).
+fn mark(name: &str, value: f64) {
+    if let Some(root) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = root.set_attribute(name, &format!("{value:.1}"));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::worker::jobs::customers::CustomerJob;
+
+    #[test]
+    fn analyses_have_keys_and_helpers_do_not() {
+        let rfm = Job::Customers(CustomerJob::Rfm {
+            columns: shoplens_core::segment::OrderColumns {
+                customer: "customer".into(),
+                date: "date".into(),
+                amount: shoplens_core::segment::AmountColumns::Amount("amount".into()),
+                invoice: None,
+            },
+            as_of: None,
+        });
+        assert_eq!(key_of(&rfm), Some("customers.rfm"));
+        let plan = Job::Models(ModelJob::Plan {
+            target: "sales".into(),
+        });
+        assert_eq!(key_of(&plan), None);
+        assert_eq!(file_name("session-1"), "session-1-results.json");
+    }
+}

@@ -52,11 +52,18 @@ try {
     await cdp.send("Performance.enable");
     const runs = [];
     for (let i = 0; i < repeat; i++) {
-      // Mark the old summary so the wait below sees the new one.
-      await page.evaluate(() => document.querySelector('[data-testid="run-summary"]')?.setAttribute("data-old", "1"));
+      // The page numbers the searches it shows (data-run): wait for the next number.
+      const before = await page.evaluate(() => document.querySelector('[data-testid="run-summary"]')?.dataset.run ?? "");
       const started = Date.now();
       await t("mine").click();
-      await page.waitForSelector('[data-testid="run-summary"]:not([data-old])', { timeout: 600_000 });
+      await page.waitForFunction(
+        (old) => {
+          const run = document.querySelector('[data-testid="run-summary"]')?.dataset.run;
+          return run !== undefined && run !== old;
+        },
+        before,
+        { timeout: 600_000 },
+      );
       const wallMs = Date.now() - started;
       const summary = t("run-summary");
       const attr = async (name) => Number(await summary.getAttribute(name));

@@ -71,6 +71,13 @@ export const byTest = (page, id) => page.locator(`[data-testid="${id}"]`);
 export async function loadFile(page, origin, path) {
   await page.goto(origin + "/#data");
   await byTest(page, "file-input").setInputFiles(path);
+  // A kept session may already show another file as loaded: wait for this one's name.
+  const name = path.split(/[\\/]/).pop();
+  await page.waitForFunction(
+    (expected) => document.querySelector('[data-testid="file-name"]')?.textContent === expected,
+    name,
+    { timeout: 120_000 },
+  );
   await byTest(page, "loaded").waitFor();
 }
 

@@ -166,7 +166,12 @@ pub fn BasketsPage() -> impl IntoView {
 fn Results() -> impl IntoView {
     let lang = use_app_state().lang;
     let state = use_baskets();
+    // Counts the searches shown, for benches/baskets.mjs: a new search re-renders the same
+    // elements in place, so the bench waits for this number to change.
+    let shown = std::cell::Cell::new(0u32);
     move || {
+        shown.set(shown.get() + 1);
+        let run = shown.get();
         state.mined.get().map(|mined| {
             let counts = (mined.itemset_count, mined.rule_count, mined.elapsed_ms);
             // Machine-readable figures for benches/baskets.mjs: the search's (and its
@@ -193,6 +198,7 @@ fn Results() -> impl IntoView {
                         data-ms=format!("{:.1}", counts.2)
                         data-build-ms=format!("{build_ms:.1}")
                         data-itemsets-ms=format!("{itemsets_ms:.1}")
+                        data-run=run.to_string()
                         data-wasm-bytes=wasm_bytes.to_string()
                     >
                         {summary}

@@ -3,7 +3,7 @@
 // console error, so each test file can assert the privacy and cleanliness rules.
 import { mkdir } from "node:fs/promises";
 import { fileURLToPath } from "node:url";
-import { dirname, join } from "node:path";
+import { basename, dirname, join } from "node:path";
 import { chromium } from "playwright-core";
 import { serve } from "./server.mjs";
 
@@ -72,7 +72,7 @@ export async function loadFile(page, origin, path) {
   await page.goto(origin + "/#data");
   await byTest(page, "file-input").setInputFiles(path);
   // A kept session may already show another file as loaded: wait for this one's name.
-  const name = path.split(/[\\/]/).pop();
+  const name = basename(path);
   await page.waitForFunction(
     (expected) => document.querySelector('[data-testid="file-name"]')?.textContent === expected,
     name,

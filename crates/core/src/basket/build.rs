@@ -20,6 +20,7 @@
 
 use super::Transactions;
 use crate::table::{read_bytes, Column, ColumnData, DataType, ReadOptions, Table};
+use crate::trim::{is_blank, trim};
 use crate::{Error, Lang, Result};
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
@@ -277,13 +278,13 @@ pub fn from_lines(text: &str, separator: Option<char>) -> (Transactions, BuildRe
     let mut removed = Removed::default();
     let mut rows = 0;
     for line in text.lines() {
-        if line.trim().is_empty() {
+        if is_blank(line) {
             continue;
         }
         rows += 1;
         let mut basket = Vec::new();
         for item in split_items(line, separator) {
-            let item = item.trim().trim_matches('"').trim();
+            let item = trim(trim(item).trim_matches('"'));
             if item.is_empty() {
                 removed.blank_items += 1;
                 continue;
@@ -454,7 +455,7 @@ pub fn from_order_lines(table: &Table, spec: &OrderLines) -> Result<(Transaction
             continue;
         }
         let name = cell_text(item, row);
-        let name = name.trim();
+        let name = trim(&name);
         if item.is_missing(row) || name.is_empty() {
             removed.blank_items += 1;
             continue;

@@ -184,8 +184,9 @@ pub fn write_itemsets_json(
     out.write_all(b"]}")
 }
 
-/// Itemsets as the CLI prints them in JSON, with item names; serialise it with
-/// `serde_json` (`to_writer` streams it without building a tree of values).
+/// Itemsets as the CLI prints them in JSON, with item names: the shape's definition.
+/// The CLI writes it with [`write_itemsets_json`], which a test holds byte-identical to
+/// serialising this with `serde_json`.
 #[derive(Debug, Serialize)]
 pub struct ItemsetsJson<'a> {
     /// Number of baskets.
@@ -332,5 +333,23 @@ mod tests {
         let json = serde_json::to_value(rules_json(&tx, &rules)).unwrap();
         assert!(json["rules"][0]["conviction"].is_null());
         assert_eq!(json["rules"][0]["antecedent"][0], "=cmd");
+    }
+
+    #[test]
+    fn itemsets_json_writer_equals_serde() {
+        use crate::basket::{mine_itemsets, MinSupport, MiningParams};
+        use crate::progress::Silent;
+        // Names that need escaping (quote, backslash, a control character, Chinese), with
+        // and without revenue.
+        let mut tx = Transactions::from_lines("\"q\",a\\b,牛奶\n\"q\",牛奶\ntab\there,牛奶\n", ',');
+        for revenue in [None, Some(vec![1.5, 2.0, 0.25])] {
+            tx.revenue = revenue;
+            let found =
+                mine_itemsets(&tx, &MiningParams::new(MinSupport::Count(1)), &mut Silent).unwrap();
+            let mut written = Vec::new();
+            write_itemsets_json(&tx, &found, &mut written).unwrap();
+            let expected = serde_json::to_string(&itemsets_json(&tx, &found)).unwrap();
+            assert_eq!(String::from_utf8(written).unwrap(), expected);
+        }
     }
 }

@@ -35,7 +35,7 @@ impl Transactions {
         for basket in baskets {
             encoded.clear();
             for name in basket {
-                let name = name.as_ref().trim();
+                let name = trim(name.as_ref());
                 if name.is_empty() {
                     continue;
                 }

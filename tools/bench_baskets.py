@@ -3,7 +3,8 @@
 
 In one run, on the same files and thresholds, measures:
 - shoplens native: the release CLI `shoplens itemsets FILE --min-support S --json`, file
-  reading and parsing included (a fresh process per run);
+  reading and parsing and writing the JSON (to /dev/null) included, process start too (a
+  fresh process per run, measured alone through wait4);
 - pyfim 6.28 `fim.fpgrowth` (Borgelt's C code): the call only, the file already parsed into
   Python lists (as REFERENCE.md times it);
 - mlxtend 0.25 `fpgrowth` on the one-hot DataFrame: the call only (best of up to 3 runs);
@@ -79,21 +80,27 @@ print(json.dumps({"itemsets": found, "wall": wall, "cpu": cpu, "peak_kb": r1.ru_
 """
 
 
-def bench_native(path, support):
-    """The CLI in a fresh process: wall, CPU and peak memory from the OS."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+def bench_native(path, support, count=False):
+    """The CLI in a fresh process, its JSON written to /dev/null: wall, CPU (user + system)
+    and peak memory of that process alone, from wait4. With count=True the JSON is read
+    back instead, to count the itemsets and take the peak memory (that run is not timed: a pipe read by Python costs
+    the CLI context switches that are the reader's, not the search's)."""
+    argv = [CLI, "itemsets", path, "--min-support", str(support), "--json"]
+    if count:
+        # Peak memory from /usr/bin/time: a child of Python keeps Python's size as its
+        # high-water mark across exec.
+        out = subprocess.run(["/usr/bin/time", "-f", "%M"] + argv, capture_output=True,
+                             text=True, check=True)
+        return len(json.loads(out.stdout)["itemsets"]), int(out.stderr.strip().splitlines()[-1])
     t0 = time.perf_counter()
-    out = subprocess.run(
-        ["/usr/bin/time", "-f", "%M", CLI, "itemsets", path, "--min-support", str(support),
-         "--json"],
-        capture_output=True, text=True, check=True,
-    )
+    child = subprocess.Popen(argv, stdout=subprocess.DEVNULL)
+    _, status, usage = os.wait4(child.pid, 0)
     wall = time.perf_counter() - t0
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
-    peak_kb = int(out.stderr.strip().splitlines()[-1])
-    found = len(json.loads(out.stdout)["itemsets"])
-    return {"itemsets": found, "wall": wall, "cpu": cpu, "peak_kb": peak_kb}
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode != 0:
+        raise RuntimeError(f"{argv} failed with {child.returncode}")
+    cpu = usage.ru_utime + usage.ru_stime
+    return {"itemsets": None, "wall": wall, "cpu": cpu, "peak_kb": None}
 
 
 def bench_python(tool, path, support):
@@ -155,6 +162,7 @@ def main():
     print("-" * len(header))
     for path, support in cases:
         native = best([bench_native(path, support) for _ in range(args.repeat)])
+        native["itemsets"], native["peak_kb"] = bench_native(path, support, count=True)
         pyfim = best([bench_python("pyfim", path, support) for _ in range(args.repeat)])
         mlx = None if args.no_mlxtend else best(
             [bench_python("mlxtend", path, support) for _ in range(min(args.repeat, 3))])

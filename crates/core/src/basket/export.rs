@@ -138,7 +138,8 @@ pub fn companions_csv(lists: &[ItemCompanions], lang: Lang) -> String {
 }
 
 /// Writes [`itemsets_json`]'s object to `out` byte for byte as `serde_json` would, but
-/// faster: each item name is escaped once, not once per itemset it appears in. On
+/// faster: each item name is escaped once, not once per itemset it appears in, and each
+/// count's count and support once, not once per itemset that has it. On
 /// groceries at 0.1% (13,492 itemsets) this was a fifth of the CLI's whole run.
 pub fn write_itemsets_json(
     tx: &Transactions,
@@ -156,6 +157,8 @@ pub fn write_itemsets_json(
         itemsets.baskets, itemsets.items
     )?;
     let mut line = Vec::with_capacity(256);
+    let mut counts: rustc_hash::FxHashMap<(u64, u64), std::ops::Range<usize>> = Default::default();
+    let mut texts: Vec<u8> = Vec::new();
     for (i, set) in itemsets.itemsets.iter().enumerate() {
         line.clear();
         if i > 0 {
@@ -170,10 +173,22 @@ pub fn write_itemsets_json(
             first = false;
             line.extend_from_slice(q.as_bytes());
         }
-        line.extend_from_slice(b"],\"count\":");
-        serde_json::to_writer(&mut line, &set.count).map_err(std::io::Error::other)?;
-        line.extend_from_slice(b",\"support\":");
-        serde_json::to_writer(&mut line, &set.support).map_err(std::io::Error::other)?;
+        // Support is the count over the baskets, and many itemsets share a count: the
+        // text of each (count, support) is made once.
+        let key = (set.count, set.support.to_bits());
+        let range = match counts.get(&key) {
+            Some(range) => range.clone(),
+            None => {
+                let start = texts.len();
+                texts.extend_from_slice(b"],\"count\":");
+                serde_json::to_writer(&mut texts, &set.count).map_err(std::io::Error::other)?;
+                texts.extend_from_slice(b",\"support\":");
+                serde_json::to_writer(&mut texts, &set.support).map_err(std::io::Error::other)?;
+                counts.insert(key, start..texts.len());
+                start..texts.len()
+            }
+        };
+        line.extend_from_slice(&texts[range]);
         if let Some(revenue) = set.revenue {
             line.extend_from_slice(b",\"revenue\":");
             serde_json::to_writer(&mut line, &revenue).map_err(std::io::Error::other)?;

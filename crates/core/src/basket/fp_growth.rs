@@ -57,7 +57,10 @@ struct Tree {
     /// Scratch for building conditional trees from this one.
     cond: Vec<u64>,
     map: Vec<u32>,
-    path: Vec<u32>,
+    /// For each node, its copy in the conditional tree being built, valid when stamped
+    /// with the current `generation`.
+    copies: Vec<(u32, u32)>,
+    generation: u32,
 }
 
 impl Tree {
@@ -96,6 +99,34 @@ impl Tree {
             self.root_child[item as usize] = id;
         }
         id
+    }
+
+    /// A node with no parent yet (see [`Tree::attach`]).
+    fn new_detached(&mut self, item: u32, weight: u64) -> u32 {
+        let id = self.nodes.len() as u32;
+        self.nodes.push(Node {
+            count: weight,
+            item,
+            parent: NONE,
+            next_same: self.head[item as usize],
+            first_child: NONE,
+            next_sibling: NONE,
+        });
+        self.head[item as usize] = id;
+        id
+    }
+
+    /// Makes `parent` the parent of the detached node `node`.
+    fn attach(&mut self, node: u32, parent: u32) {
+        let first = self.nodes[parent as usize].first_child;
+        let n = &mut self.nodes[node as usize];
+        n.parent = parent;
+        n.next_sibling = first;
+        self.nodes[parent as usize].first_child = node;
+        if parent == 0 {
+            let item = self.nodes[node as usize].item;
+            self.root_child[item as usize] = node;
+        }
     }
 
     /// Adds a path (ascending local ids) with a weight, searching each node's children.
@@ -170,22 +201,57 @@ impl Tree {
                 child.support.push(c);
             }
         }
+        // Copy the prefix paths, bottom-up. Each node of this tree copied for this item
+        // remembers its copy (`copies`, stamped with the call's generation), so a path that
+        // reaches an ancestor copied before joins that copy and adds its weight up the
+        // child's path: no child search and no path buffer. Paths that differ only in items
+        // infrequent here are not merged; counts stay exact.
+        if self.copies.len() < self.nodes.len() {
+            self.copies.resize(self.nodes.len(), (0, 0));
+        }
+        self.generation = self.generation.wrapping_add(1);
+        if self.generation == 0 {
+            self.copies.fill((0, 0));
+            self.generation = 1;
+        }
+        let generation = self.generation;
         let mut node = self.head[item];
         while node != NONE {
             let n = self.nodes[node as usize];
-            self.path.clear();
+            let weight = n.count;
+            // The newest copy, whose parent is not known yet.
+            let mut pending = NONE;
+            let mut joined = false;
             let mut p = n.parent;
             while p != 0 {
                 let up = self.nodes[p as usize];
                 let local = self.map[up.item as usize];
                 if local != NONE {
-                    self.path.push(local);
+                    let (stamp, copy) = self.copies[p as usize];
+                    if stamp == generation {
+                        if pending != NONE {
+                            child.attach(pending, copy);
+                        }
+                        let mut a = copy;
+                        while a != 0 {
+                            let at = &mut child.nodes[a as usize];
+                            at.count += weight;
+                            a = at.parent;
+                        }
+                        joined = true;
+                        break;
+                    }
+                    let copy = child.new_detached(local, weight);
+                    self.copies[p as usize] = (generation, copy);
+                    if pending != NONE {
+                        child.attach(pending, copy);
+                    }
+                    pending = copy;
                 }
                 p = up.parent;
             }
-            if !self.path.is_empty() {
-                self.path.reverse();
-                child.insert(&self.path, n.count);
+            if !joined && pending != NONE {
+                child.attach(pending, 0);
             }
             node = n.next_same;
         }

@@ -33,6 +33,7 @@ pub mod privacy;
 pub mod progress;
 pub mod rt;
 pub mod segment;
+mod short_key;
 pub mod table;
 mod trim;
 

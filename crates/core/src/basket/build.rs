@@ -22,9 +22,9 @@ use super::Transactions;
 use crate::table::{read_bytes, Column, ColumnData, DataType, ReadOptions, Table};
 use crate::trim::{is_blank, trim};
 use crate::{Error, Lang, Result};
+use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 /// How the rows of the input describe baskets.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -439,8 +439,17 @@ pub fn from_order_lines(table: &Table, spec: &OrderLines) -> Result<(Transaction
     let first_key = keys[0];
     let mut removed = Removed::default();
     let mut dict = Dictionary::default();
-    let mut basket_of: HashMap<Vec<u32>, u32> = HashMap::new();
-    let mut single_key: HashMap<u32, u32> = HashMap::new();
+    let mut basket_of: FxHashMap<Vec<u32>, u32> = FxHashMap::default();
+    // With one key column, its codes are small and dense: the basket of each code is a
+    // table lookup.
+    let mut single_key: Vec<u32> = Vec::new();
+    // A text item column's dictionary codes: each code's item id, found once (names are
+    // trimmed, so two codes may share an id).
+    let item_text = match item.data() {
+        ColumnData::Text(v) => Some(v),
+        _ => None,
+    };
+    let mut item_ids: Vec<u32> = vec![UNSEEN; item_text.map_or(0, |v| v.dictionary().len())];
     let mut baskets: Vec<Vec<u32>> = Vec::new();
     let mut revenue: Vec<f64> = Vec::new();
     let mut composite: Vec<u32> = Vec::with_capacity(keys.len());
@@ -454,9 +463,14 @@ pub fn from_order_lines(table: &Table, spec: &OrderLines) -> Result<(Transaction
             removed.cancellations += 1;
             continue;
         }
-        let name = cell_text(item, row);
-        let name = trim(&name);
-        if item.is_missing(row) || name.is_empty() {
+        let code = item_text.map(|v| v.codes()[row] as usize);
+        let known = code.is_some_and(|c| item_ids[c] != UNSEEN);
+        let name = if known {
+            Cow::Borrowed("")
+        } else {
+            cell_text(item, row)
+        };
+        if item.is_missing(row) || !known && trim(&name).is_empty() {
             removed.blank_items += 1;
             continue;
         }
@@ -465,8 +479,14 @@ pub fn from_order_lines(table: &Table, spec: &OrderLines) -> Result<(Transaction
             continue;
         }
         let basket: u32 = if key_codes.len() == 1 {
-            let next = baskets.len() as u32;
-            *single_key.entry(key_codes[0].code(row)).or_insert(next)
+            let code = key_codes[0].code(row) as usize;
+            if code >= single_key.len() {
+                single_key.resize(code + 1, UNSEEN);
+            }
+            if single_key[code] == UNSEEN {
+                single_key[code] = baskets.len() as u32;
+            }
+            single_key[code]
         } else {
             composite.clear();
             composite.extend(key_codes.iter().map(|k| k.code(row)));
@@ -484,7 +504,15 @@ pub fn from_order_lines(table: &Table, spec: &OrderLines) -> Result<(Transaction
             baskets.push(Vec::new());
             revenue.push(0.0);
         }
-        baskets[basket].push(dict.id(name));
+        let id = match code {
+            Some(c) if known => item_ids[c],
+            Some(c) => {
+                item_ids[c] = dict.id(trim(&name));
+                item_ids[c]
+            }
+            None => dict.id(trim(&name)),
+        };
+        baskets[basket].push(id);
         if let Some(p) = price.and_then(|p| p.f64(row)) {
             revenue[basket] += qty.unwrap_or(1.0) * p;
         }
@@ -589,10 +617,13 @@ fn cell_text(column: &Column, row: usize) -> Cow<'_, str> {
     }
 }
 
+/// Not assigned yet (item ids and basket numbers).
+const UNSEEN: u32 = u32::MAX;
+
 /// A key column's values as small codes, without a string per row.
 struct KeyCodes<'a> {
     column: &'a Column,
-    codes: Vec<u32>,
+    codes: Cow<'a, [u32]>,
 }
 
 impl<'a> KeyCodes<'a> {
@@ -601,17 +632,18 @@ impl<'a> KeyCodes<'a> {
         let codes = match column.data() {
             ColumnData::Text(v) => {
                 // The column's own dictionary codes already key equal values alike.
-                v.codes().to_vec()
+                Cow::Borrowed(v.codes())
             }
             _ => {
-                let mut dict: HashMap<u64, u32> = HashMap::new();
+                let mut dict: FxHashMap<u64, u32> = FxHashMap::default();
                 (0..n)
                     .map(|row| {
                         let bits = column.f64(row).map_or(u64::MAX, f64::to_bits);
                         let next = dict.len() as u32;
                         *dict.entry(bits).or_insert(next)
                     })
-                    .collect()
+                    .collect::<Vec<u32>>()
+                    .into()
             }
         };
         KeyCodes { column, codes }
@@ -629,7 +661,7 @@ impl<'a> KeyCodes<'a> {
 /// Item names to ids in order of first appearance.
 #[derive(Default)]
 struct Dictionary {
-    ids: HashMap<String, u32>,
+    ids: FxHashMap<String, u32>,
     items: Vec<String>,
 }
 

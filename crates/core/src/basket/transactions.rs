@@ -1,5 +1,6 @@
 //! Baskets stored sparsely with dictionary-encoded items.
 
+use crate::short_key::short_key_at;
 use crate::trim::{is_blank, trim};
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
@@ -14,29 +15,6 @@ pub struct Transactions {
     pub baskets: Vec<Vec<u32>>,
     /// Revenue of each basket, when the baskets came from order lines with prices.
     pub revenue: Option<Vec<f64>>,
-}
-
-/// The `len` bytes at `start` (at most 15) and their length packed into one integer, which
-/// identifies them: equal packed values are equal byte strings. `None` for longer names.
-#[inline]
-fn packed(bytes: &[u8], start: usize, len: usize) -> Option<u128> {
-    if len > 15 {
-        return None;
-    }
-    let word = match bytes.get(start..start + 16) {
-        Some(window) => u128::from_le_bytes(window.try_into().ok()?),
-        None => {
-            let mut buffer = [0u8; 16];
-            buffer[..len].copy_from_slice(bytes.get(start..start + len)?);
-            u128::from_le_bytes(buffer)
-        }
-    };
-    let mask = if len == 0 {
-        0
-    } else {
-        u128::MAX >> (128 - 8 * len)
-    };
-    Some((word & mask) | ((len as u128) << 120))
 }
 
 impl Transactions {
@@ -124,7 +102,7 @@ impl Transactions {
                 visible = true;
                 let next = items.len() as u32;
                 let offset = name.as_ptr() as usize - text.as_ptr() as usize;
-                let id = match packed(bytes, offset, name.len()) {
+                let id = match short_key_at(bytes, offset, name.len()) {
                     Some(key) => *short.entry(key).or_insert_with(|| {
                         items.push(name.to_string());
                         next

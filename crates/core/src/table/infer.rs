@@ -54,11 +54,16 @@ pub struct Inference {
 /// Whether a cell counts as missing.
 pub fn is_missing(cell: &str) -> bool {
     let t = trim(cell);
-    t.is_empty()
-        || matches!(
+    // Every token is at most 4 bytes and starts with `-`, `N` or `n`: most cells are
+    // decided by their length or first byte.
+    match t.as_bytes().first() {
+        None => true,
+        Some(b'-' | b'N' | b'n') if t.len() <= 4 => matches!(
             t,
             "-" | "NA" | "N/A" | "n/a" | "na" | "null" | "NULL" | "Null" | "NaN" | "nan" | "None"
-        )
+        ),
+        _ => false,
+    }
 }
 
 /// Parses a whole number written plainly (`-12`, `1,234`); `007` is not one.
@@ -506,6 +511,37 @@ pub(crate) fn column_from_converted(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn missing_tokens_and_only_them() {
+        let missing = [
+            "", " ", "\u{3000}", "-", "NA", "N/A", "n/a", "na", "null", "NULL", "Null", "NaN",
+            "nan", "None", " NA ", "\tnull\r",
+        ];
+        for cell in missing {
+            assert!(is_missing(cell), "{cell:?}");
+        }
+        let present = [
+            "0",
+            "--",
+            "-1",
+            "N",
+            "n",
+            "NAN",
+            "none",
+            "nil",
+            "Nana",
+            "nulls",
+            "NA1",
+            "N/A!",
+            "x",
+            "牛奶",
+            "null value",
+        ];
+        for cell in present {
+            assert!(!is_missing(cell), "{cell:?}");
+        }
+    }
 
     #[test]
     fn parsing_once_gives_what_inferring_then_converting_gives() {

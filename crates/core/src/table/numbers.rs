@@ -114,14 +114,37 @@ fn parse_plain(cell: &str, mark: DecimalMark) -> Option<Number> {
     {
         return None;
     }
-    let value: f64 = cell.parse().ok()?;
-    let integer = if frac.is_none() {
-        cell.parse::<i64>().ok()
-    } else {
-        None
-    };
+    let negative = digits.len() < bytes.len();
+    let frac = frac.unwrap_or(&[]);
+    if int_part.len() + frac.len() > 15 {
+        let value: f64 = cell.parse().ok()?;
+        let integer = point.is_none().then(|| cell.parse::<i64>().ok()).flatten();
+        return Some(Number { value, integer });
+    }
+    // At most 15 digits: the digits as an integer are exact in an f64, and so is 10^k for
+    // k <= 15, so one division gives the correctly rounded value, as `str::parse` does
+    // (Clinger's fast path), without its general machinery.
+    let mantissa = int_part
+        .iter()
+        .chain(frac)
+        .fold(0u64, |m, &d| m * 10 + u64::from(d - b'0'));
+    let magnitude = mantissa as f64 / POWERS_OF_TEN[frac.len()];
+    let value = if negative { -magnitude } else { magnitude };
+    let integer = point.is_none().then(|| {
+        let m = mantissa as i64;
+        if negative {
+            -m
+        } else {
+            m
+        }
+    });
     Some(Number { value, integer })
 }
+
+/// 10^0 to 10^15, each exact in an f64.
+const POWERS_OF_TEN: [f64; 16] = [
+    1e0, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15,
+];
 
 /// Splits `1,234.5e3` into integer digits without separators, fraction digits and exponent.
 fn split_number(t: &str, mark: DecimalMark) -> Option<(String, Option<&str>, Option<&str>)> {
@@ -173,6 +196,41 @@ fn split_number(t: &str, mark: DecimalMark) -> Option<(String, Option<&str>, Opt
 #[cfg(test)]
 mod tests {
     use super::*;
+    use rand::{Rng, SeedableRng};
+    use rand_chacha::ChaCha8Rng;
+
+    #[test]
+    fn plain_numbers_equal_str_parse_bit_for_bit() {
+        // Up to 15 digits (the fast path) and beyond (the fallback), with and without a
+        // sign and a fraction, including -0 and fractions ending in zeros.
+        let mut rng = ChaCha8Rng::seed_from_u64(5);
+        let mut cases: Vec<String> = vec!["0".into(), "-0".into(), "-0.0".into(), "0.1".into()];
+        for _ in 0..50_000 {
+            let int_len = rng.random_range(1..=15);
+            let mut text = String::new();
+            if rng.random_bool(0.3) {
+                text.push('-');
+            }
+            for i in 0..int_len {
+                let first = i == 0 && int_len > 1;
+                text.push(char::from(b'0' + rng.random_range(u8::from(first)..10)));
+            }
+            if rng.random_bool(0.6) {
+                text.push('.');
+                for _ in 0..rng.random_range(1..=8) {
+                    text.push(char::from(b'0' + rng.random_range(0..10)));
+                }
+            }
+            cases.push(text);
+        }
+        for text in &cases {
+            let got = parse_plain(text, DecimalMark::Point).expect("a plain number");
+            let want: f64 = text.parse().expect("a number");
+            assert_eq!(got.value.to_bits(), want.to_bits(), "{text}");
+            let integer = (!text.contains('.')).then(|| text.parse::<i64>().expect("an integer"));
+            assert_eq!(got.integer, integer, "{text}");
+        }
+    }
 
     #[test]
     fn numbers_as_written() {

@@ -6,10 +6,18 @@
 //! re-reading the file, and so a value that does not fit a type can be shown as written.
 
 /// The text of every cell of one column, in row order.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default)]
 pub(crate) struct RawCells {
     text: String,
     ends: Vec<u32>,
+    /// Cells taken off the front ([`RawCells::pop_front`]): `ends[head..]` are the cells.
+    head: usize,
+}
+
+impl PartialEq for RawCells {
+    fn eq(&self, other: &RawCells) -> bool {
+        self.len() == other.len() && self.iter().eq(other.iter())
+    }
 }
 
 impl RawCells {
@@ -18,6 +26,7 @@ impl RawCells {
         RawCells {
             text: String::new(),
             ends: Vec::with_capacity(rows),
+            head: 0,
         }
     }
 
@@ -38,31 +47,43 @@ impl RawCells {
 
     /// Number of cells.
     pub(crate) fn len(&self) -> usize {
-        self.ends.len()
+        self.ends.len() - self.head
+    }
+
+    /// Where cell `i` of `ends` starts.
+    fn start(&self, i: usize) -> usize {
+        if i == 0 {
+            0
+        } else {
+            self.ends[i - 1] as usize
+        }
     }
 
     /// Cell `i` as written.
+    #[inline]
     pub(crate) fn get(&self, i: usize) -> &str {
-        let start = if i == 0 { 0 } else { self.ends[i - 1] as usize };
-        &self.text[start..self.ends[i] as usize]
+        let i = i + self.head;
+        &self.text[self.start(i)..self.ends[i] as usize]
     }
 
-    /// All cells in order.
+    /// All cells in order (each cell starts where the one before ended).
     pub(crate) fn iter(&self) -> impl Iterator<Item = &str> + Clone + '_ {
-        (0..self.len()).map(move |i| self.get(i))
+        let mut start = self.start(self.head);
+        self.ends[self.head..].iter().map(move |&end| {
+            let cell = &self.text[start..end as usize];
+            start = end as usize;
+            cell
+        })
     }
 
-    /// Removes and returns the first cell (the header, once it is known to be one).
+    /// Removes and returns the first cell (the header, once it is known to be one). The
+    /// cells are not moved: a million-row column would be copied for one cell.
     pub(crate) fn pop_front(&mut self) -> String {
-        if self.ends.is_empty() {
+        if self.len() == 0 {
             return String::new();
         }
-        let first_len = self.ends[0];
-        let first: String = self.text.drain(..first_len as usize).collect();
-        self.ends.remove(0);
-        for end in &mut self.ends {
-            *end -= first_len;
-        }
+        let first = self.get(0).to_string();
+        self.head += 1;
         first
     }
 }
@@ -80,5 +101,16 @@ mod tests {
         assert_eq!(cells.get(1), "");
         assert_eq!(cells.pop_front(), "name");
         assert_eq!(cells.iter().collect::<Vec<_>>(), ["", "tea", "cup"]);
+        assert_eq!((cells.len(), cells.get(0), cells.get(2)), (3, "", "cup"));
+        assert_eq!(cells.pop_front(), "");
+        assert_eq!(cells.iter().collect::<Vec<_>>(), ["tea", "cup"]);
+        let mut fresh = RawCells::default();
+        fresh.push("tea");
+        fresh.push("cup");
+        assert_eq!(cells, fresh);
+        assert_eq!(cells.pop_front(), "tea");
+        assert_eq!(cells.pop_front(), "cup");
+        assert_eq!((cells.len(), cells.pop_front()), (0, String::new()));
+        assert_eq!(cells.iter().count(), 0);
     }
 }

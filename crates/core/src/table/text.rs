@@ -7,6 +7,7 @@
 //! hash per row. Written by hand because the interning is five lines over `rustc-hash`, and
 //! the arrow-style crates that do this pull in far more than a browser bundle should carry.
 
+use crate::short_key::short_key;
 use rustc_hash::FxHashMap;
 use std::ops::Index;
 
@@ -97,6 +98,9 @@ impl FromIterator<String> for TextValues {
 /// Appends values one at a time, interning each.
 #[derive(Debug, Default)]
 pub struct TextBuilder {
+    /// Codes of values of up to 15 bytes, by [`short_key`] (nearly all values).
+    short: FxHashMap<u128, u32>,
+    /// Codes of longer values.
     lookup: FxHashMap<String, u32>,
     values: TextValues,
 }
@@ -105,6 +109,7 @@ impl TextBuilder {
     /// A builder with room for `rows` values.
     pub fn with_capacity(rows: usize) -> TextBuilder {
         TextBuilder {
+            short: FxHashMap::default(),
             lookup: FxHashMap::default(),
             values: TextValues::with_capacity(rows),
         }
@@ -112,7 +117,11 @@ impl TextBuilder {
 
     /// Appends `value`.
     pub fn push(&mut self, value: &str) {
-        let code = match self.lookup.get(value) {
+        let known = match short_key(value) {
+            Some(key) => self.short.get(&key),
+            None => self.lookup.get(value),
+        };
+        let code = match known {
             Some(&code) => code,
             None => self.intern(value.to_string()),
         };
@@ -121,7 +130,11 @@ impl TextBuilder {
 
     /// Appends `value`, reusing its buffer when the value is new.
     pub fn push_owned(&mut self, value: String) {
-        let code = match self.lookup.get(value.as_str()) {
+        let known = match short_key(&value) {
+            Some(key) => self.short.get(&key),
+            None => self.lookup.get(value.as_str()),
+        };
+        let code = match known {
             Some(&code) => code,
             None => self.intern(value),
         };
@@ -131,7 +144,14 @@ impl TextBuilder {
     fn intern(&mut self, value: String) -> u32 {
         // More than u32::MAX distinct values would need a file over the 4 GiB read limit.
         let code = self.values.dictionary.len() as u32;
-        self.lookup.insert(value.clone(), code);
+        match short_key(&value) {
+            Some(key) => {
+                self.short.insert(key, code);
+            }
+            None => {
+                self.lookup.insert(value.clone(), code);
+            }
+        }
         self.values.dictionary.push(value);
         code
     }
@@ -145,6 +165,33 @@ impl TextBuilder {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn short_and_long_values_intern_alike() {
+        // Values on both sides of the 15-byte packed keys, pushed borrowed and owned.
+        let long = "WHITE HANGING HEART T-LIGHT HOLDER";
+        let values = [
+            "85123A",
+            long,
+            "abcdefghijklmno",
+            "abcdefghijklmnop",
+            "",
+            "85123A",
+            long,
+            "abcdefghijklmnop",
+            "abcdefghijklmno",
+        ];
+        let mut borrowed = TextBuilder::with_capacity(0);
+        let mut owned = TextBuilder::with_capacity(0);
+        for v in values {
+            borrowed.push(v);
+            owned.push_owned(v.to_string());
+        }
+        let (borrowed, owned) = (borrowed.finish(), owned.finish());
+        assert_eq!(borrowed.codes(), [0, 1, 2, 3, 4, 0, 1, 3, 2]);
+        assert_eq!(borrowed, owned);
+        assert_eq!(borrowed.iter().collect::<Vec<_>>(), values);
+    }
 
     #[test]
     fn interns_in_order_of_first_use() {

@@ -464,13 +464,13 @@ pub fn from_order_lines(table: &Table, spec: &OrderLines) -> Result<(Transaction
             continue;
         }
         let code = item_text.map(|v| v.codes()[row] as usize);
-        let known = code.is_some_and(|c| item_ids[c] != UNSEEN);
-        let name = if known {
-            Cow::Borrowed("")
-        } else {
-            cell_text(item, row)
+        // The id of a code seen before; otherwise the name is needed.
+        let cached = code.map(|c| item_ids[c]).filter(|&id| id != UNSEEN);
+        let name = match cached {
+            Some(_) => Cow::Borrowed(""),
+            None => cell_text(item, row),
         };
-        if item.is_missing(row) || !known && trim(&name).is_empty() {
+        if item.is_missing(row) || cached.is_none() && trim(&name).is_empty() {
             removed.blank_items += 1;
             continue;
         }
@@ -504,14 +504,10 @@ pub fn from_order_lines(table: &Table, spec: &OrderLines) -> Result<(Transaction
             baskets.push(Vec::new());
             revenue.push(0.0);
         }
-        let id = match code {
-            Some(c) if known => item_ids[c],
-            Some(c) => {
-                item_ids[c] = dict.id(trim(&name));
-                item_ids[c]
-            }
-            None => dict.id(trim(&name)),
-        };
+        let id = cached.unwrap_or_else(|| dict.id(trim(&name)));
+        if let Some(c) = code {
+            item_ids[c] = id;
+        }
         baskets[basket].push(id);
         if let Some(p) = price.and_then(|p| p.f64(row)) {
             revenue[basket] += qty.unwrap_or(1.0) * p;

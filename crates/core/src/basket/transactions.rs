@@ -78,10 +78,10 @@ impl Transactions {
             let lines = text.split('\n').filter(|line| !is_blank(line));
             return Transactions::from_named(lines.map(|line| line.split(separator))).0;
         }
-        let separator = separator as u8;
         // A separator that is itself whitespace (`.dat` files) does not make a line
         // non-blank; any other separator does, as `is_blank` on the whole line decides.
-        let separator_is_blank = is_blank(std::str::from_utf8(&[separator]).unwrap_or(""));
+        let separator_is_blank = separator.is_whitespace();
+        let separator = separator as u8;
         let bytes = text.as_bytes();
         // Names of up to 15 bytes (nearly all) are looked up as one packed integer: no
         // string hashing or comparison. Longer ones by their text.
@@ -102,16 +102,13 @@ impl Transactions {
                 visible = true;
                 let next = items.len() as u32;
                 let offset = name.as_ptr() as usize - text.as_ptr() as usize;
-                let id = match short_key_at(bytes, offset, name.len()) {
-                    Some(key) => *short.entry(key).or_insert_with(|| {
-                        items.push(name.to_string());
-                        next
-                    }),
-                    None => *ids.entry(name).or_insert_with(|| {
-                        items.push(name.to_string());
-                        next
-                    }),
+                let id = *match short_key_at(bytes, offset, name.len()) {
+                    Some(key) => short.entry(key).or_insert(next),
+                    None => ids.entry(name).or_insert(next),
                 };
+                if id == next {
+                    items.push(name.to_string());
+                }
                 encoded.push(id);
             } else if byte == separator && !separator_is_blank {
                 visible = true;

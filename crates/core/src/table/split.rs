@@ -9,6 +9,7 @@
 use super::raw::RawCells;
 use super::warning::{RaggedAction, ReadWarning};
 use crate::progress::{Control, Progress};
+use crate::trim::is_blank;
 use crate::{Error, ErrorKind, Result};
 use serde::{Deserialize, Serialize};
 
@@ -150,7 +151,7 @@ pub(crate) fn split_delimited(
     while let Some(line) = records.next_record() {
         let fields = &records.fields;
         // A line of blanks is not a row (empty lines are skipped as records).
-        if fields.len() == 1 && records.field(fields[0]).trim().is_empty() {
+        if fields.len() == 1 && is_blank(records.field(fields[0])) {
             continue;
         }
         let grid = grid.get_or_insert_with(|| Grid::new(fields.len()));
@@ -254,9 +255,7 @@ impl<'t> Records<'t> {
             let end = if bytes.get(self.pos) == Some(&b'"') {
                 self.quoted_field()
             } else {
-                let start = self.pos;
-                let end = memchr::memchr3(self.delimiter, b'\n', b'\r', &bytes[start..])
-                    .map_or(bytes.len(), |i| start + i);
+                let (start, end) = (self.pos, self.field_end(self.pos));
                 self.fields.push(Span::Input(start, end));
                 end
             };
@@ -281,6 +280,14 @@ impl<'t> Records<'t> {
                 }
             }
         }
+    }
+
+    /// Where an unquoted field (or the rest of a quoted one) starting at `from` ends: the
+    /// next delimiter or line end, found by a SIMD search, or the end of the text.
+    fn field_end(&self, from: usize) -> usize {
+        let bytes = self.text.as_bytes();
+        memchr::memchr3(self.delimiter, b'\n', b'\r', &bytes[from..])
+            .map_or(bytes.len(), |i| from + i)
     }
 
     /// Reads a field that starts with a quote at `pos` into the scratch buffer; returns
@@ -311,8 +318,7 @@ impl<'t> Records<'t> {
             }
         }
         // After the closing quote, up to the end of the field, as written.
-        let end = memchr::memchr3(self.delimiter, b'\n', b'\r', &bytes[pos..])
-            .map_or(bytes.len(), |i| pos + i);
+        let end = self.field_end(pos);
         self.take(pos, end);
         self.fields.push(Span::Scratch(start, self.scratch.len()));
         end

@@ -9,6 +9,7 @@
 
 use crate::short_key::short_key;
 use rustc_hash::FxHashMap;
+use std::borrow::Cow;
 use std::ops::Index;
 
 /// The values of a text column, dictionary-encoded. Codes are given in order of first
@@ -117,43 +118,41 @@ impl TextBuilder {
 
     /// Appends `value`.
     pub fn push(&mut self, value: &str) {
-        let known = match short_key(value) {
-            Some(key) => self.short.get(&key),
-            None => self.lookup.get(value),
-        };
-        let code = match known {
-            Some(&code) => code,
-            None => self.intern(value.to_string()),
-        };
-        self.values.codes.push(code);
+        self.push_cow(Cow::Borrowed(value));
     }
 
     /// Appends `value`, reusing its buffer when the value is new.
     pub fn push_owned(&mut self, value: String) {
-        let known = match short_key(&value) {
+        self.push_cow(Cow::Owned(value));
+    }
+
+    /// Appends `value`, interning it when it is new (its key is computed once).
+    fn push_cow(&mut self, value: Cow<'_, str>) {
+        let key = short_key(&value);
+        let known = match key {
             Some(key) => self.short.get(&key),
-            None => self.lookup.get(value.as_str()),
+            None => self.lookup.get(value.as_ref()),
         };
         let code = match known {
             Some(&code) => code,
-            None => self.intern(value),
+            None => {
+                // More than u32::MAX distinct values would need a file over the 4 GiB read
+                // limit.
+                let code = self.values.dictionary.len() as u32;
+                let value = value.into_owned();
+                match key {
+                    Some(key) => {
+                        self.short.insert(key, code);
+                    }
+                    None => {
+                        self.lookup.insert(value.clone(), code);
+                    }
+                }
+                self.values.dictionary.push(value);
+                code
+            }
         };
         self.values.codes.push(code);
-    }
-
-    fn intern(&mut self, value: String) -> u32 {
-        // More than u32::MAX distinct values would need a file over the 4 GiB read limit.
-        let code = self.values.dictionary.len() as u32;
-        match short_key(&value) {
-            Some(key) => {
-                self.short.insert(key, code);
-            }
-            None => {
-                self.lookup.insert(value.clone(), code);
-            }
-        }
-        self.values.dictionary.push(value);
-        code
     }
 
     /// The finished store.

@@ -1,4 +1,5 @@
-# shoplens: the three commands are `./setup.sh`, `make run` and `make test` (see README.md).
+# shoplens: `make run` serves the app, `make test` runs every test; each first installs what
+# is missing through `./setup.sh --quick` (instant when nothing changed). See README.md.
 
 SHELL := /bin/bash
 .SHELLFLAGS := -euo pipefail -c
@@ -10,20 +11,26 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 HOST ?= 127.0.0.1
 PORT ?= 8080
 
-.PHONY: help setup run dist test fmt-check clippy test-native test-wasm test-e2e e2e clean-dist
+.PHONY: help setup ensure run dist test fmt-check clippy test-native test-wasm test-e2e e2e clean-dist
 
 help:
-	@echo "make run    build and serve the app on http://$(HOST):$(PORT)/"
+	@echo "make run    install what is missing, build and serve the app on http://$(HOST):$(PORT)/"
 	@echo "make dist   build the release site into dist/ (works at / and under any sub-path)"
-	@echo "make test   fmt, clippy, native tests, wasm tests in Chromium, dist, end-to-end"
+	@echo "make test   install what is missing, then fmt, clippy, native tests, wasm tests in"
+	@echo "            Chromium, dist, end-to-end"
+	@echo "make setup  only install (./setup.sh)"
 
 setup:
 	./setup.sh
 
-run:
+# Installs whatever is missing; returns at once when the last full setup still holds.
+ensure:
+	@./setup.sh --quick
+
+run: ensure
 	trunk serve --release --address $(HOST) --port $(PORT) --no-autoreload
 
-dist:
+dist: ensure
 	trunk build --release
 
 fmt-check:
@@ -50,7 +57,7 @@ e2e: dist test-e2e
 
 # The steps run in this order and stop at the first failure; each prints its runner's
 # closing lines, and the timings are summarised at the end.
-test:
+test: ensure
 	@t0=$$(date +%s); times=""; \
 	for step in fmt-check clippy test-native test-wasm dist test-e2e; do \
 	  s=$$(date +%s); echo; echo "=== make $$step"; \

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs everything shoplens needs to build, run and test on Debian/Ubuntu.
 # Idempotent: each step checks first and skips what is already present at the right version,
-# so a second run takes seconds. Prints what it does.
+# so a second run takes seconds; `./setup.sh --quick` (what `make run` and `make test` call)
+# returns at once when nothing changed since the last full run. Prints what it does.
 set -euo pipefail
 
 cd "$(dirname "$0")"
@@ -10,6 +11,27 @@ export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 TRUNK_VERSION=0.21.14
 # wasm-bindgen-cli must equal the wasm-bindgen crate in Cargo.lock.
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
+
+# The state a finished setup leaves, as one line: tool versions and the lock files' hashes.
+# `--quick` compares it with the stamp the last full run wrote and stops at once when they
+# match (a fraction of a second), so `make run` and `make test` can call setup every time.
+STAMP=.setup-done
+state() {
+  local chromium_ok=no
+  command -v chromium >/dev/null && command -v chromedriver >/dev/null && chromium_ok=yes
+  printf '%s ' "chromium=$chromium_ok" \
+    "node=$(command -v node >/dev/null && command -v npm >/dev/null && echo yes)" \
+    "cargo=$(command -v cargo >/dev/null && command -v cargo-clippy >/dev/null && command -v rustfmt >/dev/null && echo yes)" \
+    "wasm32=$(test -d "$(rustc --print sysroot 2>/dev/null)/lib/rustlib/wasm32-unknown-unknown" && echo yes)" \
+    "wasm-bindgen=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" \
+    "trunk=$(trunk --version 2>/dev/null | awk '{print $2}')" \
+    "wasm-opt=$(test -x node_modules/.bin/wasm-opt && test -d node_modules/playwright-core && cat node_modules/.lock-sha256 2>/dev/null)" \
+    "cargo-lock=$(sha256sum Cargo.lock | cut -c1-16)" "npm-lock=$(sha256sum package-lock.json | cut -d' ' -f1)"
+}
+if [ "${1:-}" = "--quick" ] && [ -f "$STAMP" ] && [ "$(cat "$STAMP")" = "$(state)" ]; then
+  echo "setup: everything is installed (./setup.sh checks again in full)"
+  exit 0
+fi
 
 step() { printf '\n==> %s\n' "$*"; }
 skip() { printf '    ok: %s\n' "$*"; }
@@ -100,4 +122,5 @@ echo "    wasm-opt:     $(command -v wasm-opt) ($(wasm-opt --version))"
 echo "    chromium:     $(chromium --version 2>/dev/null || echo missing)"
 echo "    chromedriver: $(chromedriver --version 2>/dev/null | head -c 60 || echo missing)"
 echo "    node:         $(node --version)"
+state >"$STAMP"
 printf '\nSetup done in %ss. Next: make run (serve the app) or make test.\n' "$(($(date +%s) - start))"

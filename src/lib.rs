@@ -36,6 +36,10 @@ pub fn App() -> impl IntoView {
     let lang = state.lang;
     // Bring back the session kept on this machine, if any (a reload loses nothing).
     crate::pages::restore_last_session(state.data);
+    // The built-in samples' buttons, on any page, load through the Data page's loader.
+    provide_context(crate::components::samples::SampleLoader(
+        crate::pages::data::load_new,
+    ));
 
     // Follow the URL fragment, so Back and Forward move between pages.
     let _ = window_event_listener(leptos::ev::hashchange, move |_| {

@@ -11,6 +11,7 @@ mod preview_table;
 mod privacy_panel;
 mod read_settings;
 pub mod report;
+pub mod samples;
 mod sessions_panel;
 pub mod text_file;
 
@@ -22,4 +23,5 @@ pub use job_panel::JobPanel;
 pub use preview_table::PreviewTable;
 pub use privacy_panel::{session_salt, PrivacyPanel};
 pub use read_settings::ReadSettings;
+pub use samples::{SamplePicker, TrySample};
 pub use sessions_panel::SessionsPanel;

@@ -11,7 +11,7 @@ use web_sys::File;
 use crate::components::SessionsPanel;
 use crate::components::{
     session_salt, ColumnTable, DropZone, FileFacts, JobPanel, PreviewTable, PrivacyPanel,
-    ReadSettings,
+    ReadSettings, SamplePicker,
 };
 use crate::i18n::data::{line, t as dt, DataText};
 use crate::i18n::{t, Text};
@@ -37,8 +37,7 @@ pub fn DataPage() -> impl IntoView {
     let state = use_app_state();
     let lang = state.lang;
     let data = state.data;
-    let on_file =
-        Callback::new(move |file: File| load(data, file, ReadOptions::default(), Origin::NewFile));
+    let on_file = Callback::new(move |file: File| load_new(data, file));
     let on_cancel = Callback::new(move |()| {
         bridge::cancel();
         data.job.set(JobStatus::Cancelled);
@@ -66,6 +65,7 @@ pub fn DataPage() -> impl IntoView {
             <h1>{move || t(lang.get(), Text::DataTitle)}</h1>
             <p class="lead">{move || t(lang.get(), Text::DataIntro)}</p>
             <DropZone on_file=on_file />
+            <SamplePicker />
             <JobPanel on_cancel=on_cancel />
             <SessionsPanel on_open=Callback::new(move |session| restore(data, session)) />
         </section>
@@ -193,6 +193,12 @@ fn change_table(data: DataState, job: Job) {
             error,
         }),
     });
+}
+
+/// Loads a file the user dropped, picked or chose among the samples, with detected
+/// settings, as a new session.
+pub fn load_new(data: DataState, file: File) {
+    load(data, file, ReadOptions::default(), Origin::NewFile);
 }
 
 /// Starts loading `file` with `options` in the worker; a job already running is cancelled

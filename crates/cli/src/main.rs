@@ -3,6 +3,7 @@
 //! parses arguments and maps errors to exit codes (0 success, 2 bad input or parameters).
 
 mod cmd;
+mod examples;
 mod output;
 
 use clap::{Parser, Subcommand};
@@ -10,7 +11,7 @@ use std::process::ExitCode;
 
 /// Analytics for online merchants: baskets, models, customers, operations.
 #[derive(Parser)]
-#[command(name = "shoplens", version, about)]
+#[command(name = "shoplens", version, about, after_help = examples::AFTER_HELP)]
 struct Cli {
     #[command(subcommand)]
     command: Command,

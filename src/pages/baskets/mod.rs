@@ -20,7 +20,8 @@ use std::sync::Arc;
 use leptos::prelude::*;
 
 use crate::components::format::grouped;
-use crate::components::JobPanel;
+use crate::components::samples::Sample;
+use crate::components::{JobPanel, TrySample};
 use crate::i18n::baskets::{self as text, t, BasketText as T};
 use crate::state::{results, use_app_state, JobStatus};
 use crate::worker::jobs::baskets::{
@@ -149,6 +150,7 @@ pub fn BasketsPage() -> impl IntoView {
                         <p class="notice" data-testid="baskets-no-data">
                             {move || t(lang.get(), T::NoData)}
                         </p>
+                        <TrySample sample=Sample::Orders />
                     }
                 }
             >

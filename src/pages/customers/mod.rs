@@ -15,6 +15,8 @@ mod segments;
 
 use leptos::prelude::*;
 
+use crate::components::samples::Sample;
+use crate::components::TrySample;
 use crate::i18n::customers::{t, CustomerText as T};
 use crate::state::use_app_state;
 use columns::{guess, OrderPick};
@@ -86,6 +88,7 @@ pub fn CustomersPage() -> impl IntoView {
             when=loaded
             fallback=move || view! {
                 <p class="empty" data-testid="customers-empty">{move || t(lang.get(), T::LoadFirst)}</p>
+                <TrySample sample=Sample::Orders />
             }
         >
             <nav class="tabs" role="tablist">

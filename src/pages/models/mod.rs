@@ -12,9 +12,11 @@ mod tree;
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use shoplens_core::learn::dataset::Task;
 use shoplens_core::table::Role;
 
-use crate::components::JobPanel;
+use crate::components::samples::Sample;
+use crate::components::{JobPanel, TrySample};
 use crate::i18n::models::{t, ModelText as T};
 use crate::state::{results as kept, use_app_state, JobStatus};
 use crate::worker::jobs::models::{CvView, ModelJob, ModelOutput, ModelView};
@@ -81,18 +83,22 @@ pub fn ModelsPage() -> impl IntoView {
             move |output| {
                 if let Output::Models(ModelOutput::Plan(plan)) = output {
                     let roles = columns.try_get_untracked().unwrap_or_default();
-                    let ticked = kept_features
-                        .try_update_value(Option::take)
-                        .flatten()
-                        .unwrap_or_else(|| {
-                            plan.usable
-                                .iter()
-                                .filter(|n| {
-                                    roles.iter().any(|(c, r)| c == *n && *r == Role::Feature)
-                                })
-                                .cloned()
-                                .collect()
-                        });
+                    let kept = kept_features.try_update_value(Option::take).flatten();
+                    // A fresh target that is a class (Yes/No) cannot be fitted by linear
+                    // regression, the first model in the list: start from logistic.
+                    if kept.is_none()
+                        && plan.task == Task::Classification
+                        && kind.get_untracked() == "linear"
+                    {
+                        kind.set("logistic".into());
+                    }
+                    let ticked = kept.unwrap_or_else(|| {
+                        plan.usable
+                            .iter()
+                            .filter(|n| roles.iter().any(|(c, r)| c == *n && *r == Role::Feature))
+                            .cloned()
+                            .collect()
+                    });
                     form.features.set(ticked);
                     form.plan.set(Some(plan));
                 }
@@ -170,7 +176,10 @@ pub fn ModelsPage() -> impl IntoView {
         </section>
         <Show
             when=loaded
-            fallback=move || view! { <p class="empty" data-testid="models-empty">{move || t(lang.get(), T::LoadFirst)}</p> }
+            fallback=move || view! {
+                <p class="empty" data-testid="models-empty">{move || t(lang.get(), T::LoadFirst)}</p>
+                <TrySample sample=Sample::Churn />
+            }
         >
             <section class="card">
                 <div class="fields">

@@ -13,7 +13,8 @@ use crate::charts::canvas::category;
 use crate::charts::lines::{draw_lines, Band, LineChartData, LineSeries, Mark};
 use crate::charts::CanvasChart;
 use crate::components::download::download_csv;
-use crate::components::JobPanel;
+use crate::components::samples::Sample;
+use crate::components::{JobPanel, TrySample};
 use crate::i18n::fill;
 use crate::i18n::operations::{t, OperationText as T};
 use crate::state::{use_app_state, JobStatus};
@@ -160,6 +161,7 @@ pub fn ForecastTab(state: ForecastState, status: RwSignal<JobStatus>, jobs: Jobs
             <h2>{move || t(lang.get(), T::TabForecast)}</h2>
             <Show when=move || table.with(Option::is_none)>
                 <p class="empty" data-testid="forecast-need-table">{move || t(lang.get(), T::NeedTable)}</p>
+                <TrySample sample=Sample::Daily />
             </Show>
             <div class="settings-grid">
                 <Choice label=T::DateColumn value=state.date_column options=columns test_id="forecast-date" />

@@ -15,7 +15,7 @@ use crate::charts::CanvasChart;
 use crate::components::JobPanel;
 use crate::i18n::operations::{t, OperationText as T};
 use crate::state::{use_app_state, JobStatus};
-use crate::worker::jobs::operations::{OperationJob, OperationOutput};
+use crate::worker::jobs::operations::{OperationJob, OperationOutput, Source};
 use crate::worker::protocol::{Job, Output};
 use crate::worker::task::run_task;
 
@@ -41,6 +41,21 @@ const EXAMPLES: [(&str, &str); 4] = [
 
 /// Value of the source choice meaning "the file picked here".
 const FROM_FILE: &str = "file";
+
+/// Value of the source choice meaning "the table loaded on the Data page".
+const FROM_LOADED: &str = "loaded";
+
+/// Whether a table with these column names holds stops: `x` and `y`, or latitude and
+/// longitude (the names `Instance::from_table` reads).
+fn looks_like_stops(names: &[String]) -> bool {
+    let has = |wanted: &[&str]| {
+        names
+            .iter()
+            .any(|n| wanted.contains(&n.trim().to_lowercase().as_str()))
+    };
+    (has(&["x"]) && has(&["y"]))
+        || (has(&["lat", "latitude"]) && has(&["lon", "lng", "long", "longitude"]))
+}
 
 /// A finished routes job.
 #[derive(Debug, Clone, PartialEq)]
@@ -98,13 +113,30 @@ fn length_text(metric: Metric, length: f64) -> String {
 /// The routes tab.
 #[component]
 pub fn RoutesTab(state: RoutesState, status: RwSignal<JobStatus>, jobs: Jobs) -> impl IntoView {
-    let lang = use_app_state().lang;
+    let app = use_app_state();
+    let lang = app.lang;
+    // A table of stops loaded on the Data page (a sample, or the user's file) becomes the
+    // source when it arrives, unless a file was picked here.
+    Effect::new(move || {
+        let stops = app.data.table.with(|t| {
+            t.as_ref().is_some_and(|t| {
+                let names: Vec<String> = t.columns.iter().map(|c| c.name.clone()).collect();
+                looks_like_stops(&names)
+            })
+        });
+        if stops && state.source.get_untracked() != FROM_FILE {
+            state.source.set(FROM_LOADED.into());
+        }
+    });
     // Picking a file selects it as the source.
     let sources = Signal::derive(move || {
         let mut options: Vec<(String, String)> = EXAMPLES
             .iter()
             .map(|(name, _)| (name.to_string(), name.to_string()))
             .collect();
+        if app.data.table.with(Option::is_some) {
+            options.push((FROM_LOADED.into(), t(lang.get(), T::UseLoaded).to_string()));
+        }
         let file_label = match state.file.get() {
             Some(f) => format!("{}: {}", t(lang.get(), T::UseFile), f.name),
             None => t(lang.get(), T::UseFile).to_string(),
@@ -122,7 +154,9 @@ pub fn RoutesTab(state: RoutesState, status: RwSignal<JobStatus>, jobs: Jobs) ->
             })
         };
         let source = state.source.get_untracked();
-        let stops = if source == FROM_FILE {
+        let stops = if source == FROM_LOADED {
+            Source::Loaded
+        } else if source == FROM_FILE {
             match state.file.get_untracked() {
                 Some(file) => file.source(),
                 None => return fail(t(lang, T::NeedFile).into()),
@@ -340,4 +374,25 @@ pub(super) fn restore(state: RoutesState, job: Job, output: Output) {
         state.seed.set(params.seed.to_string());
     }
     show(state, output);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::looks_like_stops;
+
+    fn names(list: &[&str]) -> Vec<String> {
+        list.iter().map(|s| s.to_string()).collect()
+    }
+
+    #[test]
+    fn stops_are_told_by_their_coordinate_columns() {
+        assert!(looks_like_stops(&names(&["id", "x", "y"])));
+        assert!(looks_like_stops(&names(&["name", "Latitude", "Longitude"])));
+        assert!(!looks_like_stops(&names(&["id", "x"])));
+        assert!(!looks_like_stops(&names(&[
+            "InvoiceNo",
+            "Quantity",
+            "UnitPrice"
+        ])));
+    }
 }

@@ -68,7 +68,8 @@ async function assertResult(page, id) {
 
 /** Checks the sample button's label is in the page's language. */
 async function assertLanguage(page, button, lang) {
-  assert.equal(await page.locator("html").getAttribute("lang"), lang === "zh" ? "zh-CN" : "en");
+  // The app sets <html lang> once it has mounted.
+  await page.waitForFunction((l) => document.documentElement.lang === l, lang === "zh" ? "zh-CN" : "en");
   const label = await button.textContent();
   assert.match(label, lang === "zh" ? /^试试/ : /^Try it with /, label);
 }

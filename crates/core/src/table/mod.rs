@@ -30,6 +30,8 @@ mod numbers;
 mod profile;
 mod raw;
 mod read;
+#[cfg(test)]
+mod regression_tests;
 mod retype;
 #[cfg(test)]
 mod robustness_tests;

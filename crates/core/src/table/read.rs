@@ -135,7 +135,7 @@ fn split_input(bytes: &[u8], options: &ReadOptions, progress: &mut dyn Progress)
     if progress.report("decode", 0, total) == Control::Stop {
         return Err(Error::new(ErrorKind::Cancelled));
     }
-    sniff::check_text(bytes)?;
+    sniff::check_text_as(bytes, options.encoding.as_deref())?;
     let decoded = decode::decode(bytes, options.encoding.as_deref())?;
     let text = decoded.text;
     let delimiter = options.delimiter.unwrap_or_else(|| sniff::delimiter(&text));
@@ -143,9 +143,7 @@ fn split_input(bytes: &[u8], options: &ReadOptions, progress: &mut dyn Progress)
         return Err(Error::new(ErrorKind::Cancelled));
     }
     let mut grid = split_delimited(&text, delimiter, options.ragged, progress)?;
-    if let Some(w) = decoded.warning {
-        grid.warnings.insert(0, w);
-    }
+    grid.warnings.splice(0..0, decoded.warnings);
     let source = SourceInfo {
         encoding: decoded.encoding.name().to_string(),
         delimiter: if delimiter == WHITESPACE {
@@ -241,6 +239,19 @@ fn assemble(
                 column: name.clone(),
                 line: grid.lines[row],
                 value: raw.get(row).trim().to_string(),
+            });
+        }
+        if !converted.invalid.is_empty() {
+            warnings.push(ReadWarning::BadCells {
+                column: name.clone(),
+                dtype: inference.dtype,
+                count: converted.invalid.len(),
+                cells: converted
+                    .invalid
+                    .iter()
+                    .take(5)
+                    .map(|&row| (grid.lines[row], raw.get(row).trim().to_string()))
+                    .collect(),
             });
         }
         columns.push(column_from_converted(

@@ -14,7 +14,6 @@
 //! ([`convert`]): a present value that does not fit is held as missing and listed as invalid,
 //! never dropped silently.
 
-use super::dates::{parse_shape, DateFamily, DateShape};
 use super::numbers::parse_number;
 use super::raw::RawCells;
 use super::text::TextBuilder;
@@ -23,7 +22,8 @@ use crate::trim::trim;
 use serde::{Deserialize, Serialize};
 
 pub use super::dates::{
-    civil_from_days, days_from_civil, format_datetime, parse_datetime_in, DateOrder,
+    civil_from_days, days_from_civil, format_datetime, parse_datetime_in, parse_shape, DateFamily,
+    DateOrder, DateShape,
 };
 pub use super::numbers::{DecimalMark, Number};
 

@@ -224,7 +224,12 @@ fn by_header_and_values(
     match concept.map(|(c, _)| c) {
         Some(Concept::Customer) => return with_header(ColumnRole::Customer, repeats),
         Some(Concept::Order) => return with_header(ColumnRole::Order, repeats),
-        Some(Concept::Item) if !numeric || !all_distinct => {
+        // Numbers are items only as codes: whole numbers under an exact header or one
+        // naming a code (`ProductRelated` counts pages, it does not name products).
+        Some(Concept::Item)
+            if !numeric
+                || (dtype == DataType::Integer && item_code_header(column.name(), concept)) =>
+        {
             return with_header(ColumnRole::Item, None)
         }
         Some(Concept::Identifier) if all_distinct || distinct * 10 >= present * 9 => {
@@ -274,6 +279,14 @@ fn by_header_and_values(
     }
     evidence.push(Evidence::NumericValues);
     ColumnRole::Feature
+}
+
+fn item_code_header(name: &str, concept: Option<(Concept, bool)>) -> bool {
+    let n = super::vocabulary::normalise(name);
+    concept.is_some_and(|(_, exact)| exact)
+        || ["id", "code", "no", "number", "编号", "代码"]
+            .iter()
+            .any(|w| n.ends_with(w))
 }
 
 /// Whether a column holds whole numbers counting up by one from 0 or 1, one per row.

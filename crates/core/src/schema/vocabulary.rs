@@ -279,6 +279,11 @@ pub fn concept_of(name: &str) -> Option<(Concept, bool)> {
     if let Some((c, _)) = ALL.iter().find(|(_, list)| list.contains(&n.as_str())) {
         return Some((*c, true));
     }
+    // Words that hold a concept's word without meaning it (`discount` holds `count`).
+    let mut n = n;
+    for false_friend in ["discount", "account", "country", "county"] {
+        n = n.replace(false_friend, "#");
+    }
     ALL.iter()
         .filter(|(c, _)| *c != Concept::Identifier)
         .flat_map(|(c, list)| list.iter().map(move |w| (*c, *w)))
@@ -288,9 +293,18 @@ pub fn concept_of(name: &str) -> Option<(Concept, bool)> {
         .map(|(_, _, c)| (c, false))
 }
 
+/// Words that name a concept only as a whole header: inside a longer one they mean
+/// something else (`PageValues`, `TrafficType`, `MemberCount`).
+const EXACT_ONLY: &[&str] = &[
+    "value", "total", "type", "state", "member", "client", "buyer", "class", "label", "target",
+    "shop", "store", "city", "basket", "period",
+];
+
 /// Whether a word is specific enough to be found inside a longer header.
 fn long_enough(word: &str) -> bool {
-    if word.is_ascii() {
+    if EXACT_ONLY.contains(&word) {
+        false
+    } else if word.is_ascii() {
         word.len() >= 4
     } else {
         word.chars().count() >= 2
@@ -321,6 +335,8 @@ mod tests {
             ("tenure", None),
             ("MonthlyCharges", Some((Concept::Amount, false))),
             ("sales_date", Some((Concept::Date, false))),
+            ("Discount", None),
+            ("PageValues", None),
         ];
         for (name, expected) in cases {
             assert_eq!(concept_of(name), *expected, "{name}");

@@ -141,7 +141,7 @@ const MONTHS: [&str; 12] = [
 ];
 
 /// The month a word names (`Jan`, `january`, `Sept`), 1-based.
-fn month_word(word: &str) -> Option<u32> {
+pub(crate) fn month_word(word: &str) -> Option<u32> {
     let w = word.to_ascii_lowercase();
     if w.len() < 3 {
         return None;

@@ -172,3 +172,25 @@ fn months_and_quarters_read_as_their_first_day() {
         assert_eq!(t.column(0).display(1), *second, "{body}");
     }
 }
+
+/// There was no way to name a date format: `02/01/2020` could only be guessed month-first.
+#[test]
+fn a_named_date_format_overrides_the_guess() {
+    let csv = b"day,qty\n02/01/2020,1\n03/01/2020,2\n";
+    assert_eq!(read(csv).column(0).display(0), "2020-02-01");
+    let options = ReadOptions {
+        date_format: Some("%d/%m/%Y".into()),
+        ..ReadOptions::default()
+    };
+    let t = read_bytes(csv, &options).unwrap();
+    assert_eq!(t.column(0).display(0), "2020-01-02");
+    assert_eq!(t.column(1).dtype(), DataType::Integer);
+    let bad = ReadOptions {
+        date_format: Some("%d/%m".into()),
+        ..ReadOptions::default()
+    };
+    assert!(matches!(
+        read_bytes(csv, &bad).unwrap_err().kind(),
+        ErrorKind::InvalidParameter { .. }
+    ));
+}

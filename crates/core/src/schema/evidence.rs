@@ -20,6 +20,8 @@ pub enum Evidence {
     DateValues,
     /// Whole numbers in the day range of Excel serial dates under a date-like header.
     ExcelSerialDates,
+    /// Whole numbers between 1800 and 2200 under a year header: years.
+    YearNumbers,
     /// The values count 1, 2, 3… (or 0, 1, 2…) down the rows: a row number.
     RowNumber,
     /// Every present value is different.
@@ -131,6 +133,12 @@ impl Evidence {
                 .pick(
                     "列名像日期，值是 Excel 日期序号",
                     "a date-like header over Excel serial day numbers",
+                )
+                .into(),
+            YearNumbers => lang
+                .pick(
+                    "列名是年份，值是 1800–2200 的整数",
+                    "a year header over whole numbers 1800–2200",
                 )
                 .into(),
             RowNumber => lang

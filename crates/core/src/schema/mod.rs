@@ -36,6 +36,8 @@ pub mod text_shape;
 pub mod vocabulary;
 
 #[cfg(test)]
+mod corpus_tests;
+#[cfg(test)]
 mod tests;
 
 pub use evidence::Evidence;

@@ -115,19 +115,11 @@ pub struct DateReading {
     pub order_from_data: bool,
     /// Whether the values are Excel serial day numbers.
     pub excel_serial: bool,
+    /// Whether the values are years written as whole numbers (`2019`) under a year header.
+    pub year_numbers: bool,
 }
 
-/// Words that stand for "nothing" in a cell (compared in lower case).
-const PLACEHOLDERS: &[&str] = &[
-    "none", "n/a", "na", "null", "nan", "nil", "-", "--", "—", "?", "#n/a", "n.a.", "无", "暂无",
-    "空", "没有", "(blank)",
-];
-
-/// Whether a cell stands for "nothing".
-pub fn is_placeholder(value: &str) -> bool {
-    let v = value.trim().to_lowercase();
-    PLACEHOLDERS.contains(&v.as_str())
-}
+pub use crate::table::infer::is_placeholder;
 
 /// Excel serial day numbers accepted as dates under a date header: 1954-10-03 to 2064-04-08.
 const EXCEL_SERIAL: std::ops::RangeInclusive<f64> = 20_000.0..=60_000.0;
@@ -164,6 +156,23 @@ pub(crate) fn understand_column(index: usize, column: &Column) -> ColumnUndersta
             order: None,
             order_from_data: true,
             excel_serial: true,
+            year_numbers: false,
+        });
+        ColumnRole::Date
+    } else if dtype == DataType::Integer
+        && concept == Some((Concept::Date, true))
+        && is_year_header(column.name())
+        && present > 0
+        && (0..column.len()).all(|r| column.f64(r).is_none_or(|v| (1800.0..=2200.0).contains(&v)))
+    {
+        evidence.extend(header.clone());
+        evidence.push(Evidence::YearNumbers);
+        dates = Some(DateReading {
+            form: None,
+            order: None,
+            order_from_data: true,
+            excel_serial: false,
+            year_numbers: true,
         });
         ColumnRole::Date
     } else if is_row_number(column) {
@@ -281,6 +290,13 @@ fn by_header_and_values(
     ColumnRole::Feature
 }
 
+fn is_year_header(name: &str) -> bool {
+    matches!(
+        super::vocabulary::normalise(name).as_str(),
+        "year" | "年份" | "年" | "yr"
+    )
+}
+
 fn item_code_header(name: &str, concept: Option<(Concept, bool)>) -> bool {
     let n = super::vocabulary::normalise(name);
     concept.is_some_and(|(_, exact)| exact)
@@ -359,6 +375,7 @@ fn date_reading(column: &Column) -> DateReading {
         order: column.format().date_order,
         order_from_data: !column.format().date_order_guessed,
         excel_serial: false,
+        year_numbers: false,
     }
 }
 

@@ -165,7 +165,12 @@ fn time_series(
             ColumnRole::Amount | ColumnRole::Quantity | ColumnRole::Price | ColumnRole::Feature
         ) && table.column(c.index).dtype().is_numeric()
     });
-    if !has_value || columns.iter().any(|c| c.role == ColumnRole::Order) {
+    // Order ids that repeat make order lines, not a series.
+    let repeated_orders = columns.iter().any(|c| {
+        c.role == ColumnRole::Order
+            && c.distinct < table.n_rows() - table.column(c.index).missing_count()
+    });
+    if !has_value || repeated_orders {
         return None;
     }
     let column = table.column(date.index);
@@ -173,6 +178,11 @@ fn time_series(
         ColumnData::DateTime(v) => (0..column.len())
             .filter(|&r| !column.is_missing(r))
             .map(|r| v[r])
+            .collect(),
+        _ if date.dates.is_some_and(|d| d.year_numbers) => (0..column.len())
+            .filter_map(|r| column.f64(r))
+            .filter_map(|y| crate::table::infer::days_from_civil(y as i64, 1, 1))
+            .map(|d| d * 86_400)
             .collect(),
         // Excel serial day numbers: day 25569 is 1970-01-01.
         _ => (0..column.len())

@@ -142,6 +142,7 @@ pub const DATE: &[&str] = &[
     "月份",
     "季度",
     "年份",
+    "年",
 ];
 
 /// Money for a line or an order.

@@ -66,6 +66,20 @@ pub fn is_missing(cell: &str) -> bool {
     }
 }
 
+/// Words that stand for "nothing" in a cell beyond the missing tokens (compared in lower
+/// case): `NONE`, `无`, `暂无`, `?`. In a number column they are held as missing and listed,
+/// but never count against the column being numbers.
+const PLACEHOLDERS: &[&str] = &[
+    "none", "n/a", "na", "null", "nan", "nil", "-", "--", "—", "?", "#n/a", "n.a.", "无", "暂无",
+    "空", "没有", "(blank)",
+];
+
+/// Whether a cell stands for "nothing" (a missing token or a placeholder word).
+pub fn is_placeholder(cell: &str) -> bool {
+    let v = trim(cell).to_lowercase();
+    PLACEHOLDERS.contains(&v.as_str())
+}
+
 /// Parses a whole number written plainly (`-12`, `1,234`); `007` is not one.
 pub fn parse_integer(cell: &str) -> Option<i64> {
     parse_number(cell, DecimalMark::Point)?.integer
@@ -273,7 +287,9 @@ impl NumberState {
 
     /// Whether the column reads as numbers: every value (`strict`), or all but a few.
     fn accepts(&self, strict: bool) -> bool {
-        self.ok && (self.bad == 0 || (!strict && few_enough_bad(self.good, self.bad)))
+        self.ok
+            && self.good > 0
+            && (self.bad == 0 || (!strict && few_enough_bad(self.good, self.bad)))
     }
 
     fn see(&mut self, cell: &str, mark: DecimalMark) {
@@ -285,6 +301,7 @@ impl NumberState {
             kept.push(parsed);
         }
         match parsed {
+            None if is_placeholder(cell) => {}
             None => {
                 self.bad += 1;
                 // Give up once failures are more than a few (a text column costs two looks),

@@ -67,6 +67,11 @@ const LISTED_LINES: usize = 20;
 /// `None` when no line is UTF-8 with non-ASCII characters (plain GB18030) or a line is
 /// neither.
 fn decode_mixed(bytes: &[u8]) -> Option<Decoded<'static>> {
+    // A first pass without copying: plain GBK files (nearly all) stop here.
+    let utf8_line = |line: &[u8]| !line.is_ascii() && std::str::from_utf8(line).is_ok();
+    if !bytes.split(|&b| b == b'\n').any(utf8_line) {
+        return None;
+    }
     let mut text = String::with_capacity(bytes.len() + bytes.len() / 2);
     let (mut utf8_lines, mut gb_lines) = (Vec::new(), Vec::new());
     let (mut utf8_count, mut gb_count) = (0usize, 0usize);

@@ -15,6 +15,39 @@ pub fn in_file(path: &Path) -> impl Fn(shoplens_core::Error) -> CliError + '_ {
     move |e| format!("{}: {e}", path.display())
 }
 
+/// Makes a closed stdout (`shoplens inspect f.csv | head -0`) end the program quietly with
+/// exit code 0, as Unix tools do, instead of a panic from `println!` (exit 101): the reader
+/// has gone, so there is nobody left to tell.
+pub fn end_quietly_on_closed_pipe() {
+    let default = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let message = info
+            .payload()
+            .downcast_ref::<String>()
+            .map(String::as_str)
+            .or_else(|| info.payload().downcast_ref::<&str>().copied())
+            .unwrap_or("");
+        if message.contains("failed printing to stdout") && is_broken_pipe_text(message) {
+            std::process::exit(0);
+        }
+        default(info);
+    }));
+}
+
+fn is_broken_pipe_text(message: &str) -> bool {
+    let broken = std::io::Error::from(std::io::ErrorKind::BrokenPipe).to_string();
+    message.contains(&broken) || message.contains("Broken pipe") || message.contains("os error 32")
+}
+
+/// A write error on stdout: a closed pipe ends the program quietly (see
+/// [`end_quietly_on_closed_pipe`]), anything else becomes a message.
+fn stdout_error(e: std::io::Error) -> CliError {
+    if e.kind() == std::io::ErrorKind::BrokenPipe {
+        std::process::exit(0);
+    }
+    format!("writing output: {e}")
+}
+
 /// Prints one JSON value on stdout.
 pub fn print_json(value: &serde_json::Value) {
     println!("{value}");
@@ -30,7 +63,7 @@ pub fn write_json_with(
     write(&mut out)
         .and_then(|()| writeln!(out))
         .and_then(|()| out.flush())
-        .map_err(|e| format!("writing JSON: {e}"))
+        .map_err(stdout_error)
 }
 
 /// Streams a serialisable value as one line of JSON on stdout, buffered: large results
@@ -38,8 +71,11 @@ pub fn write_json_with(
 pub fn write_json<T: serde::Serialize>(value: &T) -> Result<(), CliError> {
     use std::io::Write;
     let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
-    serde_json::to_writer(&mut out, value).map_err(|e| format!("writing JSON: {e}"))?;
+    serde_json::to_writer(&mut out, value).map_err(|e| match e.io_error_kind() {
+        Some(kind) => stdout_error(std::io::Error::from(kind)),
+        None => format!("writing JSON: {e}"),
+    })?;
     writeln!(out)
         .and_then(|()| out.flush())
-        .map_err(|e| format!("writing JSON: {e}"))
+        .map_err(stdout_error)
 }

@@ -10,6 +10,8 @@
 //! - [`segment`]: RFM scoring and k-means segmentation.
 //! - [`forecast`]: demand forecasting and backtests.
 //! - [`optimize`]: inventory policies, genetic algorithm, simulated annealing routes, budgets.
+//! - [`schema`]: what a file is (shape, column roles, dates, personal data), decided once
+//!   for every page and the CLI.
 //! - [`privacy`]: finding personal data (phones, e-mails, ID numbers, names, addresses) and
 //!   hashing or dropping it before analysis.
 //!
@@ -32,6 +34,7 @@ pub mod optimize;
 pub mod privacy;
 pub mod progress;
 pub mod rt;
+pub mod schema;
 pub mod segment;
 mod short_key;
 pub mod table;

@@ -107,8 +107,14 @@ pub fn detect(table: &Table) -> Vec<PiiFlag> {
         .columns()
         .iter()
         .enumerate()
-        .filter_map(|(index, column)| detect_column(index, column))
+        .filter_map(|(index, column)| detect_in_column(index, column))
         .collect()
+}
+
+/// Whether column `index` looks like personal data: by its values, or by its header when
+/// the values do not contradict it (a `PhoneService` column of Yes/No is not a phone).
+pub fn detect_in_column(index: usize, column: &Column) -> Option<PiiFlag> {
+    detect_column(index, column)
 }
 
 fn detect_column(index: usize, column: &Column) -> Option<PiiFlag> {
@@ -152,6 +158,9 @@ fn detect_column(index: usize, column: &Column) -> Option<PiiFlag> {
         });
     }
     let kind = header?;
+    if !values_fit_header(kind, &values) {
+        return None;
+    }
     let matched = by_value
         .iter()
         .find(|(k, _)| *k == kind)
@@ -166,10 +175,79 @@ fn detect_column(index: usize, column: &Column) -> Option<PiiFlag> {
     })
 }
 
-/// What a header names, if it names personal data.
+/// Whether values could be of the kind a header names: the header is only support, so
+/// values that cannot be phone numbers (Yes/No), names (numbers, `KEY: value` lines) or
+/// addresses (short codes) overrule it.
+fn values_fit_header(kind: PiiKind, values: &[String]) -> bool {
+    if values.is_empty() {
+        return true;
+    }
+    let share =
+        |test: &dyn Fn(&str) -> bool| values.iter().filter(|v| test(v)).count() * 2 >= values.len();
+    let digits = |v: &str| v.chars().filter(char::is_ascii_digit).count();
+    let distinct = values
+        .iter()
+        .collect::<std::collections::HashSet<_>>()
+        .len();
+    match kind {
+        PiiKind::Phone => share(&|v| digits(v) >= 6),
+        PiiKind::ChineseId => share(&|v| digits(v) >= 15),
+        PiiKind::Email => share(&|v| v.contains('@')),
+        PiiKind::Name => {
+            distinct > 2
+                && share(&|v| {
+                    let v = v.trim();
+                    digits(v) == 0 && !v.contains(':') && v.chars().count() <= 40
+                })
+        }
+        PiiKind::Address => distinct > 2 && share(&|v| v.chars().count() >= 6),
+    }
+}
+
+/// The words of an English header: split at non-letters and at lower-to-upper case
+/// changes (`PhoneService` → `phone`, `service`), lower case.
+fn header_words(header: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut word = String::new();
+    let mut last_lower = false;
+    for c in header.chars() {
+        if !c.is_ascii_alphabetic() {
+            if !word.is_empty() {
+                words.push(std::mem::take(&mut word));
+            }
+            last_lower = false;
+            continue;
+        }
+        if c.is_ascii_uppercase() && last_lower && !word.is_empty() {
+            words.push(std::mem::take(&mut word));
+        }
+        last_lower = c.is_ascii_lowercase();
+        word.push(c.to_ascii_lowercase());
+    }
+    if !word.is_empty() {
+        words.push(word);
+    }
+    words
+}
+
+/// What a header names, if it names personal data. English words match whole words of the
+/// header (`rownames` is not a name, `customer_name` is); Chinese words anywhere in it.
 fn header_kind(header: &str) -> Option<PiiKind> {
     let h = header.trim().to_lowercase();
-    let has = |words: &[&str]| words.iter().any(|w| h.contains(w));
+    let header_words = header_words(header);
+    let has = |words: &[&str]| {
+        words.iter().any(|w| {
+            if w.is_ascii() {
+                let parts: Vec<&str> = w.split([' ', '-', '_']).collect();
+                header_words
+                    .windows(parts.len())
+                    .any(|win| win.iter().zip(&parts).all(|(a, b)| a == b))
+                    || (!w.contains([' ', '-', '_']) && h.replace([' ', '_', '-'], "") == *w)
+            } else {
+                h.contains(w)
+            }
+        })
+    };
     // Product, shop and category names are not personal.
     if has(&[
         "product", "item", "sku", "goods", "category", "shop", "store", "brand", "channel", "file",

@@ -9,7 +9,7 @@ use shoplens_core::forecast::{
     build_series, forecast_auto, AutoParams, Frequency, Model, Series, SeriesSpec,
 };
 use shoplens_core::progress::Silent;
-use shoplens_core::table::{read_bytes, ReadOptions};
+use shoplens_core::table::read_bytes;
 use shoplens_core::Lang;
 use std::path::PathBuf;
 
@@ -18,6 +18,8 @@ use std::path::PathBuf;
 pub struct Args {
     /// The file: order lines or one row per date (CSV or other delimited text).
     file: PathBuf,
+    #[command(flatten)]
+    read: crate::read_args::ReadArgs,
     /// The date column.
     #[arg(long)]
     date_col: String,
@@ -74,7 +76,7 @@ fn default_horizon(frequency: Frequency) -> usize {
 /// Builds the series, forecasts each and prints the result.
 pub fn run(args: Args) -> Result<(), CliError> {
     let bytes = read_file(&args.file)?;
-    let table = read_bytes(&bytes, &ReadOptions::default()).map_err(in_file(&args.file))?;
+    let table = read_bytes(&bytes, &args.read.options()?).map_err(in_file(&args.file))?;
     let spec = SeriesSpec {
         date_column: args.date_col.clone(),
         value_column: args.value_col.clone(),

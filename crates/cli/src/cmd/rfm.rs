@@ -6,7 +6,7 @@ use crate::output::{in_file, print_json, read_file, CliError};
 use serde_json::json;
 use shoplens_core::segment::export::rfm_csv;
 use shoplens_core::segment::{rfm, AmountColumns, OrderColumns, OrderLines, RfmParams};
-use shoplens_core::table::{read_bytes, ReadOptions};
+use shoplens_core::table::read_bytes;
 use shoplens_core::Lang;
 use std::path::PathBuf;
 use std::time::Instant;
@@ -16,6 +16,8 @@ use std::time::Instant;
 pub struct Args {
     /// Order lines (CSV or other delimited text), one line per product per order.
     file: PathBuf,
+    #[command(flatten)]
+    read: crate::read_args::ReadArgs,
     /// Customer id column; lines without an id are counted and left out.
     #[arg(long)]
     customer_col: String,
@@ -53,7 +55,7 @@ pub struct Args {
 pub fn run(args: Args) -> Result<(), CliError> {
     let started = Instant::now();
     let bytes = read_file(&args.file)?;
-    let table = read_bytes(&bytes, &ReadOptions::default()).map_err(in_file(&args.file))?;
+    let table = read_bytes(&bytes, &args.read.options()?).map_err(in_file(&args.file))?;
     let read_seconds = started.elapsed().as_secs_f64();
     let started = Instant::now();
     let amount = match (args.amount_col, args.quantity_col, args.price_col) {

@@ -46,6 +46,13 @@ pub enum DateFamily {
     YearLast(char),
     /// `2020年2月21日`.
     Chinese,
+    /// Eight digits, year first: `19970101` (CDNOW, many ERP exports).
+    Compact,
+    /// A month without a day: `1987 Jan`, `Jan-1987`, `2020-02`, `2020年2月`; read as its
+    /// first day.
+    Month,
+    /// A quarter: `1992 Q1`, `2020年第1季度`; read as its first day.
+    Quarter,
 }
 
 /// A date split into fields before day/month order is known.
@@ -78,16 +85,151 @@ impl DateShape {
 pub fn parse_shape(cell: &str) -> Option<DateShape> {
     let t = trim(cell);
     let bytes = t.as_bytes();
-    if bytes.len() < 6 || !bytes[0].is_ascii_digit() {
+    if bytes.len() < 6 {
         return None;
     }
-    if t.is_ascii() {
-        return parse_ascii(bytes);
+    let full = if !bytes[0].is_ascii_digit() {
+        None
+    } else if t.is_ascii() {
+        parse_ascii(bytes)
+    } else {
+        parse_chinese(t).or_else(|| parse_general(t))
+    };
+    full.or_else(|| parse_compact(bytes))
+        .or_else(|| parse_period(t))
+}
+
+/// The years a compact `YYYYMMDD` date may fall in: outside them eight digits are more
+/// likely a code or an amount than a date.
+const COMPACT_YEARS: std::ops::RangeInclusive<i64> = 1900..=2100;
+
+/// `19970101`: eight digits that make a real date between 1900 and 2100.
+fn parse_compact(t: &[u8]) -> Option<DateShape> {
+    if t.len() != 8 {
+        return None;
     }
-    if let Some(shape) = parse_chinese(t) {
-        return Some(shape);
+    let year = ascii_digits(&t[..4], 4, 4)?;
+    let month = ascii_digits(&t[4..6], 2, 2)? as u32;
+    let day = ascii_digits(&t[6..], 2, 2)? as u32;
+    if !COMPACT_YEARS.contains(&year) {
+        return None;
     }
-    parse_general(t)
+    days_from_civil(year, month, day)?;
+    Some(DateShape {
+        family: DateFamily::Compact,
+        year,
+        first: month,
+        second: day,
+        time: 0,
+    })
+}
+
+/// English month names and their three-letter abbreviations.
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
+
+/// The month a word names (`Jan`, `january`, `Sept`), 1-based.
+pub(crate) fn month_word(word: &str) -> Option<u32> {
+    let w = word.to_ascii_lowercase();
+    if w.len() < 3 {
+        return None;
+    }
+    MONTHS
+        .iter()
+        .position(|m| m.starts_with(w.as_str()) || (w == "sept" && *m == "september"))
+        .map(|i| i as u32 + 1)
+}
+
+/// A month or quarter without a day: `1987 Jan`, `Jan-1987`, `January 1987`, `2020-02`,
+/// `1992 Q1`, `Q1 1992`, `1992Q1`, `2020年2月`, `2020年第1季度`.
+fn parse_period(t: &str) -> Option<DateShape> {
+    let month = |year: i64, month: u32| {
+        (1..=12).contains(&month).then_some(DateShape {
+            family: DateFamily::Month,
+            year,
+            first: month,
+            second: 1,
+            time: 0,
+        })
+    };
+    let quarter = |year: i64, q: u32| {
+        (1..=4).contains(&q).then_some(DateShape {
+            family: DateFamily::Quarter,
+            year,
+            first: q * 3 - 2,
+            second: 1,
+            time: 0,
+        })
+    };
+    if let Some((year, rest)) = t.split_once('年') {
+        let year = digits(year.trim(), 4, 4)?;
+        let rest = rest.trim();
+        if let Some(m) = rest.strip_suffix('月') {
+            return month(year, digits(m.trim(), 1, 2)? as u32);
+        }
+        let q = rest
+            .strip_suffix("季度")
+            .or_else(|| rest.strip_suffix('季'))?
+            .trim();
+        let q = q.strip_prefix('第').unwrap_or(q).trim();
+        let q = match q {
+            "一" => 1,
+            "二" => 2,
+            "三" => 3,
+            "四" => 4,
+            _ => digits(q.strip_prefix(['Q', 'q']).unwrap_or(q), 1, 1)? as u32,
+        };
+        return quarter(year, q);
+    }
+    if !t.is_ascii() {
+        return None;
+    }
+    // `1992Q1` has no separator: split it before the `Q`.
+    let spaced;
+    let t = match t.find(['Q', 'q']) {
+        Some(i) if i == 4 && t[..4].bytes().all(|b| b.is_ascii_digit()) => {
+            spaced = format!("{} {}", &t[..4], &t[4..]);
+            spaced.as_str()
+        }
+        _ => t,
+    };
+    let parts: Vec<&str> = t
+        .split([' ', '-', '/', '.', ','])
+        .filter(|p| !p.is_empty())
+        .collect();
+    let [a, b] = parts[..] else {
+        return None;
+    };
+    let (year, other) = if a.len() == 4 && a.bytes().all(|c| c.is_ascii_digit()) {
+        (a.parse().ok()?, b)
+    } else if b.len() == 4 && b.bytes().all(|c| c.is_ascii_digit()) {
+        (b.parse().ok()?, a)
+    } else {
+        return None;
+    };
+    if let Some(q) = other.strip_prefix(['Q', 'q']) {
+        return quarter(year, digits(q, 1, 1)? as u32);
+    }
+    if let Some(m) = month_word(other) {
+        return month(year, m);
+    }
+    // `2020-02`: year first, then one or two digits.
+    if a.len() == 4 && matches!(t.as_bytes()[4], b'-' | b'/') {
+        return month(year, digits(other, 1, 2)? as u32);
+    }
+    None
 }
 
 /// The written forms in full generality (any text; [`parse_ascii`] is the fast path).
@@ -406,7 +548,22 @@ mod tests {
                 Some("2020-02-21 00:00:03"),
             ),
             ("2020-02-21 24:00", DayFirst, None),
-            ("19970101", DayFirst, None),
+            ("19970101", DayFirst, Some("1997-01-01")),
+            ("18991231", DayFirst, None),
+            ("20200230", DayFirst, None),
+            ("1987 Jan", DayFirst, Some("1987-01-01")),
+            ("Jan-1987", DayFirst, Some("1987-01-01")),
+            ("September 2001", DayFirst, Some("2001-09-01")),
+            ("2020-02", DayFirst, Some("2020-02-01")),
+            ("1992 Q1", DayFirst, Some("1992-01-01")),
+            ("1992Q3", DayFirst, Some("1992-07-01")),
+            ("Q4 1992", DayFirst, Some("1992-10-01")),
+            ("1992 Q5", DayFirst, None),
+            ("2020年2月", DayFirst, Some("2020-02-01")),
+            ("2020年第1季度", DayFirst, Some("2020-01-01")),
+            ("2020年第三季度", DayFirst, Some("2020-07-01")),
+            ("2020 1", DayFirst, None),
+            ("Janet 1987", DayFirst, None),
             ("1.5", DayFirst, None),
             ("tea", DayFirst, None),
         ];

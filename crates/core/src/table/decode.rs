@@ -4,6 +4,11 @@
 //! WHATWG names (`encoding_rs`): `"UTF-8"`, `"gb18030"`, `"UTF-16LE"`, `"UTF-16BE"`.
 //!
 //! NUL bytes inside text (left by some exporters) are removed and reported, not fatal.
+//!
+//! A file that is not valid UTF-8 but has some lines that are (rows appended by another
+//! tool to a GBK export) is read line by line: each line that is valid UTF-8 and has
+//! non-ASCII characters as UTF-8, the others as GB18030, and the lines of each kind are
+//! reported ([`ReadWarning::MixedEncodings`]), so neither part is silently garbled.
 
 use super::warning::ReadWarning;
 use crate::{Error, ErrorKind, Result};
@@ -14,7 +19,7 @@ use std::borrow::Cow;
 pub(crate) struct Decoded<'a> {
     pub(crate) text: Cow<'a, str>,
     pub(crate) encoding: &'static Encoding,
-    pub(crate) warning: Option<ReadWarning>,
+    pub(crate) warnings: Vec<ReadWarning>,
 }
 
 /// Decodes `bytes` with the encoding named by `label`, or the detected one.
@@ -29,6 +34,11 @@ pub(crate) fn decode<'a>(bytes: &'a [u8], label: Option<&str>) -> Result<Decoded
         })?,
         None => detect(bytes),
     };
+    if label.is_none() && encoding == encoding_rs::GB18030 {
+        if let Some(mixed) = decode_mixed(bytes) {
+            return Ok(mixed);
+        }
+    }
     // `decode_without_bom_handling` keeps the user's choice; a BOM, if any, is removed here.
     let body = match Encoding::for_bom(bytes) {
         Some((bom_encoding, len)) if bom_encoding == encoding => &bytes[len..],
@@ -46,7 +56,63 @@ pub(crate) fn decode<'a>(bytes: &'a [u8], label: Option<&str>) -> Result<Decoded
     Ok(Decoded {
         text,
         encoding,
-        warning,
+        warnings: warning.into_iter().collect(),
+    })
+}
+
+/// How many line numbers of each kind a mixed-encoding warning lists.
+const LISTED_LINES: usize = 20;
+
+/// Reads bytes that mix UTF-8 lines with GB18030 lines, each line in its own encoding, or
+/// `None` when no line is UTF-8 with non-ASCII characters (plain GB18030) or a line is
+/// neither.
+fn decode_mixed(bytes: &[u8]) -> Option<Decoded<'static>> {
+    // A first pass without copying: plain GBK files (nearly all) stop here.
+    let utf8_line = |line: &[u8]| !line.is_ascii() && std::str::from_utf8(line).is_ok();
+    if !bytes.split(|&b| b == b'\n').any(utf8_line) {
+        return None;
+    }
+    let mut text = String::with_capacity(bytes.len() + bytes.len() / 2);
+    let (mut utf8_lines, mut gb_lines) = (Vec::new(), Vec::new());
+    let (mut utf8_count, mut gb_count) = (0usize, 0usize);
+    for (i, line) in bytes.split_inclusive(|&b| b == b'\n').enumerate() {
+        let number = i as u64 + 1;
+        if line.is_ascii() {
+            // ASCII is the same in both.
+            text.push_str(std::str::from_utf8(line).ok()?);
+        } else if let Ok(utf8) = std::str::from_utf8(line) {
+            text.push_str(utf8.trim_start_matches('\u{feff}'));
+            utf8_count += 1;
+            if utf8_lines.len() < LISTED_LINES {
+                utf8_lines.push(number);
+            }
+        } else {
+            let (decoded, had_errors) = encoding_rs::GB18030.decode_without_bom_handling(line);
+            if had_errors {
+                return None;
+            }
+            text.push_str(&decoded);
+            gb_count += 1;
+            if gb_lines.len() < LISTED_LINES {
+                gb_lines.push(number);
+            }
+        }
+    }
+    if utf8_count == 0 || gb_count == 0 {
+        return None;
+    }
+    let (text, nul) = strip_nul(Cow::Owned(text));
+    let mut warnings = vec![ReadWarning::MixedEncodings {
+        utf8_count,
+        utf8_lines,
+        gb18030_count: gb_count,
+        gb18030_lines: gb_lines,
+    }];
+    warnings.extend(nul);
+    Some(Decoded {
+        text: Cow::Owned(text.into_owned()),
+        encoding: encoding_rs::GB18030,
+        warnings,
     })
 }
 
@@ -65,22 +131,52 @@ pub(crate) fn detect(bytes: &[u8]) -> &'static Encoding {
     }
 }
 
-/// ASCII-heavy UTF-16 has a zero in every other byte: odd positions for little-endian.
+/// UTF-16 without a byte-order mark, recognised by its zero bytes: ASCII-heavy text has a
+/// zero in every other byte (odd positions for little-endian); text that is mostly Chinese
+/// still has one at every line end, tab and digit, and always at the same parity, which
+/// single-byte and UTF-8 text never has. The second case is confirmed by decoding the head:
+/// it must decode cleanly and contain a line end.
 fn utf16_without_bom(bytes: &[u8]) -> Option<&'static Encoding> {
     let head = &bytes[..bytes.len().min(4096) & !1];
-    if head.len() < 8 {
+    if head.len() < 4 {
         return None;
     }
     let pairs = head.len() / 2;
     let zero_even = head.iter().step_by(2).filter(|&&b| b == 0).count();
     let zero_odd = head.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
-    if zero_odd * 10 > pairs * 4 && zero_even * 20 < pairs {
-        Some(encoding_rs::UTF_16LE)
-    } else if zero_even * 10 > pairs * 4 && zero_odd * 20 < pairs {
-        Some(encoding_rs::UTF_16BE)
-    } else {
-        None
+    if head.len() >= 8 && zero_odd * 10 > pairs * 4 && zero_even * 20 < pairs {
+        return Some(encoding_rs::UTF_16LE);
     }
+    if head.len() >= 8 && zero_even * 10 > pairs * 4 && zero_odd * 20 < pairs {
+        return Some(encoding_rs::UTF_16BE);
+    }
+    let candidates = [
+        (encoding_rs::UTF_16LE, zero_odd, zero_even),
+        (encoding_rs::UTF_16BE, zero_even, zero_odd),
+    ];
+    candidates
+        .into_iter()
+        .find(|&(encoding, right, wrong)| {
+            right >= 2 && wrong * 20 <= right && decodes_as_lines(head, encoding)
+        })
+        .map(|(encoding, _, _)| encoding)
+}
+
+/// Whether `head` decodes in `encoding` without error (a character cut at the end is
+/// fine) to text with a line end and almost no control characters.
+fn decodes_as_lines(head: &[u8], encoding: &'static Encoding) -> bool {
+    let mut decoder = encoding.new_decoder_without_bom_handling();
+    let mut text = String::with_capacity(head.len() * 2);
+    let (result, _) = decoder.decode_to_string_without_replacement(head, &mut text, false);
+    if !matches!(result, encoding_rs::DecoderResult::InputEmpty) {
+        return false;
+    }
+    let chars = text.chars().count().max(1);
+    let control = text
+        .chars()
+        .filter(|c| c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+        .count();
+    text.contains(['\n', '\r']) && control * 100 < chars
 }
 
 fn first_bad_byte(bytes: &[u8], encoding: &'static Encoding) -> u64 {
@@ -156,11 +252,11 @@ mod tests {
         let d = decode(b"a,b\n1,x\0y\n", None).unwrap();
         assert_eq!(d.text, "a,b\n1,xy\n");
         assert_eq!(
-            d.warning,
-            Some(ReadWarning::NulBytes {
+            d.warnings,
+            [ReadWarning::NulBytes {
                 count: 1,
                 first_line: 2
-            })
+            }]
         );
     }
 }

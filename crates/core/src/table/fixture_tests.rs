@@ -171,9 +171,10 @@ fn quirk_files_match_pandas() {
             "UTF-8",
             " ",
             false,
-            &[Integer, Integer, Integer, Decimal],
+            // CDNOW's YYYYMMDD column is dates here; pandas reads it as integers.
+            &[Integer, DateTime, Integer, Decimal],
             Some(&["column_1", "column_2", "column_3", "column_4"]),
-            &[],
+            &[1],
         ),
         (
             "quotes_doubled.csv",

@@ -14,7 +14,6 @@
 //! ([`convert`]): a present value that does not fit is held as missing and listed as invalid,
 //! never dropped silently.
 
-use super::dates::{parse_shape, DateFamily, DateShape};
 use super::numbers::parse_number;
 use super::raw::RawCells;
 use super::text::TextBuilder;
@@ -23,7 +22,8 @@ use crate::trim::trim;
 use serde::{Deserialize, Serialize};
 
 pub use super::dates::{
-    civil_from_days, days_from_civil, format_datetime, parse_datetime_in, DateOrder,
+    civil_from_days, days_from_civil, format_datetime, parse_datetime_in, parse_shape, DateFamily,
+    DateOrder, DateShape,
 };
 pub use super::numbers::{DecimalMark, Number};
 
@@ -64,6 +64,20 @@ pub fn is_missing(cell: &str) -> bool {
         ),
         _ => false,
     }
+}
+
+/// Words that stand for "nothing" in a cell beyond the missing tokens (compared in lower
+/// case): `NONE`, `无`, `暂无`, `?`. In a number column they are held as missing and listed,
+/// but never count against the column being numbers.
+const PLACEHOLDERS: &[&str] = &[
+    "none", "n/a", "na", "null", "nan", "nil", "-", "--", "—", "?", "#n/a", "n.a.", "无", "暂无",
+    "空", "没有", "(blank)",
+];
+
+/// Whether a cell stands for "nothing" (a missing token or a placeholder word).
+pub fn is_placeholder(cell: &str) -> bool {
+    let v = trim(cell).to_lowercase();
+    PLACEHOLDERS.contains(&v.as_str())
 }
 
 /// Parses a whole number written plainly (`-12`, `1,234`); `007` is not one.
@@ -117,8 +131,8 @@ pub fn infer<'a>(cells: impl Iterator<Item = &'a str>, preferred_mark: DecimalMa
 
 /// Values parsed while inferring, kept so the chosen type's values need not be parsed twice.
 struct Kept {
-    point: Option<Vec<Number>>,
-    comma: Option<Vec<Number>>,
+    point: Option<Vec<Option<Number>>>,
+    comma: Option<Vec<Option<Number>>>,
     dates: Option<Vec<DateShape>>,
 }
 
@@ -179,16 +193,15 @@ fn infer_keeping<'a>(
         comma: comma.kept.take(),
         dates: date.kept.take(),
     };
-    let number = match preferred_mark {
-        DecimalMark::Comma if comma.ok => Some((comma, DecimalMark::Comma)),
-        _ if point.ok => Some((point, DecimalMark::Point)),
-        _ if comma.ok => Some((comma, DecimalMark::Comma)),
+    // Every value a number first; a column that is numbers but for a few cells only when
+    // nothing else (yes/no, dates) reads every value.
+    let pick = |strict: bool| match preferred_mark {
+        DecimalMark::Comma if comma.accepts(strict) => Some((&comma, DecimalMark::Comma)),
+        _ if point.accepts(strict) => Some((&point, DecimalMark::Point)),
+        _ if comma.accepts(strict) => Some((&comma, DecimalMark::Comma)),
         _ => None,
     };
-    let dtype = if present == 0 {
-        DataType::Text
-    } else if let Some((state, mark)) = number {
-        format.decimal_mark = mark;
+    let number_type = |state: &NumberState| {
         if state.integer && state.zero_one && state.seen_zero && state.seen_one {
             DataType::Boolean
         } else if state.integer {
@@ -196,6 +209,13 @@ fn infer_keeping<'a>(
         } else {
             DataType::Decimal
         }
+    };
+    let compact_dates = date.ok && date.all_compact;
+    let dtype = if present == 0 {
+        DataType::Text
+    } else if let (Some((state, mark)), false) = (pick(true), compact_dates) {
+        format.decimal_mark = mark;
+        number_type(state)
     } else if boolean && (bool_word || (bool_true && bool_false)) {
         DataType::Boolean
     } else if date.ok {
@@ -210,6 +230,9 @@ fn infer_keeping<'a>(
             format.date_order_guessed = guessed;
         }
         DataType::DateTime
+    } else if let Some((state, mark)) = pick(false) {
+        format.decimal_mark = mark;
+        number_type(state)
     } else {
         DataType::Text
     };
@@ -225,10 +248,23 @@ fn infer_keeping<'a>(
     (inference, kept)
 }
 
+/// How a column that is numbers but for a few cells is still read as numbers: at most one
+/// cell in twenty may fail, or a single cell among at least ten values, and no failing cell
+/// may hold a digit (see [`NumberState::see`]). The cells that fail are held as missing and
+/// listed by line and value, never dropped silently.
+fn few_enough_bad(good: usize, bad: usize) -> bool {
+    let present = good + bad;
+    (bad * 20 <= present && good >= 5) || (bad == 1 && present >= 10)
+}
+
 struct NumberState {
+    /// Whether the type is still a candidate (every value so far, or all but a few, parse).
     ok: bool,
-    /// Every present value parsed so far, while `ok` (when asked to keep them).
-    kept: Option<Vec<Number>>,
+    /// Every present value parsed so far (`None` where it failed), while `ok` (when asked
+    /// to keep them).
+    kept: Option<Vec<Option<Number>>>,
+    good: usize,
+    bad: usize,
     integer: bool,
     zero_one: bool,
     seen_zero: bool,
@@ -240,6 +276,8 @@ impl NumberState {
         NumberState {
             ok: active,
             kept: (active && keep).then(Vec::new),
+            good: 0,
+            bad: 0,
             integer: true,
             zero_one: true,
             seen_zero: false,
@@ -247,27 +285,47 @@ impl NumberState {
         }
     }
 
+    /// Whether the column reads as numbers: every value (`strict`), or all but a few.
+    fn accepts(&self, strict: bool) -> bool {
+        self.ok
+            && self.good > 0
+            && (self.bad == 0 || (!strict && few_enough_bad(self.good, self.bad)))
+    }
+
     fn see(&mut self, cell: &str, mark: DecimalMark) {
         if !self.ok {
             return;
         }
         let parsed = parse_number(cell, mark);
-        if let (Some(kept), Some(n)) = (&mut self.kept, parsed) {
-            kept.push(n);
+        if let Some(kept) = &mut self.kept {
+            kept.push(parsed);
         }
         match parsed {
+            None if is_placeholder(cell) => {}
             None => {
-                self.ok = false;
-                self.kept = None;
+                self.bad += 1;
+                // Give up once failures are more than a few (a text column costs two looks),
+                // or at a cell with digits that is not a number: `C536379` among invoice
+                // numbers or `85123A` among stock codes make the column codes, not numbers.
+                if self.bad > 1 + self.good / 19 || cell.bytes().any(|b| b.is_ascii_digit()) {
+                    self.ok = false;
+                    self.kept = None;
+                }
             }
-            Some(Number { integer: None, .. }) => self.integer = false,
+            Some(Number { integer: None, .. }) => {
+                self.good += 1;
+                self.integer = false;
+            }
             Some(Number {
                 integer: Some(i), ..
-            }) => match i {
-                0 => self.seen_zero = true,
-                1 => self.seen_one = true,
-                _ => self.zero_one = false,
-            },
+            }) => {
+                self.good += 1;
+                match i {
+                    0 => self.seen_zero = true,
+                    1 => self.seen_one = true,
+                    _ => self.zero_one = false,
+                }
+            }
         }
     }
 }
@@ -281,6 +339,8 @@ struct DateState {
     year_last: Option<char>,
     day_first: bool,
     month_first: bool,
+    /// Whether every date so far is eight digits (`19970101`), which also read as integers.
+    all_compact: bool,
 }
 
 impl DateState {
@@ -293,6 +353,7 @@ impl DateState {
             year_last: None,
             day_first: true,
             month_first: true,
+            all_compact: true,
         }
     }
 
@@ -308,6 +369,7 @@ impl DateState {
         if let Some(kept) = &mut self.kept {
             kept.push(shape);
         }
+        self.all_compact &= shape.family == DateFamily::Compact;
         match self.first_family {
             None => self.first_family = Some(shape.family),
             Some(f) if f != shape.family && self.mixed_at.is_none() => self.mixed_at = Some(row),
@@ -412,19 +474,22 @@ pub(crate) fn infer_and_convert(raw: &RawCells, mark: DecimalMark) -> (Inference
             numbers.map(|numbers| {
                 let values = numbers.into_iter();
                 match inference.dtype {
-                    DataType::Integer => {
-                        fill(raw, rows, values.map(|n| n.integer), ColumnData::Integer)
-                    }
+                    DataType::Integer => fill(
+                        raw,
+                        rows,
+                        values.map(|n| n.and_then(|n| n.integer)),
+                        ColumnData::Integer,
+                    ),
                     DataType::Decimal => fill(
                         raw,
                         rows,
-                        values.map(|n| Some(n.value)),
+                        values.map(|n| n.map(|n| n.value)),
                         ColumnData::Decimal,
                     ),
                     _ => fill(
                         raw,
                         rows,
-                        values.map(|n| Some(n.integer == Some(1))),
+                        values.map(|n| n.map(|n| n.integer == Some(1))),
                         ColumnData::Boolean,
                     ),
                 }

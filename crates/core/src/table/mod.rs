@@ -21,6 +21,7 @@
 //! against, see `tools/make_table_fixtures.py`).
 
 mod column;
+mod date_format;
 mod dates;
 mod decode;
 #[cfg(test)]
@@ -30,6 +31,8 @@ mod numbers;
 mod profile;
 mod raw;
 mod read;
+#[cfg(test)]
+mod regression_tests;
 mod retype;
 #[cfg(test)]
 mod robustness_tests;
@@ -40,6 +43,7 @@ mod warning;
 pub mod xlsx;
 
 pub use column::{Column, ColumnData, DataType, Role};
+pub use date_format::DatePattern;
 pub use infer::{DateOrder, DecimalMark, ValueFormat};
 pub use profile::{profile, ColumnProfile, Histogram, NumericSummary, TopValue};
 pub use read::{read_bytes, read_bytes_with, read_owned_with, ReadOptions, SourceInfo, HARD_LIMIT};

@@ -2,10 +2,14 @@
 //! ([`super::decode`]), sniff the delimiter, split records ([`super::split`]), decide whether
 //! the first row is a header, clean the header up, and type each column ([`super::infer`]).
 
-use super::infer::{column_from_converted, infer_and_convert, DecimalMark};
+use super::infer::{
+    column_from_converted, infer_and_convert, is_missing, DecimalMark, ValueFormat,
+};
+use super::raw::RawCells;
 use super::split::{split_delimited, Grid, RaggedRows, WHITESPACE};
 use super::warning::ReadWarning;
 use super::{decode, sniff, xlsx, Table};
+use super::{Column, ColumnData, DatePattern};
 use crate::progress::{Control, Progress, Silent};
 use crate::{Error, ErrorKind, Result};
 use serde::{Deserialize, Serialize};
@@ -28,6 +32,10 @@ pub struct ReadOptions {
     pub ragged: RaggedRows,
     /// Which sheet of a spreadsheet to read (default: the first).
     pub sheet: Option<String>,
+    /// How dates are written, strftime-style (`%Y%m%d`, `%d/%m/%Y`; see
+    /// [`super::DatePattern`]); detected when `None`. Every column whose present values all
+    /// fit it is read as dates.
+    pub date_format: Option<String>,
 }
 
 /// How a source was actually read.
@@ -110,13 +118,7 @@ struct SplitText {
 
 impl SplitText {
     fn assemble(self, options: &ReadOptions, progress: &mut dyn Progress) -> Result<Table> {
-        assemble(
-            self.grid,
-            self.mark,
-            options.has_header,
-            self.source,
-            progress,
-        )
+        assemble(self.grid, self.mark, options, self.source, progress)
     }
 }
 
@@ -135,7 +137,7 @@ fn split_input(bytes: &[u8], options: &ReadOptions, progress: &mut dyn Progress)
     if progress.report("decode", 0, total) == Control::Stop {
         return Err(Error::new(ErrorKind::Cancelled));
     }
-    sniff::check_text(bytes)?;
+    sniff::check_text_as(bytes, options.encoding.as_deref())?;
     let decoded = decode::decode(bytes, options.encoding.as_deref())?;
     let text = decoded.text;
     let delimiter = options.delimiter.unwrap_or_else(|| sniff::delimiter(&text));
@@ -143,9 +145,7 @@ fn split_input(bytes: &[u8], options: &ReadOptions, progress: &mut dyn Progress)
         return Err(Error::new(ErrorKind::Cancelled));
     }
     let mut grid = split_delimited(&text, delimiter, options.ragged, progress)?;
-    if let Some(w) = decoded.warning {
-        grid.warnings.insert(0, w);
-    }
+    grid.warnings.splice(0..0, decoded.warnings);
     let source = SourceInfo {
         encoding: decoded.encoding.name().to_string(),
         delimiter: if delimiter == WHITESPACE {
@@ -187,23 +187,23 @@ fn read_spreadsheet(
         sheets: sheet.sheets,
         ..SourceInfo::default()
     };
-    assemble(
-        sheet.grid,
-        DecimalMark::Point,
-        options.has_header,
-        source,
-        progress,
-    )
+    assemble(sheet.grid, DecimalMark::Point, options, source, progress)
 }
 
 /// Header decision and clean-up, then one typed column per grid column.
 fn assemble(
     mut grid: Grid,
     mark: DecimalMark,
-    has_header: Option<bool>,
+    options: &ReadOptions,
     mut source: SourceInfo,
     progress: &mut dyn Progress,
 ) -> Result<Table> {
+    let has_header = options.has_header;
+    let pattern = options
+        .date_format
+        .as_deref()
+        .map(DatePattern::parse)
+        .transpose()?;
     let header = has_header.unwrap_or_else(|| sniff::first_row_is_header(&grid.columns, mark));
     let mut warnings = std::mem::take(&mut grid.warnings);
     let names = if header {
@@ -227,6 +227,10 @@ fn assemble(
         if progress.report("type", i as u64, total) == Control::Stop {
             return Err(Error::new(ErrorKind::Cancelled));
         }
+        if let Some(column) = pattern.as_ref().and_then(|p| dated_column(&name, &raw, p)) {
+            columns.push(column);
+            continue;
+        }
         let (inference, converted) = infer_and_convert(&raw, mark);
         if let Some(order) = inference.format.date_order {
             if inference.format.date_order_guessed {
@@ -243,6 +247,19 @@ fn assemble(
                 value: raw.get(row).trim().to_string(),
             });
         }
+        if !converted.invalid.is_empty() {
+            warnings.push(ReadWarning::BadCells {
+                column: name.clone(),
+                dtype: inference.dtype,
+                count: converted.invalid.len(),
+                cells: converted
+                    .invalid
+                    .iter()
+                    .take(5)
+                    .map(|&row| (grid.lines[row], raw.get(row).trim().to_string()))
+                    .collect(),
+            });
+        }
         columns.push(column_from_converted(
             name,
             raw,
@@ -254,6 +271,30 @@ fn assemble(
     source.has_header = header;
     source.warnings = warnings;
     Ok(Table::from_parts(columns, source, grid.lines))
+}
+
+/// The column read as dates in `pattern`, when every present cell fits it.
+fn dated_column(name: &str, raw: &RawCells, pattern: &DatePattern) -> Option<Column> {
+    let mut values = Vec::with_capacity(raw.len());
+    let mut missing = Vec::with_capacity(raw.len());
+    let mut present = 0;
+    for cell in raw.iter() {
+        if is_missing(cell) {
+            values.push(0);
+            missing.push(true);
+            continue;
+        }
+        values.push(pattern.seconds(cell)?);
+        missing.push(false);
+        present += 1;
+    }
+    (present > 0).then(|| {
+        Column::new(name, ColumnData::DateTime(values), missing).with_source(
+            Some(raw.clone()),
+            ValueFormat::default(),
+            Vec::new(),
+        )
+    })
 }
 
 /// Trims names (real Tmall headers end in spaces), names empty ones `column_N`, and makes

@@ -48,11 +48,19 @@ pub fn binary_kind(bytes: &[u8]) -> Option<&'static str> {
         .map(|(_, kind)| *kind)
 }
 
-/// Rejects input that is empty or clearly not text.
+/// Rejects input that is empty or clearly not text, in the encoding it would be read in.
 ///
-/// Text never contains many control bytes; a file where more than 1% of the first 8 KiB are
-/// control characters other than tab, CR, LF (and the NUL bytes of UTF-16) is binary.
+/// Text never contains many control characters; a file where more than 1% of the first 8 KiB
+/// are control characters other than tab, CR, LF (and the NUL bytes of UTF-16) is binary.
 pub fn check_text(bytes: &[u8]) -> Result<()> {
+    check_text_as(bytes, None)
+}
+
+/// [`check_text`] for bytes read in the encoding `label` names (detected when `None` or
+/// not an encoding's name). UTF-16 is judged on its decoded characters: the bytes of
+/// ordinary Chinese characters such as 堂 (U+5802) and 霜 (U+971C) include values below
+/// 0x20 that would look like control bytes.
+pub fn check_text_as(bytes: &[u8], label: Option<&str>) -> Result<()> {
     if bytes.is_empty() {
         return Err(Error::new(ErrorKind::EmptyFile));
     }
@@ -61,18 +69,33 @@ pub fn check_text(bytes: &[u8]) -> Result<()> {
             looks_like: Some(kind.to_string()),
         }));
     }
-    let utf16 = bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]);
+    let encoding = label
+        .and_then(|l| encoding_rs::Encoding::for_label(l.trim().as_bytes()))
+        .unwrap_or_else(|| super::decode::detect(bytes));
+    let not_text = || Err(Error::new(ErrorKind::NotText { looks_like: None }));
+    if encoding == encoding_rs::UTF_16LE || encoding == encoding_rs::UTF_16BE {
+        let head = &bytes[..bytes.len().min(8192) & !1];
+        let (text, _) = encoding.decode_without_bom_handling(head);
+        let chars = text.chars().count().max(1);
+        let control = text
+            .chars()
+            .filter(|&c| c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\x0C' | '\0'))
+            .count();
+        let nul = text.chars().filter(|&c| c == '\0').count();
+        if control * 100 > chars || nul * 10 > chars {
+            return not_text();
+        }
+        return Ok(());
+    }
     let head = &bytes[..bytes.len().min(8192)];
     let control = head
         .iter()
         .filter(|&&b| b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0C | 0))
         .count();
-    // Stray NUL bytes are removed (and reported) after decoding; many of them mean binary,
-    // unless the text is UTF-16, where every other byte of ASCII is zero.
+    // Stray NUL bytes are removed (and reported) after decoding; many of them mean binary.
     let nul = head.iter().filter(|&&b| b == 0).count();
-    let utf16 = utf16 || super::decode::detect(bytes).name().starts_with("UTF-16");
-    if control * 100 > head.len() || (!utf16 && nul * 10 > head.len()) {
-        return Err(Error::new(ErrorKind::NotText { looks_like: None }));
+    if control * 100 > head.len() || nul * 10 > head.len() {
+        return not_text();
     }
     Ok(())
 }

@@ -171,6 +171,12 @@ pub(crate) fn split_delimited(
     }
     let mut grid = grid.ok_or_else(|| Error::new(ErrorKind::EmptyFile))?;
     grid.finish(ragged_seen);
+    if let Some(line) = records.unclosed_quote {
+        grid.warnings.push(ReadWarning::UnclosedQuote {
+            line,
+            last_line: records.newlines + 1,
+        });
+    }
     Ok(grid)
 }
 
@@ -207,6 +213,8 @@ struct Records<'t> {
     /// The fields of the last record.
     fields: Vec<Span>,
     scratch: String,
+    /// Line where a quoted field opened that never closed (it runs to the end).
+    unclosed_quote: Option<u64>,
 }
 
 impl<'t> Records<'t> {
@@ -218,6 +226,7 @@ impl<'t> Records<'t> {
             newlines: 0,
             fields: Vec::new(),
             scratch: String::new(),
+            unclosed_quote: None,
         }
     }
 
@@ -297,10 +306,12 @@ impl<'t> Records<'t> {
         let bytes = text.as_bytes();
         let start = self.scratch.len();
         let mut pos = self.pos + 1;
+        let opened = self.newlines + 1;
         // Inside the quotes.
         loop {
             match memchr::memchr(b'"', &bytes[pos..]) {
                 None => {
+                    self.unclosed_quote = Some(opened);
                     self.take(pos, bytes.len());
                     self.fields.push(Span::Scratch(start, self.scratch.len()));
                     return bytes.len();

@@ -1,7 +1,7 @@
 //! What the reader noticed but did not stop for: every repair is listed, so nothing
 //! changes silently.
 
-use super::DateOrder;
+use super::{DataType, DateOrder};
 use crate::Lang;
 use serde::{Deserialize, Serialize};
 
@@ -70,6 +70,37 @@ pub enum ReadWarning {
         line: u64,
         /// The value on that line.
         value: String,
+    },
+    /// The file mixes UTF-8 lines with GB18030 (GBK) lines; each line was decoded in its own
+    /// encoding. Read as one encoding, the other kind of line would have been garbled.
+    MixedEncodings {
+        /// Lines with non-ASCII text in UTF-8.
+        utf8_count: usize,
+        /// The first of them (line numbers).
+        utf8_lines: Vec<u64>,
+        /// Lines with non-ASCII text in GB18030.
+        gb18030_count: usize,
+        /// The first of them.
+        gb18030_lines: Vec<u64>,
+    },
+    /// A quote opened a field that never closes: the rest of the file became one field.
+    UnclosedQuote {
+        /// Line where the quote opened.
+        line: u64,
+        /// The file's last line, where the field ends.
+        last_line: u64,
+    },
+    /// A column of numbers (or dates) has a few cells that are not: they are held as
+    /// missing and listed here.
+    BadCells {
+        /// Column name.
+        column: String,
+        /// The column's type.
+        dtype: DataType,
+        /// How many cells do not fit.
+        count: usize,
+        /// The first of them (at most 5): line and value as written.
+        cells: Vec<(u64, String)>,
     },
 }
 
@@ -140,6 +171,56 @@ impl ReadWarning {
             (MixedDateFormats { column, line, value }, Lang::Zh) => format!(
                 "列“{column}”的日期有多种写法，例如第 {line} 行的“{value}”。"
             ),
+            (MixedEncodings { utf8_count, utf8_lines, gb18030_count, gb18030_lines }, Lang::En) => format!(
+                "The file mixes encodings: {utf8_count} line(s) in UTF-8 (lines {}) and {gb18030_count} in GBK/GB18030 (lines {}). Each line was read in its own encoding; read as one, the others would be garbled.",
+                list_lines(utf8_lines, *utf8_count),
+                list_lines(gb18030_lines, *gb18030_count)
+            ),
+            (MixedEncodings { utf8_count, utf8_lines, gb18030_count, gb18030_lines }, Lang::Zh) => format!(
+                "文件混用了编码：{utf8_count} 行是 UTF-8（第 {} 行），{gb18030_count} 行是 GBK/GB18030（第 {} 行）。已按各行自己的编码读取；若按同一种编码读取，另一种行会变成乱码。",
+                list_lines(utf8_lines, *utf8_count),
+                list_lines(gb18030_lines, *gb18030_count)
+            ),
+            (UnclosedQuote { line, last_line }, Lang::En) => format!(
+                "A quote opened on line {line} never closes: lines {line}–{last_line} were read as one field. Check that line."
+            ),
+            (UnclosedQuote { line, last_line }, Lang::Zh) => format!(
+                "第 {line} 行的引号没有闭合：第 {line}–{last_line} 行被读成了一个字段。请检查该行。"
+            ),
+            (BadCells { column, dtype, count, cells }, lang) => {
+                let listed: Vec<String> = cells
+                    .iter()
+                    .map(|(line, value)| match lang {
+                        Lang::En => format!("line {line}: \"{value}\""),
+                        Lang::Zh => format!("第 {line} 行：“{value}”"),
+                    })
+                    .collect();
+                match lang {
+                    Lang::En => format!(
+                        "Column \"{column}\" is read as {} but {count} cell(s) are not ({}); they count as missing.",
+                        dtype.label(lang),
+                        listed.join(", ")
+                    ),
+                    Lang::Zh => format!(
+                        "列“{column}”按{}读取，但有 {count} 个单元格不是（{}）；按缺失值处理。",
+                        dtype.label(lang),
+                        listed.join("，")
+                    ),
+                }
+            }
         }
     }
+}
+
+/// Line numbers as `2, 5, 9` with `…` when more exist than are listed.
+fn list_lines(lines: &[u64], count: usize) -> String {
+    let mut text = lines
+        .iter()
+        .map(u64::to_string)
+        .collect::<Vec<_>>()
+        .join(", ");
+    if count > lines.len() {
+        text.push_str(", …");
+    }
+    text
 }

@@ -1,0 +1,291 @@
+//! The shape of a table, and the defaults each shape gives the pages.
+//!
+//! In order: a **0/1 matrix** when at least three columns and nine in ten of the non-id
+//! columns hold only 0 and 1 (an id column such as `Customer Number` allowed first); **order
+//! lines** when an order column's ids repeat (or a customer column's, with a date: one
+//! basket per customer and day) beside an item column; a **time series** when a date column
+//! steps regularly (daily, weekly, monthly, quarterly, yearly; several series side by side
+//! such as stores are fine) beside a number; else a **table** of records.
+
+use super::evidence::Evidence;
+use super::frequency::{self, Frequency};
+use super::roles::{is_zero_one, ColumnRole};
+use super::{ColumnUnderstanding, Suggested, TargetCandidate, Task};
+use crate::table::{ColumnData, DataType, Table};
+use serde::{Deserialize, Serialize};
+
+/// What a file is as a whole.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Shape {
+    /// One row per product in an order (invoice, customer and day).
+    OrderLines,
+    /// One basket per line (FIMI `.dat`, a list of items per line).
+    BasketLines,
+    /// One row per basket, one 0/1 column per item.
+    BasketMatrix,
+    /// A table of records (customers, sessions, orders).
+    Table,
+    /// Values at regular dates.
+    TimeSeries,
+    /// A TSPLIB/CVRPLIB route instance.
+    RouteInstance,
+}
+
+impl Shape {
+    /// The name used in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Shape::OrderLines => "order_lines",
+            Shape::BasketLines => "basket_lines",
+            Shape::BasketMatrix => "basket_matrix",
+            Shape::Table => "table",
+            Shape::TimeSeries => "time_series",
+            Shape::RouteInstance => "route_instance",
+        }
+    }
+
+    /// The name shown to the user.
+    pub fn label(self, lang: crate::Lang) -> &'static str {
+        match self {
+            Shape::OrderLines => lang.pick("订单明细（每行一件商品）", "order lines"),
+            Shape::BasketLines => lang.pick("每行一个购物篮", "one basket per line"),
+            Shape::BasketMatrix => lang.pick("0/1 购物篮矩阵", "0/1 basket matrix"),
+            Shape::Table => lang.pick("记录表", "table of records"),
+            Shape::TimeSeries => lang.pick("时间序列", "time series"),
+            Shape::RouteInstance => lang.pick("配送路线实例", "route instance"),
+        }
+    }
+}
+
+/// Decides the shape; adjusts the roles the shape implies (a matrix's columns are items).
+pub(crate) fn decide(
+    table: &Table,
+    columns: &mut [ColumnUnderstanding],
+) -> (Shape, Vec<Evidence>, Option<Frequency>) {
+    if let Some(evidence) = basket_matrix(table, columns) {
+        return (Shape::BasketMatrix, evidence, None);
+    }
+    if let Some((_, _, evidence)) = order_lines(table, columns) {
+        return (Shape::OrderLines, evidence, None);
+    }
+    if let Some((frequency, evidence)) = time_series(table, columns) {
+        return (Shape::TimeSeries, evidence, Some(frequency));
+    }
+    (Shape::Table, Vec::new(), None)
+}
+
+fn basket_matrix(table: &Table, columns: &mut [ColumnUnderstanding]) -> Option<Vec<Evidence>> {
+    let zero_one: Vec<usize> = (0..table.n_columns())
+        .filter(|&i| is_zero_one(table.column(i)))
+        .collect();
+    let others: Vec<usize> = (0..table.n_columns())
+        .filter(|i| !zero_one.contains(i))
+        .collect();
+    // At most one other column, an id: first, or whose values all differ.
+    let id = match others[..] {
+        [] => None,
+        [i] if i == 0
+            || matches!(
+                columns[i].role,
+                ColumnRole::Identifier | ColumnRole::Customer | ColumnRole::Order
+            ) =>
+        {
+            Some(i)
+        }
+        _ => return None,
+    };
+    if zero_one.len() < 3 {
+        return None;
+    }
+    let empty = (0..table.n_rows())
+        .filter(|&r| {
+            zero_one
+                .iter()
+                .all(|&c| table.column(c).f64(r).is_none_or(|v| v == 0.0))
+        })
+        .count();
+    let mut evidence = vec![Evidence::ZeroOneColumns {
+        count: zero_one.len(),
+        of: table.n_columns(),
+    }];
+    if let Some(i) = id {
+        evidence.push(Evidence::IdColumn { column: i });
+        if !matches!(columns[i].role, ColumnRole::Customer | ColumnRole::Order) {
+            columns[i].role = ColumnRole::Identifier;
+        }
+    }
+    if empty > 0 {
+        evidence.push(Evidence::EmptyRows { count: empty });
+    }
+    for &i in &zero_one {
+        columns[i].role = ColumnRole::Item;
+    }
+    Some(evidence)
+}
+
+/// The basket columns and item column of order lines, with the evidence.
+fn order_lines(
+    table: &Table,
+    columns: &[ColumnUnderstanding],
+) -> Option<(Vec<usize>, usize, Vec<Evidence>)> {
+    let first = |role: ColumnRole| columns.iter().find(|c| c.role == role).map(|c| c.index);
+    let item = first(ColumnRole::Item)?;
+    let repeats = |i: usize| {
+        let present = table.n_rows() - table.column(i).missing_count();
+        columns[i].distinct < present
+    };
+    if let Some(order) = first(ColumnRole::Order).filter(|&i| repeats(i)) {
+        return Some((
+            vec![order],
+            item,
+            vec![Evidence::OrderAndItem { order, item }],
+        ));
+    }
+    let customer = first(ColumnRole::Customer).filter(|&i| repeats(i))?;
+    let date = first(ColumnRole::Date)?;
+    Some((
+        vec![customer, date],
+        item,
+        vec![Evidence::OrderAndItem {
+            order: customer,
+            item,
+        }],
+    ))
+}
+
+fn time_series(
+    table: &Table,
+    columns: &[ColumnUnderstanding],
+) -> Option<(Frequency, Vec<Evidence>)> {
+    let date = columns.iter().find(|c| c.role == ColumnRole::Date)?;
+    let has_value = columns.iter().any(|c| {
+        matches!(
+            c.role,
+            ColumnRole::Amount | ColumnRole::Quantity | ColumnRole::Price | ColumnRole::Feature
+        ) && table.column(c.index).dtype().is_numeric()
+    });
+    // Order ids that repeat make order lines, not a series.
+    let repeated_orders = columns.iter().any(|c| {
+        c.role == ColumnRole::Order
+            && c.distinct < table.n_rows() - table.column(c.index).missing_count()
+    });
+    if !has_value || repeated_orders {
+        return None;
+    }
+    let column = table.column(date.index);
+    let seconds: Vec<i64> = match column.data() {
+        ColumnData::DateTime(v) => (0..column.len())
+            .filter(|&r| !column.is_missing(r))
+            .map(|r| v[r])
+            .collect(),
+        _ if date.dates.is_some_and(|d| d.year_numbers) => (0..column.len())
+            .filter_map(|r| column.f64(r))
+            .filter_map(|y| crate::table::infer::days_from_civil(y as i64, 1, 1))
+            .map(|d| d * 86_400)
+            .collect(),
+        // Excel serial day numbers: day 25569 is 1970-01-01.
+        _ => (0..column.len())
+            .filter_map(|r| column.f64(r))
+            .map(|d| (d as i64 - 25_569) * 86_400)
+            .collect(),
+    };
+    let form = date.dates.and_then(|d| d.form);
+    let (frequency, regular_pct) = frequency::detect(&seconds, form)?;
+    let mut dates = seconds;
+    dates.sort_unstable();
+    dates.dedup();
+    Some((
+        frequency,
+        vec![Evidence::RegularDates {
+            column: date.index,
+            dates: dates.len(),
+            regular_pct,
+        }],
+    ))
+}
+
+/// The defaults a page starts from.
+pub(crate) fn suggest(table: &Table, columns: &[ColumnUnderstanding], shape: Shape) -> Suggested {
+    let first = |role: ColumnRole| columns.iter().find(|c| c.role == role).map(|c| c.index);
+    let mut s = Suggested {
+        quantity_column: first(ColumnRole::Quantity),
+        price_column: first(ColumnRole::Price),
+        customer_column: first(ColumnRole::Customer),
+        date_column: first(ColumnRole::Date),
+        ..Suggested::default()
+    };
+    match shape {
+        Shape::OrderLines => {
+            if let Some((basket, item, _)) = order_lines(table, columns) {
+                s.basket_columns = basket;
+                s.item_column = Some(item);
+            }
+        }
+        Shape::BasketMatrix => {
+            s.matrix_item_columns = columns
+                .iter()
+                .filter(|c| c.role == ColumnRole::Item)
+                .map(|c| c.index)
+                .collect();
+            s.matrix_id_column = columns
+                .iter()
+                .find(|c| c.role != ColumnRole::Item)
+                .map(|c| c.index);
+        }
+        _ => s.item_column = first(ColumnRole::Item),
+    }
+    s.value_column = first(ColumnRole::Amount)
+        .or_else(|| first(ColumnRole::Quantity))
+        .or_else(|| {
+            // A time series of some other number: the last numeric feature.
+            (shape == Shape::TimeSeries)
+                .then(|| {
+                    columns
+                        .iter()
+                        .rev()
+                        .find(|c| {
+                            c.role == ColumnRole::Feature
+                                && table.column(c.index).dtype().is_numeric()
+                        })
+                        .map(|c| c.index)
+                })
+                .flatten()
+        });
+    let task = |i: usize| {
+        let c = table.column(i);
+        if c.dtype() == DataType::Boolean || !c.dtype().is_numeric() || columns[i].distinct <= 10 {
+            Task::Classification
+        } else {
+            Task::Regression
+        }
+    };
+    s.targets = columns
+        .iter()
+        .filter(|c| c.role == ColumnRole::Target)
+        .chain(columns.iter().filter(|c| {
+            c.role == ColumnRole::Category && c.evidence.contains(&Evidence::TwoValues)
+        }))
+        .map(|c| TargetCandidate {
+            column: c.index,
+            task: task(c.index),
+        })
+        .collect();
+    if shape != Shape::BasketMatrix {
+        s.features = columns
+            .iter()
+            .filter(|c| {
+                matches!(
+                    c.role,
+                    ColumnRole::Feature
+                        | ColumnRole::Category
+                        | ColumnRole::Quantity
+                        | ColumnRole::Price
+                        | ColumnRole::Amount
+                ) && c.pii.is_none()
+            })
+            .map(|c| c.index)
+            .collect();
+    }
+    s
+}

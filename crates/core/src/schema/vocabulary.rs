@@ -1,0 +1,346 @@
+//! Header words of merchants' exports, in Chinese and English: the one place they live.
+//!
+//! Each [`Concept`] has a list of normalised header names ([`normalise`]: trimmed, lower
+//! case, without spaces, `_`, `-` or `.`), most specific first. A header equal to one of
+//! them names the concept outright; one that merely contains a word (`买家实际支付金额`
+//! contains `金额`) names it loosely. Pages, the CLI and the basket builder import these
+//! lists rather than keeping their own.
+//!
+//! ```
+//! use shoplens_core::schema::vocabulary::{concept_of, normalise, Concept};
+//! assert_eq!(normalise(" Invoice_No "), "invoiceno");
+//! assert_eq!(concept_of("InvoiceNo"), Some((Concept::Order, true)));
+//! assert_eq!(concept_of("买家实际支付金额"), Some((Concept::Amount, false)));
+//! ```
+
+use serde::{Deserialize, Serialize};
+
+/// What a header can name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Concept {
+    /// A customer or member id.
+    Customer,
+    /// An order, invoice, transaction or basket id.
+    Order,
+    /// A product: name, description, SKU, stock code.
+    Item,
+    /// A date or time.
+    Date,
+    /// Money for a line or an order (amount, total, sales, revenue).
+    Amount,
+    /// A count of units.
+    Quantity,
+    /// A unit price.
+    Price,
+    /// A grouping: category, store, department, region, channel, brand.
+    Category,
+    /// What a model would predict (churn, label, target, outcome).
+    Target,
+    /// A row number or record id (`id`, `rownames`, `序号`).
+    Identifier,
+}
+
+/// Customer ids.
+pub const CUSTOMER: &[&str] = &[
+    "customerid",
+    "customer",
+    "customerno",
+    "customernumber",
+    "clientid",
+    "client",
+    "memberid",
+    "membernumber",
+    "member",
+    "userid",
+    "buyerid",
+    "buyer",
+    "客户id",
+    "客户编号",
+    "客户号",
+    "客户",
+    "会员id",
+    "会员编号",
+    "会员",
+    "用户id",
+    "买家",
+    "买家会员名",
+    "顾客",
+];
+
+/// Order, invoice and basket ids.
+pub const ORDER: &[&str] = &[
+    "invoiceno",
+    "invoice",
+    "invoiceid",
+    "invoicenumber",
+    "orderid",
+    "orderno",
+    "ordernumber",
+    "order",
+    "transactionid",
+    "transaction",
+    "basketid",
+    "basket",
+    "receipt",
+    "订单号",
+    "订单编号",
+    "订单id",
+    "单号",
+    "发票号",
+    "交易号",
+    "订单",
+];
+
+/// Products.
+pub const ITEM: &[&str] = &[
+    "description",
+    "item",
+    "itemdescription",
+    "itemname",
+    "product",
+    "productname",
+    "stockcode",
+    "sku",
+    "goods",
+    "商品",
+    "商品名称",
+    "商品名",
+    "宝贝标题",
+    "宝贝名称",
+    "产品",
+    "产品名称",
+    "品名",
+];
+
+/// Dates and times.
+pub const DATE: &[&str] = &[
+    "invoicedate",
+    "orderdate",
+    "date",
+    "datetime",
+    "orderdatetime",
+    "purchasedate",
+    "transactiondate",
+    "timestamp",
+    "time",
+    "month",
+    "week",
+    "period",
+    "quarter",
+    "year",
+    "day",
+    "订单日期",
+    "下单时间",
+    "下单日期",
+    "购买日期",
+    "交易日期",
+    "订单创建时间",
+    "订单付款时间",
+    "日期",
+    "时间",
+    "月份",
+    "季度",
+    "年份",
+    "年",
+];
+
+/// Money for a line or an order.
+pub const AMOUNT: &[&str] = &[
+    "amount",
+    "total",
+    "totalprice",
+    "lineamount",
+    "sales",
+    "revenue",
+    "value",
+    "spend",
+    "charges",
+    "金额",
+    "销售额",
+    "总价",
+    "总金额",
+    "实付金额",
+    "消费金额",
+    "支付金额",
+    "营业额",
+];
+
+/// Units.
+pub const QUANTITY: &[&str] = &[
+    "quantity",
+    "qty",
+    "units",
+    "count",
+    "数量",
+    "购买数量",
+    "件数",
+    "销量",
+];
+
+/// Unit prices.
+pub const PRICE: &[&str] = &["unitprice", "price", "unitcost", "单价", "价格", "售价"];
+
+/// Groupings.
+pub const CATEGORY: &[&str] = &[
+    "category",
+    "store",
+    "shop",
+    "dept",
+    "department",
+    "region",
+    "country",
+    "city",
+    "state",
+    "channel",
+    "brand",
+    "segment",
+    "type",
+    "类目",
+    "品类",
+    "类别",
+    "店铺",
+    "门店",
+    "地区",
+    "省份",
+    "城市",
+    "渠道",
+    "品牌",
+];
+
+/// What a model predicts.
+pub const TARGET: &[&str] = &[
+    "churn",
+    "label",
+    "target",
+    "outcome",
+    "class",
+    "y",
+    "是否流失",
+    "流失",
+    "标签",
+];
+
+/// Row numbers and record ids.
+pub const IDENTIFIER: &[&str] = &[
+    "id", "rownames", "rowname", "index", "rowid", "row", "no", "序号", "编号", "行号",
+];
+
+/// Every concept with its words, in the order [`concept_of`] tries them (ids and dates
+/// before money, so `OrderDate` is a date, not an order).
+const ALL: [(Concept, &[&str]); 10] = [
+    (Concept::Identifier, IDENTIFIER),
+    (Concept::Customer, CUSTOMER),
+    (Concept::Order, ORDER),
+    (Concept::Date, DATE),
+    (Concept::Price, PRICE),
+    (Concept::Quantity, QUANTITY),
+    (Concept::Amount, AMOUNT),
+    (Concept::Item, ITEM),
+    (Concept::Target, TARGET),
+    (Concept::Category, CATEGORY),
+];
+
+/// A header in the form the word lists use: trimmed, lower case, without spaces, `_`, `-`
+/// or `.`.
+pub fn normalise(name: &str) -> String {
+    name.trim()
+        .to_lowercase()
+        .chars()
+        .filter(|c| !matches!(c, ' ' | '_' | '-' | '.'))
+        .collect()
+}
+
+/// The words of `concept`.
+pub fn words(concept: Concept) -> &'static [&'static str] {
+    ALL.iter()
+        .find(|(c, _)| *c == concept)
+        .map_or(&[], |(_, w)| w)
+}
+
+/// Whether `name` names `concept`: exactly (`true`) or by containing one of its words of
+/// at least three letters or two Chinese characters (`false`).
+pub fn names(name: &str, concept: Concept) -> Option<bool> {
+    let n = normalise(name);
+    let list = words(concept);
+    if list.contains(&n.as_str()) {
+        return Some(true);
+    }
+    list.iter()
+        .any(|w| long_enough(w) && n.contains(w))
+        .then_some(false)
+}
+
+/// The concept `name` names: exactly if any concept's list holds it, else loosely by the
+/// word it contains that ends last (the head noun comes last in English and Chinese:
+/// `Weekly_Sales` is an amount, `sales_date` a date, `买家实际支付金额` an amount). Short
+/// words (`id`, `no`, `y`) only match exactly.
+pub fn concept_of(name: &str) -> Option<(Concept, bool)> {
+    let n = normalise(name);
+    if let Some((c, _)) = ALL.iter().find(|(_, list)| list.contains(&n.as_str())) {
+        return Some((*c, true));
+    }
+    // Words that hold a concept's word without meaning it (`discount` holds `count`).
+    let mut n = n;
+    for false_friend in ["discount", "account", "country", "county"] {
+        n = n.replace(false_friend, "#");
+    }
+    ALL.iter()
+        .filter(|(c, _)| *c != Concept::Identifier)
+        .flat_map(|(c, list)| list.iter().map(move |w| (*c, *w)))
+        .filter(|(_, w)| long_enough(w))
+        .filter_map(|(c, w)| n.rfind(w).map(|at| (at + w.len(), w.len(), c)))
+        .max_by_key(|&(end, len, _)| (end, len))
+        .map(|(_, _, c)| (c, false))
+}
+
+/// Words that name a concept only as a whole header: inside a longer one they mean
+/// something else (`PageValues`, `TrafficType`, `MemberCount`).
+const EXACT_ONLY: &[&str] = &[
+    "value", "total", "type", "state", "member", "client", "buyer", "class", "label", "target",
+    "shop", "store", "city", "basket", "period",
+];
+
+/// Whether a word is specific enough to be found inside a longer header.
+fn long_enough(word: &str) -> bool {
+    if EXACT_ONLY.contains(&word) {
+        false
+    } else if word.is_ascii() {
+        word.len() >= 4
+    } else {
+        word.chars().count() >= 2
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn headers_of_real_exports() {
+        let cases: &[(&str, Option<(Concept, bool)>)] = &[
+            ("InvoiceNo", Some((Concept::Order, true))),
+            ("CustomerID", Some((Concept::Customer, true))),
+            ("Customer Number", Some((Concept::Customer, true))),
+            ("InvoiceDate", Some((Concept::Date, true))),
+            ("UnitPrice", Some((Concept::Price, true))),
+            ("Weekly_Sales", Some((Concept::Amount, false))),
+            ("订单编号", Some((Concept::Order, true))),
+            ("总金额", Some((Concept::Amount, true))),
+            ("买家实际支付金额", Some((Concept::Amount, false))),
+            ("订单付款时间", Some((Concept::Date, true))),
+            ("rownames", Some((Concept::Identifier, true))),
+            ("Churn", Some((Concept::Target, true))),
+            ("Store", Some((Concept::Category, true))),
+            ("PhoneService", None),
+            ("tenure", None),
+            ("MonthlyCharges", Some((Concept::Amount, false))),
+            ("sales_date", Some((Concept::Date, false))),
+            ("Discount", None),
+            ("PageValues", None),
+        ];
+        for (name, expected) in cases {
+            assert_eq!(concept_of(name), *expected, "{name}");
+        }
+    }
+}

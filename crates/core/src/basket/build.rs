@@ -20,7 +20,7 @@
 
 use super::Transactions;
 use crate::table::{read_bytes, Column, ColumnData, DataType, ReadOptions, Table};
-use crate::trim::{is_blank, trim};
+use crate::trim::trim;
 use crate::{Error, Lang, Result};
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
@@ -111,6 +111,9 @@ pub struct BuildReport {
     pub items: usize,
     /// What was removed.
     pub removed: Removed,
+    /// Order lines: how cancelled invoices were decided.
+    #[serde(default)]
+    pub cancellations: Option<Cancellations>,
 }
 
 impl BuildReport {
@@ -146,6 +149,201 @@ impl BuildReport {
             ),
         }
     }
+}
+
+/// How cancelled invoices were decided, with the evidence.
+///
+/// Online Retail marks a cancelled invoice with a `C` before its number (`C536379`), and
+/// its lines carry negative quantities. The `C` rule is applied only to the basket column
+/// that is an invoice or order number (by its name), and only when the evidence agrees:
+/// with a quantity column, at least 90 % of the `C` lines must have a negative quantity;
+/// without one, the `C` keys must be a minority of the keys. A member or customer id such
+/// as `C1001` therefore never cancels anything. Lines with a negative quantity are
+/// returns and are removed whatever the decision.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Cancellations {
+    /// The invoice or order column examined; `None` when no basket column is one.
+    pub column: Option<String>,
+    /// Lines whose key in that column is `C` (or `c`) followed by a digit.
+    pub prefixed_lines: usize,
+    /// Of those, lines with a negative quantity (`None` without a quantity column).
+    pub prefixed_negative: Option<usize>,
+    /// Distinct keys, and how many of them start with `C` and a digit.
+    pub keys: (usize, usize),
+    /// Lines with a negative quantity (removed as returns).
+    pub negative_lines: usize,
+    /// Whether the `C` keys were removed as cancellations.
+    pub applied: bool,
+    /// Why.
+    pub reason: CancelReason,
+}
+
+/// Why the `C` rule was or was not applied.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CancelReason {
+    /// No basket column is named as an invoice or order number.
+    NoInvoiceColumn,
+    /// No key starts with `C` and a digit.
+    NoPrefixedKeys,
+    /// The `C` lines have negative quantities: they are cancellations.
+    NegativeQuantities,
+    /// The `C` lines mostly do not have negative quantities: not cancellations.
+    QuantitiesDisagree,
+    /// No quantity column, and the `C` keys are a minority: cancellations by the invoice
+    /// convention.
+    MinorityWithoutQuantity,
+    /// No quantity column, and most keys start with `C`: that is the numbering, not a
+    /// cancellation mark.
+    MostKeysPrefixed,
+}
+
+impl Cancellations {
+    /// One sentence saying what was decided and why.
+    pub fn describe(&self, lang: Lang) -> String {
+        let column = self.column.as_deref().unwrap_or("");
+        let lines = self.prefixed_lines;
+        let negative = self.prefixed_negative.unwrap_or(0);
+        match (self.reason, lang) {
+            (CancelReason::NoInvoiceColumn, Lang::Zh) => {
+                "没有发票/订单号列：不按“C”开头判断取消。".to_string()
+            }
+            (CancelReason::NoInvoiceColumn, Lang::En) => {
+                "No invoice or order column: no key is read as a cancellation by a leading C."
+                    .to_string()
+            }
+            (CancelReason::NoPrefixedKeys, Lang::Zh) => {
+                format!("列“{column}”中没有以 C 开头的单号：没有取消的发票。")
+            }
+            (CancelReason::NoPrefixedKeys, Lang::En) => {
+                format!("No key in \"{column}\" starts with C: no cancelled invoices.")
+            }
+            (CancelReason::NegativeQuantities, Lang::Zh) => format!(
+                "列“{column}”中以 C 开头的 {lines} 行视为取消的发票（其中 {negative} 行数量为负）。"
+            ),
+            (CancelReason::NegativeQuantities, Lang::En) => format!(
+                "{lines} lines with a key in \"{column}\" starting with C removed as cancelled invoices ({negative} of them have a negative quantity)."
+            ),
+            (CancelReason::QuantitiesDisagree, Lang::Zh) => format!(
+                "列“{column}”中以 C 开头的 {lines} 行只有 {negative} 行数量为负：不视为取消。"
+            ),
+            (CancelReason::QuantitiesDisagree, Lang::En) => format!(
+                "Only {negative} of the {lines} lines with a key in \"{column}\" starting with C have a negative quantity: they are not treated as cancellations."
+            ),
+            (CancelReason::MinorityWithoutQuantity, Lang::Zh) => format!(
+                "列“{column}”中以 C 开头的 {lines} 行按发票惯例视为取消（没有数量列可以核对）。"
+            ),
+            (CancelReason::MinorityWithoutQuantity, Lang::En) => format!(
+                "{lines} lines with a key in \"{column}\" starting with C removed as cancelled invoices by the invoice convention (no quantity column to confirm it)."
+            ),
+            (CancelReason::MostKeysPrefixed, Lang::Zh) => format!(
+                "列“{column}”的大多数单号以 C 开头：这是编号方式，不视为取消。"
+            ),
+            (CancelReason::MostKeysPrefixed, Lang::En) => format!(
+                "Most keys in \"{column}\" start with C: that is the numbering, not a cancellation mark."
+            ),
+        }
+    }
+}
+
+/// Whether a key is `C` or `c` followed by a digit (`C536379`).
+fn is_prefixed(key: &str) -> bool {
+    let mut chars = key.chars();
+    matches!(chars.next(), Some('C' | 'c')) && chars.next().is_some_and(|c| c.is_ascii_digit())
+}
+
+/// Whether a column name says it holds invoice or order numbers.
+fn is_invoice_name(name: &str) -> bool {
+    let n = normalise(name);
+    BASKET_NAMES.contains(&n.as_str())
+        || [
+            "invoice",
+            "order",
+            "receipt",
+            "transaction",
+            "订单",
+            "发票",
+            "小票",
+            "单号",
+        ]
+        .iter()
+        .any(|w| n.contains(w))
+}
+
+/// Decides whether the `C` keys of the invoice column among `keys` are cancellations
+/// (see [`Cancellations`]). Returns the decision and, when applied, which rows are
+/// cancelled.
+fn decide_cancellations(keys: &[&Column], quantity: Option<&Column>) -> (Cancellations, Vec<bool>) {
+    let n = keys.first().map_or(0, |c| c.len());
+    let negative_lines = quantity.map_or(0, |q| {
+        (0..n)
+            .filter(|&r| q.f64(r).is_some_and(|v| v < 0.0))
+            .count()
+    });
+    let mut decision = Cancellations {
+        column: None,
+        prefixed_lines: 0,
+        prefixed_negative: None,
+        keys: (0, 0),
+        negative_lines,
+        applied: false,
+        reason: CancelReason::NoInvoiceColumn,
+    };
+    let Some(invoice) = keys.iter().find(|c| is_invoice_name(c.name())) else {
+        return (decision, Vec::new());
+    };
+    decision.column = Some(invoice.name().to_string());
+    let prefixed_rows: Vec<bool> = match invoice.data() {
+        ColumnData::Text(v) => {
+            let by_code: Vec<bool> = v.dictionary().iter().map(|k| is_prefixed(k)).collect();
+            decision.keys = (by_code.len(), by_code.iter().filter(|&&p| p).count());
+            (0..n)
+                .map(|r| !invoice.is_missing(r) && by_code[v.codes()[r] as usize])
+                .collect()
+        }
+        _ => Vec::new(),
+    };
+    decision.prefixed_lines = prefixed_rows.iter().filter(|&&p| p).count();
+    if decision.prefixed_lines == 0 {
+        decision.reason = CancelReason::NoPrefixedKeys;
+        return (decision, Vec::new());
+    }
+    let with_quantity = quantity.map(|q| {
+        let rows = (0..n).filter(|&r| prefixed_rows[r] && q.f64(r).is_some());
+        let (mut present, mut negative) = (0usize, 0usize);
+        for r in rows {
+            present += 1;
+            negative += usize::from(q.f64(r).is_some_and(|v| v < 0.0));
+        }
+        (present, negative)
+    });
+    decision.applied = match with_quantity {
+        Some((present, negative)) if present > 0 => {
+            decision.prefixed_negative = Some(negative);
+            let agree = negative * 10 >= present * 9;
+            decision.reason = if agree {
+                CancelReason::NegativeQuantities
+            } else {
+                CancelReason::QuantitiesDisagree
+            };
+            agree
+        }
+        _ => {
+            let minority = decision.keys.1 * 2 < decision.keys.0;
+            decision.reason = if minority {
+                CancelReason::MinorityWithoutQuantity
+            } else {
+                CancelReason::MostKeysPrefixed
+            };
+            minority
+        }
+    };
+    let rows = if decision.applied {
+        prefixed_rows
+    } else {
+        Vec::new()
+    };
+    (decision, rows)
 }
 
 /// Builds baskets from a file's bytes, detecting what the options leave open.
@@ -244,64 +442,23 @@ fn detect_separator(lines: &[&str]) -> char {
 
 /// Fields of a line, with quoted separators not counted (order lines quote descriptions).
 fn count_fields(line: &str, separator: char) -> usize {
-    if separator == ' ' {
-        return line.split_whitespace().count();
-    }
-    let mut quoted = false;
-    let mut count = 1;
-    for c in line.chars() {
-        if c == '"' {
-            quoted = !quoted;
-        } else if c == separator && !quoted {
-            count += 1;
-        }
-    }
-    count
+    super::lines::split_fields(line, separator).len()
 }
 
-fn split_items(line: &str, separator: char) -> Box<dyn Iterator<Item = &str> + '_> {
-    if separator == ' ' {
-        Box::new(line.split_whitespace())
-    } else {
-        Box::new(line.split(separator))
-    }
-}
-
-/// One basket per line. Blank lines are skipped; empty fields are counted as blank items.
+/// One basket per line, with CSV quoting (`"milk, whole",bread` is two items). Blank
+/// lines are skipped; empty fields are counted as blank items; a line with fields but no
+/// item is an empty basket.
 pub fn from_lines(text: &str, separator: Option<char>) -> (Transactions, BuildReport) {
     let separator = separator.unwrap_or_else(|| {
         let sample: Vec<&str> = text.lines().take(200).collect();
         detect_separator(&sample)
     });
-    let mut dict = Dictionary::default();
-    let mut baskets: Vec<Vec<u32>> = Vec::new();
-    let mut removed = Removed::default();
-    let mut rows = 0;
-    for line in text.lines() {
-        if is_blank(line) {
-            continue;
-        }
-        rows += 1;
-        let mut basket = Vec::new();
-        for item in split_items(line, separator) {
-            let item = trim(trim(item).trim_matches('"'));
-            if item.is_empty() {
-                removed.blank_items += 1;
-                continue;
-            }
-            basket.push(dict.id(item));
-        }
-        removed.duplicate_items += sort_dedup(&mut basket);
-        if basket.is_empty() {
-            removed.empty_baskets += 1;
-        } else {
-            baskets.push(basket);
-        }
-    }
-    let transactions = Transactions {
-        items: dict.items,
-        baskets,
-        revenue: None,
+    let (transactions, counts) = super::lines::read_lines(text, separator);
+    let removed = Removed {
+        blank_items: counts.blank_items,
+        duplicate_items: counts.duplicate_items,
+        empty_baskets: counts.empty_baskets,
+        ..Removed::default()
     };
     let report = BuildReport {
         shape: BasketShape::LinePerBasket,
@@ -311,10 +468,11 @@ pub fn from_lines(text: &str, separator: Option<char>) -> (Transactions, BuildRe
         quantity_column: None,
         price_column: None,
         separator: Some(separator.to_string()),
-        rows,
+        rows: counts.rows,
         baskets: transactions.len(),
         items: transactions.n_items(),
         removed,
+        cancellations: None,
     };
     (transactions, report)
 }
@@ -436,7 +594,7 @@ pub fn from_order_lines(table: &Table, spec: &OrderLines) -> Result<(Transaction
         .map(|n| table.column_by_name(n))
         .transpose()?;
     let key_codes: Vec<KeyCodes> = keys.iter().map(|c| KeyCodes::of(c)).collect();
-    let first_key = keys[0];
+    let (cancellations, cancelled) = decide_cancellations(&keys, quantity);
     let mut removed = Removed::default();
     let mut dict = Dictionary::default();
     let mut basket_of: FxHashMap<Vec<u32>, u32> = FxHashMap::default();
@@ -459,7 +617,7 @@ pub fn from_order_lines(table: &Table, spec: &OrderLines) -> Result<(Transaction
             continue;
         }
         let qty = quantity.and_then(|q| q.f64(row));
-        if is_cancelled_invoice(first_key, row) || qty.is_some_and(|q| q < 0.0) {
+        if cancelled.get(row).copied().unwrap_or(false) || qty.is_some_and(|q| q < 0.0) {
             removed.cancellations += 1;
             continue;
         }
@@ -533,6 +691,7 @@ pub fn from_order_lines(table: &Table, spec: &OrderLines) -> Result<(Transaction
         baskets: transactions.len(),
         items: transactions.n_items(),
         removed,
+        cancellations: Some(cancellations),
     };
     Ok((transactions, report))
 }
@@ -590,20 +749,9 @@ pub fn from_one_hot(table: &Table) -> Result<(Transactions, BuildReport)> {
         baskets: transactions.len(),
         items: transactions.n_items(),
         removed,
+        cancellations: None,
     };
     Ok((transactions, report))
-}
-
-/// Online Retail marks cancelled invoices with a `C` before the number (`C536379`).
-fn is_cancelled_invoice(key: &Column, row: usize) -> bool {
-    match key.data() {
-        ColumnData::Text(v) => {
-            let mut chars = v[row].chars();
-            matches!(chars.next(), Some('C' | 'c'))
-                && chars.next().is_some_and(|c| c.is_ascii_digit())
-        }
-        _ => false,
-    }
 }
 
 fn cell_text(column: &Column, row: usize) -> Cow<'_, str> {
@@ -700,6 +848,18 @@ mod tests {
     }
 
     #[test]
+    fn quoted_item_names_are_one_item() {
+        let (t, r) = build_baskets(
+            b"\"milk, whole\",bread\n\"milk, whole\",eggs,jam\nbread\n",
+            &BuildOptions::default(),
+        )
+        .unwrap();
+        assert_eq!(r.shape, BasketShape::LinePerBasket);
+        assert_eq!(t.items, ["milk, whole", "bread", "eggs", "jam"]);
+        assert_eq!(t.baskets, [vec![0, 1], vec![0, 2, 3], vec![1]]);
+    }
+
+    #[test]
     fn order_lines_remove_and_count() {
         let csv = b"InvoiceNo,Description,Quantity,UnitPrice\n\
             1,tea,2,1.5\n1,cup,1,3\n1,tea,1,1.5\nC2,tea,-1,1.5\n3,,1,2\n3,pot,0,9\n4,pot,1,9\n";
@@ -721,6 +881,56 @@ mod tests {
         );
         let revenue = t.revenue.unwrap();
         assert!((revenue[0] - 7.5).abs() < 1e-12 && (revenue[1] - 9.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn member_ids_starting_with_c_cancel_nothing() {
+        let csv = b"Member,Date,Item\nC1001,2024-01-02,milk\nC1001,2024-01-02,eggs\nC1002,2024-01-02,milk\n";
+        let options = BuildOptions {
+            basket_columns: vec!["Member".into(), "Date".into()],
+            item_column: Some("Item".into()),
+            ..BuildOptions::default()
+        };
+        let (t, r) = build_baskets(csv, &options).unwrap();
+        assert_eq!(t.len(), 2);
+        assert_eq!(r.removed.cancellations, 0);
+        let decision = r.cancellations.unwrap();
+        assert_eq!(decision.reason, CancelReason::NoInvoiceColumn);
+        assert!(!decision.applied);
+        // Even a basket column named as an order number is not cancelled by a C when
+        // the C lines have positive quantities.
+        let csv = b"OrderID,Item,Qty\nC1,milk,1\nC1,eggs,2\nC2,milk,1\n3,tea,1\n";
+        let (t, r) = build_baskets(csv, &BuildOptions::default()).unwrap();
+        assert_eq!((t.len(), r.removed.cancellations), (3, 0));
+        let decision = r.cancellations.unwrap();
+        assert_eq!(decision.reason, CancelReason::QuantitiesDisagree);
+        assert_eq!(decision.column.as_deref(), Some("OrderID"));
+        assert_eq!(
+            (decision.prefixed_lines, decision.prefixed_negative),
+            (3, Some(0))
+        );
+        assert!(decision
+            .describe(Lang::En)
+            .contains("not treated as cancellations"));
+    }
+
+    #[test]
+    fn cancelled_invoices_are_decided_on_the_invoice_column() {
+        let csv = b"InvoiceNo,CustomerID,Description,Quantity\n1,C17,tea,1\nC2,C17,tea,-1\nC2,C17,cup,-2\n3,C18,cup,1\n";
+        let (t, r) = build_baskets(csv, &BuildOptions::default()).unwrap();
+        assert_eq!((t.len(), r.removed.cancellations), (2, 2));
+        let decision = r.cancellations.unwrap();
+        assert_eq!(decision.reason, CancelReason::NegativeQuantities);
+        assert!(decision.applied);
+        assert_eq!(decision.column.as_deref(), Some("InvoiceNo"));
+        // Without a quantity column the C keys cancel when they are a minority.
+        let csv = b"InvoiceNo,Description\n1,tea\nC2,tea\n3,cup\n";
+        let (t, r) = build_baskets(csv, &BuildOptions::default()).unwrap();
+        assert_eq!((t.len(), r.removed.cancellations), (2, 1));
+        assert_eq!(
+            r.cancellations.unwrap().reason,
+            CancelReason::MinorityWithoutQuantity
+        );
     }
 
     #[test]

@@ -38,6 +38,7 @@ pub mod export;
 mod fp_growth;
 mod index;
 mod itemsets;
+mod lines;
 mod measures;
 mod params;
 mod recode;
@@ -47,7 +48,7 @@ mod transactions;
 
 pub use build::{
     build_baskets, from_lines, from_one_hot, from_order_lines, guess_order_lines, BasketShape,
-    BuildOptions, BuildReport, OrderLines, Removed,
+    BuildOptions, BuildReport, CancelReason, Cancellations, OrderLines, Removed,
 };
 pub use companions::{
     companions, frequently_bought_together, Companion, CompanionParams, ItemCompanions,

@@ -1,25 +1,34 @@
 //! The transactions builder: every shape of basket data a merchant has, turned into
-//! [`Transactions`] with a report of everything removed.
+//! [`Transactions`] with a report of everything removed and why.
 //!
 //! Shapes ([`BasketShape`]):
-//! - **one basket per line**: items separated by commas (`groceries.csv`), tabs, or spaces
-//!   (FIMI `.dat` files of integer items);
+//! - **one basket per line**: items separated by commas (`groceries.csv`, with CSV
+//!   quoting), tabs, or spaces (FIMI `.dat` files of integer items, no header);
 //! - **order lines** (long format): one row per product bought; the basket key is one column
 //!   (`InvoiceNo`) or several (`Member_number` + `Date`), plus the item column and optional
-//!   quantity and unit price (→ [`Transactions::revenue`]). Cancellations (an invoice
-//!   starting with `C`, a negative quantity), zero quantities, blank items and blank keys
-//!   are removed and counted;
-//! - **one-hot**: one row per basket, one 0/1 (or true/false) column per item.
+//!   quantity and unit price (→ [`Transactions::revenue`]). Cancelled invoices (decided on
+//!   the invoice column, see [`Cancellations`]), returns (negative quantities), zero
+//!   quantities, blank items and blank keys are removed and counted;
+//! - **0/1 matrix**: one row per basket, one 0/1 (true/false, yes/no, Y/N) column per item,
+//!   with at most one identifier column.
 //!
 //! Items are trimmed, deduplicated within a basket (counted) and dictionary-encoded in order
 //! of first appearance; baskets keep the order of their first line (pandas'
-//! `groupby(sort=False)`, which the tests compare against). The shape is detected when it is
-//! unambiguous ([`BuildReport::detected`] says so): lines with varying field counts are
-//! baskets per line; a table of boolean columns is one-hot; a table with an invoice/order
-//! column and an item/product column is order lines.
+//! `groupby(sort=False)`, which the tests compare against). The shape and columns are
+//! detected when the options leave them open (`super::detect`, with the evidence in
+//! [`BuildReport::reason`]); a table that holds no baskets is an error that names the
+//! columns to group by.
+//!
+//! **Empty baskets** count in the number of baskets N, as pyfim and mlxtend count them,
+//! unless [`BuildOptions::drop_empty_baskets`]: a matrix row with no 1, a basket line with
+//! fields but no item (`,` or `""`), a basket left empty by [`BuildOptions::exclude_items`].
+//! A blank line is not a basket (files end with one). An order (invoice) exists only
+//! through its lines: when every line of an order is removed (cancelled, zero quantity,
+//! excluded item) there is no basket, as there is no purchase.
 
+use super::detect::{self, is_one, ShapeReason, TableShape};
 use super::Transactions;
-use crate::table::{read_bytes, Column, ColumnData, DataType, ReadOptions, Table};
+use crate::table::{read_bytes, Column, ColumnData, ReadOptions, Table};
 use crate::trim::trim;
 use crate::{Error, Lang, Result};
 use rustc_hash::FxHashMap;
@@ -49,7 +58,8 @@ impl BasketShape {
     }
 }
 
-/// What to build from. Every `None`/empty field is detected. Defaults: everything detected.
+/// What to build from. Every `None`/empty field is detected. Defaults: everything detected,
+/// empty baskets kept, nothing excluded.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct BuildOptions {
@@ -59,7 +69,7 @@ pub struct BuildOptions {
     pub basket_columns: Vec<String>,
     /// Order lines: the item column.
     pub item_column: Option<String>,
-    /// Order lines: the quantity column (negative = cancellation, zero = removed).
+    /// Order lines: the quantity column (negative = return, zero = removed).
     pub quantity_column: Option<String>,
     /// Order lines: the unit price column (revenue = Σ quantity × price per basket).
     pub price_column: Option<String>,
@@ -67,12 +77,19 @@ pub struct BuildOptions {
     pub separator: Option<char>,
     /// How to read the file as a table (order lines and one-hot).
     pub read: ReadOptions,
+    /// Leave baskets with no item out of the count of baskets (pyfim and mlxtend keep
+    /// them, so supports differ by the share of empty baskets).
+    pub drop_empty_baskets: bool,
+    /// Items to leave out, by exact name after trimming (case-sensitive): placeholders
+    /// such as `NONE`, bags, postage ([`super::suggest_exclusions`] proposes them).
+    pub exclude_items: Vec<String>,
 }
 
 /// Lines or items removed while building, by reason.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Removed {
-    /// Order lines of cancelled invoices (`C…`) or with a negative quantity.
+    /// Order lines of cancelled invoices or with a negative quantity (returns).
     pub cancellations: usize,
     /// Order lines with quantity zero.
     pub zero_quantity: usize,
@@ -82,8 +99,22 @@ pub struct Removed {
     pub blank_keys: usize,
     /// Items repeated within a basket (counted once).
     pub duplicate_items: usize,
-    /// Baskets left with no item (not kept).
+    /// Empty baskets left out ([`BuildOptions::drop_empty_baskets`], or orders whose
+    /// every line was an excluded item).
     pub empty_baskets: usize,
+    /// Occurrences of excluded items removed from baskets.
+    pub excluded_items: usize,
+}
+
+/// An item the user asked to exclude, and what happened to it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Exclusion {
+    /// The name asked for (trimmed).
+    pub name: String,
+    /// Baskets it was removed from (0 when no item has this exact name).
+    pub baskets: usize,
+    /// When no item has this exact name: items equal to it but for case.
+    pub case_matches: Vec<String>,
 }
 
 /// What the builder did.
@@ -93,6 +124,9 @@ pub struct BuildReport {
     pub shape: BasketShape,
     /// Whether the shape (and columns) were detected rather than given.
     pub detected: bool,
+    /// The evidence for the shape and columns.
+    #[serde(default = "given")]
+    pub reason: ShapeReason,
     /// Order lines: the basket key column(s) used.
     pub basket_columns: Vec<String>,
     /// Order lines: the item column used.
@@ -101,12 +135,18 @@ pub struct BuildReport {
     pub quantity_column: Option<String>,
     /// Order lines: the price column used.
     pub price_column: Option<String>,
+    /// 0/1 matrix: the identifier column (never an item).
+    #[serde(default)]
+    pub id_column: Option<String>,
     /// One basket per line: the separator used (`" "` for spaces).
     pub separator: Option<String>,
     /// Input lines or rows read.
     pub rows: usize,
-    /// Baskets built.
+    /// Baskets built (N, empty ones included unless dropped).
     pub baskets: usize,
+    /// Of those, baskets with no item.
+    #[serde(default)]
+    pub empty_baskets: usize,
     /// Distinct items.
     pub items: usize,
     /// What was removed.
@@ -114,9 +154,38 @@ pub struct BuildReport {
     /// Order lines: how cancelled invoices were decided.
     #[serde(default)]
     pub cancellations: Option<Cancellations>,
+    /// The items asked to be excluded, and how many baskets each left.
+    #[serde(default)]
+    pub excluded: Vec<Exclusion>,
+}
+
+fn given() -> ShapeReason {
+    ShapeReason::Given
 }
 
 impl BuildReport {
+    /// A report of `shape` for `rows` input rows and the baskets built.
+    pub(crate) fn new(shape: BasketShape, rows: usize, transactions: &Transactions) -> BuildReport {
+        BuildReport {
+            shape,
+            detected: false,
+            reason: ShapeReason::Given,
+            basket_columns: Vec::new(),
+            item_column: None,
+            quantity_column: None,
+            price_column: None,
+            id_column: None,
+            separator: None,
+            rows,
+            baskets: transactions.len(),
+            empty_baskets: 0,
+            items: transactions.n_items(),
+            removed: Removed::default(),
+            cancellations: None,
+            excluded: Vec::new(),
+        }
+    }
+
     /// One sentence saying what was read, for the page and the CLI.
     pub fn describe(&self, lang: Lang) -> String {
         let shape = self.shape.label(lang);
@@ -136,15 +205,32 @@ impl BuildReport {
                     self.basket_columns.join(" + ")
                 ),
             },
-            _ => String::new(),
+            _ => match (&self.id_column, lang) {
+                (Some(id), Lang::Zh) => format!("；编号列 {id} 不作为商品"),
+                (Some(id), Lang::En) => format!("; identifier column {id} is not an item"),
+                _ => String::new(),
+            },
+        };
+        let why = if self.detected {
+            match lang {
+                Lang::Zh => format!("（依据：{}）", self.reason.describe(lang)),
+                Lang::En => format!(" ({})", self.reason.describe(lang)),
+            }
+        } else {
+            String::new()
+        };
+        let empty = match (self.empty_baskets, lang) {
+            (0, _) => String::new(),
+            (n, Lang::Zh) => format!("，其中 {n} 个空购物篮计入总数"),
+            (n, Lang::En) => format!(", {n} of them empty (counted in N)"),
         };
         match lang {
             Lang::Zh => format!(
-                "{how}{shape}{columns}：{} 个购物篮，{} 种商品。",
+                "{how}{shape}{why}{columns}：{} 个购物篮{empty}，{} 种商品。",
                 self.baskets, self.items
             ),
             Lang::En => format!(
-                "{how} {shape}{columns}: {} baskets, {} items.",
+                "{how} {shape}{why}{columns}: {} baskets{empty}, {} items.",
                 self.baskets, self.items
             ),
         }
@@ -252,24 +338,6 @@ fn is_prefixed(key: &str) -> bool {
     matches!(chars.next(), Some('C' | 'c')) && chars.next().is_some_and(|c| c.is_ascii_digit())
 }
 
-/// Whether a column name says it holds invoice or order numbers.
-fn is_invoice_name(name: &str) -> bool {
-    let n = normalise(name);
-    BASKET_NAMES.contains(&n.as_str())
-        || [
-            "invoice",
-            "order",
-            "receipt",
-            "transaction",
-            "订单",
-            "发票",
-            "小票",
-            "单号",
-        ]
-        .iter()
-        .any(|w| n.contains(w))
-}
-
 /// Decides whether the `C` keys of the invoice column among `keys` are cancellations
 /// (see [`Cancellations`]). Returns the decision and, when applied, which rows are
 /// cancelled.
@@ -289,7 +357,7 @@ fn decide_cancellations(keys: &[&Column], quantity: Option<&Column>) -> (Cancell
         applied: false,
         reason: CancelReason::NoInvoiceColumn,
     };
-    let Some(invoice) = keys.iter().find(|c| is_invoice_name(c.name())) else {
+    let Some(invoice) = keys.iter().find(|c| detect::is_invoice_name(c.name())) else {
         return (decision, Vec::new());
     };
     decision.column = Some(invoice.name().to_string());
@@ -346,42 +414,177 @@ fn decide_cancellations(keys: &[&Column], quantity: Option<&Column>) -> (Cancell
     (decision, rows)
 }
 
+/// Lines of the text sampled for detection.
+const SAMPLE_LINES: usize = 200;
+
 /// Builds baskets from a file's bytes, detecting what the options leave open.
+///
+/// The shape is decided on the first lines ([`SAMPLE_LINES`]) read as a table, so a large
+/// basket-line file is never typed as a table; the whole file is then read in that shape.
 pub fn build_baskets(bytes: &[u8], options: &BuildOptions) -> Result<(Transactions, BuildReport)> {
-    let wants_columns = !options.basket_columns.is_empty() || options.item_column.is_some();
-    let shape = match options.shape {
-        Some(shape) => shape,
-        None if wants_columns => BasketShape::OrderLines,
-        None => detect_shape_of_text(bytes, &options.read)?,
-    };
-    let detected = options.shape.is_none() && !wants_columns;
-    let (transactions, mut report) = match shape {
-        BasketShape::LinePerBasket => {
-            let text = decode_text(bytes, &options.read)?;
-            from_lines(&text, options.separator)
-        }
-        BasketShape::OrderLines | BasketShape::OneHot => {
-            let table = read_bytes(bytes, &options.read)?;
-            match (shape, options.shape) {
-                (BasketShape::OneHot, _) => from_one_hot(&table)?,
-                (_, None) if !wants_columns && is_one_hot(&table) => from_one_hot(&table)?,
-                _ => {
-                    let spec = if wants_columns {
-                        OrderLines {
-                            basket_columns: options.basket_columns.clone(),
-                            item_column: options.item_column.clone().unwrap_or_default(),
-                            quantity_column: options.quantity_column.clone(),
-                            price_column: options.price_column.clone(),
-                        }
-                    } else {
-                        guess_order_lines(&table)?
-                    };
-                    from_order_lines(&table, &spec)?
-                }
+    if crate::table::sniff::container(bytes).is_some() {
+        let table = read_bytes(bytes, &options.read)?;
+        return build_from_table(&table, || Err(spreadsheet_lines()), options);
+    }
+    let text = decode_text(bytes, &options.read)?;
+    let wants_table = options
+        .shape
+        .is_some_and(|s| s != BasketShape::LinePerBasket)
+        || !options.basket_columns.is_empty()
+        || options.item_column.is_some();
+    if wants_table {
+        let table = read_bytes(bytes, &options.read)?;
+        return build_from_table(&table, || Ok(text.into_owned()), options);
+    }
+    let (shape, table) = match options.shape {
+        Some(BasketShape::LinePerBasket) => (None, None),
+        _ => {
+            let sample = sample_lines(&text);
+            if detect::integer_lines(&sample) {
+                (None, None)
+            } else {
+                let sample_text = sample.join("\n");
+                let sample_table = read_bytes(sample_text.as_bytes(), &sample_read(&options.read))?;
+                (detect::table_shape(&sample_table)?, Some(sample_table))
             }
         }
     };
+    match shape {
+        Some(_) => {
+            let table = read_bytes(bytes, &options.read)?;
+            build_from_table(&table, || Ok(text.into_owned()), options)
+        }
+        None => {
+            let integer = detect::integer_lines(&sample_lines(&text));
+            let (transactions, mut report) = from_lines(&text, options.separator);
+            report.detected = options.shape.is_none();
+            report.reason = if report.detected {
+                detect::lines_reason(table.as_ref(), integer)
+            } else {
+                ShapeReason::Given
+            };
+            finish(transactions, report, options)
+        }
+    }
+}
+
+/// Builds baskets from a table already read (the app keeps the table it loaded, with the
+/// user's type changes), detecting what the options leave open. `text` gives the file's
+/// decoded text, asked for only when the rows turn out to be one basket per line.
+pub fn build_from_table(
+    table: &Table,
+    text: impl FnOnce() -> Result<String>,
+    options: &BuildOptions,
+) -> Result<(Transactions, BuildReport)> {
+    let wants_columns = !options.basket_columns.is_empty() || options.item_column.is_some();
+    let detected = options.shape.is_none() && !wants_columns;
+    let shape = match options.shape {
+        Some(BasketShape::LinePerBasket) => None,
+        Some(BasketShape::OneHot) => Some((TableShape::OneHot, ShapeReason::Given)),
+        Some(BasketShape::OrderLines) | None if wants_columns => {
+            let (spec, reason) = detect::guess_columns(
+                table,
+                &options.basket_columns,
+                options.item_column.as_deref(),
+            )?;
+            Some((TableShape::OrderLines(spec), reason))
+        }
+        Some(BasketShape::OrderLines) => {
+            let (spec, reason) = detect::guess_columns(table, &[], None)?;
+            Some((TableShape::OrderLines(spec), reason))
+        }
+        None => detect::table_shape(table)?,
+    };
+    let (transactions, mut report) = match shape {
+        Some((TableShape::OneHot, reason)) => {
+            let (t, mut r) = from_one_hot(table)?;
+            r.reason = reason;
+            (t, r)
+        }
+        Some((TableShape::OrderLines(mut spec), reason)) => {
+            if options.quantity_column.is_some() {
+                spec.quantity_column = options.quantity_column.clone();
+            }
+            if options.price_column.is_some() {
+                spec.price_column = options.price_column.clone();
+            }
+            let (t, mut r) = from_order_lines(table, &spec)?;
+            r.reason = reason;
+            (t, r)
+        }
+        None => {
+            let text = text()?;
+            let integer = detect::integer_lines(&sample_lines(&text));
+            let (t, mut r) = from_lines(&text, options.separator);
+            r.reason = if detected {
+                detect::lines_reason(Some(table), integer)
+            } else {
+                ShapeReason::Given
+            };
+            (t, r)
+        }
+    };
     report.detected = detected;
+    if !detected {
+        report.reason = ShapeReason::Given;
+    }
+    finish(transactions, report, options)
+}
+
+/// The first non-blank lines of a text.
+fn sample_lines(text: &str) -> Vec<&str> {
+    text.lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(SAMPLE_LINES)
+        .collect()
+}
+
+/// The read options for the sample: the text is already decoded UTF-8.
+fn sample_read(read: &ReadOptions) -> ReadOptions {
+    ReadOptions {
+        encoding: Some("utf-8".into()),
+        max_bytes: None,
+        ..read.clone()
+    }
+}
+
+fn spreadsheet_lines() -> Error {
+    Error::invalid_parameter(
+        "shape",
+        "one basket per line",
+        "order lines or a 0/1 matrix for a spreadsheet (save it as CSV to read one basket per line)",
+    )
+}
+
+/// Applies the exclusions and the empty-basket choice, and fills the counts in.
+fn finish(
+    mut transactions: Transactions,
+    mut report: BuildReport,
+    options: &BuildOptions,
+) -> Result<(Transactions, BuildReport)> {
+    if !options.exclude_items.is_empty() {
+        let (removed, excluded) =
+            super::exclude::exclude_items(&mut transactions, &options.exclude_items);
+        report.removed.excluded_items = removed;
+        report.excluded = excluded;
+    }
+    // An order exists only through its lines: one left empty by exclusions is no basket.
+    let drop = options.drop_empty_baskets || report.shape == BasketShape::OrderLines;
+    let empty = transactions.baskets.iter().filter(|b| b.is_empty()).count();
+    if drop && empty > 0 {
+        let keep: Vec<bool> = transactions.baskets.iter().map(|b| !b.is_empty()).collect();
+        transactions.baskets.retain(|b| !b.is_empty());
+        if let Some(revenue) = &mut transactions.revenue {
+            let mut flags = keep.iter();
+            revenue.retain(|_| *flags.next().unwrap_or(&true));
+        }
+        report.removed.empty_baskets += empty;
+        report.empty_baskets = 0;
+    } else {
+        report.empty_baskets = empty;
+    }
+    report.baskets = transactions.len();
+    report.items = transactions.n_items();
     Ok((transactions, report))
 }
 
@@ -410,27 +613,6 @@ fn decode_text<'a>(bytes: &'a [u8], read: &ReadOptions) -> Result<Cow<'a, str>> 
     Ok(text)
 }
 
-/// Lines whose field counts vary are baskets, one per line; so is a single column.
-fn detect_shape_of_text(bytes: &[u8], read: &ReadOptions) -> Result<BasketShape> {
-    if crate::table::sniff::container(bytes).is_some() {
-        return Ok(BasketShape::OrderLines);
-    }
-    let text = decode_text(bytes, read)?;
-    let lines: Vec<&str> = text
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .take(200)
-        .collect();
-    let separator = detect_separator(&lines);
-    let counts: Vec<usize> = lines.iter().map(|l| count_fields(l, separator)).collect();
-    let varies = counts.windows(2).any(|w| w[0] != w[1]);
-    if varies || counts.iter().all(|&c| c <= 1) {
-        Ok(BasketShape::LinePerBasket)
-    } else {
-        Ok(BasketShape::OrderLines)
-    }
-}
-
 fn detect_separator(lines: &[&str]) -> char {
     for candidate in [',', '\t', ';', '|'] {
         if lines.iter().any(|l| l.contains(candidate)) {
@@ -438,11 +620,6 @@ fn detect_separator(lines: &[&str]) -> char {
         }
     }
     ' '
-}
-
-/// Fields of a line, with quoted separators not counted (order lines quote descriptions).
-fn count_fields(line: &str, separator: char) -> usize {
-    super::lines::split_fields(line, separator).len()
 }
 
 /// One basket per line, with CSV quoting (`"milk, whole",bread` is two items). Blank
@@ -454,26 +631,11 @@ pub fn from_lines(text: &str, separator: Option<char>) -> (Transactions, BuildRe
         detect_separator(&sample)
     });
     let (transactions, counts) = super::lines::read_lines(text, separator);
-    let removed = Removed {
-        blank_items: counts.blank_items,
-        duplicate_items: counts.duplicate_items,
-        empty_baskets: counts.empty_baskets,
-        ..Removed::default()
-    };
-    let report = BuildReport {
-        shape: BasketShape::LinePerBasket,
-        detected: false,
-        basket_columns: Vec::new(),
-        item_column: None,
-        quantity_column: None,
-        price_column: None,
-        separator: Some(separator.to_string()),
-        rows: counts.rows,
-        baskets: transactions.len(),
-        items: transactions.n_items(),
-        removed,
-        cancellations: None,
-    };
+    let mut report = BuildReport::new(BasketShape::LinePerBasket, counts.rows, &transactions);
+    report.separator = Some(separator.to_string());
+    report.empty_baskets = counts.empty_baskets;
+    report.removed.blank_items = counts.blank_items;
+    report.removed.duplicate_items = counts.duplicate_items;
     (transactions, report)
 }
 
@@ -488,84 +650,6 @@ pub struct OrderLines {
     pub quantity_column: Option<String>,
     /// Optional unit price column.
     pub price_column: Option<String>,
-}
-
-/// Normalised names (lower case, no spaces, `_` or `-`) that identify each role.
-const BASKET_NAMES: [&str; 14] = [
-    "invoiceno",
-    "invoice",
-    "invoiceid",
-    "orderid",
-    "orderno",
-    "ordernumber",
-    "order",
-    "transactionid",
-    "transaction",
-    "basketid",
-    "basket",
-    "receipt",
-    "订单编号",
-    "订单号",
-];
-const ITEM_NAMES: [&str; 11] = [
-    "description",
-    "item",
-    "itemdescription",
-    "itemname",
-    "product",
-    "productname",
-    "stockcode",
-    "sku",
-    "商品",
-    "商品名称",
-    "商品名",
-];
-const QUANTITY_NAMES: [&str; 4] = ["quantity", "qty", "数量", "购买数量"];
-const PRICE_NAMES: [&str; 4] = ["unitprice", "price", "单价", "价格"];
-
-fn normalise(name: &str) -> String {
-    name.chars()
-        .filter(|c| !matches!(c, ' ' | '_' | '-'))
-        .flat_map(char::to_lowercase)
-        .collect()
-}
-
-fn find_named(table: &Table, names: &[&str]) -> Option<String> {
-    // The earliest name in `names` wins (Description before StockCode).
-    names.iter().find_map(|wanted| {
-        table
-            .columns()
-            .iter()
-            .find(|c| normalise(c.name()) == *wanted)
-            .map(|c| c.name().to_string())
-    })
-}
-
-/// Guesses the columns of order lines from their names.
-pub fn guess_order_lines(table: &Table) -> Result<OrderLines> {
-    let basket = find_named(table, &BASKET_NAMES);
-    let item = find_named(table, &ITEM_NAMES);
-    match (basket, item) {
-        (Some(basket), Some(item)) => Ok(OrderLines {
-            basket_columns: vec![basket],
-            item_column: item,
-            quantity_column: find_named(table, &QUANTITY_NAMES),
-            price_column: find_named(table, &PRICE_NAMES),
-        }),
-        _ => Err(Error::invalid_parameter(
-            "basket column",
-            "(not found)",
-            format!(
-                "the column(s) identifying a basket and the item column to be chosen; columns: {}",
-                table
-                    .columns()
-                    .iter()
-                    .map(Column::name)
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-        )),
-    }
 }
 
 /// Groups order lines into baskets.
@@ -679,78 +763,46 @@ pub fn from_order_lines(table: &Table, spec: &OrderLines) -> Result<(Transaction
         baskets,
         revenue: price.is_some().then_some(revenue),
     };
-    let report = BuildReport {
-        shape: BasketShape::OrderLines,
-        detected: false,
-        basket_columns: spec.basket_columns.clone(),
-        item_column: Some(spec.item_column.clone()),
-        quantity_column: spec.quantity_column.clone(),
-        price_column: spec.price_column.clone(),
-        separator: None,
-        rows: table.n_rows(),
-        baskets: transactions.len(),
-        items: transactions.n_items(),
-        removed,
-        cancellations: Some(cancellations),
-    };
+    let mut report = BuildReport::new(BasketShape::OrderLines, table.n_rows(), &transactions);
+    report.basket_columns = spec.basket_columns.clone();
+    report.item_column = Some(spec.item_column.clone());
+    report.quantity_column = spec.quantity_column.clone();
+    report.price_column = spec.price_column.clone();
+    report.removed = removed;
+    report.cancellations = Some(cancellations);
     Ok((transactions, report))
 }
 
-/// Whether a table looks one-hot: at least two columns, every one boolean except at most a
-/// leading identifier.
-fn is_one_hot(table: &Table) -> bool {
-    let boolean = table
-        .columns()
-        .iter()
-        .filter(|c| c.dtype() == DataType::Boolean)
-        .count();
-    boolean >= 2 && boolean + 1 >= table.n_columns()
-}
-
-/// One basket per row from the boolean columns (one per item, the column name is the item).
+/// One basket per row of a 0/1 matrix: each 0/1 column is an item (its name is the
+/// item), `1`, `true`, `yes`, `Y` or `1.0` means bought; the one other column, if any, is
+/// the basket's identifier and never an item. A row with no item is an empty basket and
+/// counts in the number of baskets (as in pyfim and mlxtend).
 pub fn from_one_hot(table: &Table) -> Result<(Transactions, BuildReport)> {
-    let items: Vec<&Column> = table
-        .columns()
-        .iter()
-        .filter(|c| c.dtype() == DataType::Boolean)
-        .collect();
+    let layout = super::detect::binary_columns(table);
+    let items: Vec<&Column> = layout.items.iter().map(|&i| table.column(i)).collect();
     if items.is_empty() {
         return Err(Error::not_enough("columns", 1, 0));
     }
-    let mut removed = Removed::default();
     let mut baskets = Vec::with_capacity(table.n_rows());
+    let mut empty = 0;
     for row in 0..table.n_rows() {
         let basket: Vec<u32> = items
             .iter()
             .enumerate()
-            .filter(|(_, c)| c.f64(row).is_some_and(|v| v > 0.5))
+            .filter(|(_, c)| is_one(c, row))
             .map(|(i, _)| i as u32)
             .collect();
-        if basket.is_empty() {
-            removed.empty_baskets += 1;
-        } else {
-            baskets.push(basket);
-        }
+        empty += usize::from(basket.is_empty());
+        baskets.push(basket);
     }
     let transactions = Transactions {
         items: items.iter().map(|c| c.name().to_string()).collect(),
         baskets,
         revenue: None,
     };
-    let report = BuildReport {
-        shape: BasketShape::OneHot,
-        detected: false,
-        basket_columns: Vec::new(),
-        item_column: None,
-        quantity_column: None,
-        price_column: None,
-        separator: None,
-        rows: table.n_rows(),
-        baskets: transactions.len(),
-        items: transactions.n_items(),
-        removed,
-        cancellations: None,
-    };
+    let mut report = BuildReport::new(BasketShape::OneHot, table.n_rows(), &transactions);
+    report.id_column = layout.id.map(|i| table.column(i).name().to_string());
+    report.empty_baskets = empty;
     Ok((transactions, report))
 }
 
@@ -876,7 +928,8 @@ mod tests {
                 blank_items: 1,
                 blank_keys: 0,
                 duplicate_items: 1,
-                empty_baskets: 0
+                empty_baskets: 0,
+                excluded_items: 0
             }
         );
         let revenue = t.revenue.unwrap();
@@ -950,14 +1003,19 @@ mod tests {
         )
         .unwrap();
         assert_eq!(r.shape, BasketShape::OneHot);
-        assert_eq!(t.baskets, [vec![0, 2], vec![0, 1]]);
-        assert_eq!(r.removed.empty_baskets, 1);
+        // The empty row is a basket: N = 3, as pyfim and mlxtend count.
+        assert_eq!(t.baskets, [vec![0, 2], vec![], vec![0, 1]]);
+        assert_eq!(
+            (r.baskets, r.empty_baskets, r.removed.empty_baskets),
+            (3, 1, 0)
+        );
     }
 
     #[test]
     fn undetectable_order_lines_ask_for_columns() {
         let err = build_baskets(b"a,b\nx,1\ny,2\n", &BuildOptions::default()).unwrap_err();
-        assert!(err.to_string().contains("columns: a, b"), "{err}");
+        assert!(err.to_string().contains("Columns: a, b"), "{err}");
+        assert!(err.to_string().contains("does not hold baskets"), "{err}");
     }
 
     /// groceries.csv (arules) against plain Python + pyfim: `testdata/fixtures/baskets_groceries.json`.

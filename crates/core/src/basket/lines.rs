@@ -54,53 +54,6 @@ pub(crate) fn read_lines(text: &str, separator: char) -> (Transactions, LineCoun
     )
 }
 
-/// Splits one line into its fields with the same quoting rules (names trimmed, empty
-/// fields kept). For callers that need the fields of a few lines (shape detection).
-pub(crate) fn split_fields(line: &str, separator: char) -> Vec<String> {
-    let mut fields = Vec::new();
-    let mut sep = [0u8; 4];
-    let sep = separator.encode_utf8(&mut sep).as_bytes().to_vec();
-    let quoting = separator != '"';
-    let bytes = line.as_bytes();
-    let mut field_start = 0;
-    let mut search = 0;
-    let mut quoted: Option<(String, usize)> = None;
-    loop {
-        let hit =
-            memchr::memchr2(sep[0], b'"', &bytes[search..]).map_or(bytes.len(), |i| i + search);
-        if hit < bytes.len() && bytes[hit] == b'"' && quoting {
-            if quoted.is_none() && is_blank(&line[field_start..hit]) {
-                let (content, end) = read_quoted(line, hit + 1);
-                quoted = Some((content, end));
-                search = end;
-            } else {
-                search = hit + 1;
-            }
-            continue;
-        }
-        if hit < bytes.len() && !bytes[hit..].starts_with(&sep) {
-            search = hit + 1;
-            continue;
-        }
-        let name = match quoted.take() {
-            Some((mut content, end)) => {
-                content.push_str(&line[end..hit]);
-                trim(&content).to_string()
-            }
-            None => trim(&line[field_start..hit]).to_string(),
-        };
-        // Runs of spaces are one separator: their empty fields are not fields.
-        if !(separator.is_whitespace() && name.is_empty()) {
-            fields.push(name);
-        }
-        if hit >= bytes.len() {
-            return fields;
-        }
-        field_start = hit + sep.len();
-        search = field_start;
-    }
-}
-
 /// The unescaped content of a quoted field whose opening quote ends at `start`, and the
 /// byte after its closing quote (the end of the text when it is not closed).
 fn read_quoted(text: &str, start: usize) -> (String, usize) {
@@ -317,11 +270,6 @@ mod tests {
         // A quoted name may span lines, as in CSV.
         let (t, _) = read_lines("\"a\nb\",c\nd\n", ',');
         assert_eq!(names(&t), [vec!["a\nb", "c"], vec!["d"]]);
-        assert_eq!(
-            split_fields("\"milk, whole\", bread,,\"x\"\"y\"", ','),
-            ["milk, whole", "bread", "", "x\"y"]
-        );
-        assert_eq!(split_fields(" 1  2 3 ", ' '), ["1", "2", "3"]);
     }
 
     #[test]

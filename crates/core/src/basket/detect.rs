@@ -190,7 +190,11 @@ pub fn is_binary(column: &Column) -> bool {
         ColumnData::Boolean(_) => true,
         ColumnData::Integer(_) | ColumnData::Decimal(_) => (0..column.len())
             .filter(|&r| !column.is_missing(r))
-            .all(|r| column.f64(r).is_some_and(|v| matches!(v.to_bits(), ZERO | ONE))),
+            .all(|r| {
+                column
+                    .f64(r)
+                    .is_some_and(|v| matches!(v.to_bits(), ZERO | ONE))
+            }),
         ColumnData::Text(v) => {
             let mut used = vec![false; v.dictionary().len()];
             for (row, &code) in v.codes().iter().enumerate() {
@@ -328,9 +332,14 @@ pub(crate) fn guess_columns(
     };
     let item = match item_column {
         Some(item) => Some(item.to_string()),
+        // By values only when the user named the basket: detection needs a named item.
         None => find_named(table, &ITEM_NAMES)
             .filter(|i| !baskets.contains(i))
-            .or_else(|| item_by_values(table, &baskets)),
+            .or_else(|| {
+                (!basket_columns.is_empty())
+                    .then(|| item_by_values(table, &baskets))
+                    .flatten()
+            }),
     };
     let Some(item) = item else {
         return Err(not_baskets(table));
@@ -393,18 +402,21 @@ pub fn group_by_suggestions(table: &Table) -> (Vec<String>, Vec<String>) {
         let d = distinct_present(c);
         d >= 2 && d < c.len() - c.missing_count()
     };
-    let mut keys: Vec<&Column> = table
+    let keyish = |c: &Column| {
+        let n = normalise(c.name());
+        is_invoice_name(c.name())
+            || CUSTOMER_NAMES.contains(&n.as_str())
+            || ["id", "no", "number", "编号", "号"]
+                .iter()
+                .any(|w| n.ends_with(w))
+    };
+    let mut group: Vec<String> = table
         .columns()
         .iter()
-        .filter(|c| matches!(c.dtype(), DataType::Text | DataType::Integer) && repeats(c))
+        .filter(|c| c.dtype() != DataType::DateTime && keyish(c) && repeats(c))
+        .take(2)
+        .map(|c| c.name().to_string())
         .collect();
-    keys.sort_by_key(|c| {
-        let n = normalise(c.name());
-        let id_like =
-            n.ends_with("id") || n.ends_with("no") || n.contains("编号") || n.contains("号");
-        !id_like
-    });
-    let mut group: Vec<String> = keys.iter().take(3).map(|c| c.name().to_string()).collect();
     if let Some(date) = table
         .columns()
         .iter()
@@ -415,10 +427,11 @@ pub fn group_by_suggestions(table: &Table) -> (Vec<String>, Vec<String>) {
     let mut items: Vec<&Column> = table
         .columns()
         .iter()
-        .filter(|c| c.dtype() == DataType::Text && repeats(c))
+        .filter(|c| c.dtype() == DataType::Text && !group.iter().any(|g| g == c.name()))
+        .filter(|c| repeats(c))
         .collect();
     items.sort_by_key(|c| std::cmp::Reverse(distinct_present(c)));
-    let items = items.iter().take(3).map(|c| c.name().to_string()).collect();
+    let items = items.iter().take(2).map(|c| c.name().to_string()).collect();
     (group, items)
 }
 

@@ -74,6 +74,7 @@ const KNOWN: &[(&str, ExclusionReason)] = &[
     ("plastic bag", ExclusionReason::Bag),
     ("paper bag", ExclusionReason::Bag),
     ("shopping bag", ExclusionReason::Bag),
+    ("shopping bags", ExclusionReason::Bag),
     ("bag charge", ExclusionReason::Bag),
     ("购物袋", ExclusionReason::Bag),
     ("塑料袋", ExclusionReason::Bag),

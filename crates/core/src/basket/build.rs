@@ -434,7 +434,7 @@ pub fn build_baskets(bytes: &[u8], options: &BuildOptions) -> Result<(Transactio
         || options.item_column.is_some();
     if wants_table {
         let table = read_bytes(bytes, &options.read)?;
-        return build_from_table(&table, || Ok(text.into_owned()), options);
+        return build_from_table(&table, || Ok::<_, Error>(bytes.to_vec()), options);
     }
     let (shape, table) = match options.shape {
         Some(BasketShape::LinePerBasket) => (None, None),
@@ -452,7 +452,7 @@ pub fn build_baskets(bytes: &[u8], options: &BuildOptions) -> Result<(Transactio
     match shape {
         Some(_) => {
             let table = read_bytes(bytes, &options.read)?;
-            build_from_table(&table, || Ok(text.into_owned()), options)
+            build_from_table(&table, || Ok::<_, Error>(bytes.to_vec()), options)
         }
         None => {
             let integer = detect::integer_lines(&sample_lines(&text));
@@ -469,13 +469,14 @@ pub fn build_baskets(bytes: &[u8], options: &BuildOptions) -> Result<(Transactio
 }
 
 /// Builds baskets from a table already read (the app keeps the table it loaded, with the
-/// user's type changes), detecting what the options leave open. `text` gives the file's
-/// decoded text, asked for only when the rows turn out to be one basket per line.
-pub fn build_from_table(
+/// user's type changes), detecting what the options leave open. `bytes` gives the file's
+/// bytes, asked for only when the rows turn out to be one basket per line (they are then
+/// decoded as [`BuildOptions::read`] says).
+pub fn build_from_table<E: From<Error>>(
     table: &Table,
-    text: impl FnOnce() -> Result<String>,
+    bytes: impl FnOnce() -> std::result::Result<Vec<u8>, E>,
     options: &BuildOptions,
-) -> Result<(Transactions, BuildReport)> {
+) -> std::result::Result<(Transactions, BuildReport), E> {
     let wants_columns = !options.basket_columns.is_empty() || options.item_column.is_some();
     let detected = options.shape.is_none() && !wants_columns;
     let shape = match options.shape {
@@ -513,7 +514,8 @@ pub fn build_from_table(
             (t, r)
         }
         None => {
-            let text = text()?;
+            let bytes = bytes()?;
+            let text = decode_text(&bytes, &options.read)?;
             let integer = detect::integer_lines(&sample_lines(&text));
             let (t, mut r) = from_lines(&text, options.separator);
             r.reason = if detected {
@@ -528,7 +530,7 @@ pub fn build_from_table(
     if !detected {
         report.reason = ShapeReason::Given;
     }
-    finish(transactions, report, options)
+    Ok(finish(transactions, report, options)?)
 }
 
 /// The first non-blank lines of a text.

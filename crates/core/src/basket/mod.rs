@@ -59,7 +59,7 @@ pub use detect::{
     group_by_suggestions, guess_order_lines, is_binary, not_baskets, one_hot_layout, OneHotLayout,
     ShapeReason,
 };
-pub use exclude::{suggest_exclusions, ExclusionReason};
+pub use exclude::{exclusion_reason, suggest_exclusions, ExclusionReason};
 pub use index::BasketIndex;
 pub use itemsets::{estimate, mine_itemsets, stop_message, Estimate, Itemset, Itemsets};
 pub use measures::{Measure, MEASURES};

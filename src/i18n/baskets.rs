@@ -67,6 +67,16 @@ pub enum BasketText {
     BehindJob,
     /// A setting is not a valid number.
     BadNumber,
+    /// Label: items to leave out.
+    ExcludeItems,
+    /// Hint under the exclusion box.
+    ExcludeHint,
+    /// Before the list of suggested exclusions.
+    SuggestedExclusions,
+    /// Button: add every suggestion to the exclusions.
+    AddSuggestions,
+    /// Checkbox: leave empty baskets out of N.
+    DropEmptyBaskets,
     /// Heading of the rules table.
     RulesHeading,
     /// Placeholder of the item search.
@@ -181,6 +191,17 @@ fn pair(key: BasketText) -> (&'static str, &'static str) {
         MiningJob => ("关联规则挖掘", "mining rules"),
         BuildingJob => ("整理购物篮", "building baskets"),
         BehindJob => ("查找购物篮", "finding baskets"),
+        ExcludeItems => ("不计入的商品", "Items to leave out"),
+        ExcludeHint => (
+            "每行一个商品名（区分大小写）；从每个购物篮中去掉。占位符（如 NONE）已自动填入。",
+            "One item name per line (case-sensitive), removed from every basket. Placeholders such as NONE are filled in for you.",
+        ),
+        SuggestedExclusions => ("看起来不是商品：", "Look like non-products:"),
+        AddSuggestions => ("全部加入", "Add them all"),
+        DropEmptyBaskets => (
+            "空购物篮不计入总数（默认计入，与 pyfim、mlxtend 一致）",
+            "Leave empty baskets out of the count (by default they count, as in pyfim and mlxtend)",
+        ),
         BadNumber => (
             "请检查设置：支持度为 (0, 1] 内的比例或至少为 1 的购物篮数，置信度在 0 到 1 之间，提升度和长度为正数。",
             "Check the settings: support is a fraction in (0, 1] or a basket count of at least 1, confidence lies between 0 and 1, lift and length are positive.",
@@ -392,6 +413,11 @@ mod tests {
         BuildingJob,
         BehindJob,
         BadNumber,
+        ExcludeItems,
+        ExcludeHint,
+        SuggestedExclusions,
+        AddSuggestions,
+        DropEmptyBaskets,
         RulesHeading,
         SearchItems,
         Antecedent,

@@ -263,3 +263,156 @@ fn an_exploding_search_stops_at_the_default_budget() {
         .iter()
         .all(|r| r["confidence"].as_f64().unwrap() >= 0.99));
 }
+
+/// Order lines as a merchant exports them: a header, dates, prices, a quoted description
+/// with a comma, a cancelled invoice and a member id starting with C.
+const ORDERS: &str = "InvoiceNo,InvoiceDate,Description,Quantity,UnitPrice,CustomerID\n\
+    1001,2024-01-02 10:00,\"MUG, BLUE\",2,3.5,C17\n\
+    1001,2024-01-02 10:00,TEA,1,2.0,C17\n\
+    1002,2024-01-02 11:00,\"MUG, BLUE\",1,3.5,C18\n\
+    1002,2024-01-02 11:00,TEA,3,2.0,C18\n\
+    1002,2024-01-02 11:00,POSTAGE,1,15,C18\n\
+    C1003,2024-01-03 09:00,TEA,-1,2.0,C17\n\
+    1004,2024-01-03 12:00,SPOON,1,1.0,C19\n";
+
+fn itemset_names(v: &Value) -> Vec<String> {
+    let mut names: Vec<String> = v["itemsets"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| {
+            let mut items: Vec<&str> = s["items"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|i| i.as_str().unwrap())
+                .collect();
+            items.sort_unstable();
+            items.join("+")
+        })
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn order_lines_are_grouped_never_mined_as_lines() {
+    let file = temp_file("orders.csv", ORDERS);
+    let v = json(&[
+        "itemsets",
+        file.to_str().unwrap(),
+        "--min-support",
+        "2",
+        "--json",
+    ]);
+    assert_eq!(v["baskets"], 3, "{v}");
+    assert_eq!(itemset_names(&v), ["MUG, BLUE", "MUG, BLUE+TEA", "TEA"]);
+    // The same baskets written out and read back as basket lines.
+    let out = file.with_file_name("orders_baskets.csv");
+    let b = json(&[
+        "baskets",
+        file.to_str().unwrap(),
+        "--out",
+        out.to_str().unwrap(),
+        "--json",
+    ]);
+    assert_eq!(b["cancellations"]["reason"], "negative_quantities");
+    assert_eq!(b["suggested_exclusions"][0]["item"], "POSTAGE");
+    assert_eq!(b["suggested_exclusions"][0]["reason"], "shipping");
+    let written = std::fs::read_to_string(&out).unwrap();
+    assert!(written.starts_with("\"MUG, BLUE\",TEA\n"), "{written}");
+    let again = json(&[
+        "itemsets",
+        out.to_str().unwrap(),
+        "--min-support",
+        "2",
+        "--json",
+    ]);
+    assert_eq!(itemset_names(&again), itemset_names(&v));
+    // --basket-col alone: the item column is detected.
+    let by_customer = json(&[
+        "baskets",
+        file.to_str().unwrap(),
+        "--basket-col",
+        "CustomerID",
+        "--json",
+    ]);
+    assert_eq!(by_customer["baskets"], 3, "{by_customer}");
+    assert_eq!(by_customer["item_column"], "Description");
+    // Rules take the same builder.
+    let (code, stdout, stderr) = shoplens(&[
+        "rules",
+        file.to_str().unwrap(),
+        "--min-support",
+        "2",
+        "--min-confidence",
+        "0.5",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("in 3 baskets"), "{stdout}");
+    assert!(!stdout.contains("2024"), "{stdout}");
+}
+
+#[test]
+fn exclude_items_and_empty_baskets() {
+    let file = temp_file("orders_x.csv", ORDERS);
+    let (code, stdout, stderr) = shoplens(&[
+        "baskets",
+        file.to_str().unwrap(),
+        "--exclude-item",
+        "POSTAGE",
+        "--exclude-item",
+        "spoon",
+        "--json",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    let v: Value = serde_json::from_str(&stdout).unwrap();
+    assert_eq!(v["removed"]["excluded_items"], 1);
+    assert_eq!(v["excluded"][0]["baskets"], 1);
+    assert!(stderr.contains("did you mean \"SPOON\""), "{stderr}");
+    // A 0/1 matrix with an empty row: N counts it unless asked not to.
+    let matrix = temp_file(
+        "matrix.csv",
+        "Customer Number,milk,eggs\nC1,1,0\nC2,0,0\nC3,1,1\nC4,1,1\n",
+    );
+    let v = json(&[
+        "itemsets",
+        matrix.to_str().unwrap(),
+        "--min-support",
+        "0.5",
+        "--json",
+    ]);
+    assert_eq!(v["baskets"], 4);
+    assert_eq!(itemset_names(&v), ["eggs", "eggs+milk", "milk"]);
+    let v = json(&[
+        "itemsets",
+        matrix.to_str().unwrap(),
+        "--min-support",
+        "0.5",
+        "--drop-empty-baskets",
+        "--json",
+    ]);
+    assert_eq!(v["baskets"], 3);
+}
+
+#[test]
+fn a_table_without_baskets_says_what_to_group_by() {
+    let file = temp_file(
+        "sales.csv",
+        "Order Date,Region,Store No,Product,Sales\n2024-01-02,north,A1,tea,1.5\n2024-01-03,south,A1,cup,3.25\n2024-01-04,north,B2,tea,2.5\n",
+    );
+    let (code, _, stderr) = shoplens(&["itemsets", file.to_str().unwrap(), "--min-support", "0.1"]);
+    assert_eq!(code, 2);
+    assert!(stderr.contains("does not hold baskets"), "{stderr}");
+    assert!(stderr.contains("Store No + Order Date"), "{stderr}");
+    // Quoted names in basket lines stay whole.
+    let lines = temp_file("quoted.csv", "\"milk, whole\",bread\n\"milk, whole\",jam\n");
+    let v = json(&[
+        "itemsets",
+        lines.to_str().unwrap(),
+        "--min-support",
+        "2",
+        "--json",
+    ]);
+    assert_eq!(itemset_names(&v), ["milk, whole"]);
+}

@@ -104,6 +104,16 @@ pub enum ErrorKind {
         /// Where and what, in English.
         detail: String,
     },
+    /// A table that holds no baskets: not order lines, not one basket per line, not a 0/1
+    /// matrix. Names the columns that could be grouped into baskets.
+    NotBaskets {
+        /// Every column of the table.
+        columns: Vec<String>,
+        /// Columns whose values repeat, which could identify a basket (with a date).
+        group_by: Vec<String>,
+        /// Text columns that could name the items.
+        items: Vec<String>,
+    },
 }
 
 impl Error {
@@ -212,6 +222,18 @@ impl Error {
             (Cancelled, Lang::Zh) => "已取消。".into(),
             (Format { format, detail }, Lang::En) => format!("Not a valid {format} file: {detail}."),
             (Format { format, detail }, Lang::Zh) => format!("不是有效的 {format} 文件：{detail}。"),
+            (NotBaskets { columns, group_by, items }, Lang::En) => format!(
+                "This table does not hold baskets: it has no invoice/order column with an item column, and it is neither one basket per line nor a 0/1 matrix. Choose the column(s) that group rows into baskets{} and the item column{}. Columns: {}.",
+                if group_by.is_empty() { String::new() } else { format!(" (for example {})", group_by.join(" + ")) },
+                if items.is_empty() { String::new() } else { format!(" (for example {})", items.join(" or ")) },
+                columns.join(", ")
+            ),
+            (NotBaskets { columns, group_by, items }, Lang::Zh) => format!(
+                "这张表不是购物篮数据：没有订单/发票号列和商品列，也不是每行一个购物篮或 0/1 矩阵。请选择把行分组为购物篮的列{}和商品列{}。现有列：{}。",
+                if group_by.is_empty() { String::new() } else { format!("（例如 {}）", group_by.join(" + ")) },
+                if items.is_empty() { String::new() } else { format!("（例如 {}）", items.join(" 或 ")) },
+                columns.join("，")
+            ),
         }
     }
 }

@@ -88,7 +88,16 @@ fn prepare(state: BasketsState, name: String) {
         state.prepare_job,
         move |output| {
             if let Output::Baskets(BasketOutput::Prepared(p)) = output {
+                let placeholders = settings::placeholders(&p);
                 prepared.set(Some(Arc::new(p)));
+                // Placeholders (NONE, N/A) are never products: exclude them until the
+                // user edits the list. Bags and postage are only suggested.
+                let unset = state.source.with_untracked(|s| s.exclude_items.is_none());
+                if unset && !placeholders.is_empty() {
+                    state
+                        .source
+                        .update(|s| s.exclude_items = Some(placeholders));
+                }
             }
         },
     );

@@ -4,15 +4,42 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use shoplens_core::basket::{Algorithm, BasketShape, MinSupport, Target};
+use shoplens_core::basket::{Algorithm, BasketShape, ExclusionReason, MinSupport, Target};
 
 use super::{use_baskets, BasketsState};
 use crate::components::format::{grouped, percent};
 use crate::i18n::baskets::{self as text, t, BasketText as T};
 use crate::state::{results, use_app_state};
-use crate::worker::jobs::baskets::{BasketJob, BasketOutput, MineSettings};
+use crate::worker::jobs::baskets::{BasketJob, BasketOutput, MineSettings, Prepared};
 use crate::worker::protocol::{Job, Output};
 use crate::worker::task::run_task;
+
+/// The suggested exclusions that are placeholders (`NONE`, `N/A`): excluded by default.
+pub(super) fn placeholders(prepared: &Prepared) -> Vec<String> {
+    prepared
+        .suggested
+        .iter()
+        .filter(|(_, reason)| *reason == ExclusionReason::Placeholder)
+        .map(|(name, _)| name.clone())
+        .collect()
+}
+
+/// The exclusion box's text: one name per line.
+fn exclusion_text(names: &[String]) -> String {
+    names.join("\n")
+}
+
+/// The names typed in the exclusion box: one per line, trimmed, blank lines dropped,
+/// repeats once.
+fn parse_exclusions(text: &str) -> Vec<String> {
+    let mut names: Vec<String> = Vec::new();
+    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
+        if !names.iter().any(|n| n == line) {
+            names.push(line.to_string());
+        }
+    }
+    names
+}
 
 /// The support the user typed, if valid.
 fn parse_support(value: &str, unit: &str) -> Option<MinSupport> {
@@ -237,6 +264,53 @@ pub fn Settings() -> impl IntoView {
         })
     };
 
+    // Suggested non-products not yet excluded, with a button adding them all.
+    let suggestions = move || {
+        let prepared = state.prepared.get()?;
+        let excluded = state
+            .source
+            .with(|s| s.exclude_items.clone().unwrap_or_default());
+        let open: Vec<(String, ExclusionReason)> = prepared
+            .suggested
+            .iter()
+            .filter(|(name, _)| !excluded.contains(name))
+            .cloned()
+            .collect();
+        if open.is_empty() {
+            return None;
+        }
+        let lang = lang.get();
+        let listed = open
+            .iter()
+            .map(|(name, reason)| format!("{name} ({})", reason.label(lang)))
+            .collect::<Vec<_>>()
+            .join(lang.pick("，", ", "));
+        let names: Vec<String> = open.into_iter().map(|(name, _)| name).collect();
+        Some(view! {
+            <p class="note" data-testid="suggested-exclusions">
+                {t(lang, T::SuggestedExclusions)} " " {listed} " "
+                <button
+                    type="button"
+                    class="button"
+                    data-testid="add-suggested-exclusions"
+                    on:click=move |_| {
+                        let names = names.clone();
+                        state.source.update(|s| {
+                            let list = s.exclude_items.get_or_insert_with(Vec::new);
+                            for name in names {
+                                if !list.contains(&name) {
+                                    list.push(name);
+                                }
+                            }
+                        });
+                    }
+                >
+                    {t(lang, T::AddSuggestions)}
+                </button>
+            </p>
+        })
+    };
+
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         match read_settings(
@@ -318,6 +392,34 @@ pub fn Settings() -> impl IntoView {
                         )}
                     </Show>
                 </div>
+                <label class="field wide">
+                    <span>{move || t(lang.get(), T::ExcludeItems)}</span>
+                    <textarea
+                        rows="3"
+                        data-testid="exclude-items"
+                        prop:value=move || {
+                            state.source.with(|s| exclusion_text(s.exclude_items.as_deref().unwrap_or_default()))
+                        }
+                        on:change=move |ev| {
+                            let names = parse_exclusions(&event_target_value(&ev));
+                            state.source.update(|s| s.exclude_items = Some(names));
+                        }
+                    ></textarea>
+                    <span class="hint">{move || t(lang.get(), T::ExcludeHint)}</span>
+                </label>
+                {suggestions}
+                <label class="field check">
+                    <input
+                        type="checkbox"
+                        data-testid="drop-empty-baskets"
+                        prop:checked=move || state.source.with(|s| s.drop_empty_baskets)
+                        on:change=move |ev| {
+                            let on = event_target_checked(&ev);
+                            state.source.update(|s| s.drop_empty_baskets = on);
+                        }
+                    />
+                    <span>{move || t(lang.get(), T::DropEmptyBaskets)}</span>
+                </label>
                 {report}
             </fieldset>
             <fieldset>
@@ -405,6 +507,13 @@ pub fn Settings() -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn exclusions_are_one_name_per_line() {
+        let names = parse_exclusions(" NONE \n\nMUG, BLUE\nNONE\n");
+        assert_eq!(names, ["NONE", "MUG, BLUE"]);
+        assert_eq!(parse_exclusions(&exclusion_text(&names)), names);
+    }
 
     #[test]
     fn kept_settings_fill_the_form_as_typed() {

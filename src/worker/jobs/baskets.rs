@@ -1,8 +1,11 @@
 //! The Baskets page's jobs, run in the worker.
 //!
-//! Every job first turns the loaded data into baskets ([`build`]): order lines and one-hot
-//! matrices come from the loaded table (so the user's type overrides and personal-data
-//! protections apply), one-basket-per-line files from the file's bytes, read again.
+//! Every job first turns the loaded data into baskets ([`build`]) through the core
+//! builder (`shoplens_core::basket::build_from_table`), which decides the shape and
+//! columns: order lines and 0/1 matrices come from the loaded table (so the user's type
+//! overrides and personal-data protections apply), one-basket-per-line files from the
+//! file's bytes, read again only then. This module only decodes the job, calls core and
+//! encodes the answer.
 //! [`BasketJob::Prepare`] only reports what was built and each item's basket count (the
 //! page derives its live "items passing support" hint from them without asking again);
 //! [`BasketJob::Mine`] searches the itemsets, builds the rules and the "frequently bought
@@ -11,12 +14,11 @@
 
 use serde::{Deserialize, Serialize};
 use shoplens_core::basket::{
-    build_baskets, companions, from_one_hot, from_order_lines, guess_order_lines, mine_itemsets,
-    rules_from_itemsets, stop_message, Algorithm, BasketIndex, BasketShape, BuildOptions,
-    BuildReport, CompanionParams, ItemCompanions, Itemset, Measure, MinSupport, MiningParams,
-    OrderLines, Rule, RuleParams, StopReason, Target, Transactions,
+    build_from_table, companions, mine_itemsets, rules_from_itemsets, stop_message,
+    suggest_exclusions, Algorithm, BasketIndex, BasketShape, BuildOptions, BuildReport,
+    CompanionParams, ExclusionReason, ItemCompanions, Itemset, Measure, MinSupport, MiningParams,
+    Rule, RuleParams, StopReason, Target, Transactions,
 };
-use shoplens_core::table::{DataType, Table};
 use shoplens_core::Lang;
 
 use crate::worker::protocol::{JobId, Output, WireError};
@@ -47,6 +49,29 @@ pub struct BasketSource {
     pub quantity_column: Option<String>,
     /// Order lines: the unit price column.
     pub price_column: Option<String>,
+    /// Items to leave out (exact names). `None` until the page fills it from the
+    /// suggestions (placeholders such as `NONE` are pre-filled); the user's edit is kept.
+    #[serde(default)]
+    pub exclude_items: Option<Vec<String>>,
+    /// Leave baskets with no item out of the count of baskets.
+    #[serde(default)]
+    pub drop_empty_baskets: bool,
+}
+
+impl BasketSource {
+    /// The core builder's options.
+    pub fn options(&self) -> BuildOptions {
+        BuildOptions {
+            shape: self.shape,
+            basket_columns: self.basket_columns.clone(),
+            item_column: self.item_column.clone(),
+            quantity_column: self.quantity_column.clone(),
+            price_column: self.price_column.clone(),
+            drop_empty_baskets: self.drop_empty_baskets,
+            exclude_items: self.exclude_items.clone().unwrap_or_default(),
+            ..BuildOptions::default()
+        }
+    }
 }
 
 /// The search the user asked for.
@@ -103,6 +128,10 @@ pub struct Prepared {
     pub has_revenue: bool,
     /// Milliseconds spent building.
     pub elapsed_ms: f64,
+    /// Items that look like placeholders or non-products, with the reason (those already
+    /// excluded included), most frequent first.
+    #[serde(default)]
+    pub suggested: Vec<(String, ExclusionReason)>,
 }
 
 /// A search's results.
@@ -187,79 +216,43 @@ fn wire(error: shoplens_core::Error) -> WireError {
     WireError::from(&error)
 }
 
-/// Whether a table looks one-hot: at least two boolean columns, every column boolean but
-/// at most one (an identifier). Mirrors the core builder's own test.
-fn looks_one_hot(table: &Table) -> bool {
-    let boolean = table
-        .columns()
-        .iter()
-        .filter(|c| c.dtype() == DataType::Boolean)
-        .count();
-    boolean >= 2 && boolean + 1 >= table.n_columns()
+/// A core error, or the worker's own (no file loaded, reading failed).
+struct BuildError(WireError);
+
+impl From<shoplens_core::Error> for BuildError {
+    fn from(error: shoplens_core::Error) -> BuildError {
+        BuildError(wire(error))
+    }
 }
 
 /// Builds the baskets of the loaded data as `source` says.
 pub fn build(id: JobId, source: &BasketSource) -> Result<(Transactions, Prepared), WireError> {
     let started = now_ms();
-    let wants_columns = !source.basket_columns.is_empty() || source.item_column.is_some();
-    // Decide from the table whether it holds order lines or a 0/1 matrix; otherwise the
-    // file is one basket per line and is read again as text.
-    let from_table = with_table(|table| {
-        let shape = match source.shape {
-            Some(shape) => shape,
-            None if wants_columns => BasketShape::OrderLines,
-            None if guess_order_lines(table).is_ok() => BasketShape::OrderLines,
-            None if looks_one_hot(table) => BasketShape::OneHot,
-            None => BasketShape::LinePerBasket,
-        };
-        match shape {
-            BasketShape::LinePerBasket => Ok(None),
-            BasketShape::OneHot => from_one_hot(table).map(Some).map_err(wire),
-            BasketShape::OrderLines => {
-                let spec = if wants_columns {
-                    let guess = guess_order_lines(table).ok();
-                    OrderLines {
-                        basket_columns: if source.basket_columns.is_empty() {
-                            guess
-                                .as_ref()
-                                .map(|g| g.basket_columns.clone())
-                                .unwrap_or_default()
-                        } else {
-                            source.basket_columns.clone()
-                        },
-                        item_column: source
-                            .item_column
-                            .clone()
-                            .or_else(|| guess.as_ref().map(|g| g.item_column.clone()))
-                            .unwrap_or_default(),
-                        quantity_column: source.quantity_column.clone(),
-                        price_column: source.price_column.clone(),
-                    }
-                } else {
-                    guess_order_lines(table).map_err(wire)?
-                };
-                from_order_lines(table, &spec).map(Some).map_err(wire)
-            }
-        }
+    let options = source.options();
+    let (tx, report) = with_table(|table| {
+        build_from_table(
+            table,
+            || loaded_file_bytes(id).map_err(BuildError),
+            &options,
+        )
+        .map_err(|e| e.0)
     })?;
-    let (tx, mut report) = match from_table {
-        Some(built) => built,
-        None => {
-            let bytes = loaded_file_bytes(id)?;
-            let options = BuildOptions {
-                shape: Some(BasketShape::LinePerBasket),
-                ..BuildOptions::default()
-            };
-            build_baskets(&bytes, &options).map_err(wire)?
-        }
-    };
-    report.detected = source.shape.is_none() && !wants_columns;
     if tx.is_empty() {
         return Err(WireError {
             zh: "没有得到任何购物篮：请检查购物篮列和商品列。".into(),
             en: "No baskets were built: check the basket and item columns.".into(),
         });
     }
+    // What was excluded was suggested too: keep it on the list so the control shows it.
+    let mut suggested: Vec<(String, ExclusionReason)> = report
+        .excluded
+        .iter()
+        .filter(|e| e.baskets > 0)
+        .filter_map(|e| {
+            shoplens_core::basket::exclusion_reason(&e.name).map(|r| (e.name.clone(), r))
+        })
+        .collect();
+    suggested.extend(suggest_exclusions(&tx));
     let mut item_counts = vec![0u64; tx.n_items()];
     for basket in &tx.baskets {
         for &item in basket {
@@ -273,6 +266,7 @@ pub fn build(id: JobId, source: &BasketSource) -> Result<(Transactions, Prepared
         mean_basket_size: tx.mean_basket_size(),
         has_revenue: tx.revenue.is_some(),
         elapsed_ms: now_ms() - started,
+        suggested,
     };
     Ok((tx, prepared))
 }

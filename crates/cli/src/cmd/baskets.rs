@@ -1,11 +1,12 @@
-//! `shoplens baskets FILE [--basket-col C]... [--item-col C] [--json]`: turn a file into
-//! baskets and say what was removed on the way.
+//! `shoplens baskets FILE [--basket-col C]... [--item-col C] [--exclude-item NAME]...
+//! [--out FILE] [--json]`: turn a file into baskets, say what was read and removed and
+//! why, suggest items that are not products, and optionally write the baskets out.
 
-use super::inspect::parse_delimiter;
-use crate::output::{in_file, print_json, read_file, CliError};
+use super::basket_source::{describe, SourceArgs};
+use crate::output::{print_json, CliError};
 use serde_json::json;
-use shoplens_core::basket::{build_baskets, BuildOptions};
-use shoplens_core::table::ReadOptions;
+use shoplens_core::basket::export::basket_lines;
+use shoplens_core::basket::suggest_exclusions;
 use shoplens_core::Lang;
 use std::path::PathBuf;
 
@@ -14,28 +15,12 @@ use std::path::PathBuf;
 pub struct Args {
     /// One basket per line, order lines, or a 0/1 matrix (CSV, .dat, XLSX...).
     file: PathBuf,
-    /// Order lines: a column identifying the basket; repeat for a composite key
-    /// (`--basket-col Member_number --basket-col Date`). Detected by name when absent.
-    #[arg(long = "basket-col")]
-    basket_cols: Vec<String>,
-    /// Order lines: the item column. Detected by name when absent.
-    #[arg(long = "item-col")]
-    item_col: Option<String>,
-    /// Order lines: the quantity column (negative = cancellation).
-    #[arg(long = "quantity-col")]
-    quantity_col: Option<String>,
-    /// Order lines: the unit price column (gives each basket's revenue).
-    #[arg(long = "price-col")]
-    price_col: Option<String>,
-    /// Text encoding (WHATWG label); detected by default.
-    #[arg(long)]
-    encoding: Option<String>,
-    /// Field delimiter of order lines; sniffed by default.
-    #[arg(long)]
-    delimiter: Option<String>,
-    /// Sheet of a spreadsheet (default: the first).
-    #[arg(long)]
-    sheet: Option<String>,
+    #[command(flatten)]
+    source: SourceArgs,
+    /// Write the baskets to this file, one per line, items comma-separated and quoted as
+    /// CSV needs (an empty basket is `""`); `itemsets` and `rules` read it back as is.
+    #[arg(long, value_name = "FILE")]
+    out: Option<PathBuf>,
     /// Print one JSON object.
     #[arg(long)]
     json: bool,
@@ -43,43 +28,44 @@ pub struct Args {
 
 /// Builds the baskets and prints counts.
 pub fn run(args: Args) -> Result<(), CliError> {
-    let bytes = read_file(&args.file)?;
-    let options = BuildOptions {
-        basket_columns: args.basket_cols,
-        item_column: args.item_col,
-        quantity_column: args.quantity_col,
-        price_column: args.price_col,
-        read: ReadOptions {
-            encoding: args.encoding,
-            delimiter: args.delimiter.as_deref().map(parse_delimiter).transpose()?,
-            sheet: args.sheet,
-            ..ReadOptions::default()
-        },
-        ..BuildOptions::default()
-    };
-    let (transactions, report) = build_baskets(&bytes, &options).map_err(in_file(&args.file))?;
+    let (transactions, report) = args.source.load(&args.file)?;
+    if let Some(out) = &args.out {
+        std::fs::write(out, basket_lines(&transactions))
+            .map_err(|e| format!("{}: {e}", out.display()))?;
+    }
+    let suggested = suggest_exclusions(&transactions);
     let removed = report.removed;
     if args.json {
         print_json(&json!({
             "baskets": transactions.len(),
+            "empty_baskets": report.empty_baskets,
             "items": transactions.n_items(),
             "mean_basket_size": transactions.mean_basket_size(),
-            "removed": {
-                "cancellations": removed.cancellations,
-                "blank_items": removed.blank_items,
-                "duplicate_items": removed.duplicate_items,
-                "zero_quantity": removed.zero_quantity,
-                "blank_keys": removed.blank_keys,
-                "empty_baskets": removed.empty_baskets,
-            },
+            "rows": report.rows,
+            "removed": removed,
             "shape": report.shape,
             "detected": report.detected,
+            "reason": report.reason,
             "basket_columns": report.basket_columns,
             "item_column": report.item_column,
+            "id_column": report.id_column,
+            "separator": report.separator,
+            "cancellations": report.cancellations,
+            "excluded": report.excluded,
+            "suggested_exclusions": suggested
+                .iter()
+                .map(|(item, reason)| json!({"item": item, "reason": reason.code()}))
+                .collect::<Vec<_>>(),
             "revenue": transactions.revenue.as_ref().map(|r| r.iter().sum::<f64>()),
         }));
     } else {
-        println!("{}: {}", args.file.display(), report.describe(Lang::En));
+        let mut sentences = describe(&report).into_iter();
+        if let Some(first) = sentences.next() {
+            println!("{}: {first}", args.file.display());
+        }
+        for sentence in sentences {
+            println!("  {sentence}");
+        }
         println!(
             "  {} baskets, {} items, {:.4} items per basket",
             transactions.len(),
@@ -87,14 +73,25 @@ pub fn run(args: Args) -> Result<(), CliError> {
             transactions.mean_basket_size()
         );
         println!(
-            "  removed: {} cancellations, {} zero quantities, {} blank items, {} blank keys, {} repeated items, {} empty baskets",
+            "  removed: {} cancellations, {} zero quantities, {} blank items, {} blank keys, {} repeated items, {} empty baskets, {} excluded items",
             removed.cancellations,
             removed.zero_quantity,
             removed.blank_items,
             removed.blank_keys,
             removed.duplicate_items,
-            removed.empty_baskets
+            removed.empty_baskets,
+            removed.excluded_items
         );
+        if !suggested.is_empty() {
+            println!(
+                "  not products? {} (leave out with --exclude-item NAME)",
+                suggested
+                    .iter()
+                    .map(|(item, reason)| format!("{item} ({})", reason.label(Lang::En)))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            );
+        }
     }
     Ok(())
 }

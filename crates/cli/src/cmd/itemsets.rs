@@ -1,7 +1,8 @@
 //! `shoplens itemsets FILE --min-support S [--algorithm A] [--target T] [--max-len N] [--json]`:
 //! frequent itemsets of a basket file.
 
-use crate::output::{in_file, read_file, write_json_with, CliError};
+use super::basket_source::SourceArgs;
+use crate::output::{in_file, write_json_with, CliError};
 use clap::ValueEnum;
 use shoplens_core::basket::export::{itemsets_csv, write_itemsets_json};
 use shoplens_core::basket::{
@@ -10,14 +11,16 @@ use shoplens_core::basket::{
 };
 use shoplens_core::progress::Silent;
 use shoplens_core::Lang;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::Instant;
 
 /// Arguments of `itemsets`.
 #[derive(clap::Args)]
 pub struct Args {
-    /// Baskets: one per line, items separated by commas (`.dat`: by spaces).
+    /// Baskets: one per line (`.dat`: spaces), order lines, or a 0/1 matrix.
     file: PathBuf,
+    #[command(flatten)]
+    source: SourceArgs,
     #[command(flatten)]
     search: SearchArgs,
     /// Which itemsets to report.
@@ -116,24 +119,6 @@ impl SearchArgs {
     }
 }
 
-/// Reads baskets: `.dat` files are space-separated, anything else comma-separated.
-pub fn load_baskets(path: &Path) -> Result<Transactions, CliError> {
-    let bytes = read_file(path)?;
-    let text = std::str::from_utf8(&bytes).map_err(|e| {
-        in_file(path)(shoplens_core::Error::new(
-            shoplens_core::ErrorKind::Encoding {
-                encoding: "UTF-8".into(),
-                byte: e.valid_up_to() as u64,
-            },
-        ))
-    })?;
-    let is_dat = path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("dat"));
-    let separator = if is_dat { ' ' } else { ',' };
-    Ok(Transactions::from_lines(text, separator))
-}
-
 /// Warns on stderr when a result is partial.
 pub fn warn_partial(partial: Option<StopReason>) {
     if let Some(reason) = partial {
@@ -149,7 +134,7 @@ pub fn names<'a>(tx: &'a Transactions, ids: &[u32]) -> Vec<&'a str> {
 /// Reads the file, mines and prints.
 pub fn run(args: Args) -> Result<(), CliError> {
     let start = Instant::now();
-    let tx = load_baskets(&args.file)?;
+    let (tx, _) = args.source.load(&args.file)?;
     let parsed = start.elapsed().as_secs_f64();
     let mut params = args.search.params();
     params.target = match args.target {

@@ -1,5 +1,6 @@
 //! One module per subcommand: each has an `Args` (clap) and a `run`.
 
+pub mod basket_source;
 pub mod baskets;
 pub mod budget;
 pub mod fit;

@@ -1,7 +1,8 @@
 //! `shoplens rules FILE --min-support S --min-confidence C [--max-consequent N] [--sort M]
 //! [--top N] [--json]`: association rules of a basket file.
 
-use super::itemsets::{load_baskets, names, warn_partial, SearchArgs};
+use super::basket_source::SourceArgs;
+use super::itemsets::{names, warn_partial, SearchArgs};
 use crate::output::{in_file, write_json, CliError};
 use shoplens_core::basket::export::{rules_csv, rules_json};
 use shoplens_core::basket::{mine_rules, Measure, RuleParams, Side};
@@ -13,8 +14,10 @@ use std::time::Instant;
 /// Arguments of `rules`.
 #[derive(clap::Args)]
 pub struct Args {
-    /// Baskets: one per line, items separated by commas (`.dat`: by spaces).
+    /// Baskets: one per line (`.dat`: spaces), order lines, or a 0/1 matrix.
     file: PathBuf,
+    #[command(flatten)]
+    source: SourceArgs,
     #[command(flatten)]
     search: SearchArgs,
     /// Minimum confidence, a fraction.
@@ -52,7 +55,7 @@ fn parse_measure(text: &str) -> Result<Measure, String> {
 /// Reads the file, mines and prints.
 pub fn run(args: Args) -> Result<(), CliError> {
     let start = Instant::now();
-    let tx = load_baskets(&args.file)?;
+    let (tx, _) = args.source.load(&args.file)?;
     let mut params = RuleParams::new(args.min_confidence);
     params.min_lift = args.min_lift;
     params.max_consequent = match args.max_consequent {

@@ -1,26 +1,35 @@
 //! The transactions builder: every shape of basket data a merchant has, turned into
-//! [`Transactions`] with a report of everything removed.
+//! [`Transactions`] with a report of everything removed and why.
 //!
 //! Shapes ([`BasketShape`]):
-//! - **one basket per line**: items separated by commas (`groceries.csv`), tabs, or spaces
-//!   (FIMI `.dat` files of integer items);
+//! - **one basket per line**: items separated by commas (`groceries.csv`, with CSV
+//!   quoting), tabs, or spaces (FIMI `.dat` files of integer items, no header);
 //! - **order lines** (long format): one row per product bought; the basket key is one column
 //!   (`InvoiceNo`) or several (`Member_number` + `Date`), plus the item column and optional
-//!   quantity and unit price (→ [`Transactions::revenue`]). Cancellations (an invoice
-//!   starting with `C`, a negative quantity), zero quantities, blank items and blank keys
-//!   are removed and counted;
-//! - **one-hot**: one row per basket, one 0/1 (or true/false) column per item.
+//!   quantity and unit price (→ [`Transactions::revenue`]). Cancelled invoices (decided on
+//!   the invoice column, see [`Cancellations`]), returns (negative quantities), zero
+//!   quantities, blank items and blank keys are removed and counted;
+//! - **0/1 matrix**: one row per basket, one 0/1 (true/false, yes/no, Y/N) column per item,
+//!   with at most one identifier column.
 //!
 //! Items are trimmed, deduplicated within a basket (counted) and dictionary-encoded in order
 //! of first appearance; baskets keep the order of their first line (pandas'
-//! `groupby(sort=False)`, which the tests compare against). The shape is detected when it is
-//! unambiguous ([`BuildReport::detected`] says so): lines with varying field counts are
-//! baskets per line; a table of boolean columns is one-hot; a table with an invoice/order
-//! column and an item/product column is order lines.
+//! `groupby(sort=False)`, which the tests compare against). The shape and columns are
+//! detected when the options leave them open (`super::detect`, with the evidence in
+//! [`BuildReport::reason`]); a table that holds no baskets is an error that names the
+//! columns to group by.
+//!
+//! **Empty baskets** count in the number of baskets N, as pyfim and mlxtend count them,
+//! unless [`BuildOptions::drop_empty_baskets`]: a matrix row with no 1, a basket line with
+//! fields but no item (`,` or `""`), a basket left empty by [`BuildOptions::exclude_items`].
+//! A blank line is not a basket (files end with one). An order (invoice) exists only
+//! through its lines: when every line of an order is removed (cancelled, zero quantity,
+//! excluded item) there is no basket, as there is no purchase.
 
+use super::detect::{self, is_one, ShapeReason, TableShape};
 use super::Transactions;
-use crate::table::{read_bytes, Column, ColumnData, DataType, ReadOptions, Table};
-use crate::trim::{is_blank, trim};
+use crate::table::{read_bytes, Column, ColumnData, ReadOptions, Table};
+use crate::trim::trim;
 use crate::{Error, Lang, Result};
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
@@ -49,7 +58,8 @@ impl BasketShape {
     }
 }
 
-/// What to build from. Every `None`/empty field is detected. Defaults: everything detected.
+/// What to build from. Every `None`/empty field is detected. Defaults: everything detected,
+/// empty baskets kept, nothing excluded.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct BuildOptions {
@@ -59,7 +69,7 @@ pub struct BuildOptions {
     pub basket_columns: Vec<String>,
     /// Order lines: the item column.
     pub item_column: Option<String>,
-    /// Order lines: the quantity column (negative = cancellation, zero = removed).
+    /// Order lines: the quantity column (negative = return, zero = removed).
     pub quantity_column: Option<String>,
     /// Order lines: the unit price column (revenue = Σ quantity × price per basket).
     pub price_column: Option<String>,
@@ -67,12 +77,19 @@ pub struct BuildOptions {
     pub separator: Option<char>,
     /// How to read the file as a table (order lines and one-hot).
     pub read: ReadOptions,
+    /// Leave baskets with no item out of the count of baskets (pyfim and mlxtend keep
+    /// them, so supports differ by the share of empty baskets).
+    pub drop_empty_baskets: bool,
+    /// Items to leave out, by exact name after trimming (case-sensitive): placeholders
+    /// such as `NONE`, bags, postage ([`super::suggest_exclusions`] proposes them).
+    pub exclude_items: Vec<String>,
 }
 
 /// Lines or items removed while building, by reason.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct Removed {
-    /// Order lines of cancelled invoices (`C…`) or with a negative quantity.
+    /// Order lines of cancelled invoices or with a negative quantity (returns).
     pub cancellations: usize,
     /// Order lines with quantity zero.
     pub zero_quantity: usize,
@@ -82,8 +99,22 @@ pub struct Removed {
     pub blank_keys: usize,
     /// Items repeated within a basket (counted once).
     pub duplicate_items: usize,
-    /// Baskets left with no item (not kept).
+    /// Empty baskets left out ([`BuildOptions::drop_empty_baskets`], or orders whose
+    /// every line was an excluded item).
     pub empty_baskets: usize,
+    /// Occurrences of excluded items removed from baskets.
+    pub excluded_items: usize,
+}
+
+/// An item the user asked to exclude, and what happened to it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Exclusion {
+    /// The name asked for (trimmed).
+    pub name: String,
+    /// Baskets it was removed from (0 when no item has this exact name).
+    pub baskets: usize,
+    /// When no item has this exact name: items equal to it but for case.
+    pub case_matches: Vec<String>,
 }
 
 /// What the builder did.
@@ -93,6 +124,9 @@ pub struct BuildReport {
     pub shape: BasketShape,
     /// Whether the shape (and columns) were detected rather than given.
     pub detected: bool,
+    /// The evidence for the shape and columns.
+    #[serde(default = "given")]
+    pub reason: ShapeReason,
     /// Order lines: the basket key column(s) used.
     pub basket_columns: Vec<String>,
     /// Order lines: the item column used.
@@ -101,19 +135,57 @@ pub struct BuildReport {
     pub quantity_column: Option<String>,
     /// Order lines: the price column used.
     pub price_column: Option<String>,
+    /// 0/1 matrix: the identifier column (never an item).
+    #[serde(default)]
+    pub id_column: Option<String>,
     /// One basket per line: the separator used (`" "` for spaces).
     pub separator: Option<String>,
     /// Input lines or rows read.
     pub rows: usize,
-    /// Baskets built.
+    /// Baskets built (N, empty ones included unless dropped).
     pub baskets: usize,
+    /// Of those, baskets with no item.
+    #[serde(default)]
+    pub empty_baskets: usize,
     /// Distinct items.
     pub items: usize,
     /// What was removed.
     pub removed: Removed,
+    /// Order lines: how cancelled invoices were decided.
+    #[serde(default)]
+    pub cancellations: Option<Cancellations>,
+    /// The items asked to be excluded, and how many baskets each left.
+    #[serde(default)]
+    pub excluded: Vec<Exclusion>,
+}
+
+fn given() -> ShapeReason {
+    ShapeReason::Given
 }
 
 impl BuildReport {
+    /// A report of `shape` for `rows` input rows and the baskets built.
+    pub(crate) fn new(shape: BasketShape, rows: usize, transactions: &Transactions) -> BuildReport {
+        BuildReport {
+            shape,
+            detected: false,
+            reason: ShapeReason::Given,
+            basket_columns: Vec::new(),
+            item_column: None,
+            quantity_column: None,
+            price_column: None,
+            id_column: None,
+            separator: None,
+            rows,
+            baskets: transactions.len(),
+            empty_baskets: 0,
+            items: transactions.n_items(),
+            removed: Removed::default(),
+            cancellations: None,
+            excluded: Vec::new(),
+        }
+    }
+
     /// One sentence saying what was read, for the page and the CLI.
     pub fn describe(&self, lang: Lang) -> String {
         let shape = self.shape.label(lang);
@@ -133,57 +205,388 @@ impl BuildReport {
                     self.basket_columns.join(" + ")
                 ),
             },
-            _ => String::new(),
+            _ => match (&self.id_column, lang) {
+                (Some(id), Lang::Zh) => format!("；编号列 {id} 不作为商品"),
+                (Some(id), Lang::En) => format!("; identifier column {id} is not an item"),
+                _ => String::new(),
+            },
+        };
+        let why = if self.detected {
+            match lang {
+                Lang::Zh => format!("（依据：{}）", self.reason.describe(lang)),
+                Lang::En => format!(" ({})", self.reason.describe(lang)),
+            }
+        } else {
+            String::new()
+        };
+        let empty = match (self.empty_baskets, lang) {
+            (0, _) => String::new(),
+            (n, Lang::Zh) => format!("，其中 {n} 个空购物篮计入总数"),
+            (n, Lang::En) => format!(", {n} of them empty (counted in N)"),
         };
         match lang {
             Lang::Zh => format!(
-                "{how}{shape}{columns}：{} 个购物篮，{} 种商品。",
+                "{how}{shape}{why}{columns}：{} 个购物篮{empty}，{} 种商品。",
                 self.baskets, self.items
             ),
             Lang::En => format!(
-                "{how} {shape}{columns}: {} baskets, {} items.",
+                "{how} {shape}{why}{columns}: {} baskets{empty}, {} items.",
                 self.baskets, self.items
             ),
         }
     }
 }
 
-/// Builds baskets from a file's bytes, detecting what the options leave open.
-pub fn build_baskets(bytes: &[u8], options: &BuildOptions) -> Result<(Transactions, BuildReport)> {
-    let wants_columns = !options.basket_columns.is_empty() || options.item_column.is_some();
-    let shape = match options.shape {
-        Some(shape) => shape,
-        None if wants_columns => BasketShape::OrderLines,
-        None => detect_shape_of_text(bytes, &options.read)?,
-    };
-    let detected = options.shape.is_none() && !wants_columns;
-    let (transactions, mut report) = match shape {
-        BasketShape::LinePerBasket => {
-            let text = decode_text(bytes, &options.read)?;
-            from_lines(&text, options.separator)
+/// How cancelled invoices were decided, with the evidence.
+///
+/// Online Retail marks a cancelled invoice with a `C` before its number (`C536379`), and
+/// its lines carry negative quantities. The `C` rule is applied only to the basket column
+/// that is an invoice or order number (by its name), and only when the evidence agrees:
+/// with a quantity column, at least 90 % of the `C` lines must have a negative quantity;
+/// without one, the `C` keys must be a minority of the keys. A member or customer id such
+/// as `C1001` therefore never cancels anything. Lines with a negative quantity are
+/// returns and are removed whatever the decision.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Cancellations {
+    /// The invoice or order column examined; `None` when no basket column is one.
+    pub column: Option<String>,
+    /// Lines whose key in that column is `C` (or `c`) followed by a digit.
+    pub prefixed_lines: usize,
+    /// Of those, lines with a negative quantity (`None` without a quantity column).
+    pub prefixed_negative: Option<usize>,
+    /// Distinct keys, and how many of them start with `C` and a digit.
+    pub keys: (usize, usize),
+    /// Lines with a negative quantity (removed as returns).
+    pub negative_lines: usize,
+    /// Whether the `C` keys were removed as cancellations.
+    pub applied: bool,
+    /// Why.
+    pub reason: CancelReason,
+}
+
+/// Why the `C` rule was or was not applied.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CancelReason {
+    /// No basket column is named as an invoice or order number.
+    NoInvoiceColumn,
+    /// No key starts with `C` and a digit.
+    NoPrefixedKeys,
+    /// The `C` lines have negative quantities: they are cancellations.
+    NegativeQuantities,
+    /// The `C` lines mostly do not have negative quantities: not cancellations.
+    QuantitiesDisagree,
+    /// No quantity column, and the `C` keys are a minority: cancellations by the invoice
+    /// convention.
+    MinorityWithoutQuantity,
+    /// No quantity column, and most keys start with `C`: that is the numbering, not a
+    /// cancellation mark.
+    MostKeysPrefixed,
+}
+
+impl Cancellations {
+    /// One sentence saying what was decided and why.
+    pub fn describe(&self, lang: Lang) -> String {
+        let column = self.column.as_deref().unwrap_or("");
+        let lines = self.prefixed_lines;
+        let negative = self.prefixed_negative.unwrap_or(0);
+        match (self.reason, lang) {
+            (CancelReason::NoInvoiceColumn, Lang::Zh) => {
+                "没有发票/订单号列：不按“C”开头判断取消。".to_string()
+            }
+            (CancelReason::NoInvoiceColumn, Lang::En) => {
+                "No invoice or order column: no key is read as a cancellation by a leading C."
+                    .to_string()
+            }
+            (CancelReason::NoPrefixedKeys, Lang::Zh) => {
+                format!("列“{column}”中没有以 C 开头的单号：没有取消的发票。")
+            }
+            (CancelReason::NoPrefixedKeys, Lang::En) => {
+                format!("No key in \"{column}\" starts with C: no cancelled invoices.")
+            }
+            (CancelReason::NegativeQuantities, Lang::Zh) => format!(
+                "列“{column}”中以 C 开头的 {lines} 行视为取消的发票（其中 {negative} 行数量为负）。"
+            ),
+            (CancelReason::NegativeQuantities, Lang::En) => format!(
+                "{lines} lines with a key in \"{column}\" starting with C removed as cancelled invoices ({negative} of them have a negative quantity)."
+            ),
+            (CancelReason::QuantitiesDisagree, Lang::Zh) => format!(
+                "列“{column}”中以 C 开头的 {lines} 行只有 {negative} 行数量为负：不视为取消。"
+            ),
+            (CancelReason::QuantitiesDisagree, Lang::En) => format!(
+                "Only {negative} of the {lines} lines with a key in \"{column}\" starting with C have a negative quantity: they are not treated as cancellations."
+            ),
+            (CancelReason::MinorityWithoutQuantity, Lang::Zh) => format!(
+                "列“{column}”中以 C 开头的 {lines} 行按发票惯例视为取消（没有数量列可以核对）。"
+            ),
+            (CancelReason::MinorityWithoutQuantity, Lang::En) => format!(
+                "{lines} lines with a key in \"{column}\" starting with C removed as cancelled invoices by the invoice convention (no quantity column to confirm it)."
+            ),
+            (CancelReason::MostKeysPrefixed, Lang::Zh) => format!(
+                "列“{column}”的大多数单号以 C 开头：这是编号方式，不视为取消。"
+            ),
+            (CancelReason::MostKeysPrefixed, Lang::En) => format!(
+                "Most keys in \"{column}\" start with C: that is the numbering, not a cancellation mark."
+            ),
         }
-        BasketShape::OrderLines | BasketShape::OneHot => {
-            let table = read_bytes(bytes, &options.read)?;
-            match (shape, options.shape) {
-                (BasketShape::OneHot, _) => from_one_hot(&table)?,
-                (_, None) if !wants_columns && is_one_hot(&table) => from_one_hot(&table)?,
-                _ => {
-                    let spec = if wants_columns {
-                        OrderLines {
-                            basket_columns: options.basket_columns.clone(),
-                            item_column: options.item_column.clone().unwrap_or_default(),
-                            quantity_column: options.quantity_column.clone(),
-                            price_column: options.price_column.clone(),
-                        }
-                    } else {
-                        guess_order_lines(&table)?
-                    };
-                    from_order_lines(&table, &spec)?
-                }
+    }
+}
+
+/// Whether a key is `C` or `c` followed by a digit (`C536379`).
+fn is_prefixed(key: &str) -> bool {
+    let mut chars = key.chars();
+    matches!(chars.next(), Some('C' | 'c')) && chars.next().is_some_and(|c| c.is_ascii_digit())
+}
+
+/// Decides whether the `C` keys of the invoice column among `keys` are cancellations
+/// (see [`Cancellations`]). Returns the decision and, when applied, which rows are
+/// cancelled.
+fn decide_cancellations(keys: &[&Column], quantity: Option<&Column>) -> (Cancellations, Vec<bool>) {
+    let n = keys.first().map_or(0, |c| c.len());
+    let negative_lines = quantity.map_or(0, |q| {
+        (0..n)
+            .filter(|&r| q.f64(r).is_some_and(|v| v < 0.0))
+            .count()
+    });
+    let mut decision = Cancellations {
+        column: None,
+        prefixed_lines: 0,
+        prefixed_negative: None,
+        keys: (0, 0),
+        negative_lines,
+        applied: false,
+        reason: CancelReason::NoInvoiceColumn,
+    };
+    let Some(invoice) = keys.iter().find(|c| detect::is_invoice_name(c.name())) else {
+        return (decision, Vec::new());
+    };
+    decision.column = Some(invoice.name().to_string());
+    let prefixed_rows: Vec<bool> = match invoice.data() {
+        ColumnData::Text(v) => {
+            let by_code: Vec<bool> = v.dictionary().iter().map(|k| is_prefixed(k)).collect();
+            decision.keys = (by_code.len(), by_code.iter().filter(|&&p| p).count());
+            (0..n)
+                .map(|r| !invoice.is_missing(r) && by_code[v.codes()[r] as usize])
+                .collect()
+        }
+        _ => Vec::new(),
+    };
+    decision.prefixed_lines = prefixed_rows.iter().filter(|&&p| p).count();
+    if decision.prefixed_lines == 0 {
+        decision.reason = CancelReason::NoPrefixedKeys;
+        return (decision, Vec::new());
+    }
+    let with_quantity = quantity.map(|q| {
+        let rows = (0..n).filter(|&r| prefixed_rows[r] && q.f64(r).is_some());
+        let (mut present, mut negative) = (0usize, 0usize);
+        for r in rows {
+            present += 1;
+            negative += usize::from(q.f64(r).is_some_and(|v| v < 0.0));
+        }
+        (present, negative)
+    });
+    decision.applied = match with_quantity {
+        Some((present, negative)) if present > 0 => {
+            decision.prefixed_negative = Some(negative);
+            let agree = negative * 10 >= present * 9;
+            decision.reason = if agree {
+                CancelReason::NegativeQuantities
+            } else {
+                CancelReason::QuantitiesDisagree
+            };
+            agree
+        }
+        _ => {
+            let minority = decision.keys.1 * 2 < decision.keys.0;
+            decision.reason = if minority {
+                CancelReason::MinorityWithoutQuantity
+            } else {
+                CancelReason::MostKeysPrefixed
+            };
+            minority
+        }
+    };
+    let rows = if decision.applied {
+        prefixed_rows
+    } else {
+        Vec::new()
+    };
+    (decision, rows)
+}
+
+/// Lines of the text sampled for detection.
+const SAMPLE_LINES: usize = 200;
+
+/// Builds baskets from a file's bytes, detecting what the options leave open.
+///
+/// The shape is decided on the first lines ([`SAMPLE_LINES`]) read as a table, so a large
+/// basket-line file is never typed as a table; the whole file is then read in that shape.
+pub fn build_baskets(bytes: &[u8], options: &BuildOptions) -> Result<(Transactions, BuildReport)> {
+    if crate::table::sniff::container(bytes).is_some() {
+        let table = read_bytes(bytes, &options.read)?;
+        return build_from_table(&table, || Err(spreadsheet_lines()), options);
+    }
+    let text = decode_text(bytes, &options.read)?;
+    let wants_table = options
+        .shape
+        .is_some_and(|s| s != BasketShape::LinePerBasket)
+        || !options.basket_columns.is_empty()
+        || options.item_column.is_some();
+    if wants_table {
+        let table = read_bytes(bytes, &options.read)?;
+        return build_from_table(&table, || Ok::<_, Error>(bytes.to_vec()), options);
+    }
+    let (shape, table) = match options.shape {
+        Some(BasketShape::LinePerBasket) => (None, None),
+        _ => {
+            let sample = sample_lines(&text);
+            if detect::integer_lines(&sample) {
+                (None, None)
+            } else {
+                let sample_text = sample.join("\n");
+                let sample_table = read_bytes(sample_text.as_bytes(), &sample_read(&options.read))?;
+                (detect::table_shape(&sample_table)?, Some(sample_table))
             }
         }
     };
+    match shape {
+        Some(_) => {
+            let table = read_bytes(bytes, &options.read)?;
+            build_from_table(&table, || Ok::<_, Error>(bytes.to_vec()), options)
+        }
+        None => {
+            let integer = detect::integer_lines(&sample_lines(&text));
+            let (transactions, mut report) = from_lines(&text, options.separator);
+            report.detected = options.shape.is_none();
+            report.reason = if report.detected {
+                detect::lines_reason(table.as_ref(), integer)
+            } else {
+                ShapeReason::Given
+            };
+            finish(transactions, report, options)
+        }
+    }
+}
+
+/// Builds baskets from a table already read (the app keeps the table it loaded, with the
+/// user's type changes), detecting what the options leave open. `bytes` gives the file's
+/// bytes, asked for only when the rows turn out to be one basket per line (they are then
+/// decoded as [`BuildOptions::read`] says).
+pub fn build_from_table<E: From<Error>>(
+    table: &Table,
+    bytes: impl FnOnce() -> std::result::Result<Vec<u8>, E>,
+    options: &BuildOptions,
+) -> std::result::Result<(Transactions, BuildReport), E> {
+    let wants_columns = !options.basket_columns.is_empty() || options.item_column.is_some();
+    let detected = options.shape.is_none() && !wants_columns;
+    let shape = match options.shape {
+        Some(BasketShape::LinePerBasket) => None,
+        Some(BasketShape::OneHot) => Some((TableShape::OneHot, ShapeReason::Given)),
+        Some(BasketShape::OrderLines) | None if wants_columns => {
+            let (spec, reason) = detect::guess_columns(
+                table,
+                &options.basket_columns,
+                options.item_column.as_deref(),
+            )?;
+            Some((TableShape::OrderLines(spec), reason))
+        }
+        Some(BasketShape::OrderLines) => {
+            let (spec, reason) = detect::guess_columns(table, &[], None)?;
+            Some((TableShape::OrderLines(spec), reason))
+        }
+        None => detect::table_shape(table)?,
+    };
+    let (transactions, mut report) = match shape {
+        Some((TableShape::OneHot, reason)) => {
+            let (t, mut r) = from_one_hot(table)?;
+            r.reason = reason;
+            (t, r)
+        }
+        Some((TableShape::OrderLines(mut spec), reason)) => {
+            if options.quantity_column.is_some() {
+                spec.quantity_column = options.quantity_column.clone();
+            }
+            if options.price_column.is_some() {
+                spec.price_column = options.price_column.clone();
+            }
+            let (t, mut r) = from_order_lines(table, &spec)?;
+            r.reason = reason;
+            (t, r)
+        }
+        None => {
+            let bytes = bytes()?;
+            let text = decode_text(&bytes, &options.read)?;
+            let integer = detect::integer_lines(&sample_lines(&text));
+            let (t, mut r) = from_lines(&text, options.separator);
+            r.reason = if detected {
+                detect::lines_reason(Some(table), integer)
+            } else {
+                ShapeReason::Given
+            };
+            (t, r)
+        }
+    };
     report.detected = detected;
+    if !detected {
+        report.reason = ShapeReason::Given;
+    }
+    Ok(finish(transactions, report, options)?)
+}
+
+/// The first non-blank lines of a text.
+fn sample_lines(text: &str) -> Vec<&str> {
+    text.lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(SAMPLE_LINES)
+        .collect()
+}
+
+/// The read options for the sample: the text is already decoded UTF-8.
+fn sample_read(read: &ReadOptions) -> ReadOptions {
+    ReadOptions {
+        encoding: Some("utf-8".into()),
+        max_bytes: None,
+        ..read.clone()
+    }
+}
+
+fn spreadsheet_lines() -> Error {
+    Error::invalid_parameter(
+        "shape",
+        "one basket per line",
+        "order lines or a 0/1 matrix for a spreadsheet (save it as CSV to read one basket per line)",
+    )
+}
+
+/// Applies the exclusions and the empty-basket choice, and fills the counts in.
+fn finish(
+    mut transactions: Transactions,
+    mut report: BuildReport,
+    options: &BuildOptions,
+) -> Result<(Transactions, BuildReport)> {
+    if !options.exclude_items.is_empty() {
+        let (removed, excluded) =
+            super::exclude::exclude_items(&mut transactions, &options.exclude_items);
+        report.removed.excluded_items = removed;
+        report.excluded = excluded;
+    }
+    // An order exists only through its lines: one left empty by exclusions is no basket.
+    let drop = options.drop_empty_baskets || report.shape == BasketShape::OrderLines;
+    let empty = transactions.baskets.iter().filter(|b| b.is_empty()).count();
+    if drop && empty > 0 {
+        let keep: Vec<bool> = transactions.baskets.iter().map(|b| !b.is_empty()).collect();
+        transactions.baskets.retain(|b| !b.is_empty());
+        if let Some(revenue) = &mut transactions.revenue {
+            let mut flags = keep.iter();
+            revenue.retain(|_| *flags.next().unwrap_or(&true));
+        }
+        report.removed.empty_baskets += empty;
+        report.empty_baskets = 0;
+    } else {
+        report.empty_baskets = empty;
+    }
+    report.baskets = transactions.len();
+    report.items = transactions.n_items();
     Ok((transactions, report))
 }
 
@@ -212,27 +615,6 @@ fn decode_text<'a>(bytes: &'a [u8], read: &ReadOptions) -> Result<Cow<'a, str>> 
     Ok(text)
 }
 
-/// Lines whose field counts vary are baskets, one per line; so is a single column.
-fn detect_shape_of_text(bytes: &[u8], read: &ReadOptions) -> Result<BasketShape> {
-    if crate::table::sniff::container(bytes).is_some() {
-        return Ok(BasketShape::OrderLines);
-    }
-    let text = decode_text(bytes, read)?;
-    let lines: Vec<&str> = text
-        .lines()
-        .filter(|l| !l.trim().is_empty())
-        .take(200)
-        .collect();
-    let separator = detect_separator(&lines);
-    let counts: Vec<usize> = lines.iter().map(|l| count_fields(l, separator)).collect();
-    let varies = counts.windows(2).any(|w| w[0] != w[1]);
-    if varies || counts.iter().all(|&c| c <= 1) {
-        Ok(BasketShape::LinePerBasket)
-    } else {
-        Ok(BasketShape::OrderLines)
-    }
-}
-
 fn detect_separator(lines: &[&str]) -> char {
     for candidate in [',', '\t', ';', '|'] {
         if lines.iter().any(|l| l.contains(candidate)) {
@@ -242,80 +624,20 @@ fn detect_separator(lines: &[&str]) -> char {
     ' '
 }
 
-/// Fields of a line, with quoted separators not counted (order lines quote descriptions).
-fn count_fields(line: &str, separator: char) -> usize {
-    if separator == ' ' {
-        return line.split_whitespace().count();
-    }
-    let mut quoted = false;
-    let mut count = 1;
-    for c in line.chars() {
-        if c == '"' {
-            quoted = !quoted;
-        } else if c == separator && !quoted {
-            count += 1;
-        }
-    }
-    count
-}
-
-fn split_items(line: &str, separator: char) -> Box<dyn Iterator<Item = &str> + '_> {
-    if separator == ' ' {
-        Box::new(line.split_whitespace())
-    } else {
-        Box::new(line.split(separator))
-    }
-}
-
-/// One basket per line. Blank lines are skipped; empty fields are counted as blank items.
+/// One basket per line, with CSV quoting (`"milk, whole",bread` is two items). Blank
+/// lines are skipped; empty fields are counted as blank items; a line with fields but no
+/// item is an empty basket.
 pub fn from_lines(text: &str, separator: Option<char>) -> (Transactions, BuildReport) {
     let separator = separator.unwrap_or_else(|| {
         let sample: Vec<&str> = text.lines().take(200).collect();
         detect_separator(&sample)
     });
-    let mut dict = Dictionary::default();
-    let mut baskets: Vec<Vec<u32>> = Vec::new();
-    let mut removed = Removed::default();
-    let mut rows = 0;
-    for line in text.lines() {
-        if is_blank(line) {
-            continue;
-        }
-        rows += 1;
-        let mut basket = Vec::new();
-        for item in split_items(line, separator) {
-            let item = trim(trim(item).trim_matches('"'));
-            if item.is_empty() {
-                removed.blank_items += 1;
-                continue;
-            }
-            basket.push(dict.id(item));
-        }
-        removed.duplicate_items += sort_dedup(&mut basket);
-        if basket.is_empty() {
-            removed.empty_baskets += 1;
-        } else {
-            baskets.push(basket);
-        }
-    }
-    let transactions = Transactions {
-        items: dict.items,
-        baskets,
-        revenue: None,
-    };
-    let report = BuildReport {
-        shape: BasketShape::LinePerBasket,
-        detected: false,
-        basket_columns: Vec::new(),
-        item_column: None,
-        quantity_column: None,
-        price_column: None,
-        separator: Some(separator.to_string()),
-        rows,
-        baskets: transactions.len(),
-        items: transactions.n_items(),
-        removed,
-    };
+    let (transactions, counts) = super::lines::read_lines(text, separator);
+    let mut report = BuildReport::new(BasketShape::LinePerBasket, counts.rows, &transactions);
+    report.separator = Some(separator.to_string());
+    report.empty_baskets = counts.empty_baskets;
+    report.removed.blank_items = counts.blank_items;
+    report.removed.duplicate_items = counts.duplicate_items;
     (transactions, report)
 }
 
@@ -330,84 +652,6 @@ pub struct OrderLines {
     pub quantity_column: Option<String>,
     /// Optional unit price column.
     pub price_column: Option<String>,
-}
-
-/// Normalised names (lower case, no spaces, `_` or `-`) that identify each role.
-const BASKET_NAMES: [&str; 14] = [
-    "invoiceno",
-    "invoice",
-    "invoiceid",
-    "orderid",
-    "orderno",
-    "ordernumber",
-    "order",
-    "transactionid",
-    "transaction",
-    "basketid",
-    "basket",
-    "receipt",
-    "订单编号",
-    "订单号",
-];
-const ITEM_NAMES: [&str; 11] = [
-    "description",
-    "item",
-    "itemdescription",
-    "itemname",
-    "product",
-    "productname",
-    "stockcode",
-    "sku",
-    "商品",
-    "商品名称",
-    "商品名",
-];
-const QUANTITY_NAMES: [&str; 4] = ["quantity", "qty", "数量", "购买数量"];
-const PRICE_NAMES: [&str; 4] = ["unitprice", "price", "单价", "价格"];
-
-fn normalise(name: &str) -> String {
-    name.chars()
-        .filter(|c| !matches!(c, ' ' | '_' | '-'))
-        .flat_map(char::to_lowercase)
-        .collect()
-}
-
-fn find_named(table: &Table, names: &[&str]) -> Option<String> {
-    // The earliest name in `names` wins (Description before StockCode).
-    names.iter().find_map(|wanted| {
-        table
-            .columns()
-            .iter()
-            .find(|c| normalise(c.name()) == *wanted)
-            .map(|c| c.name().to_string())
-    })
-}
-
-/// Guesses the columns of order lines from their names.
-pub fn guess_order_lines(table: &Table) -> Result<OrderLines> {
-    let basket = find_named(table, &BASKET_NAMES);
-    let item = find_named(table, &ITEM_NAMES);
-    match (basket, item) {
-        (Some(basket), Some(item)) => Ok(OrderLines {
-            basket_columns: vec![basket],
-            item_column: item,
-            quantity_column: find_named(table, &QUANTITY_NAMES),
-            price_column: find_named(table, &PRICE_NAMES),
-        }),
-        _ => Err(Error::invalid_parameter(
-            "basket column",
-            "(not found)",
-            format!(
-                "the column(s) identifying a basket and the item column to be chosen; columns: {}",
-                table
-                    .columns()
-                    .iter()
-                    .map(Column::name)
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
-        )),
-    }
 }
 
 /// Groups order lines into baskets.
@@ -436,7 +680,7 @@ pub fn from_order_lines(table: &Table, spec: &OrderLines) -> Result<(Transaction
         .map(|n| table.column_by_name(n))
         .transpose()?;
     let key_codes: Vec<KeyCodes> = keys.iter().map(|c| KeyCodes::of(c)).collect();
-    let first_key = keys[0];
+    let (cancellations, cancelled) = decide_cancellations(&keys, quantity);
     let mut removed = Removed::default();
     let mut dict = Dictionary::default();
     let mut basket_of: FxHashMap<Vec<u32>, u32> = FxHashMap::default();
@@ -459,7 +703,7 @@ pub fn from_order_lines(table: &Table, spec: &OrderLines) -> Result<(Transaction
             continue;
         }
         let qty = quantity.and_then(|q| q.f64(row));
-        if is_cancelled_invoice(first_key, row) || qty.is_some_and(|q| q < 0.0) {
+        if cancelled.get(row).copied().unwrap_or(false) || qty.is_some_and(|q| q < 0.0) {
             removed.cancellations += 1;
             continue;
         }
@@ -521,89 +765,47 @@ pub fn from_order_lines(table: &Table, spec: &OrderLines) -> Result<(Transaction
         baskets,
         revenue: price.is_some().then_some(revenue),
     };
-    let report = BuildReport {
-        shape: BasketShape::OrderLines,
-        detected: false,
-        basket_columns: spec.basket_columns.clone(),
-        item_column: Some(spec.item_column.clone()),
-        quantity_column: spec.quantity_column.clone(),
-        price_column: spec.price_column.clone(),
-        separator: None,
-        rows: table.n_rows(),
-        baskets: transactions.len(),
-        items: transactions.n_items(),
-        removed,
-    };
+    let mut report = BuildReport::new(BasketShape::OrderLines, table.n_rows(), &transactions);
+    report.basket_columns = spec.basket_columns.clone();
+    report.item_column = Some(spec.item_column.clone());
+    report.quantity_column = spec.quantity_column.clone();
+    report.price_column = spec.price_column.clone();
+    report.removed = removed;
+    report.cancellations = Some(cancellations);
     Ok((transactions, report))
 }
 
-/// Whether a table looks one-hot: at least two columns, every one boolean except at most a
-/// leading identifier.
-fn is_one_hot(table: &Table) -> bool {
-    let boolean = table
-        .columns()
-        .iter()
-        .filter(|c| c.dtype() == DataType::Boolean)
-        .count();
-    boolean >= 2 && boolean + 1 >= table.n_columns()
-}
-
-/// One basket per row from the boolean columns (one per item, the column name is the item).
+/// One basket per row of a 0/1 matrix: each 0/1 column is an item (its name is the
+/// item), `1`, `true`, `yes`, `Y` or `1.0` means bought; the one other column, if any, is
+/// the basket's identifier and never an item. A row with no item is an empty basket and
+/// counts in the number of baskets (as in pyfim and mlxtend).
 pub fn from_one_hot(table: &Table) -> Result<(Transactions, BuildReport)> {
-    let items: Vec<&Column> = table
-        .columns()
-        .iter()
-        .filter(|c| c.dtype() == DataType::Boolean)
-        .collect();
+    let layout = super::detect::binary_columns(table);
+    let items: Vec<&Column> = layout.items.iter().map(|&i| table.column(i)).collect();
     if items.is_empty() {
         return Err(Error::not_enough("columns", 1, 0));
     }
-    let mut removed = Removed::default();
     let mut baskets = Vec::with_capacity(table.n_rows());
+    let mut empty = 0;
     for row in 0..table.n_rows() {
         let basket: Vec<u32> = items
             .iter()
             .enumerate()
-            .filter(|(_, c)| c.f64(row).is_some_and(|v| v > 0.5))
+            .filter(|(_, c)| is_one(c, row))
             .map(|(i, _)| i as u32)
             .collect();
-        if basket.is_empty() {
-            removed.empty_baskets += 1;
-        } else {
-            baskets.push(basket);
-        }
+        empty += usize::from(basket.is_empty());
+        baskets.push(basket);
     }
     let transactions = Transactions {
         items: items.iter().map(|c| c.name().to_string()).collect(),
         baskets,
         revenue: None,
     };
-    let report = BuildReport {
-        shape: BasketShape::OneHot,
-        detected: false,
-        basket_columns: Vec::new(),
-        item_column: None,
-        quantity_column: None,
-        price_column: None,
-        separator: None,
-        rows: table.n_rows(),
-        baskets: transactions.len(),
-        items: transactions.n_items(),
-        removed,
-    };
+    let mut report = BuildReport::new(BasketShape::OneHot, table.n_rows(), &transactions);
+    report.id_column = layout.id.map(|i| table.column(i).name().to_string());
+    report.empty_baskets = empty;
     Ok((transactions, report))
-}
-
-/// Online Retail marks cancelled invoices with a `C` before the number (`C536379`).
-fn is_cancelled_invoice(key: &Column, row: usize) -> bool {
-    match key.data() {
-        ColumnData::Text(v) => {
-            let mut chars = v[row].chars();
-            matches!(chars.next(), Some('C' | 'c'))
-                && chars.next().is_some_and(|c| c.is_ascii_digit())
-        }
-        _ => false,
-    }
 }
 
 fn cell_text(column: &Column, row: usize) -> Cow<'_, str> {
@@ -700,6 +902,18 @@ mod tests {
     }
 
     #[test]
+    fn quoted_item_names_are_one_item() {
+        let (t, r) = build_baskets(
+            b"\"milk, whole\",bread\n\"milk, whole\",eggs,jam\nbread\n",
+            &BuildOptions::default(),
+        )
+        .unwrap();
+        assert_eq!(r.shape, BasketShape::LinePerBasket);
+        assert_eq!(t.items, ["milk, whole", "bread", "eggs", "jam"]);
+        assert_eq!(t.baskets, [vec![0, 1], vec![0, 2, 3], vec![1]]);
+    }
+
+    #[test]
     fn order_lines_remove_and_count() {
         let csv = b"InvoiceNo,Description,Quantity,UnitPrice\n\
             1,tea,2,1.5\n1,cup,1,3\n1,tea,1,1.5\nC2,tea,-1,1.5\n3,,1,2\n3,pot,0,9\n4,pot,1,9\n";
@@ -716,11 +930,62 @@ mod tests {
                 blank_items: 1,
                 blank_keys: 0,
                 duplicate_items: 1,
-                empty_baskets: 0
+                empty_baskets: 0,
+                excluded_items: 0
             }
         );
         let revenue = t.revenue.unwrap();
         assert!((revenue[0] - 7.5).abs() < 1e-12 && (revenue[1] - 9.0).abs() < 1e-12);
+    }
+
+    #[test]
+    fn member_ids_starting_with_c_cancel_nothing() {
+        let csv = b"Member,Date,Item\nC1001,2024-01-02,milk\nC1001,2024-01-02,eggs\nC1002,2024-01-02,milk\n";
+        let options = BuildOptions {
+            basket_columns: vec!["Member".into(), "Date".into()],
+            item_column: Some("Item".into()),
+            ..BuildOptions::default()
+        };
+        let (t, r) = build_baskets(csv, &options).unwrap();
+        assert_eq!(t.len(), 2);
+        assert_eq!(r.removed.cancellations, 0);
+        let decision = r.cancellations.unwrap();
+        assert_eq!(decision.reason, CancelReason::NoInvoiceColumn);
+        assert!(!decision.applied);
+        // Even a basket column named as an order number is not cancelled by a C when
+        // the C lines have positive quantities.
+        let csv = b"OrderID,Item,Qty\nC1,milk,1\nC1,eggs,2\nC2,milk,1\n3,tea,1\n";
+        let (t, r) = build_baskets(csv, &BuildOptions::default()).unwrap();
+        assert_eq!((t.len(), r.removed.cancellations), (3, 0));
+        let decision = r.cancellations.unwrap();
+        assert_eq!(decision.reason, CancelReason::QuantitiesDisagree);
+        assert_eq!(decision.column.as_deref(), Some("OrderID"));
+        assert_eq!(
+            (decision.prefixed_lines, decision.prefixed_negative),
+            (3, Some(0))
+        );
+        assert!(decision
+            .describe(Lang::En)
+            .contains("not treated as cancellations"));
+    }
+
+    #[test]
+    fn cancelled_invoices_are_decided_on_the_invoice_column() {
+        let csv = b"InvoiceNo,CustomerID,Description,Quantity\n1,C17,tea,1\nC2,C17,tea,-1\nC2,C17,cup,-2\n3,C18,cup,1\n";
+        let (t, r) = build_baskets(csv, &BuildOptions::default()).unwrap();
+        assert_eq!((t.len(), r.removed.cancellations), (2, 2));
+        let decision = r.cancellations.unwrap();
+        assert_eq!(decision.reason, CancelReason::NegativeQuantities);
+        assert!(decision.applied);
+        assert_eq!(decision.column.as_deref(), Some("InvoiceNo"));
+        // Without a quantity column the C keys cancel when they are a minority.
+        let csv = b"InvoiceNo,Description\n1,tea\nC2,tea\n3,cup\n";
+        let (t, r) = build_baskets(csv, &BuildOptions::default()).unwrap();
+        assert_eq!((t.len(), r.removed.cancellations), (2, 1));
+        assert_eq!(
+            r.cancellations.unwrap().reason,
+            CancelReason::MinorityWithoutQuantity
+        );
     }
 
     #[test]
@@ -740,14 +1005,19 @@ mod tests {
         )
         .unwrap();
         assert_eq!(r.shape, BasketShape::OneHot);
-        assert_eq!(t.baskets, [vec![0, 2], vec![0, 1]]);
-        assert_eq!(r.removed.empty_baskets, 1);
+        // The empty row is a basket: N = 3, as pyfim and mlxtend count.
+        assert_eq!(t.baskets, [vec![0, 2], vec![], vec![0, 1]]);
+        assert_eq!(
+            (r.baskets, r.empty_baskets, r.removed.empty_baskets),
+            (3, 1, 0)
+        );
     }
 
     #[test]
     fn undetectable_order_lines_ask_for_columns() {
         let err = build_baskets(b"a,b\nx,1\ny,2\n", &BuildOptions::default()).unwrap_err();
-        assert!(err.to_string().contains("columns: a, b"), "{err}");
+        assert!(err.to_string().contains("Columns: a, b"), "{err}");
+        assert!(err.to_string().contains("does not hold baskets"), "{err}");
     }
 
     /// groceries.csv (arules) against plain Python + pyfim: `testdata/fixtures/baskets_groceries.json`.

@@ -368,3 +368,50 @@ mod tests {
         }
     }
 }
+
+/// The baskets as one basket per line, items separated by commas, quoted as CSV needs
+/// (a name with a comma, a quote, a line break or surrounding spaces). An empty basket is
+/// written `""`, so reading the text back ([`super::Transactions::from_lines`]) gives the
+/// same baskets, empty ones included.
+pub fn basket_lines(transactions: &super::Transactions) -> String {
+    let mut out = String::new();
+    for basket in &transactions.baskets {
+        if basket.is_empty() {
+            out.push_str("\"\"");
+        }
+        for (k, &item) in basket.iter().enumerate() {
+            if k > 0 {
+                out.push(',');
+            }
+            let name = &transactions.items[item as usize];
+            let quote = name.contains([',', '"', '\n', '\r']) || name.trim() != name;
+            if quote {
+                out.push('"');
+                out.push_str(&name.replace('"', "\"\""));
+                out.push('"');
+            } else {
+                out.push_str(name);
+            }
+        }
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod basket_lines_tests {
+    use super::basket_lines;
+    use crate::basket::Transactions;
+
+    #[test]
+    fn written_baskets_read_back_the_same() {
+        let (tx, _) = Transactions::from_named([
+            vec!["milk, whole", "bread"],
+            vec![],
+            vec!["say \"hi\"", "a\nb", "jam"],
+        ]);
+        let text = basket_lines(&tx);
+        assert!(text.starts_with("\"milk, whole\",bread\n\"\"\n"), "{text}");
+        assert_eq!(Transactions::from_lines(&text, ','), tx);
+    }
+}

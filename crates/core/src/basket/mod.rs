@@ -33,11 +33,14 @@ mod apriori;
 mod build;
 mod closed;
 mod companions;
+mod detect;
 mod eclat;
+mod exclude;
 pub mod export;
 mod fp_growth;
 mod index;
 mod itemsets;
+mod lines;
 mod measures;
 mod params;
 mod recode;
@@ -46,12 +49,17 @@ mod sink;
 mod transactions;
 
 pub use build::{
-    build_baskets, from_lines, from_one_hot, from_order_lines, guess_order_lines, BasketShape,
-    BuildOptions, BuildReport, OrderLines, Removed,
+    build_baskets, build_from_table, from_lines, from_one_hot, from_order_lines, BasketShape,
+    BuildOptions, BuildReport, CancelReason, Cancellations, Exclusion, OrderLines, Removed,
 };
 pub use companions::{
     companions, frequently_bought_together, Companion, CompanionParams, ItemCompanions,
 };
+pub use detect::{
+    group_by_suggestions, guess_order_lines, is_binary, not_baskets, one_hot_layout, OneHotLayout,
+    ShapeReason,
+};
+pub use exclude::{exclusion_reason, suggest_exclusions, ExclusionReason};
 pub use index::BasketIndex;
 pub use itemsets::{estimate, mine_itemsets, stop_message, Estimate, Itemset, Itemsets};
 pub use measures::{Measure, MEASURES};

@@ -1,7 +1,6 @@
 //! Baskets stored sparsely with dictionary-encoded items.
 
-use crate::short_key::short_key_at;
-use crate::trim::{is_blank, trim};
+use crate::trim::trim;
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
@@ -67,70 +66,13 @@ impl Transactions {
         )
     }
 
-    /// Reads one basket per line, items separated by `separator`. Blank lines are skipped;
-    /// names are trimmed and empty ones dropped, as in [`Transactions::from_named`].
-    ///
-    /// Written for speed (the CLI's whole run on groceries is a few milliseconds, and this
-    /// was a tenth of it): no line splitting beyond `\n`, and names are trimmed with
-    /// `crate::trim`, which skips the work when there is none.
+    /// Reads one basket per line, items separated by `separator`, with CSV quoting
+    /// (`"milk, whole",bread` is two items). Blank lines are skipped; a line with fields
+    /// but no item is an empty basket; names are trimmed and empty ones dropped, as in
+    /// [`Transactions::from_named`]. The builder's basket-line shape reads through the
+    /// same splitter (`super::lines`).
     pub fn from_lines(text: &str, separator: char) -> Transactions {
-        if !separator.is_ascii() || separator == '\n' {
-            let lines = text.split('\n').filter(|line| !is_blank(line));
-            return Transactions::from_named(lines.map(|line| line.split(separator))).0;
-        }
-        // A separator that is itself whitespace (`.dat` files) does not make a line
-        // non-blank; any other separator does, as `is_blank` on the whole line decides.
-        let separator_is_blank = separator.is_whitespace();
-        let separator = separator as u8;
-        let bytes = text.as_bytes();
-        // Names of up to 15 bytes (nearly all) are looked up as one packed integer: no
-        // string hashing or comparison. Longer ones by their text.
-        let mut short: FxHashMap<u128, u32> = FxHashMap::default();
-        let mut ids: FxHashMap<&str, u32> = FxHashMap::default();
-        let mut items: Vec<String> = Vec::new();
-        let mut baskets: Vec<Vec<u32>> = Vec::with_capacity(bytes.len() / 64 + 1);
-        let mut encoded: Vec<u32> = Vec::new();
-        let mut field_start = 0;
-        let mut visible = false;
-        // A field ends at the separator or at the end of a line, found by a SIMD search
-        // for either byte. Both are ASCII, so every boundary is a character boundary.
-        let ends = memchr::memchr2_iter(separator, b'\n', bytes).chain(Some(bytes.len()));
-        for pos in ends {
-            let byte = bytes.get(pos).copied().unwrap_or(b'\n');
-            let name = trim(&text[field_start..pos]);
-            if !name.is_empty() {
-                visible = true;
-                let next = items.len() as u32;
-                let offset = name.as_ptr() as usize - text.as_ptr() as usize;
-                let id = *match short_key_at(bytes, offset, name.len()) {
-                    Some(key) => short.entry(key).or_insert(next),
-                    None => ids.entry(name).or_insert(next),
-                };
-                if id == next {
-                    items.push(name.to_string());
-                }
-                encoded.push(id);
-            } else if byte == separator && !separator_is_blank {
-                visible = true;
-            }
-            if byte == b'\n' {
-                if visible {
-                    if encoded.len() > 1 {
-                        encoded.sort_unstable();
-                        encoded.dedup();
-                    }
-                    baskets.push(encoded.to_vec());
-                }
-                encoded.clear();
-                visible = false;
-            }
-            field_start = pos + 1;
-        }
-        Transactions {
-            items,
-            baskets,
-            revenue: None,
-        }
+        super::lines::read_lines(text, separator).0
     }
 
     /// Number of baskets.
@@ -168,6 +110,13 @@ mod tests {
         assert_eq!(t.items, ["milk", "bread"]);
         assert_eq!(t.baskets, [vec![0, 1], vec![1]]);
         assert!((t.mean_basket_size() - 1.5).abs() < 1e-12);
+    }
+
+    #[test]
+    fn quoted_names_are_one_item() {
+        let t = Transactions::from_lines("\"milk, whole\",bread\nbread\n", ',');
+        assert_eq!(t.items, ["milk, whole", "bread"]);
+        assert_eq!(t.baskets, [vec![0, 1], vec![1]]);
     }
 
     #[test]

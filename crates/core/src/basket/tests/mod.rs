@@ -5,4 +5,5 @@ mod budget;
 pub(crate) mod fixtures;
 mod groceries_itemsets;
 mod groceries_rules;
+mod matrix;
 mod worked_example;

@@ -10,6 +10,7 @@
 //! - [`segment`]: RFM scoring and k-means segmentation.
 //! - [`forecast`]: demand forecasting and backtests.
 //! - [`optimize`]: inventory policies, genetic algorithm, simulated annealing routes, budgets.
+//! - [`jobs`]: every analysis as a serde job spec, checked once, run by one function.
 //! - [`privacy`]: finding personal data (phones, e-mails, ID numbers, names, addresses) and
 //!   hashing or dropping it before analysis.
 //!
@@ -26,6 +27,7 @@ pub mod basket;
 pub mod error;
 pub mod export;
 pub mod forecast;
+pub mod jobs;
 pub mod lang;
 pub mod learn;
 pub mod optimize;

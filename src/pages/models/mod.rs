@@ -12,6 +12,7 @@ mod tree;
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use shoplens_core::learn::dataset::Task;
 use shoplens_core::table::Role;
 
 use crate::components::JobPanel;
@@ -81,18 +82,20 @@ pub fn ModelsPage() -> impl IntoView {
             move |output| {
                 if let Output::Models(ModelOutput::Plan(plan)) = output {
                     let roles = columns.try_get_untracked().unwrap_or_default();
-                    let ticked = kept_features
-                        .try_update_value(Option::take)
-                        .flatten()
-                        .unwrap_or_else(|| {
-                            plan.usable
-                                .iter()
-                                .filter(|n| {
-                                    roles.iter().any(|(c, r)| c == *n && *r == Role::Feature)
-                                })
-                                .cloned()
-                                .collect()
-                        });
+                    let kept = kept_features.try_update_value(Option::take).flatten();
+                    if kept.is_none() {
+                        // Defaults from the file: the target's task picks the model
+                        // (logistic for classes, linear for numbers) and stratification.
+                        form.kind.set(plan.default_model.as_str().into());
+                        form.stratify.set(plan.task == Task::Classification);
+                    }
+                    let ticked = kept.unwrap_or_else(|| {
+                        plan.usable
+                            .iter()
+                            .filter(|n| roles.iter().any(|(c, r)| c == *n && *r == Role::Feature))
+                            .cloned()
+                            .collect()
+                    });
                     form.features.set(ticked);
                     form.plan.set(Some(plan));
                 }
@@ -108,13 +111,27 @@ pub fn ModelsPage() -> impl IntoView {
     // The kept results; the form shows the settings of the last training.
     for key in ["models.compare", "models.grid", "models.train"] {
         kept::restore(key, move |job, output| {
-            if let Job::Models(
-                ModelJob::Train(request)
-                | ModelJob::Compare { request, .. }
-                | ModelJob::Grid { request, .. },
-            ) = &job
-            {
-                form.fill(request);
+            let data = match &job {
+                Job::Models(ModelJob::Train(request)) => {
+                    form.fill(request);
+                    Some(&request.data)
+                }
+                Job::Models(ModelJob::Compare(c)) => {
+                    form.fill_data(&c.data);
+                    form.folds.set(c.folds);
+                    Some(&c.data)
+                }
+                Job::Models(ModelJob::Grid(g)) => {
+                    form.fill_data(&g.data);
+                    if let Some(model) = &g.model {
+                        form.fill_model(model);
+                    }
+                    form.folds.set(g.folds);
+                    Some(&g.data)
+                }
+                _ => None,
+            };
+            if let Some(request) = data {
                 // A feature plan on its way (a new target, or the first one) would tick
                 // the defaults: it takes these instead.
                 let replan = target.get_untracked() != request.target;
@@ -124,10 +141,6 @@ pub fn ModelsPage() -> impl IntoView {
                 if replan {
                     target.set(request.target.clone());
                 }
-            }
-            if let Job::Models(ModelJob::Compare { folds, .. } | ModelJob::Grid { folds, .. }) = job
-            {
-                form.folds.set(folds);
             }
             show(output);
         });
@@ -142,10 +155,7 @@ pub fn ModelsPage() -> impl IntoView {
     };
     let compare_all = move |_| {
         run_task(
-            Job::Models(ModelJob::Compare {
-                request: form.request(),
-                folds: form.folds.get_untracked(),
-            }),
+            Job::Models(ModelJob::Compare(form.compare())),
             t(lang.get_untracked(), T::Comparing).to_string(),
             status,
             show,
@@ -153,10 +163,7 @@ pub fn ModelsPage() -> impl IntoView {
     };
     let grid_search = move |_| {
         run_task(
-            Job::Models(ModelJob::Grid {
-                request: form.request(),
-                folds: form.folds.get_untracked(),
-            }),
+            Job::Models(ModelJob::Grid(form.grid())),
             t(lang.get_untracked(), T::Searching).to_string(),
             status,
             show,

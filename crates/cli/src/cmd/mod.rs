@@ -2,6 +2,8 @@
 
 pub mod baskets;
 pub mod budget;
+pub mod churn;
+pub mod compare;
 pub mod fit;
 pub mod forecast;
 pub mod inspect;
@@ -11,4 +13,5 @@ pub mod predict;
 pub mod rfm;
 pub mod route;
 pub mod rules;
+pub mod run;
 pub mod segment;

@@ -219,3 +219,40 @@ fn churn_matches_core() {
         assert_eq!(cli[key].as_f64(), Some(value), "{key}");
     }
 }
+
+/// `rfm --save-job` writes a job that `run --json` reruns to the same customers.
+#[test]
+fn rfm_saved_job_reruns() {
+    let file = repo(RETAIL);
+    let job_file = scratch("rfm.json");
+    let (ok, out, err) = shoplens(&[
+        "rfm",
+        file.to_str().unwrap(),
+        "--customer-col",
+        "CustomerID",
+        "--date-col",
+        "InvoiceDate",
+        "--quantity-col",
+        "Quantity",
+        "--price-col",
+        "UnitPrice",
+        "--invoice-col",
+        "InvoiceNo",
+        "--save-job",
+        job_file.to_str().unwrap(),
+        "--json",
+    ]);
+    assert!(ok, "{err}");
+    let direct: Value = serde_json::from_str(&out).unwrap();
+    let (ok, out, err) = shoplens(&[
+        "run",
+        job_file.to_str().unwrap(),
+        file.to_str().unwrap(),
+        "--json",
+    ]);
+    assert!(ok, "{err}");
+    let rerun: Value = serde_json::from_str(&out).unwrap();
+    let customers = rerun["result"]["customers"].as_array().unwrap().len();
+    assert!(customers > 0);
+    assert_eq!(Some(customers as u64), direct["customers"].as_u64(), "{direct}");
+}

@@ -254,5 +254,9 @@ fn rfm_saved_job_reruns() {
     let rerun: Value = serde_json::from_str(&out).unwrap();
     let customers = rerun["result"]["customers"].as_array().unwrap().len();
     assert!(customers > 0);
-    assert_eq!(Some(customers as u64), direct["customers"].as_u64(), "{direct}");
+    assert_eq!(
+        Some(customers as u64),
+        direct["customers"].as_u64(),
+        "{direct}"
+    );
 }

@@ -13,6 +13,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use shoplens_core::learn::dataset::Task;
+use shoplens_core::learn::ModelKind;
 use shoplens_core::table::Role;
 
 use crate::components::JobPanel;
@@ -84,9 +85,13 @@ pub fn ModelsPage() -> impl IntoView {
                     let roles = columns.try_get_untracked().unwrap_or_default();
                     let kept = kept_features.try_update_value(Option::take).flatten();
                     if kept.is_none() {
-                        // Defaults from the file: the target's task picks the model
-                        // (logistic for classes, linear for numbers) and stratification.
-                        form.kind.set(plan.default_model.as_str().into());
+                        // Defaults from the file: a model the target's task cannot use
+                        // gives way to the task's default (logistic for classes, linear
+                        // for numbers); a class target is split stratified.
+                        let chosen = ModelKind::parse(&form.kind.get_untracked());
+                        if !chosen.is_ok_and(|k| k.supports(plan.task)) {
+                            form.kind.set(plan.default_model.as_str().into());
+                        }
                         form.stratify.set(plan.task == Task::Classification);
                     }
                     let ticked = kept.unwrap_or_else(|| {

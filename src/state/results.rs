@@ -70,9 +70,9 @@ pub fn key_of(job: &Job) -> Option<&'static str> {
     Some(match job {
         Job::Baskets(BasketJob::Mine { .. }) => "baskets.mine",
         Job::Models(ModelJob::Train(_)) => "models.train",
-        Job::Models(ModelJob::Compare { .. }) => "models.compare",
-        Job::Models(ModelJob::Grid { .. }) => "models.grid",
-        Job::Customers(CustomerJob::Rfm { .. }) => "customers.rfm",
+        Job::Models(ModelJob::Compare(_)) => "models.compare",
+        Job::Models(ModelJob::Grid(_)) => "models.grid",
+        Job::Customers(CustomerJob::Rfm(_)) => "customers.rfm",
         Job::Customers(CustomerJob::Segments(_)) => "customers.segments",
         Job::Customers(CustomerJob::Churn(_)) => "customers.churn",
         Job::Operations(OperationJob::Forecast { .. }) => "operations.forecast",
@@ -260,7 +260,7 @@ mod tests {
 
     #[test]
     fn analyses_have_keys_and_helpers_do_not() {
-        let rfm = Job::Customers(CustomerJob::Rfm {
+        let rfm = Job::Customers(CustomerJob::Rfm(shoplens_core::jobs::rfm::RfmJob {
             columns: shoplens_core::segment::OrderColumns {
                 customer: "customer".into(),
                 date: "date".into(),
@@ -268,7 +268,7 @@ mod tests {
                 invoice: None,
             },
             as_of: None,
-        });
+        }));
         assert_eq!(key_of(&rfm), Some("customers.rfm"));
         let plan = Job::Models(ModelJob::Plan {
             target: "sales".into(),

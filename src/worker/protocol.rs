@@ -180,6 +180,13 @@ impl WireError {
     }
 }
 
+/// Lets a job's `?` turn a core error into the wire form.
+impl From<Error> for WireError {
+    fn from(error: Error) -> WireError {
+        WireError::from(&error)
+    }
+}
+
 impl From<&Error> for WireError {
     fn from(error: &Error) -> WireError {
         WireError {

@@ -38,6 +38,14 @@ enum Command {
     Fit(cmd::fit::Args),
     /// Score a table with a saved model; predictions as CSV.
     Predict(cmd::predict::Args),
+    /// Cross-validate every model kind that can predict the target.
+    Compare(cmd::compare::CompareArgs),
+    /// Cross-validate a grid around one model's main parameter.
+    Grid(cmd::compare::GridArgs),
+    /// Churn risk of customers from order lines: held-out scores and who is at risk.
+    Churn(cmd::churn::Args),
+    /// Run a job spec (from --save-job or the tab's "Download job") on a file.
+    Run(cmd::run::Args),
     /// Delivery routes by simulated annealing (TSPLIB/CVRPLIB files or a CSV of stops).
     Route(cmd::route::Args),
     /// Reorder points and order quantities tuned by a genetic algorithm.
@@ -59,6 +67,10 @@ fn main() -> ExitCode {
         Command::Forecast(args) => cmd::forecast::run(args),
         Command::Fit(args) => cmd::fit::run(args),
         Command::Predict(args) => cmd::predict::run(args),
+        Command::Compare(args) => cmd::compare::run_compare(args),
+        Command::Grid(args) => cmd::compare::run_grid(args),
+        Command::Churn(args) => cmd::churn::run(args),
+        Command::Run(args) => cmd::run::run(args),
         Command::Route(args) => cmd::route::run(args),
         Command::Inventory(args) => cmd::inventory::run(args),
         Command::Budget(args) => cmd::budget::run(args),

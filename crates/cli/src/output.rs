@@ -79,3 +79,36 @@ pub fn write_json<T: serde::Serialize>(value: &T) -> Result<(), CliError> {
         .and_then(|()| out.flush())
         .map_err(stdout_error)
 }
+
+/// The wall clock, for the timings jobs report.
+pub struct WallClock(std::time::Instant);
+
+impl WallClock {
+    /// A clock that starts now.
+    pub fn start() -> WallClock {
+        WallClock(std::time::Instant::now())
+    }
+}
+
+impl shoplens_core::rt::Clock for WallClock {
+    fn now_seconds(&self) -> f64 {
+        self.0.elapsed().as_secs_f64()
+    }
+}
+
+/// Reads a delimited-text file into a table, with errors that name it.
+pub fn read_table(path: &Path) -> Result<shoplens_core::table::Table, CliError> {
+    let bytes = read_file(path)?;
+    shoplens_core::table::read_bytes(&bytes, &shoplens_core::table::ReadOptions::default())
+        .map_err(in_file(path))
+}
+
+/// Writes `job` (its defaults already filled in) as pretty JSON to `path`, when given: the
+/// spec `shoplens run` reruns.
+pub fn save_job(path: Option<&Path>, job: &shoplens_core::jobs::Job) -> Result<(), CliError> {
+    let Some(path) = path else {
+        return Ok(());
+    };
+    let text = serde_json::to_string_pretty(job).map_err(|e| format!("writing the job: {e}"))?;
+    std::fs::write(path, text + "\n").map_err(|e| format!("{}: {e}", path.display()))
+}

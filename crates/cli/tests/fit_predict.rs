@@ -121,11 +121,16 @@ fn identifier_dropped_and_saved_model_predicts() {
     ]);
     assert!(ok, "{err}");
     let text = std::fs::read_to_string(&predictions).unwrap();
+    // The one export writer (byte-order mark) and the labels as the file wrote them.
     assert_eq!(
         text.lines().next(),
-        Some("row,prediction,probability_false,probability_true")
+        Some("\u{feff}row,prediction,probability_No,probability_Yes")
     );
     assert_eq!(text.lines().count(), 81);
+    assert!(text
+        .lines()
+        .skip(1)
+        .all(|l| matches!(l.split(',').nth(1), Some("Yes" | "No"))));
 }
 
 #[test]

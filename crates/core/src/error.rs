@@ -200,7 +200,7 @@ impl Error {
                 format!("{name} = {value} is not allowed: expected {expected}.")
             }
             (InvalidParameter { name, value, expected }, Lang::Zh) => {
-                format!("参数 {name} = {value} 不可用：应为 {expected}。")
+                format!("参数 {name} = {value} 不可用：应为 {}。", zh_expected(expected))
             }
             (NotEnoughData { what, needed, found }, Lang::En) => {
                 format!("Not enough data: this needs at least {needed} {what}, the data has {found}.")
@@ -275,6 +275,36 @@ fn zh_what(what: &str) -> &str {
         "classes" => "类别",
         "stops" => "站点",
         other => other,
+    }
+}
+
+/// The Chinese of the `expected` phrases parameters use (bounds, ranges, model families,
+/// dates, lists of choices); other text is shown as it is.
+fn zh_expected(expected: &str) -> String {
+    let e = expected.trim();
+    if let Some(n) = e.strip_prefix("at least ") {
+        return format!("至少 {n}");
+    }
+    if let Some(n) = e.strip_prefix("at most ") {
+        return format!("至多 {n}");
+    }
+    if let Some(list) = e.strip_prefix("one of ") {
+        return format!("以下之一：{list}");
+    }
+    if let Some(list) = e.strip_prefix("a classification model ") {
+        return format!("分类模型{}", list.replace('(', "（").replace(')', "）"));
+    }
+    if let Some(list) = e.strip_prefix("a regression model ") {
+        return format!("回归模型{}", list.replace('(', "（").replace(')', "）"));
+    }
+    match e {
+        "between 0 and 1 (exclusive)" => "0 到 1 之间（不含 0 和 1）".into(),
+        "0, or between 0 and 1 (exclusive)" => "0，或 0 到 1 之间（不含 0 和 1）".into(),
+        "a date YYYY-MM-DD" => "日期 YYYY-MM-DD".into(),
+        "the name of the column to predict" => "要预测的列名".into(),
+        "columns other than the target" => "目标列以外的列".into(),
+        "a finite number" => "有限的数值".into(),
+        other => other.to_string(),
     }
 }
 

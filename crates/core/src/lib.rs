@@ -12,6 +12,7 @@
 //! - [`optimize`]: inventory policies, genetic algorithm, simulated annealing routes, budgets.
 //! - [`schema`]: what a file is (shape, column roles, dates, personal data), decided once
 //!   for every page and the CLI.
+//! - [`jobs`]: every analysis as a serde job spec, checked once, run by one function.
 //! - [`privacy`]: finding personal data (phones, e-mails, ID numbers, names, addresses) and
 //!   hashing or dropping it before analysis.
 //!
@@ -28,6 +29,7 @@ pub mod basket;
 pub mod error;
 pub mod export;
 pub mod forecast;
+pub mod jobs;
 pub mod lang;
 pub mod learn;
 pub mod optimize;

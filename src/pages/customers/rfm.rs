@@ -19,6 +19,7 @@ use crate::state::{results, use_app_state, JobStatus};
 use crate::worker::jobs::customers::{CustomerJob, CustomerOutput, RfmView};
 use crate::worker::protocol::{Job, Output};
 use crate::worker::task::{cancel_task, run_task};
+use shoplens_core::jobs::rfm::RfmJob;
 
 /// The RFM view.
 #[component]
@@ -34,13 +35,9 @@ pub fn RfmTab(pick: OrderPick) -> impl IntoView {
         }
     };
     results::restore("customers.rfm", move |job, output| {
-        if let Job::Customers(CustomerJob::Rfm {
-            columns,
-            as_of: day,
-        }) = job
-        {
-            pick.fill(&columns);
-            as_of.set(day.unwrap_or_default());
+        if let Job::Customers(CustomerJob::Rfm(job)) = job {
+            pick.fill(&job.columns);
+            as_of.set(job.as_of.unwrap_or_default());
         }
         show(output);
     });
@@ -49,10 +46,10 @@ pub fn RfmTab(pick: OrderPick) -> impl IntoView {
             return;
         };
         let day = as_of.get();
-        let job = CustomerJob::Rfm {
+        let job = CustomerJob::Rfm(RfmJob {
             columns,
             as_of: Some(day).filter(|d| !d.is_empty()),
-        };
+        });
         run_task(
             Job::Customers(job),
             t(lang.get_untracked(), T::RfmTab).to_string(),

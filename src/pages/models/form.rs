@@ -7,11 +7,13 @@ use shoplens_core::learn::dataset::Task;
 use shoplens_core::learn::neighbors::{Distance, Weights};
 use shoplens_core::learn::preprocess::ImputeStrategy;
 use shoplens_core::learn::tree::{Criterion, MaxFeatures};
-use shoplens_core::Lang;
 
 use crate::i18n::models::{t, ModelText as T};
 use crate::state::use_app_state;
-use crate::worker::jobs::models::{KindChoice, PlanView, TrainRequest};
+use crate::worker::jobs::models::{PlanView, TrainRequest};
+use shoplens_core::jobs::compare::{CompareJob, GridJob};
+use shoplens_core::jobs::ModelData;
+use shoplens_core::learn::{ModelKind, ModelParams};
 
 /// Every setting of the form, as signals (a small `Copy` struct shared by the page's parts).
 #[derive(Clone, Copy)]
@@ -94,57 +96,68 @@ impl FormState {
         }
     }
 
-    /// The chosen model with its settings.
-    pub fn choice(&self) -> KindChoice {
-        match self.kind.get_untracked().as_str() {
-            "linear" => KindChoice::Linear {
-                alpha: self.alpha.get_untracked(),
-            },
-            "logistic" => KindChoice::Logistic {
-                c: self.logistic_c.get_untracked(),
-            },
-            "knn" => KindChoice::Knn {
-                k: self.k.get_untracked(),
-                weights: if self.weights.get_untracked() == "distance" {
+    /// The chosen model with its settings: the kind's defaults for the task in effect,
+    /// with the form's values (core fits the criterion and seed to the task).
+    pub fn choice(&self) -> ModelParams {
+        let task = self.task_untracked().unwrap_or(Task::Classification);
+        let seed = self.seed.get_untracked();
+        let kind = ModelKind::parse(&self.kind.get_untracked()).unwrap_or(ModelKind::Forest);
+        let mut params = ModelParams::defaults(kind, task, seed);
+        match &mut params {
+            ModelParams::Linear(p) => p.ridge_alpha = self.alpha.get_untracked(),
+            ModelParams::Logistic(p) => p.c = self.logistic_c.get_untracked(),
+            ModelParams::Knn(p) => {
+                p.k = self.k.get_untracked();
+                p.weights = if self.weights.get_untracked() == "distance" {
                     Weights::Distance
                 } else {
                     Weights::Uniform
-                },
-                distance: if self.distance.get_untracked() == "manhattan" {
+                };
+                p.distance = if self.distance.get_untracked() == "manhattan" {
                     Distance::Manhattan
                 } else {
                     Distance::Euclidean
-                },
-            },
-            "tree" => KindChoice::Tree {
-                criterion: if self.criterion.get_untracked() == "entropy" {
-                    Criterion::Entropy
-                } else {
-                    Criterion::Gini
-                },
-                max_depth: self.max_depth.get_untracked(),
-                min_samples_split: self.min_samples_split.get_untracked(),
-                min_samples_leaf: self.min_samples_leaf.get_untracked(),
-            },
-            "svm" => KindChoice::Svm {
-                c: self.svm_c.get_untracked(),
-            },
-            _ => KindChoice::Forest {
-                n_trees: self.n_trees.get_untracked(),
-                max_depth: self.forest_depth.get_untracked(),
-                max_features: match self.max_features.get_untracked().as_str() {
-                    "sqrt" => Some(MaxFeatures::Sqrt),
-                    "log2" => Some(MaxFeatures::Log2),
-                    "all" => Some(MaxFeatures::All),
-                    _ => None,
-                },
-            },
+                };
+            }
+            ModelParams::Tree(p) => {
+                if task == Task::Classification {
+                    p.criterion = if self.criterion.get_untracked() == "entropy" {
+                        Criterion::Entropy
+                    } else {
+                        Criterion::Gini
+                    };
+                }
+                p.max_depth = self.max_depth.get_untracked();
+                p.min_samples_split = self.min_samples_split.get_untracked();
+                p.min_samples_leaf = self.min_samples_leaf.get_untracked();
+            }
+            ModelParams::Forest(p) => {
+                p.n_trees = self.n_trees.get_untracked();
+                p.tree.max_depth = self.forest_depth.get_untracked();
+                match self.max_features.get_untracked().as_str() {
+                    "sqrt" => p.tree.max_features = MaxFeatures::Sqrt,
+                    "log2" => p.tree.max_features = MaxFeatures::Log2,
+                    "all" => p.tree.max_features = MaxFeatures::All,
+                    _ => {}
+                }
+            }
+            ModelParams::Svm(p) => p.c = self.svm_c.get_untracked(),
+        }
+        params
+    }
+
+    /// The task chosen in the form, or the plan's guess (untracked).
+    fn task_untracked(&self) -> Option<Task> {
+        match self.task.get_untracked().as_str() {
+            "regression" => Some(Task::Regression),
+            "classification" => Some(Task::Classification),
+            _ => self.plan.with_untracked(|p| p.as_ref().map(|p| p.task)),
         }
     }
 
-    /// The request the form describes.
-    pub fn request(&self) -> TrainRequest {
-        TrainRequest {
+    /// The data settings the form describes (target, features, task, seed, imputation).
+    pub fn data(&self) -> ModelData {
+        ModelData {
             target: self.target.get_untracked(),
             // In table order, whatever order the boxes were ticked in.
             features: self.plan.with_untracked(|plan| {
@@ -159,15 +172,13 @@ impl FormState {
                     None => chosen,
                 }
             }),
+            exclude: Vec::new(),
             task: match self.task.get_untracked().as_str() {
                 "regression" => Some(Task::Regression),
                 "classification" => Some(Task::Classification),
                 _ => None,
             },
-            model: self.choice(),
-            test_size: self.test_size.get_untracked(),
             seed: self.seed.get_untracked(),
-            stratify: self.stratify.get_untracked(),
             impute: match self.impute.get_untracked().as_str() {
                 "median" => ImputeStrategy::Median,
                 "most_frequent" => ImputeStrategy::MostFrequent,
@@ -176,91 +187,105 @@ impl FormState {
         }
     }
 
-    /// Sets every field from `request` (the settings of a kept result): the inverse of
-    /// [`FormState::request`]. The target is left to the caller, which must also keep the
-    /// features from being replaced by the new target's defaults.
-    pub fn fill(&self, request: &TrainRequest) {
-        self.features.set(request.features.clone());
+    /// The training job the form describes.
+    pub fn request(&self) -> TrainRequest {
+        TrainRequest {
+            data: self.data(),
+            model: Some(self.choice()),
+            test_size: self.test_size.get_untracked(),
+            stratify: Some(self.stratify.get_untracked()),
+        }
+    }
+
+    /// The comparison job the form describes.
+    pub fn compare(&self) -> CompareJob {
+        CompareJob {
+            data: self.data(),
+            folds: self.folds.get_untracked(),
+        }
+    }
+
+    /// The grid job the form describes (around the chosen model).
+    pub fn grid(&self) -> GridJob {
+        GridJob {
+            data: self.data(),
+            model: Some(self.choice()),
+            folds: self.folds.get_untracked(),
+        }
+    }
+
+    /// Sets the data fields from `data` (the settings of a kept result).
+    pub fn fill_data(&self, data: &ModelData) {
+        self.features.set(data.features.clone());
         self.task.set(
-            match request.task {
+            match data.task {
                 Some(Task::Regression) => "regression",
                 Some(Task::Classification) => "classification",
                 None => "auto",
             }
             .into(),
         );
-        self.test_size.set(request.test_size);
-        self.seed.set(request.seed);
-        self.stratify.set(request.stratify);
+        self.seed.set(data.seed);
         self.impute.set(
-            match request.impute {
+            match data.impute {
                 ImputeStrategy::Median => "median",
                 ImputeStrategy::MostFrequent => "most_frequent",
                 _ => "mean",
             }
             .into(),
         );
-        let kind = match request.model {
-            KindChoice::Linear { alpha } => {
-                self.alpha.set(alpha);
-                "linear"
-            }
-            KindChoice::Logistic { c } => {
-                self.logistic_c.set(c);
-                "logistic"
-            }
-            KindChoice::Knn {
-                k,
-                weights,
-                distance,
-            } => {
-                self.k.set(k);
-                let weights = matches!(weights, Weights::Distance);
+    }
+
+    /// Sets every field from `request` (the settings of a kept result): the inverse of
+    /// [`FormState::request`]. The target is left to the caller, which must also keep the
+    /// features from being replaced by the new target's defaults.
+    pub fn fill(&self, request: &TrainRequest) {
+        self.fill_data(&request.data);
+        self.test_size.set(request.test_size);
+        self.stratify.set(request.stratify.unwrap_or(false));
+        if let Some(model) = &request.model {
+            self.fill_model(model);
+        }
+    }
+
+    /// Sets the model fields from `model`.
+    pub fn fill_model(&self, model: &ModelParams) {
+        match model {
+            ModelParams::Linear(p) => self.alpha.set(p.ridge_alpha),
+            ModelParams::Logistic(p) => self.logistic_c.set(p.c),
+            ModelParams::Knn(p) => {
+                self.k.set(p.k);
+                let weights = matches!(p.weights, Weights::Distance);
                 self.weights
                     .set(if weights { "distance" } else { "uniform" }.into());
-                let manhattan = matches!(distance, Distance::Manhattan);
+                let manhattan = matches!(p.distance, Distance::Manhattan);
                 self.distance
                     .set(if manhattan { "manhattan" } else { "euclidean" }.into());
-                "knn"
             }
-            KindChoice::Tree {
-                criterion,
-                max_depth,
-                min_samples_split,
-                min_samples_leaf,
-            } => {
-                let entropy = matches!(criterion, Criterion::Entropy);
+            ModelParams::Tree(p) => {
+                let entropy = matches!(p.criterion, Criterion::Entropy);
                 self.criterion
                     .set(if entropy { "entropy" } else { "gini" }.into());
-                self.max_depth.set(max_depth);
-                self.min_samples_split.set(min_samples_split);
-                self.min_samples_leaf.set(min_samples_leaf);
-                "tree"
+                self.max_depth.set(p.max_depth);
+                self.min_samples_split.set(p.min_samples_split);
+                self.min_samples_leaf.set(p.min_samples_leaf);
             }
-            KindChoice::Forest {
-                n_trees,
-                max_depth,
-                max_features,
-            } => {
-                self.n_trees.set(n_trees);
-                self.forest_depth.set(max_depth);
+            ModelParams::Forest(p) => {
+                self.n_trees.set(p.n_trees);
+                self.forest_depth.set(p.tree.max_depth);
                 self.max_features.set(
-                    match max_features {
-                        Some(MaxFeatures::Sqrt) => "sqrt",
-                        Some(MaxFeatures::Log2) => "log2",
-                        Some(MaxFeatures::All) => "all",
+                    match p.tree.max_features {
+                        MaxFeatures::Sqrt => "sqrt",
+                        MaxFeatures::Log2 => "log2",
+                        MaxFeatures::All => "all",
                         _ => "default",
                     }
                     .into(),
                 );
-                "forest"
             }
-            KindChoice::Svm { c } => {
-                self.svm_c.set(c);
-                "svm"
-            }
-        };
-        self.kind.set(kind.into());
+            ModelParams::Svm(p) => self.svm_c.set(p.c),
+        }
+        self.kind.set(model.kind().as_str().into());
     }
 
     /// The task in effect: the override, or the plan's guess.
@@ -476,7 +501,6 @@ pub fn DataSettings(form: FormState) -> impl IntoView {
 #[component]
 pub fn FeaturePicker(form: FormState) -> impl IntoView {
     let lang = use_app_state().lang;
-    let reason = move |zh: &str, en: &str, lang: Lang| lang.pick(zh, en).to_string();
     view! {
         {move || form.plan.get().map(|plan| {
             let usable = plan.usable.clone();
@@ -512,9 +536,13 @@ pub fn FeaturePicker(form: FormState) -> impl IntoView {
                     <details class="dropped" data-testid="models-dropped" open=true>
                         <summary>{move || t(lang.get(), T::LeftOut)}</summary>
                         <ul>
-                            {dropped.clone().into_iter().map(|(column, zh, en)| view! {
+                            {dropped.clone().into_iter().map(|d| {
+                                let column = d.column;
+                                let reason = d.reason;
+                                view! {
                                 <li data-column=column.clone()><strong>{column.clone()}</strong>": "
-                                    {move || reason(&zh, &en, lang.get())}</li>
+                                    {move || reason.label(lang.get())}</li>
+                                }
                             }).collect_view()}
                         </ul>
                     </details>

@@ -13,6 +13,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use shoplens_core::learn::dataset::Task;
+use shoplens_core::learn::ModelKind;
 use shoplens_core::table::Role;
 
 use crate::components::samples::Sample;
@@ -84,13 +85,15 @@ pub fn ModelsPage() -> impl IntoView {
                 if let Output::Models(ModelOutput::Plan(plan)) = output {
                     let roles = columns.try_get_untracked().unwrap_or_default();
                     let kept = kept_features.try_update_value(Option::take).flatten();
-                    // A fresh target that is a class (Yes/No) cannot be fitted by linear
-                    // regression, the first model in the list: start from logistic.
-                    if kept.is_none()
-                        && plan.task == Task::Classification
-                        && kind.get_untracked() == "linear"
-                    {
-                        kind.set("logistic".into());
+                    if kept.is_none() {
+                        // Defaults from the file: a model the target's task cannot use
+                        // gives way to the task's default (logistic for classes, linear
+                        // for numbers); a class target is split stratified.
+                        let chosen = ModelKind::parse(&form.kind.get_untracked());
+                        if !chosen.is_ok_and(|k| k.supports(plan.task)) {
+                            form.kind.set(plan.default_model.as_str().into());
+                        }
+                        form.stratify.set(plan.task == Task::Classification);
                     }
                     let ticked = kept.unwrap_or_else(|| {
                         plan.usable
@@ -114,13 +117,27 @@ pub fn ModelsPage() -> impl IntoView {
     // The kept results; the form shows the settings of the last training.
     for key in ["models.compare", "models.grid", "models.train"] {
         kept::restore(key, move |job, output| {
-            if let Job::Models(
-                ModelJob::Train(request)
-                | ModelJob::Compare { request, .. }
-                | ModelJob::Grid { request, .. },
-            ) = &job
-            {
-                form.fill(request);
+            let data = match &job {
+                Job::Models(ModelJob::Train(request)) => {
+                    form.fill(request);
+                    Some(&request.data)
+                }
+                Job::Models(ModelJob::Compare(c)) => {
+                    form.fill_data(&c.data);
+                    form.folds.set(c.folds);
+                    Some(&c.data)
+                }
+                Job::Models(ModelJob::Grid(g)) => {
+                    form.fill_data(&g.data);
+                    if let Some(model) = &g.model {
+                        form.fill_model(model);
+                    }
+                    form.folds.set(g.folds);
+                    Some(&g.data)
+                }
+                _ => None,
+            };
+            if let Some(request) = data {
                 // A feature plan on its way (a new target, or the first one) would tick
                 // the defaults: it takes these instead.
                 let replan = target.get_untracked() != request.target;
@@ -130,10 +147,6 @@ pub fn ModelsPage() -> impl IntoView {
                 if replan {
                     target.set(request.target.clone());
                 }
-            }
-            if let Job::Models(ModelJob::Compare { folds, .. } | ModelJob::Grid { folds, .. }) = job
-            {
-                form.folds.set(folds);
             }
             show(output);
         });
@@ -148,10 +161,7 @@ pub fn ModelsPage() -> impl IntoView {
     };
     let compare_all = move |_| {
         run_task(
-            Job::Models(ModelJob::Compare {
-                request: form.request(),
-                folds: form.folds.get_untracked(),
-            }),
+            Job::Models(ModelJob::Compare(form.compare())),
             t(lang.get_untracked(), T::Comparing).to_string(),
             status,
             show,
@@ -159,10 +169,7 @@ pub fn ModelsPage() -> impl IntoView {
     };
     let grid_search = move |_| {
         run_task(
-            Job::Models(ModelJob::Grid {
-                request: form.request(),
-                folds: form.folds.get_untracked(),
-            }),
+            Job::Models(ModelJob::Grid(form.grid())),
             t(lang.get_untracked(), T::Searching).to_string(),
             status,
             show,

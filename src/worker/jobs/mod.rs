@@ -4,6 +4,7 @@
 //! reports progress with [`super::runner::compute_progress`].
 
 pub mod baskets;
+pub mod bench;
 pub mod customers;
 pub mod models;
 pub mod operations;

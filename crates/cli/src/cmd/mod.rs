@@ -3,6 +3,8 @@
 pub mod basket_source;
 pub mod baskets;
 pub mod budget;
+pub mod churn;
+pub mod compare;
 pub mod fit;
 pub mod forecast;
 pub mod inspect;
@@ -12,4 +14,5 @@ pub mod predict;
 pub mod rfm;
 pub mod route;
 pub mod rules;
+pub mod run;
 pub mod segment;

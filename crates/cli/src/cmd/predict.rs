@@ -1,7 +1,9 @@
 //! `shoplens predict MODEL.json FILE [--output OUT.csv]`: score a table with a saved model
-//! and write `row,prediction[,probability_<class>...]` as CSV.
+//! and write `row,prediction[,probability_<class>...]` as CSV through core's export writer
+//! (byte-order mark, formula guard), class labels as the training file wrote them.
 
 use crate::output::{in_file, read_file, CliError};
+use shoplens_core::jobs::predict::predictions_csv;
 use shoplens_core::learn::model_json;
 use shoplens_core::table::{read_bytes, ReadOptions};
 use std::path::PathBuf;
@@ -25,10 +27,8 @@ pub fn run(args: Args) -> Result<(), CliError> {
     let model = model_json::from_json(&text).map_err(in_file(&args.model))?;
     let bytes = read_file(&args.file)?;
     let table = read_bytes(&bytes, &ReadOptions::default()).map_err(in_file(&args.file))?;
-    let csv = model
-        .predict_table(&table)
-        .and_then(|p| p.to_csv())
-        .map_err(in_file(&args.file))?;
+    let predictions = model.predict_table(&table).map_err(in_file(&args.file))?;
+    let csv = predictions_csv(&predictions);
     match &args.output {
         Some(path) => std::fs::write(path, csv).map_err(|e| format!("{}: {e}", path.display()))?,
         None => print!("{csv}"),

@@ -2,10 +2,12 @@
 //! --price-col P) [--invoice-col I] [--as-of YYYY-MM-DD] [--json] [--out FILE]`: RFM scores
 //! and named segments of the customers in an order-lines file.
 
-use crate::output::{in_file, print_json, read_file, CliError};
+use crate::output::{in_file, print_json, read_file, save_job, CliError};
 use serde_json::json;
+use shoplens_core::jobs::rfm::RfmJob;
+use shoplens_core::jobs::Job;
 use shoplens_core::segment::export::rfm_csv;
-use shoplens_core::segment::{rfm, AmountColumns, OrderColumns, OrderLines, RfmParams};
+use shoplens_core::segment::{rfm, AmountColumns, OrderColumns, OrderLines};
 use shoplens_core::table::read_bytes;
 use shoplens_core::Lang;
 use std::path::PathBuf;
@@ -47,6 +49,9 @@ pub struct Args {
     /// Also write every customer with values, scores and segment to this CSV file.
     #[arg(long)]
     out: Option<PathBuf>,
+    /// Write the job that ran to this JSON file (`shoplens run` reruns it).
+    #[arg(long)]
+    save_job: Option<PathBuf>,
 }
 
 /// Reads the order lines and prints the segments. The JSON also gives the seconds spent
@@ -69,12 +74,15 @@ pub fn run(args: Args) -> Result<(), CliError> {
         amount,
         invoice: args.invoice_col,
     };
-    let orders = OrderLines::from_table(&table, &columns).map_err(in_file(&args.file))?;
-    let mut params = RfmParams::new();
-    if let Some(day) = &args.as_of {
-        params = params.as_of(day).map_err(|e| e.to_string())?;
+    let job = RfmJob {
+        columns,
+        as_of: args.as_of.clone(),
     }
-    let result = rfm(&orders, &params).map_err(in_file(&args.file))?;
+    .check()
+    .map_err(|e| e.to_string())?;
+    save_job(args.save_job.as_deref(), &Job::Rfm(job.spec.clone()))?;
+    let orders = OrderLines::from_table(&table, &job.spec.columns).map_err(in_file(&args.file))?;
+    let result = rfm(&orders, &job.params).map_err(in_file(&args.file))?;
     let rfm_seconds = started.elapsed().as_secs_f64();
     if let Some(out) = &args.out {
         std::fs::write(out, rfm_csv(&result, None, Lang::En))

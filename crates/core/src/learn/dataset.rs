@@ -5,7 +5,7 @@
 
 use super::preprocess::{dates, FittedScaler, ImputeStrategy, OneHotEncoder, StandardScaler};
 use super::{Matrix, Transform, Transformer};
-use crate::table::{Column, ColumnData, DataType, Table};
+use crate::table::{Column, ColumnData, DataType, Role, Table};
 use crate::{Error, Lang, Result};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
@@ -73,6 +73,8 @@ pub enum DropReason {
     Constant,
     /// No values at all.
     AllMissing,
+    /// Left out by the user (an `exclude` list, or the column's role is "ignore").
+    Excluded,
 }
 
 impl DropReason {
@@ -89,6 +91,7 @@ impl DropReason {
             ),
             DropReason::Constant => lang.pick("所有行取值相同", "the same value in every row"),
             DropReason::AllMissing => lang.pick("全部为缺失值", "every value is missing"),
+            DropReason::Excluded => lang.pick("已按要求排除", "left out as asked"),
         }
     }
 }
@@ -126,8 +129,31 @@ fn looks_like_identifier_name(name: &str) -> bool {
         || lower.ends_with("单号")
 }
 
-/// Why `column` should be left out by default, if it should.
+/// Whether the present values of an integer column count 0, 1, 2... or 1, 2, 3... in file
+/// order: a row number (R's `rownames`, pandas' unnamed index) that only says where a row
+/// sits in the file.
+fn is_row_number(column: &Column) -> bool {
+    let ColumnData::Integer(values) = column.data() else {
+        return false;
+    };
+    if values.len() < 3 || column.missing_count() > 0 {
+        return false;
+    }
+    (values[0] == 0 || values[0] == 1) && values.windows(2).all(|w| w[1] == w[0] + 1)
+}
+
+/// Why `column` should be left out by default, if it should: its role says it names rows
+/// (identifier) or is ignored; it counts rows; it has no values, one value, a different
+/// text in every row, or too many texts to one-hot encode.
 pub fn default_drop_reason(column: &Column) -> Option<DropReason> {
+    match column.role() {
+        Role::Identifier => return Some(DropReason::Identifier),
+        Role::Ignore => return Some(DropReason::Excluded),
+        _ => {}
+    }
+    if is_row_number(column) {
+        return Some(DropReason::Identifier);
+    }
     let present: Vec<String> = (0..column.len())
         .filter(|&i| !column.is_missing(i))
         .map(|i| column.display(i))
@@ -153,13 +179,18 @@ pub fn default_drop_reason(column: &Column) -> Option<DropReason> {
 }
 
 /// Plans the features for predicting `target`: the named `features` (all kept as given),
-/// or by default every other column except those [`default_drop_reason`] rejects.
+/// or by default every other column except those [`default_drop_reason`] rejects; columns
+/// named in `exclude` are left out either way.
 pub fn plan_features(
     table: &Table,
     target: &str,
     features: Option<&[String]>,
+    exclude: &[String],
     task: Option<Task>,
 ) -> Result<FeaturePlan> {
+    for name in exclude {
+        table.column_by_name(name)?;
+    }
     let target_column = table.column_by_name(target)?;
     let task = task.unwrap_or_else(|| Task::infer(target_column));
     let mut plan = FeaturePlan {
@@ -172,6 +203,9 @@ pub fn plan_features(
         Some(names) => {
             for name in names {
                 table.column_by_name(name)?;
+                if exclude.contains(name) {
+                    continue;
+                }
                 if name == target {
                     return Err(Error::invalid_parameter(
                         "features",
@@ -187,7 +221,8 @@ pub fn plan_features(
                 if c.name() == target {
                     continue;
                 }
-                match default_drop_reason(c) {
+                let excluded = exclude.iter().any(|e| e == c.name());
+                match default_drop_reason(c).or(excluded.then_some(DropReason::Excluded)) {
                     Some(reason) => plan.dropped.push(DroppedColumn {
                         column: c.name().to_string(),
                         reason,
@@ -417,6 +452,30 @@ pub struct Targets {
     pub classes: Vec<usize>,
 }
 
+/// The class label of each row of `column`: its value as shown, except that a yes/no
+/// column keeps the words the file used (`Yes`/`No`, `1`/`0`, `是`/`否`), the first spelling
+/// of each value winning, so predictions read as the training file did.
+fn class_labeller<'a>(column: &'a Column, rows: &[usize]) -> impl Fn(usize) -> String + 'a {
+    let mut spelling: [Option<String>; 2] = [None, None];
+    if let ColumnData::Boolean(values) = column.data() {
+        for &r in rows {
+            let slot = &mut spelling[usize::from(values[r])];
+            if slot.is_none() {
+                *slot = column.raw(r).map(|t| t.trim().to_string());
+            }
+            if spelling.iter().all(Option::is_some) {
+                break;
+            }
+        }
+    }
+    move |r| match column.data() {
+        ColumnData::Boolean(values) => spelling[usize::from(values[r])]
+            .clone()
+            .unwrap_or_else(|| column.display(r)),
+        _ => column.display(r),
+    }
+}
+
 impl Targets {
     /// Reads the target column for `task`.
     pub fn new(table: &Table, target: &str, task: Task) -> Result<Targets> {
@@ -440,9 +499,10 @@ impl Targets {
                 })
             }
             Task::Classification => {
+                let label = class_labeller(c, &rows);
                 let mut labels: Vec<String> = rows
                     .iter()
-                    .map(|&r| c.display(r))
+                    .map(|&r| label(r))
                     .collect::<HashSet<_>>()
                     .into_iter()
                     .collect();
@@ -461,7 +521,7 @@ impl Targets {
                 let classes = rows
                     .iter()
                     .map(|&r| {
-                        let l = c.display(r);
+                        let l = label(r);
                         labels.iter().position(|x| *x == l).unwrap_or(0)
                     })
                     .collect();
@@ -492,7 +552,7 @@ mod tests {
     #[test]
     fn shoppers_defaults_give_the_reference_features() {
         let t = read_bytes(SHOPPERS, &ReadOptions::default()).unwrap();
-        let plan = plan_features(&t, "Revenue", None, None).unwrap();
+        let plan = plan_features(&t, "Revenue", None, &[], None).unwrap();
         assert_eq!(plan.task, Task::Classification);
         assert!(plan.dropped.is_empty());
         let rows: Vec<usize> = (0..t.n_rows()).collect();
@@ -512,8 +572,9 @@ mod tests {
         let targets = Targets::new(&t, "Revenue", plan.task).unwrap();
         assert_eq!(
             targets.encoding,
+            // The file's own spelling of the booleans.
             TargetEncoding::Classes {
-                labels: vec!["false".into(), "true".into()]
+                labels: vec!["FALSE".into(), "TRUE".into()]
             }
         );
         assert_eq!(targets.classes.iter().filter(|&&c| c == 1).count(), 1908);
@@ -530,7 +591,7 @@ mod tests {
             .iter()
             .map(|v| v.as_u64().unwrap() as usize)
             .collect();
-        let plan = plan_features(&t, "Revenue", None, None).unwrap();
+        let plan = plan_features(&t, "Revenue", None, &[], None).unwrap();
         let enc =
             FeatureEncoder::fit(&t, &plan.features, &train, ImputeStrategy::Mean, true).unwrap();
         let names: Vec<&str> = f["features"]
@@ -556,7 +617,7 @@ mod tests {
     #[test]
     fn missing_values_are_imputed_from_training_rows() {
         let t = read_bytes(SHOPPERS_NA, &ReadOptions::default()).unwrap();
-        let plan = plan_features(&t, "Revenue", None, None).unwrap();
+        let plan = plan_features(&t, "Revenue", None, &[], None).unwrap();
         let rows: Vec<usize> = (0..t.n_rows()).collect();
         let x = FeatureEncoder::fit(&t, &plan.features, &rows, ImputeStrategy::Median, true)
             .unwrap()
@@ -569,7 +630,7 @@ mod tests {
     fn identifiers_and_constants_are_dropped_with_reasons() {
         let csv = b"customerID,plan,tenure,country,churn\nA-1,basic,3,CN,yes\nB-2,pro,10,CN,no\nC-3,basic,1,CN,yes\nD-4,pro,7,CN,no\n";
         let t = read_bytes(csv, &ReadOptions::default()).unwrap();
-        let plan = plan_features(&t, "churn", None, None).unwrap();
+        let plan = plan_features(&t, "churn", None, &[], None).unwrap();
         assert_eq!(plan.features, vec!["plan", "tenure"]);
         assert_eq!(
             plan.dropped,
@@ -616,7 +677,7 @@ mod tests {
         assert_eq!(enc.feature_names, vec!["day_month", "day_weekday"]);
         assert_eq!(enc.transform(&t, None).unwrap().row(1), &[3.0, 0.0]);
         assert_eq!(
-            plan_features(&t, "sales", None, None).unwrap().task,
+            plan_features(&t, "sales", None, &[], None).unwrap().task,
             Task::Regression
         );
     }

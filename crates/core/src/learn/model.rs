@@ -13,7 +13,7 @@ use super::neighbors::{KnnClassifier, KnnParams, KnnRegressor};
 use super::preprocess::ImputeStrategy;
 use super::select::{train_test_split, Split};
 use super::svm::{LinearSvm, SvmParams};
-use super::tree::{DecisionTree, ForestParams, RandomForest, TreeParams};
+use super::tree::{Criterion, DecisionTree, ForestParams, MaxFeatures, RandomForest, TreeParams};
 use super::{Fit, Matrix, Predict, PredictProba};
 use crate::progress::Progress;
 use crate::table::Table;
@@ -146,6 +146,47 @@ impl ModelParams {
                 ..SvmParams::new()
             }),
         }
+    }
+
+    /// These parameters made fit for `task`, with `seed` where the model is random: the
+    /// seed replaces the one inside, and a split criterion of the other task is replaced
+    /// by this task's default (Gini for classes, squared error for numbers). A forest
+    /// that still carries the classification defaults (Gini, √features per split) gets
+    /// the regression defaults (squared error, every feature) for a regression task, so a
+    /// job that names only `{"kind": "forest"}` trains what scikit-learn would.
+    pub fn for_task(mut self, task: Task, seed: u64) -> ModelParams {
+        fn fix(criterion: &mut Criterion, task: Task) -> bool {
+            let wrong = match task {
+                Task::Regression => *criterion != Criterion::SquaredError,
+                Task::Classification => *criterion == Criterion::SquaredError,
+            };
+            if wrong {
+                *criterion = match task {
+                    Task::Regression => Criterion::SquaredError,
+                    Task::Classification => Criterion::Gini,
+                };
+            }
+            wrong
+        }
+        match &mut self {
+            ModelParams::Tree(p) => {
+                p.seed = seed;
+                fix(&mut p.criterion, task);
+            }
+            ModelParams::Forest(p) => {
+                p.tree.seed = seed;
+                let classification_defaults = matches!(p.tree.max_features, MaxFeatures::Sqrt);
+                if fix(&mut p.tree.criterion, task)
+                    && task == Task::Regression
+                    && classification_defaults
+                {
+                    p.tree.max_features = MaxFeatures::All;
+                }
+            }
+            ModelParams::Svm(p) => p.seed = seed,
+            ModelParams::Linear(_) | ModelParams::Logistic(_) | ModelParams::Knn(_) => {}
+        }
+        self
     }
 
     /// The kind of model.
@@ -367,37 +408,6 @@ pub struct Predictions {
     pub probabilities: Option<Matrix>,
 }
 
-impl Predictions {
-    /// CSV text: `row,prediction` and, for classes, `probability_<label>` columns; rows
-    /// are numbered from 1 as in the input file's data rows.
-    pub fn to_csv(&self) -> Result<String> {
-        let mut w = csv::Writer::from_writer(Vec::new());
-        let mut header = vec!["row".to_string(), "prediction".to_string()];
-        header.extend(self.classes.iter().map(|c| format!("probability_{c}")));
-        let fail = |e: csv::Error| {
-            Error::new(crate::ErrorKind::Format {
-                format: "CSV".into(),
-                detail: e.to_string(),
-            })
-        };
-        w.write_record(&header).map_err(fail)?;
-        for (i, label) in self.labels.iter().enumerate() {
-            let mut record = vec![(i + 1).to_string(), label.clone()];
-            if let Some(p) = &self.probabilities {
-                record.extend(p.row(i).iter().map(|v| format!("{v:.6}")));
-            }
-            w.write_record(&record).map_err(fail)?;
-        }
-        let bytes = w.into_inner().map_err(|e| fail(e.into_error().into()))?;
-        String::from_utf8(bytes).map_err(|e| {
-            Error::new(crate::ErrorKind::Format {
-                format: "CSV".into(),
-                detail: e.to_string(),
-            })
-        })
-    }
-}
-
 /// What to train and how to evaluate it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct TrainOptions {
@@ -405,6 +415,8 @@ pub struct TrainOptions {
     pub target: String,
     /// Feature columns; `None`: every usable column (see [`plan_features`]).
     pub features: Option<Vec<String>>,
+    /// Columns never used as features.
+    pub exclude: Vec<String>,
     /// The task; `None`: inferred from the target.
     pub task: Option<Task>,
     /// The model's parameters; `None`: the defaults of `kind`.
@@ -429,6 +441,7 @@ impl TrainOptions {
         TrainOptions {
             target: target.into(),
             features: None,
+            exclude: Vec::new(),
             task: None,
             params: None,
             kind,
@@ -500,6 +513,7 @@ pub fn train_with_clock(
         table,
         &options.target,
         options.features.as_deref(),
+        &options.exclude,
         options.task,
     )?;
     let params = options

@@ -17,26 +17,36 @@ pub fn to_json(model: &TrainedModel) -> Result<String> {
     serde_json::to_string(model).map_err(|e| format_error(e.to_string()))
 }
 
+/// The two fields that say what a file is, read before the model itself.
+#[derive(serde::Deserialize)]
+struct Header {
+    format: Option<String>,
+    version: Option<u64>,
+}
+
 /// A model read back from [`to_json`]'s text.
+///
+/// The text is read twice: once for the header (every other field skipped without being
+/// kept), once straight into the model's types. Reading through a `serde_json::Value`
+/// instead would hold every number of a large forest as a map entry, many times the file's
+/// size.
 pub fn from_json(text: &str) -> Result<TrainedModel> {
-    let value: serde_json::Value = serde_json::from_str(text)
+    let header: Header = serde_json::from_str(text)
         .map_err(|e| format_error(format!("line {}, column {}: {e}", e.line(), e.column())))?;
-    if value.get("format").and_then(|f| f.as_str()) != Some("shoplens-model") {
+    if header.format.as_deref() != Some("shoplens-model") {
         return Err(format_error(
             "no \"format\": \"shoplens-model\" field (not a shoplens model file)",
         ));
     }
-    let version = value
-        .get("version")
-        .and_then(serde_json::Value::as_u64)
-        .unwrap_or(0);
+    let version = header.version.unwrap_or(0);
     if version == 0 || version > u64::from(TrainedModel::VERSION) {
         return Err(format_error(format!(
             "version {version}; this shoplens reads versions 1 to {}",
             TrainedModel::VERSION
         )));
     }
-    serde_json::from_value(value).map_err(|e| format_error(e.to_string()))
+    serde_json::from_str(text)
+        .map_err(|e| format_error(format!("line {}, column {}: {e}", e.line(), e.column())))
 }
 
 #[cfg(test)]
@@ -85,8 +95,8 @@ mod tests {
             assert_eq!(loaded, report.model, "{kind:?}");
             let p = loaded.predict_table(&churn).unwrap();
             assert_eq!(p.labels.len(), 60);
-            // The table reads Yes/No as booleans, so labels come back as true/false.
-            assert!(p.labels.iter().all(|l| l == "true" || l == "false"));
+            // The table reads Yes/No as booleans; labels come back as the file wrote them.
+            assert!(p.labels.iter().all(|l| l == "Yes" || l == "No"));
         }
         let ads = read_bytes(ADVERTISING, &ReadOptions::default()).unwrap();
         for kind in [
@@ -121,16 +131,13 @@ mod tests {
             &mut Silent,
         )
         .unwrap();
-        let csv = report
-            .model
-            .predict_table(&churn)
-            .unwrap()
-            .to_csv()
-            .unwrap();
+        let csv =
+            crate::jobs::predict::predictions_csv(&report.model.predict_table(&churn).unwrap());
         let mut lines = csv.lines();
+        // A Yes/No target keeps its words (not false/true) after a save and a load.
         assert_eq!(
             lines.next(),
-            Some("row,prediction,probability_false,probability_true")
+            Some("\u{feff}row,prediction,probability_No,probability_Yes")
         );
         assert_eq!(csv.lines().count(), 61);
     }

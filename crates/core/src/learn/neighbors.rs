@@ -57,6 +57,7 @@ impl Distance {
 
 /// Parameters of a KNN model.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct KnnParams {
     /// Number of neighbours, ≥ 1. Default 5.
     pub k: usize,

@@ -29,6 +29,7 @@ pub enum SvmLoss {
 
 /// Parameters of a linear SVM.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct SvmParams {
     /// Penalty on margin violations C > 0 (larger: fit the training data harder). Default 1.
     pub c: f64,

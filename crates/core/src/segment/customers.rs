@@ -54,11 +54,32 @@ pub fn cluster_customers(
     progress: &mut dyn Progress,
 ) -> Result<CustomerClusters> {
     let raw = rfm_features(result)?;
+    let revenue: Vec<f64> = result.customers.iter().map(|c| c.monetary).collect();
+    cluster_features(&raw, Some(&revenue), params, log, progress)
+}
+
+/// The features k-means runs on: `raw`, log1p-transformed when `log`, then standardised.
+pub fn prepared(raw: &Features, log: bool) -> Result<Features> {
     let mut data = raw.clone();
     if log {
         data.log1p()?;
     }
     data.standardise();
+    Ok(data)
+}
+
+/// Clusters the rows of `raw` (any numeric features, one row per customer) on optionally
+/// log1p, standardised values; profiles report the untransformed means, and the revenue
+/// share when `revenue` gives each row's spend. One feature is mapped on a line (the
+/// second coordinate 0), two or more on their first two principal components.
+pub fn cluster_features(
+    raw: &Features,
+    revenue: Option<&[f64]>,
+    params: &KMeansParams,
+    log: bool,
+    progress: &mut dyn Progress,
+) -> Result<CustomerClusters> {
+    let data = prepared(raw, log)?;
     let model = fit(&data, params, progress)?;
     let silhouette = if params.k >= 2 {
         Some(silhouette_score_sampled(
@@ -70,9 +91,15 @@ pub fn cluster_customers(
     } else {
         None
     };
-    let revenue: Vec<f64> = result.customers.iter().map(|c| c.monetary).collect();
-    let profiles = cluster_profiles(&raw, &model.labels, model.k, Some(&revenue))?;
-    let projection = project_2d(&data)?;
+    let profiles = cluster_profiles(raw, &model.labels, model.k, revenue)?;
+    let projection = if data.n_cols >= 2 {
+        project_2d(&data)?
+    } else {
+        Projection {
+            points: (0..data.n_rows).map(|i| [data.row(i)[0], 0.0]).collect(),
+            explained_variance_ratio: [1.0, 0.0],
+        }
+    };
     Ok(CustomerClusters {
         model,
         silhouette,

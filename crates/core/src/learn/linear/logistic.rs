@@ -17,6 +17,7 @@ use serde::{Deserialize, Serialize};
 
 /// Parameters of a logistic regression.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct LogisticRegressionParams {
     /// Inverse regularisation strength C > 0 (smaller: stronger penalty). Default 1.0.
     pub c: f64,

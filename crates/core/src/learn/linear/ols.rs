@@ -12,6 +12,7 @@ use serde::{Deserialize, Serialize};
 
 /// Parameters of a linear regression.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct LinearRegressionParams {
     /// Ridge penalty α ≥ 0 on the squared coefficients (0: ordinary least squares).
     pub ridge_alpha: f64,

@@ -6,10 +6,11 @@ use crate::{Error, Lang, Result};
 use serde::{Deserialize, Serialize};
 
 /// What a missing value becomes.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ImputeStrategy {
-    /// The column's mean over the training rows.
+    /// The column's mean over the training rows (the default).
+    #[default]
     Mean,
     /// The column's median over the training rows.
     Median,

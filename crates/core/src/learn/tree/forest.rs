@@ -20,6 +20,7 @@ use serde::{Deserialize, Serialize};
 
 /// Parameters of a random forest.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct ForestParams {
     /// Number of trees, ≥ 1. Default 100.
     pub n_trees: usize,

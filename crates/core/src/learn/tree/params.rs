@@ -58,6 +58,7 @@ impl MaxFeatures {
 
 /// Parameters of a CART decision tree.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct TreeParams {
     /// Split criterion. Default Gini (use squared error for regression).
     pub criterion: Criterion,

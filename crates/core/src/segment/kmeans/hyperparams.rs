@@ -62,11 +62,8 @@ impl KMeansParams {
             return Err(Error::invalid_parameter("k", self.k, "at least 1"));
         }
         if self.k > n_points {
-            return Err(Error::invalid_parameter(
-                "k",
-                self.k,
-                format!("at most the number of customers ({n_points})"),
-            ));
+            // As many customers as segments at least: a count both languages can say.
+            return Err(Error::not_enough("customers", self.k, n_points));
         }
         if self.n_init == 0 {
             return Err(Error::invalid_parameter(
@@ -92,12 +89,32 @@ impl KMeansParams {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::Lang;
+
+    /// Regression: k above the number of customers printed English inside the Chinese
+    /// message ("参数 k = 11 不可用：应为 at most the number of customers (10)").
+    #[test]
+    fn too_many_segments_are_said_in_each_language() {
+        let e = KMeansParams::new(11).check(10).unwrap_err();
+        let zh = e.message(Lang::Zh);
+        assert!(
+            zh.contains("11") && zh.contains("10") && zh.contains("客户"),
+            "{zh}"
+        );
+        assert!(!zh.chars().any(|c| c.is_ascii_alphabetic()), "{zh}");
+        assert!(e.message(Lang::En).contains("11 customers"));
+        let e = KMeansParams::new(3).n_init(0).check(10).unwrap_err();
+        assert!(
+            e.message(Lang::Zh).contains("至少 1"),
+            "{}",
+            e.message(Lang::Zh)
+        );
+    }
 
     #[test]
     fn bad_parameters_are_named() {
         let cases = [
             (KMeansParams::new(0), "k"),
-            (KMeansParams::new(11), "k"),
             (KMeansParams::new(2).n_init(0), "n_init"),
             (KMeansParams::new(2).max_iter(0), "max_iter"),
             (KMeansParams::new(2).tol(-1.0), "tol"),

@@ -15,6 +15,10 @@ Examples (from the root of the checkout; each reads a file in testdata/):
   shoplens forecast testdata/sktime-shampoo-sales/ShampooSales.csv --date-col Time --value-col Sales --horizon 6 --season 12
   shoplens fit testdata/islr-advertising/Advertising.csv --target sales --model linear --save /tmp/shoplens-advertising-model.json
   shoplens predict /tmp/shoplens-advertising-model.json testdata/islr-advertising/Advertising.csv
+  shoplens compare testdata/uci-wholesale-customers/Wholesale_customers_data.csv --target Channel --folds 4 --save-job /tmp/shoplens-compare-job.json
+  shoplens run /tmp/shoplens-compare-job.json testdata/uci-wholesale-customers/Wholesale_customers_data.csv
+  shoplens grid testdata/uci-wholesale-customers/Wholesale_customers_data.csv --target Channel --model knn --folds 3
+  shoplens churn testdata/uci-online-retail-sample20k/online_retail_sample20k.csv --customer-col CustomerID --date-col InvoiceDate --quantity-col Quantity --price-col UnitPrice --invoice-col InvoiceNo --window-days 60
   shoplens route testdata/tsplib/berlin52.tsp
   shoplens inventory testdata/fixtures/optimize_inventory_demand.csv --products testdata/fixtures/optimize_inventory_products.csv
   shoplens budget testdata/islr-advertising/Advertising.csv --total 200

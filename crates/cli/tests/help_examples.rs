@@ -51,7 +51,8 @@ fn every_example_runs_from_the_checkout() {
     let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
     let listed = examples(&help());
     assert!(!listed.is_empty());
-    // In order: `predict` reads the model that the `fit` example before it saves.
+    // In order: `predict` and `run` read the model and the job that the `fit` and
+    // `compare` examples before them save.
     for words in listed {
         let out = Command::new(env!("CARGO_BIN_EXE_shoplens"))
             .args(&words)

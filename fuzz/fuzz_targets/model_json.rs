@@ -1,7 +1,7 @@
 //! Throws arbitrary text at the saved-model reader (`shoplens fit --save` / `predict
 //! --model`): a model file from anywhere must be refused with an error, never a panic, and
 //! an accepted one must write back out. Run with
-//! `cargo +nightly fuzz run model_json fuzz/corpus/model_json`.
+//! `make fuzz` (see fuzz/README.md).
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;

@@ -1,6 +1,6 @@
 //! Throws arbitrary bytes at the reader, type inference, re-typing, profiles and the baskets
 //! builder: none may panic, whatever the input. Run with
-//! `cargo +nightly fuzz run read_bytes fuzz/corpus/read_bytes`.
+//! `make fuzz` (see fuzz/README.md).
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;

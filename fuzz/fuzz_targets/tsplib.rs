@@ -1,6 +1,6 @@
 //! Throws arbitrary text at the TSPLIB reader (`.tsp`, `.vrp`) and, when it accepts an
 //! instance, at the distance matrix and the construction heuristics: none may panic.
-//! Run with `cargo +nightly fuzz run tsplib fuzz/corpus/tsplib`.
+//! Run with `make fuzz` (see fuzz/README.md).
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;

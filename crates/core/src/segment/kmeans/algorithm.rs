@@ -1,5 +1,6 @@
 //! Lloyd iterations as a stepping state, the best-of-starts loop and the elbow curve.
 
+use super::distance::squared_distance;
 use super::hyperparams::KMeansParams;
 use super::init::kmeans_plus_plus;
 use crate::progress::{Control, Progress};
@@ -8,11 +9,6 @@ use crate::segment::features::Features;
 use crate::segment::silhouette::silhouette_score_sampled;
 use crate::{Error, ErrorKind, Result};
 use serde::{Deserialize, Serialize};
-
-/// Squared Euclidean distance between two rows.
-pub(crate) fn squared_distance(a: &[f64], b: &[f64]) -> f64 {
-    a.iter().zip(b).map(|(x, y)| (x - y) * (x - y)).sum()
-}
 
 /// What one Lloyd iteration did.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]

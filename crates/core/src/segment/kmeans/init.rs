@@ -6,7 +6,7 @@
 //! greedy trials make a bad seeding (and so a bad local optimum) much rarer than plain
 //! k-means++.
 
-use super::algorithm::squared_distance;
+use super::distance::squared_distance;
 use crate::rt::Rng;
 use crate::segment::features::Features;
 use rand::Rng as _;

@@ -21,6 +21,7 @@
 //! ```
 
 mod algorithm;
+mod distance;
 mod hyperparams;
 mod init;
 

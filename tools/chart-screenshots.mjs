@@ -1,7 +1,7 @@
 // Screenshots every chart of the app (each `figure.chart` after a real analysis), from the
 // release build in dist/ (`trunk build --release` first), for comparing the charts' look
 // before and after a change. Writes docs/screenshots/<dir>/<chart>.png.
-//   node tools/chart-screenshots.mjs charts-after [first-section]
+//   [SCALE=2] node tools/chart-screenshots.mjs charts-after [first-section]
 // where first-section (baskets, models, customers, operations) skips the sections before it.
 import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
@@ -11,7 +11,14 @@ const OUT = join(ROOT, "docs", "screenshots", process.argv[2] ?? "charts");
 const data = (...p) => join(ROOT, "testdata", ...p);
 await mkdir(OUT, { recursive: true });
 const env = await launch();
-const page = await env.newPage();
+// SCALE=2 takes the shots at devicePixelRatio 2, to check the charts stay crisp.
+const scale = Number(process.env.SCALE ?? 1);
+const page =
+  scale === 1
+    ? await env.newPage()
+    : await (
+        await env.context.browser().newContext({ viewport: { width: 1280, height: 900 }, deviceScaleFactor: scale })
+      ).newPage();
 const idle = () =>
   page.waitForFunction(() => !document.querySelector('[data-testid="job-running"]'), null, { timeout: 300_000 });
 

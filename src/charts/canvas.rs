@@ -198,13 +198,7 @@ impl Plot {
 
     /// A chart with linear axes over `x` and `y`, inside `margins`.
     pub fn xy(&self, margins: Margins, x: Range<f64>, y: Range<f64>) -> Option<XyChart<'_>> {
-        ChartBuilder::on(&self.area)
-            .margin_top(self.upx(margins.top))
-            .margin_right(self.upx(margins.right))
-            .x_label_area_size(self.upx(margins.bottom))
-            .y_label_area_size(self.upx(margins.left))
-            .build_cartesian_2d(x, y)
-            .ok()
+        build_xy(&self.area, self.ratio, margins, x, y)
     }
 
     /// Draws the grid, axes, tick labels and the axis titles of `chart` (plotters' mesh),
@@ -283,6 +277,27 @@ impl Plot {
         }
         Ok(())
     }
+}
+
+/// A chart with linear axes over `x` and `y` on `area` (any plotters backend, `ratio`
+/// device pixels per CSS pixel), inside `margins` given in CSS pixels: what [`Plot::xy`]
+/// builds, kept apart from the canvas so the hit-testing layer is tested natively on the
+/// very coordinates the charts draw with.
+pub fn build_xy<'a, DB: DrawingBackend>(
+    area: &'a DrawingArea<DB, Shift>,
+    ratio: f64,
+    margins: Margins,
+    x: Range<f64>,
+    y: Range<f64>,
+) -> Option<ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>> {
+    let px = |css: f64| (css * ratio).round().max(0.0) as u32;
+    ChartBuilder::on(area)
+        .margin_top(px(margins.top))
+        .margin_right(px(margins.right))
+        .x_label_area_size(px(margins.bottom))
+        .y_label_area_size(px(margins.left))
+        .build_cartesian_2d(x, y)
+        .ok()
 }
 
 /// One line of a legend.

@@ -251,6 +251,73 @@ mod tests {
         assert_eq!(f.to_data(100.0, 170.0), None);
     }
 
+    /// A plotters backend that draws nothing: enough to lay out a chart natively.
+    struct Blank(u32, u32);
+
+    impl plotters::prelude::DrawingBackend for Blank {
+        type ErrorType = std::fmt::Error;
+        fn get_size(&self) -> (u32, u32) {
+            (self.0, self.1)
+        }
+        fn ensure_prepared(
+            &mut self,
+        ) -> Result<(), plotters_backend::DrawingErrorKind<std::fmt::Error>> {
+            Ok(())
+        }
+        fn present(&mut self) -> Result<(), plotters_backend::DrawingErrorKind<std::fmt::Error>> {
+            Ok(())
+        }
+        fn draw_pixel(
+            &mut self,
+            _: plotters_backend::BackendCoord,
+            _: plotters_backend::BackendColor,
+        ) -> Result<(), plotters_backend::DrawingErrorKind<std::fmt::Error>> {
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_chart_built_as_the_charts_build_theirs_maps_the_pointer_to_its_data() {
+        use crate::charts::canvas::{build_xy, Margins};
+        use plotters::prelude::IntoDrawingArea;
+        // The rules scatter's margins on a 640 × 360 CSS-pixel canvas at ratio 2.
+        let margins = Margins {
+            left: 64.0,
+            right: 96.0,
+            top: 12.0,
+            bottom: 44.0,
+        };
+        let area = Blank(1280, 720).into_drawing_area();
+        let chart = build_xy(&area, 2.0, margins, 0.0..10.0, 0.0..1.0).unwrap();
+        let f = Frame::new(chart.as_coord_spec().clone(), 2.0);
+        let near = |(a, b): (f64, f64), (c, d): (f64, f64), tol: f64| {
+            assert!(
+                (a - c).abs() <= tol && (b - d).abs() <= tol,
+                "{a},{b} vs {c},{d}"
+            );
+        };
+        // The plotting area's corners are where the margins say (within a device pixel),
+        // which is where the e2e tests point.
+        near(f.to_css(0.0, 0.0), (64.0, 360.0 - 44.0), 0.5);
+        near(f.to_css(10.0, 1.0), (640.0 - 96.0, 12.0), 0.5);
+        // CSS pixel -> data -> CSS pixel, through plotters' reverse mapping.
+        for &(x, y) in &[(3.0, 0.25), (7.5, 0.9), (0.1, 0.02)] {
+            let (px, py) = f.to_css(x, y);
+            let (a, b) = f.to_data(px, py).unwrap();
+            near((a, b * 10.0), (x, y * 10.0), 0.02);
+            near(f.to_css(a, b), (px, py), 0.5);
+        }
+        // The pointer a pixel outside the plotting area finds no data.
+        assert_eq!(f.to_data(63.0, 100.0), None);
+        assert_eq!(f.to_data(545.0, 100.0), None);
+        assert_eq!(f.to_data(200.0, 11.0), None);
+        assert_eq!(f.to_data(200.0, 317.0), None);
+        // A pointer at the middle picks the middle point, not its neighbours.
+        let points = [(4.9, 0.5), (5.0, 0.5), (5.1, 0.5)];
+        let middle = (64.0 + (544.0 - 64.0) / 2.0, 12.0 + (316.0 - 12.0) / 2.0);
+        assert_eq!(f.nearest(points, middle, 8.0), Some(1));
+    }
+
     #[test]
     fn the_nearest_point_within_the_radius_is_picked() {
         let f = frame();

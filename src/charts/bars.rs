@@ -2,12 +2,10 @@
 //! segment). Labels sit left of the bars, values at their ends.
 
 use leptos::prelude::*;
-use plotters::coord::ranged1d::ValueFormatter;
-use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::canvas::{ink, rgb, Bands, Drawn, Plot};
+use super::canvas::{ink, rgb, tick_label, Bands, Drawn, Plot};
 use super::CanvasChart;
 
 /// One bar.
@@ -80,6 +78,7 @@ fn draw_bars(plot: &Plot, bars: &[Bar]) -> Drawn {
         .axis_style(ink::AXIS.stroke_width(plot.upx(1.0)))
         .set_all_tick_mark_size(plot.upx(4.0))
         .x_label_style(plot.font(12.0).color(&ink::AXIS))
+        .x_label_formatter(&tick_label)
         .y_label_style(plot.font(12.0))
         .y_label_formatter(&name)
         .draw()?;
@@ -99,7 +98,7 @@ fn draw_bars(plot: &Plot, bars: &[Bar]) -> Drawn {
         let row = i as f64 + 0.5;
         let (x, y) = chart.backend_coord(&(bar.value.max(0.0), row));
         plot.area.draw(&Text::new(
-            RangedCoordf64::format(&bar.value),
+            tick_label(&bar.value),
             (x + gap, y),
             value_style.clone(),
         ))?;

@@ -210,8 +210,12 @@ impl Plot {
         y_title: &str,
         x_format: Option<&dyn Fn(&f64) -> String>,
     ) -> Drawn {
+        // About one x label per 64 CSS pixels, so narrow charts do not crowd them.
+        let (xs, _) = chart.plotting_area().get_pixel_range();
+        let across = f64::from(xs.end - xs.start) / self.ratio;
+        let x_labels = ((across / 64.0) as usize).clamp(2, 8);
         let mut mesh = chart.configure_mesh();
-        mesh.x_labels(8)
+        mesh.x_labels(x_labels)
             .y_labels(6)
             .max_light_lines(0)
             .bold_line_style(ink::GRID.stroke_width(self.upx(1.0)))
@@ -221,9 +225,8 @@ impl Plot {
             .axis_desc_style(self.font(12.0))
             .x_desc(x_title)
             .y_desc(y_title);
-        if let Some(format) = x_format {
-            mesh.x_label_formatter(format);
-        }
+        mesh.y_label_formatter(&tick_label);
+        mesh.x_label_formatter(x_format.unwrap_or(&tick_label as &dyn Fn(&f64) -> String));
         mesh.draw()
     }
 
@@ -238,6 +241,9 @@ impl Plot {
         let (xs, ys) = chart.plotting_area().get_pixel_range();
         let css = |p: i32| f64::from(p) / self.ratio;
         let (right, top, bottom) = (css(xs.end), css(ys.start), css(ys.end));
+        if corner == Corner::Above {
+            return self.legend_row(entries, css(xs.start), top - 14.0);
+        }
         let width = entries
             .iter()
             .map(|e| self.text_width(&e.text, 12.0))
@@ -248,34 +254,46 @@ impl Plot {
             Corner::RightOf => (right + 8.0, top),
             Corner::UpperRight => (right - width - 6.0, top + 6.0),
             Corner::LowerRight => (right - width - 6.0, bottom - height - 6.0),
+            Corner::Above => return Ok(()),
         };
         self.area.draw(&Rectangle::new(
             [self.at(left, top), self.at(left + width, top + height)],
             WHITE.mix(0.9).filled(),
         ))?;
         for (i, entry) in entries.iter().enumerate() {
-            let mid = top + 13.0 + 18.0 * i as f64;
-            match entry.swatch {
-                Swatch::Bar => self.area.draw(&Rectangle::new(
-                    [
-                        self.at(left + 6.0, mid - 5.0),
-                        self.at(left + 22.0, mid + 5.0),
-                    ],
-                    entry.colour.filled(),
-                ))?,
-                Swatch::Dot => self.area.draw(&Circle::new(
-                    self.at(left + 14.0, mid),
-                    self.upx(5.0),
-                    entry.colour.filled(),
-                ))?,
-            }
-            self.area.draw(&Text::new(
-                entry.text.as_str(),
-                self.at(left + 28.0, mid),
-                self.font(12.0),
-            ))?;
+            self.legend_entry(entry, left + 6.0, top + 13.0 + 18.0 * i as f64)?;
         }
         Ok(())
+    }
+
+    /// The entries in one row from `left`, their middle at `mid` (CSS pixels).
+    fn legend_row(&self, entries: &[LegendEntry], left: f64, mid: f64) -> Drawn {
+        let mut x = left;
+        for entry in entries {
+            self.legend_entry(entry, x, mid)?;
+            x += 22.0 + self.text_width(&entry.text, 12.0) + 14.0;
+        }
+        Ok(())
+    }
+
+    /// One entry: its swatch from `left`, then its text, the middle at `mid`.
+    fn legend_entry(&self, entry: &LegendEntry, left: f64, mid: f64) -> Drawn {
+        match entry.swatch {
+            Swatch::Bar => self.area.draw(&Rectangle::new(
+                [self.at(left, mid - 5.0), self.at(left + 16.0, mid + 5.0)],
+                entry.colour.filled(),
+            ))?,
+            Swatch::Dot => self.area.draw(&Circle::new(
+                self.at(left + 8.0, mid),
+                self.upx(5.0),
+                entry.colour.filled(),
+            ))?,
+        }
+        self.area.draw(&Text::new(
+            entry.text.as_str(),
+            self.at(left + 22.0, mid),
+            self.font(12.0),
+        ))
     }
 }
 
@@ -291,13 +309,31 @@ pub fn build_xy<'a, DB: DrawingBackend>(
     y: Range<f64>,
 ) -> Option<ChartContext<'a, DB, Cartesian2d<RangedCoordf64, RangedCoordf64>>> {
     let px = |css: f64| (css * ratio).round().max(0.0) as u32;
+    // The axis titles sit at the outer edge of the label areas: keep them off the canvas's
+    // edge (the plotting area stays where `margins` put it).
+    let inset = |css: f64| css.min(PAD);
     ChartBuilder::on(area)
         .margin_top(px(margins.top))
         .margin_right(px(margins.right))
-        .x_label_area_size(px(margins.bottom))
-        .y_label_area_size(px(margins.left))
+        .margin_left(px(inset(margins.left)))
+        .margin_bottom(px(inset(margins.bottom)))
+        .x_label_area_size(px(margins.bottom) - px(inset(margins.bottom)))
+        .y_label_area_size(px(margins.left) - px(inset(margins.left)))
         .build_cartesian_2d(x, y)
         .ok()
+}
+
+/// CSS pixels between an axis title and the canvas's edge.
+const PAD: f64 = 6.0;
+
+/// A tick label as plotters formats it, without a trailing ".0" (800 rather than 800.0).
+pub fn tick_label(value: &f64) -> String {
+    let text = RangedCoordf64::format(value);
+    match text.strip_suffix(".0") {
+        Some("-0") => "0".to_string(),
+        Some(whole) => whole.to_string(),
+        None => text,
+    }
 }
 
 /// One line of a legend.
@@ -340,6 +376,8 @@ pub enum Corner {
     UpperRight,
     /// Inside, bottom right.
     LowerRight,
+    /// In one row above it (the chart's top margin leaves room).
+    Above,
 }
 
 /// A categorical axis for plotters: `n` bands one unit wide over 0..n, with its ticks
@@ -468,6 +506,15 @@ mod tests {
             Some(2.0)
         );
         assert_eq!(Bands::new(4).unmap(450, (400, 0)), None);
+    }
+
+    #[test]
+    fn tick_labels_drop_a_trailing_zero_only() {
+        assert_eq!(tick_label(&800.0), "800");
+        assert_eq!(tick_label(&0.0), "0");
+        assert_eq!(tick_label(&-0.0), "0");
+        assert_eq!(tick_label(&0.58), "0.58");
+        assert_eq!(tick_label(&2.5), "2.5");
     }
 
     #[test]

@@ -73,13 +73,9 @@ fn draw(plot: &Plot, data: &LineChartData) -> Drawn {
                 .map(|s| LegendEntry::bar(s.label.as_str(), s.colour)),
         )
         .collect();
-    // The legend sits right of the plot, so it never covers a line.
-    let legend_width = entries
-        .iter()
-        .map(|e| plot.text_width(&e.text, 12.0))
-        .fold(0.0, f64::max);
+    // The legend sits in a row above the plot, so it never covers a line.
     let margins = Margins {
-        right: Margins::AXES.right + legend_width + 48.0,
+        top: Margins::AXES.top + 20.0,
         ..Margins::AXES
     };
     let xs = data
@@ -160,5 +156,5 @@ fn draw(plot: &Plot, data: &LineChartData) -> Drawn {
             }
         }
     }
-    plot.legend(&chart, &entries, Corner::RightOf)
+    plot.legend(&chart, &entries, Corner::Above)
 }

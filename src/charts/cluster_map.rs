@@ -2,8 +2,9 @@
 //! coloured by its segment, with a legend.
 
 use leptos::prelude::*;
+use plotters::prelude::*;
 
-use super::canvas::{category, ink, Area, Plot, Scale};
+use super::canvas::{category, padded, rgb, Corner, Drawn, LegendEntry, Margins, Plot, Swatch};
 use super::CanvasChart;
 
 /// A scatter of points coloured by cluster.
@@ -37,7 +38,9 @@ pub fn ClusterMap(
     let draw = Callback::new(move |plot: Plot| {
         let (x_title, y_title, legend) = (x_title.get(), y_title.get(), legend.get());
         points.with(|points| {
-            clusters.with(|clusters| draw_map(&plot, points, clusters, &legend, &x_title, &y_title))
+            clusters.with(|clusters| {
+                let _ = draw_map(&plot, points, clusters, &legend, &x_title, &y_title);
+            })
         });
     });
     view! { <CanvasChart label=label file_name=file_name draw=draw height=420.0 test_id=test_id.unwrap_or_default() /> }
@@ -50,32 +53,42 @@ fn draw_map(
     legend: &str,
     x_title: &str,
     y_title: &str,
-) {
-    let mut area = Area::inside(plot);
-    area.right = (area.right - 110.0).max(area.left + 40.0);
-    let x = Scale::fit(points.iter().map(|p| p[0]), area.left, area.right);
-    let y = Scale::fit(points.iter().map(|p| p[1]), area.bottom, area.top);
-    plot.axes(&area, &x, &y, x_title, y_title);
+) -> Drawn {
+    // Room right of the plot for the legend.
+    let margins = Margins {
+        right: 126.0,
+        ..Margins::AXES
+    };
+    let x = padded(points.iter().map(|p| p[0]));
+    let y = padded(points.iter().map(|p| p[1]));
+    let Some(mut chart) = plot.xy(margins, x, y) else {
+        return Ok(());
+    };
+    plot.axes(&mut chart, x_title, y_title, None)?;
+    let colour = |c: u32| rgb(category(c as usize));
     // Many points: small squares are much cheaper than arcs and read the same.
-    let many = points.len() > 5_000;
-    for (p, &c) in points.iter().zip(clusters) {
-        let (px, py) = (x.map(p[0]), y.map(p[1]));
-        if many {
-            plot.rect(px - 1.0, py - 1.0, 2.0, 2.0, category(c as usize));
-        } else {
-            plot.dot(px, py, 3.0, category(c as usize));
-        }
+    if points.len() > 5_000 {
+        let half = plot.px(1.0);
+        chart.draw_series(points.iter().zip(clusters).map(|(p, &c)| {
+            EmptyElement::at((p[0], p[1]))
+                + Rectangle::new([(-half, -half), (half, half)], colour(c).filled())
+        }))?;
+    } else {
+        let radius = plot.upx(3.0);
+        chart.draw_series(
+            points
+                .iter()
+                .zip(clusters)
+                .map(|(p, &c)| Circle::new((p[0], p[1]), radius, colour(c).filled())),
+        )?;
     }
-    let k = clusters.iter().map(|&c| c as usize + 1).max().unwrap_or(0);
-    for c in 0..k {
-        let ly = area.top + 8.0 + 20.0 * c as f64;
-        plot.dot(area.right + 20.0, ly, 5.0, category(c));
-        plot.text(
-            &format!("{legend} {}", c + 1),
-            area.right + 30.0,
-            ly,
-            "left",
-            ink::TEXT,
-        );
-    }
+    let k = clusters.iter().map(|&c| c + 1).max().unwrap_or(0);
+    let entries: Vec<LegendEntry> = (0..k)
+        .map(|c| LegendEntry {
+            text: format!("{legend} {}", c + 1),
+            colour: colour(c),
+            swatch: Swatch::Dot,
+        })
+        .collect();
+    plot.legend(&chart, &entries, Corner::RightOf)
 }

@@ -4,8 +4,10 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-use super::canvas::{ink, ramp, Plot};
+use super::canvas::{ink, ramp_rgb, Bands, Drawn, Plot};
 use super::CanvasChart;
 
 /// What a [`ConfusionMatrix`] draws.
@@ -31,26 +33,59 @@ pub fn ConfusionMatrix(
 ) -> impl IntoView {
     let n = data.with_untracked(|d| d.classes.len()).max(1) as f64;
     let height = (90.0 + 56.0 * n).clamp(200.0, 640.0);
-    let draw = Callback::new(move |plot: Plot| data.with(|d| draw_matrix(&plot, d)));
+    let draw = Callback::new(move |plot: Plot| {
+        data.with(|d| {
+            let _ = draw_matrix(&plot, d);
+        });
+    });
     view! { <CanvasChart label=label file_name="confusion-matrix.png" draw=draw height=height test_id="chart-confusion" /> }
 }
 
-fn draw_matrix(plot: &Plot, data: &ConfusionData) {
+fn draw_matrix(plot: &Plot, data: &ConfusionData) -> Drawn {
     let n = data.counts.len();
     if n == 0 {
-        return;
+        return Ok(());
     }
     let label_width = data
         .classes
         .iter()
-        .map(|c| plot.text_width(c))
+        .map(|c| plot.text_width(c, 12.0))
         .fold(0.0, f64::max)
         .min(160.0)
         + 40.0;
     let top = 48.0;
+    // Square cells, as large as the canvas allows.
     let cell = ((plot.height - top - 16.0) / n as f64)
         .min((plot.width - label_width - 16.0) / n as f64)
         .max(8.0);
+    let side = cell * n as f64;
+    let Ok(mut chart) = ChartBuilder::on(&plot.area)
+        .top_x_label_area_size(plot.upx(top))
+        .y_label_area_size(plot.upx(label_width))
+        .margin_right(plot.upx(plot.width - label_width - side))
+        .margin_bottom(plot.upx(plot.height - top - side))
+        .build_cartesian_2d(Bands::new(n), Bands::down(n))
+    else {
+        return Ok(());
+    };
+    let class = |v: &f64| {
+        data.classes
+            .get(v.floor() as usize)
+            .cloned()
+            .unwrap_or_default()
+    };
+    chart
+        .configure_mesh()
+        .disable_mesh()
+        .axis_style(TRANSPARENT)
+        .set_all_tick_mark_size(0)
+        .label_style(plot.font(12.0).color(&ink::AXIS))
+        .axis_desc_style(plot.font(12.0))
+        .x_label_formatter(&class)
+        .y_label_formatter(&class)
+        .x_desc(data.titles.1.as_str())
+        .y_desc(data.titles.0.as_str())
+        .draw()?;
     let max = data
         .counts
         .iter()
@@ -59,40 +94,23 @@ fn draw_matrix(plot: &Plot, data: &ConfusionData) {
         .max()
         .unwrap_or(0)
         .max(1) as f64;
-    plot.text(
-        &data.titles.1,
-        label_width + cell * n as f64 / 2.0,
-        12.0,
-        "center",
-        ink::TEXT,
-    );
-    for (j, class) in data.classes.iter().enumerate() {
-        let cx = label_width + cell * (j as f64 + 0.5);
-        plot.text(class, cx, top - 12.0, "center", ink::AXIS);
-    }
-    plot.ctx.save();
-    let _ = plot.ctx.translate(12.0, top + cell * n as f64 / 2.0);
-    let _ = plot.ctx.rotate(-std::f64::consts::FRAC_PI_2);
-    plot.text(&data.titles.0, 0.0, 0.0, "center", ink::TEXT);
-    plot.ctx.restore();
+    let gap = plot.px(1.0);
+    let centred = plot.font(12.0).pos(Pos::new(HPos::Center, VPos::Center));
     for (i, row) in data.counts.iter().enumerate() {
-        let y = top + cell * i as f64;
-        if let Some(class) = data.classes.get(i) {
-            plot.text(class, label_width - 8.0, y + cell / 2.0, "right", ink::AXIS);
-        }
         for (j, &count) in row.iter().enumerate() {
-            let x = label_width + cell * j as f64;
             let t = count as f64 / max;
-            plot.rect(x + 1.0, y + 1.0, cell - 2.0, cell - 2.0, &ramp(t));
+            let (x, y) = (j as f64, i as f64);
+            let mut square = Rectangle::new([(x, y), (x + 1.0, y + 1.0)], ramp_rgb(t).filled());
+            square.set_margin(gap as u32, gap as u32, gap as u32, gap as u32);
+            chart.draw_series(std::iter::once(square))?;
             // Light text on the dark end of the ramp, dark text on the light end.
-            let colour = if t < 0.6 { "#fff" } else { ink::TEXT };
-            plot.text(
-                &count.to_string(),
-                x + cell / 2.0,
-                y + cell / 2.0,
-                "center",
-                colour,
-            );
+            let colour = if t < 0.6 { WHITE } else { ink::TEXT };
+            chart.draw_series(std::iter::once(Text::new(
+                count.to_string(),
+                (x + 0.5, y + 0.5),
+                centred.color(&colour),
+            )))?;
         }
     }
+    Ok(())
 }

@@ -4,8 +4,9 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use plotters::prelude::*;
 
-use super::canvas::{category, ink, Area, Plot, Scale};
+use super::canvas::{category, padded, rgb, Corner, Drawn, LegendEntry, Margins, Plot};
 use super::CanvasChart;
 
 /// A line drawn over the points, in data coordinates.
@@ -55,102 +56,78 @@ pub fn FitScatter(
     #[prop(into)]
     test_id: String,
 ) -> impl IntoView {
-    let draw = Callback::new(move |plot: Plot| data.with(|d| draw_fit(&plot, d)));
+    let draw = Callback::new(move |plot: Plot| {
+        data.with(|d| {
+            let _ = draw_fit(&plot, d);
+        });
+    });
     view! { <CanvasChart label=label file_name=file_name draw=draw height=340.0 test_id=test_id /> }
 }
 
-fn draw_fit(plot: &Plot, data: &FitData) {
-    let area = Area::inside(plot);
-    let xs = data.points.iter().chain(&data.extra).map(|p| p.0);
-    let ys = data.points.iter().chain(&data.extra).map(|p| p.1);
+fn draw_fit(plot: &Plot, data: &FitData) -> Drawn {
+    let marks = || data.points.iter().chain(&data.extra);
+    // The fitted line stays inside the frame: its points count towards the y range.
+    let path_ys = data.lines.iter().flat_map(|l| match l {
+        RefLine::Path(points) => points.iter().map(|p| p.1).collect(),
+        _ => Vec::new(),
+    });
     let identity = data.lines.contains(&RefLine::Identity);
     // On predicted-vs-actual both axes share one range so y = x is the diagonal.
     let (x, y) = if identity {
-        let both = Scale::fit(xs.chain(ys), 0.0, 1.0);
-        (
-            Scale::new(both.data_start, both.data_end, area.left, area.right),
-            Scale::new(both.data_start, both.data_end, area.bottom, area.top),
-        )
+        let both = padded(marks().flat_map(|p| [p.0, p.1]));
+        (both.clone(), both)
     } else {
         (
-            Scale::fit(xs, area.left, area.right),
-            Scale::fit(ys, area.bottom, area.top),
+            padded(marks().map(|p| p.0)),
+            padded(marks().map(|p| p.1).chain(path_ys)),
         )
     };
-    plot.axes(&area, &x, &y, &data.x_title, &data.y_title);
-    let radius = if data.points.len() > 3_000 { 1.5 } else { 3.0 };
+    let Some(mut chart) = plot.xy(Margins::AXES, x.clone(), y) else {
+        return Ok(());
+    };
+    plot.axes(&mut chart, &data.x_title, &data.y_title, None)?;
+    let radius = plot.upx(if data.points.len() > 3_000 { 1.5 } else { 3.0 });
     for (series, colour) in [(&data.points, category(0)), (&data.extra, category(1))] {
-        plot.ctx.set_global_alpha(0.7);
-        for &(px, py) in series.iter() {
-            if px.is_finite() && py.is_finite() {
-                plot.dot(x.map(px), y.map(py), radius, colour);
-            }
-        }
-        plot.ctx.set_global_alpha(1.0);
+        let fill = rgb(colour).mix(0.7).filled();
+        chart.draw_series(
+            series
+                .iter()
+                .filter(|p| p.0.is_finite() && p.1.is_finite())
+                .map(|&p| Circle::new(p, radius, fill)),
+        )?;
     }
-    // Lines are clipped to the plot area.
-    plot.ctx.save();
-    plot.ctx.begin_path();
-    plot.ctx.rect(
-        area.left,
-        area.top,
-        area.right - area.left,
-        area.bottom - area.top,
-    );
-    plot.ctx.clip();
-    for line in &data.lines {
-        match line {
+    let line = rgb(LINE_COLOUR);
+    let (dash, gap) = (plot.upx(6.0), plot.upx(4.0));
+    for reference in &data.lines {
+        match reference {
             RefLine::Identity => {
-                dashed(plot, true);
-                let (a, b) = (x.data_start, x.data_end);
-                plot.line(x.map(a), y.map(a), x.map(b), y.map(b), LINE_COLOUR, 1.5);
-                dashed(plot, false);
+                chart.draw_series(DashedLineSeries::new(
+                    [(x.start, x.start), (x.end, x.end)],
+                    dash,
+                    gap,
+                    line.stroke_width(plot.upx(1.5)),
+                ))?;
             }
             RefLine::Horizontal(level) => {
-                dashed(plot, true);
-                let py = y.map(*level);
-                plot.line(area.left, py, area.right, py, LINE_COLOUR, 1.5);
-                dashed(plot, false);
+                chart.draw_series(DashedLineSeries::new(
+                    [(x.start, *level), (x.end, *level)],
+                    dash,
+                    gap,
+                    line.stroke_width(plot.upx(1.5)),
+                ))?;
             }
             RefLine::Path(points) => {
-                let pixels: Vec<(f64, f64)> =
-                    points.iter().map(|&(a, b)| (x.map(a), y.map(b))).collect();
-                plot.polyline(&pixels, LINE_COLOUR, 2.0);
+                chart.draw_series(LineSeries::new(
+                    points.iter().copied(),
+                    line.stroke_width(plot.upx(2.0)),
+                ))?;
             }
         }
     }
-    plot.ctx.restore();
-    legend(plot, &area, &data.legend);
-}
-
-/// Switches dashed strokes on or off.
-pub fn dashed(plot: &Plot, on: bool) {
-    let pattern = js_sys::Array::new();
-    if on {
-        pattern.push(&6.0.into());
-        pattern.push(&4.0.into());
-    }
-    let _ = plot.ctx.set_line_dash(&pattern);
-}
-
-/// A legend box in the top-right corner of `area`: one swatch and text per entry.
-pub fn legend(plot: &Plot, area: &Area, entries: &[(String, &'static str)]) {
-    if entries.is_empty() {
-        return;
-    }
-    let width = entries
+    let entries: Vec<LegendEntry> = data
+        .legend
         .iter()
-        .map(|(t, _)| plot.text_width(t))
-        .fold(0.0, f64::max)
-        + 34.0;
-    let height = 18.0 * entries.len() as f64 + 8.0;
-    let (left, top) = (area.right - width - 6.0, area.top + 6.0);
-    plot.ctx.set_global_alpha(0.9);
-    plot.rect(left, top, width, height, "#fff");
-    plot.ctx.set_global_alpha(1.0);
-    for (i, (text, colour)) in entries.iter().enumerate() {
-        let mid = top + 13.0 + 18.0 * i as f64;
-        plot.rect(left + 6.0, mid - 5.0, 16.0, 10.0, colour);
-        plot.text(text, left + 28.0, mid, "left", ink::TEXT);
-    }
+        .map(|(text, colour)| LegendEntry::bar(text.as_str(), colour))
+        .collect();
+    plot.legend(&chart, &entries, Corner::UpperRight)
 }

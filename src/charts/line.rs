@@ -2,8 +2,9 @@
 //! elbow and silhouette charts, with the chosen k marked).
 
 use leptos::prelude::*;
+use plotters::prelude::*;
 
-use super::canvas::{category, ink, Area, Plot, Scale};
+use super::canvas::{category, ink, padded, rgb, Drawn, Margins, Plot};
 use super::CanvasChart;
 
 /// A line through points.
@@ -35,23 +36,41 @@ pub fn LineChart(
         let x_title = x_title.get();
         let y_title = y_title.get();
         let mark = mark.get();
-        points.with(|points| draw_line(&plot, points, &x_title, &y_title, mark));
+        points.with(|points| {
+            let _ = draw_line(&plot, points, &x_title, &y_title, mark);
+        });
     });
     view! { <CanvasChart label=label file_name=file_name draw=draw height=260.0 test_id=test_id.unwrap_or_default() /> }
 }
 
-fn draw_line(plot: &Plot, points: &[(f64, f64)], x_title: &str, y_title: &str, mark: Option<f64>) {
-    let area = Area::inside(plot);
-    let x = Scale::fit(points.iter().map(|p| p.0), area.left, area.right);
-    let y = Scale::fit(points.iter().map(|p| p.1), area.bottom, area.top);
-    plot.axes(&area, &x, &y, x_title, y_title);
+fn draw_line(
+    plot: &Plot,
+    points: &[(f64, f64)],
+    x_title: &str,
+    y_title: &str,
+    mark: Option<f64>,
+) -> Drawn {
+    let x = padded(points.iter().map(|p| p.0));
+    let y = padded(points.iter().map(|p| p.1));
+    let Some(mut chart) = plot.xy(Margins::AXES, x, y.clone()) else {
+        return Ok(());
+    };
+    plot.axes(&mut chart, x_title, y_title, None)?;
     if let Some(m) = mark {
-        let px = x.map(m);
-        plot.line(px, area.top, px, area.bottom, ink::AXIS, 1.5);
+        chart.draw_series(LineSeries::new(
+            [(m, y.start), (m, y.end)],
+            ink::AXIS.stroke_width(plot.upx(1.5)),
+        ))?;
     }
-    let pixels: Vec<(f64, f64)> = points.iter().map(|&(a, b)| (x.map(a), y.map(b))).collect();
-    plot.polyline(&pixels, category(0), 2.0);
-    for &(px, py) in &pixels {
-        plot.dot(px, py, 3.5, category(0));
-    }
+    let colour = rgb(category(0));
+    chart.draw_series(LineSeries::new(
+        points.iter().copied(),
+        colour.stroke_width(plot.upx(2.0)),
+    ))?;
+    chart.draw_series(
+        points
+            .iter()
+            .map(|&p| Circle::new(p, plot.upx(3.5), colour.filled())),
+    )?;
+    Ok(())
 }

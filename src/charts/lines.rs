@@ -2,7 +2,9 @@
 //! shaded bands (a forecast's prediction interval) and a legend. The Operations page draws
 //! its forecast, convergence, stock level and response curve charts with [`draw_lines`].
 
-use super::canvas::{ink, Area, Plot, Scale};
+use plotters::prelude::*;
+
+use super::canvas::{padded, rgb, Corner, Drawn, LegendEntry, Margins, Plot};
 
 /// How a series is drawn.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -56,9 +58,26 @@ pub struct LineChartData {
 
 /// Draws `data` on `plot`.
 pub fn draw_lines(plot: &Plot, data: &LineChartData) {
-    let mut area = Area::inside(plot);
-    // Room for the legend above the data.
-    area.top += 18.0;
+    // A drawing error leaves the canvas as far as it got; there is nothing else to do.
+    let _ = draw(plot, data);
+}
+
+fn draw(plot: &Plot, data: &LineChartData) -> Drawn {
+    let entries: Vec<LegendEntry> = data
+        .bands
+        .iter()
+        .map(|b| LegendEntry::bar(b.label.as_str(), b.colour))
+        .chain(
+            data.series
+                .iter()
+                .map(|s| LegendEntry::bar(s.label.as_str(), s.colour)),
+        )
+        .collect();
+    // The legend sits in a row above the plot, so it never covers a line.
+    let margins = Margins {
+        top: Margins::AXES.top + 20.0,
+        ..Margins::AXES
+    };
     let xs = data
         .series
         .iter()
@@ -73,90 +92,69 @@ pub fn draw_lines(plot: &Plot, data: &LineChartData) {
                 .iter()
                 .flat_map(|b| b.points.iter().flat_map(|p| [p.1, p.2])),
         );
-    let x = Scale::fit(xs, area.left, area.right);
-    let y = Scale::fit(ys, area.bottom, area.top);
-    if data.x_labels.is_empty() {
-        plot.axes(&area, &x, &y, &data.x_title, &data.y_title);
+    let Some(mut chart) = plot.xy(margins, padded(xs), padded(ys)) else {
+        return Ok(());
+    };
+    // Date labels name integer x positions; other ticks stay blank.
+    let date = |v: &f64| {
+        let i = v.round();
+        if (v - i).abs() < 1e-9 && i >= 0.0 {
+            data.x_labels.get(i as usize).cloned().unwrap_or_default()
+        } else {
+            String::new()
+        }
+    };
+    let x_format: Option<&dyn Fn(&f64) -> String> = if data.x_labels.is_empty() {
+        None
     } else {
-        // Date labels: the y axis as usual, then a few of the labels along x.
-        let empty_x = Scale::new(0.0, 0.0, area.left, area.right);
-        plot.axes(&area, &empty_x, &y, &data.x_title, &data.y_title);
-        let n = data.x_labels.len();
-        let step = (n / 6).max(1);
-        for i in (0..n).step_by(step) {
-            let px = x.map(i as f64);
-            if px >= area.left && px <= area.right {
-                plot.text(
-                    &data.x_labels[i],
-                    px,
-                    area.bottom + 12.0,
-                    "center",
-                    ink::AXIS,
-                );
-            }
-        }
-    }
-    for band in &data.bands {
-        if band.points.len() < 2 {
-            continue;
-        }
-        plot.ctx.begin_path();
-        plot.ctx.set_global_alpha(0.2);
-        plot.ctx.set_fill_style_str(band.colour);
-        let (x0, _, hi0) = band.points[0];
-        plot.ctx.move_to(x.map(x0), y.map(hi0));
-        for &(px, _, hi) in &band.points[1..] {
-            plot.ctx.line_to(x.map(px), y.map(hi));
-        }
-        for &(px, lo, _) in band.points.iter().rev() {
-            plot.ctx.line_to(x.map(px), y.map(lo));
-        }
-        plot.ctx.close_path();
-        plot.ctx.fill();
-        plot.ctx.set_global_alpha(1.0);
+        Some(&date)
+    };
+    plot.axes(&mut chart, &data.x_title, &data.y_title, x_format)?;
+    for band in data.bands.iter().filter(|b| b.points.len() >= 2) {
+        let outline: Vec<(f64, f64)> = band
+            .points
+            .iter()
+            .map(|&(x, _, high)| (x, high))
+            .chain(band.points.iter().rev().map(|&(x, low, _)| (x, low)))
+            .collect();
+        chart.draw_series(std::iter::once(Polygon::new(
+            outline,
+            rgb(band.colour).mix(0.2).filled(),
+        )))?;
     }
     for series in &data.series {
-        match series.mark {
-            Mark::Dots => {
-                for &(px, py) in &series.points {
-                    if px.is_finite() && py.is_finite() {
-                        plot.dot(x.map(px), y.map(py), 2.5, series.colour);
-                    }
-                }
-            }
-            Mark::Line | Mark::Dashed => {
-                let dashed = series.mark == Mark::Dashed;
-                if dashed {
-                    let dash = js_sys::Array::of2(&6.0.into(), &4.0.into());
-                    let _ = plot.ctx.set_line_dash(&dash);
-                }
-                // Split at non-finite values so gaps stay gaps.
-                let mut run: Vec<(f64, f64)> = Vec::new();
-                for &(px, py) in &series.points {
-                    if px.is_finite() && py.is_finite() {
-                        run.push((x.map(px), y.map(py)));
-                    } else {
-                        plot.polyline(&run, series.colour, 2.0);
-                        run.clear();
-                    }
-                }
-                plot.polyline(&run, series.colour, 2.0);
-                if dashed {
-                    let _ = plot.ctx.set_line_dash(&js_sys::Array::new());
-                }
+        let colour = rgb(series.colour);
+        if series.mark == Mark::Dots {
+            chart.draw_series(
+                series
+                    .points
+                    .iter()
+                    .filter(|p| p.0.is_finite() && p.1.is_finite())
+                    .map(|&p| Circle::new(p, plot.upx(2.5), colour.filled())),
+            )?;
+            continue;
+        }
+        // Split at non-finite values so gaps stay gaps.
+        let style = colour.stroke_width(plot.upx(2.0));
+        for run in series
+            .points
+            .split(|p| !(p.0.is_finite() && p.1.is_finite()))
+            .filter(|run| run.len() >= 2)
+        {
+            if series.mark == Mark::Dashed {
+                chart.draw_series(DashedLineSeries::new(
+                    run.iter().copied(),
+                    plot.upx(6.0),
+                    plot.upx(4.0),
+                    style,
+                ))?;
+            } else {
+                chart.draw_series(plotters::series::LineSeries::new(
+                    run.iter().copied(),
+                    style,
+                ))?;
             }
         }
     }
-    // Legend across the top.
-    let mut left = area.left;
-    let entries = data
-        .bands
-        .iter()
-        .map(|b| (b.label.as_str(), b.colour))
-        .chain(data.series.iter().map(|s| (s.label.as_str(), s.colour)));
-    for (label, colour) in entries {
-        plot.rect(left, 6.0, 12.0, 8.0, colour);
-        plot.text(label, left + 16.0, 10.0, "left", ink::TEXT);
-        left += 28.0 + plot.text_width(label);
-    }
+    plot.legend(&chart, &entries, Corner::Above)
 }

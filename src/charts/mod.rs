@@ -1,17 +1,19 @@
 //! Charts: components that take data and draw it; no kernel logic here.
 //!
-//! Charts draw with the browser's 2-D canvas API directly ([`canvas`]) rather than through
-//! plotters: the pages need hit-testing (hover and click on points and rules), zoom and pan
-//! (the tree diagram) and crisp text at any device pixel ratio, which plotters-canvas does
-//! not offer, and the few primitives used here (lines, circles, rectangles, text) cost less
-//! code than an adapter around it. Every chart sits in a [`CanvasChart`], which sizes the
-//! canvas, redraws when its data changes and offers "Save as PNG".
+//! Every chart draws through plotters on the plotters-canvas backend: axes, meshes, ticks,
+//! labels, legends and series are plotters'. Each sits in a [`CanvasChart`], which sizes
+//! the canvas (CSS size × devicePixelRatio, fonts scaled to match, so it is crisp on any
+//! screen), redraws when its data changes and offers "Save as PNG".
 //!
-//! Each page adds one file per chart kind here (`scatter`, `roc`, `tree`...), taking plain
-//! data as props.
+//! What plotters lacks lives in small modules of its own: [`backend`] adds canvas text
+//! measurement and slanted text through plotters' `DrawingBackend` and element traits;
+//! [`hit`] holds hit-testing on top of plotters' coordinate mapping (both ways), the zoom
+//! and pan state and the tree layout.
 
+pub mod backend;
 pub mod canvas;
 mod chart;
+pub mod hit;
 pub mod lines;
 pub mod route_map;
 pub mod rules_graph;

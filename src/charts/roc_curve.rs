@@ -4,9 +4,9 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
+use plotters::prelude::*;
 
-use super::canvas::{category, ink, Area, Plot, Scale};
-use super::fit_scatter::{dashed, legend};
+use super::canvas::{category, ink, rgb, Corner, Drawn, LegendEntry, Margins, Plot};
 use super::CanvasChart;
 
 /// What a [`RocCurve`] draws.
@@ -30,45 +30,44 @@ pub fn RocCurve(
     #[prop(into)]
     label: Signal<String>,
 ) -> impl IntoView {
-    let draw = Callback::new(move |plot: Plot| data.with(|d| draw_roc(&plot, d)));
+    let draw = Callback::new(move |plot: Plot| {
+        data.with(|d| {
+            let _ = draw_roc(&plot, d);
+        });
+    });
     view! { <CanvasChart label=label file_name="roc-curve.png" draw=draw height=360.0 test_id="chart-roc" /> }
 }
 
-fn draw_roc(plot: &Plot, data: &RocData) {
-    let mut area = Area::inside(plot);
+fn draw_roc(plot: &Plot, data: &RocData) -> Drawn {
     // A square plot: rates on both axes share one unit.
-    let side = (area.right - area.left).min(area.bottom - area.top);
-    area.right = area.left + side;
-    let x = Scale::new(0.0, 1.0, area.left, area.right);
-    let y = Scale::new(0.0, 1.0, area.bottom, area.top);
-    plot.axes(&area, &x, &y, &data.titles.0, &data.titles.1);
-    dashed(plot, true);
-    plot.line(
-        x.map(0.0),
-        y.map(0.0),
-        x.map(1.0),
-        y.map(1.0),
-        ink::AXIS,
-        1.0,
-    );
-    dashed(plot, false);
-    let pixels: Vec<(f64, f64)> = data
-        .points
-        .iter()
-        .map(|&(f, t)| (x.map(f), y.map(t)))
-        .collect();
-    plot.polyline(&pixels, category(0), 2.5);
-    // The legend sits right of the square when there is room, else inside it.
-    let legend_area = Area {
-        right: (area.right + 260.0).min(plot.width - 8.0),
-        ..area
+    let m = Margins::AXES;
+    let side = (plot.width - m.left - m.right).min(plot.height - m.top - m.bottom);
+    let spare = plot.width - m.left - side;
+    let margins = Margins { right: spare, ..m };
+    let Some(mut chart) = plot.xy(margins, 0.0..1.0, 0.0..1.0) else {
+        return Ok(());
     };
-    legend(
-        plot,
-        &legend_area,
-        &[
-            (data.legend.0.clone(), category(0)),
-            (data.legend.1.clone(), ink::AXIS),
-        ],
-    );
+    plot.axes(&mut chart, &data.titles.0, &data.titles.1, None)?;
+    let curve = rgb(category(0));
+    chart.draw_series(LineSeries::new(
+        data.points.iter().copied(),
+        curve.stroke_width(plot.upx(2.5)),
+    ))?;
+    chart.draw_series(DashedLineSeries::new(
+        [(0.0, 0.0), (1.0, 1.0)],
+        plot.upx(6.0),
+        plot.upx(4.0),
+        ink::AXIS.stroke_width(plot.upx(1.0)),
+    ))?;
+    // The legend sits right of the square when there is room, else inside it.
+    let corner = if spare >= 260.0 {
+        Corner::RightOf
+    } else {
+        Corner::LowerRight
+    };
+    let entries = [
+        LegendEntry::bar(data.legend.0.as_str(), category(0)),
+        LegendEntry::bar(data.legend.1.as_str(), "#555"),
+    ];
+    plot.legend(&chart, &entries, corner)
 }

@@ -6,8 +6,13 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 
-use super::canvas::{ink, ramp, Plot};
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+use super::backend::{Canvas, Slanted};
+use super::canvas::{ink, ramp_rgb, Bands, Drawn, Plot};
 use super::chart::{Pointer, PointerKind};
+use super::hit::Frame;
 use super::tip::ChartTip;
 use super::CanvasChart;
 
@@ -49,44 +54,162 @@ fn height(rows: usize) -> f64 {
     HEADER + ROW * rows.max(1) as f64 + FOOTER
 }
 
-/// Where the grid was drawn last, for hit-testing.
-#[derive(Debug, Clone, Copy, PartialEq)]
-struct Frame {
-    left: f64,
-    column_width: f64,
-}
+/// The plotters coordinates of the grid: columns across, rows down, one unit per cell.
+type Grid = Cartesian2d<Bands, Bands>;
 
-impl Frame {
-    fn centre(&self, cell: &MatrixCell) -> (f64, f64) {
-        (
-            self.left + (cell.column as f64 + 0.5) * self.column_width,
-            HEADER + (cell.row as f64 + 0.5) * ROW,
-        )
-    }
-}
-
-fn frame(width: f64, matrix: &Matrix, plot: &Plot) -> Frame {
+/// Draws the matrix and returns the frame it was drawn in, for hit-testing.
+fn draw_matrix(
+    plot: &Plot,
+    matrix: &Matrix,
+    titles: &(String, String),
+    marked: [(Option<usize>, RGBColor); 2],
+) -> Option<Frame<Grid>> {
     // Room for the longest row label, within reason.
     let label = matrix
         .rows
         .iter()
-        .map(|r| plot.text_width(r))
+        .map(|r| plot.text_width(&shorten(r, 40), 12.0))
         .fold(60.0f64, f64::max)
-        .min(width * 0.35)
+        .min(plot.width * 0.35)
         + 16.0;
-    let columns = matrix.columns.len().max(1) as f64;
-    Frame {
-        left: label,
-        column_width: ((width - label - 24.0) / columns).max(8.0),
-    }
+    let columns = matrix.columns.len().max(1);
+    let column_width = ((plot.width - label - 24.0) / columns as f64).max(8.0);
+    let right = plot.width - label - column_width * columns as f64;
+    let mut chart = ChartBuilder::on(&plot.area)
+        .margin_top(plot.upx(HEADER))
+        .margin_bottom(plot.upx(FOOTER))
+        .margin_right(plot.upx(right.max(0.0)))
+        .y_label_area_size(plot.upx(label))
+        .build_cartesian_2d(Bands::new(columns), Bands::down(matrix.rows.len().max(1)))
+        .ok()?;
+    let frame = Frame::new(chart.as_coord_spec().clone(), plot.ratio);
+    let _ = draw_cells(plot, &mut chart, matrix, titles, marked, column_width);
+    Some(frame)
 }
 
-/// The cell under (x, y), if any.
-fn pick(frame: &Frame, matrix: &Matrix, x: f64, y: f64) -> Option<usize> {
-    matrix.cells.iter().position(|c| {
-        let (cx, cy) = frame.centre(c);
-        (x - cx).abs() <= frame.column_width / 2.0 && (y - cy).abs() <= ROW / 2.0
-    })
+fn draw_cells(
+    plot: &Plot,
+    chart: &mut ChartContext<'_, Canvas, Grid>,
+    matrix: &Matrix,
+    (size_title, colour_title): &(String, String),
+    marked: [(Option<usize>, RGBColor); 2],
+    column_width: f64,
+) -> Drawn {
+    let row_name = |v: &f64| {
+        let name = matrix.rows.get(v.floor() as usize);
+        name.map(|n| shorten(n, 40)).unwrap_or_default()
+    };
+    // Grid lines through the cells' centres; the column labels are drawn slanted below.
+    chart
+        .configure_mesh()
+        .x_labels(matrix.columns.len())
+        .y_labels(matrix.rows.len())
+        .max_light_lines(0)
+        .bold_line_style(ink::GRID.stroke_width(plot.upx(1.0)))
+        .axis_style(TRANSPARENT)
+        .set_all_tick_mark_size(0)
+        .y_label_style(plot.font(12.0))
+        .y_label_formatter(&row_name)
+        .draw()?;
+    let slant = plot.font(12.0);
+    for (c, name) in matrix.columns.iter().enumerate() {
+        let (x, _) = chart.backend_coord(&(c as f64 + 0.5, 0.0));
+        plot.area.draw(&Slanted::new(
+            shorten(name, 28),
+            (x, plot.px(HEADER - 6.0)),
+            -std::f64::consts::FRAC_PI_4,
+            slant.clone(),
+        ))?;
+    }
+    let (low, high) = matrix
+        .cells
+        .iter()
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), c| {
+            (a.min(c.colour), b.max(c.colour))
+        });
+    let span = if high > low { high - low } else { 1.0 };
+    let top_size = matrix
+        .cells
+        .iter()
+        .map(|c| c.size)
+        .fold(0.0f64, f64::max)
+        .max(1e-12);
+    let largest = MAX_RADIUS.min(column_width / 2.0 - 1.0).max(2.0);
+    let centre = |cell: &MatrixCell| (cell.column as f64 + 0.5, cell.row as f64 + 0.5);
+    // Area proportional to the size measure.
+    chart.draw_series(matrix.cells.iter().map(|cell| {
+        let radius = (largest * (cell.size / top_size).sqrt()).max(2.0);
+        let colour = ramp_rgb((cell.colour - low) / span);
+        Circle::new(centre(cell), plot.upx(radius), colour.filled())
+    }))?;
+    for (i, ring) in marked {
+        if let Some(cell) = i.and_then(|i| matrix.cells.get(i)) {
+            chart.draw_series(std::iter::once(Circle::new(
+                centre(cell),
+                plot.upx(largest + 2.0),
+                ring.stroke_width(plot.upx(2.0)),
+            )))?;
+        }
+    }
+    // Legend: the colour ramp with its ends, and the size measure's name.
+    if high.is_finite() {
+        let y = HEADER + ROW * matrix.rows.len() as f64 + 24.0;
+        let (left, _) = chart.backend_coord(&(0.0, 0.0));
+        let left = f64::from(left) / plot.ratio;
+        let steps = 40;
+        let w = 160.0 / steps as f64;
+        let text = |s: String, x: f64, y: f64, h: HPos, colour: RGBColor| {
+            let mut style = plot.font(12.0).pos(Pos::new(h, VPos::Center));
+            style.color = colour.to_backend_color();
+            Text::new(s, plot.at(x, y), style)
+        };
+        plot.area.draw(&text(
+            colour_title.clone(),
+            left - 8.0,
+            y + 5.0,
+            HPos::Right,
+            ink::TEXT,
+        ))?;
+        for s in 0..steps {
+            let x = left + s as f64 * w;
+            plot.area.draw(&Rectangle::new(
+                [plot.at(x, y), plot.at(x + w + 0.5, y + 10.0)],
+                ramp_rgb(s as f64 / (steps - 1) as f64).filled(),
+            ))?;
+        }
+        let ends = [
+            (format!("{low:.2}"), left, HPos::Left),
+            (format!("{high:.2}"), left + 160.0, HPos::Right),
+        ];
+        for (label, x, h) in ends {
+            plot.area.draw(&text(label, x, y + 20.0, h, ink::AXIS))?;
+        }
+        for (x, r) in [(left + 200.0, largest * 0.5), (left + 224.0, largest)] {
+            plot.area.draw(&Circle::new(
+                plot.at(x, y + 5.0),
+                plot.upx(r),
+                ink::AXIS.filled(),
+            ))?;
+        }
+        plot.area.draw(&text(
+            size_title.clone(),
+            left + 242.0,
+            y + 5.0,
+            HPos::Left,
+            ink::TEXT,
+        ))?;
+    }
+    Ok(())
+}
+
+/// The cell under CSS pixel (x, y), if any.
+fn pick(frame: &Frame<Grid>, matrix: &Matrix, x: f64, y: f64) -> Option<usize> {
+    let (column, row) = frame.to_data(x, y)?;
+    let (column, row) = (column.floor(), row.floor());
+    matrix
+        .cells
+        .iter()
+        .position(|c| c.column as f64 == column && c.row as f64 == row)
 }
 
 /// Shortens `text` to at most `max` characters with an ellipsis.
@@ -122,97 +245,17 @@ pub fn RulesMatrix(
     titles: Signal<(String, String)>,
 ) -> impl IntoView {
     let hover = RwSignal::new(None::<(usize, f64, f64)>);
-    let last = StoredValue::new(None::<Frame>);
+    let last = StoredValue::new(None::<Frame<Grid>>);
     // The row count is fixed for a given search, so the height is too.
     let chart_height = height(matrix.get_untracked().rows.len());
     let draw = Callback::new(move |plot: Plot| {
         let matrix = matrix.get();
-        let (size_title, colour_title) = titles.get();
-        let hovered = hover.get().map(|h| h.0);
-        let chosen = picked.get();
-        plot.ctx.set_font(ink::FONT);
-        let f = frame(plot.width, &matrix, &plot);
-        last.set_value(Some(f));
-        let bottom = HEADER + ROW * matrix.rows.len() as f64;
-        let right = f.left + f.column_width * matrix.columns.len() as f64;
-        // Grid lines and labels.
-        for (r, name) in matrix.rows.iter().enumerate() {
-            let y = HEADER + (r as f64 + 0.5) * ROW;
-            plot.line(f.left, y, right, y, ink::GRID, 1.0);
-            plot.text(&shorten(name, 40), f.left - 8.0, y, "right", ink::TEXT);
-        }
-        for (c, name) in matrix.columns.iter().enumerate() {
-            let x = f.left + (c as f64 + 0.5) * f.column_width;
-            plot.line(x, HEADER, x, bottom, ink::GRID, 1.0);
-            plot.ctx.save();
-            let _ = plot.ctx.translate(x, HEADER - 6.0);
-            let _ = plot.ctx.rotate(-std::f64::consts::FRAC_PI_4);
-            plot.text(&shorten(name, 28), 0.0, 0.0, "left", ink::TEXT);
-            plot.ctx.restore();
-        }
-        let (low, high) = matrix
-            .cells
-            .iter()
-            .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), c| {
-                (a.min(c.colour), b.max(c.colour))
-            });
-        let span = if high > low { high - low } else { 1.0 };
-        let top_size = matrix
-            .cells
-            .iter()
-            .map(|c| c.size)
-            .fold(0.0f64, f64::max)
-            .max(1e-12);
-        let largest = MAX_RADIUS.min(f.column_width / 2.0 - 1.0).max(2.0);
-        for cell in &matrix.cells {
-            let (x, y) = f.centre(cell);
-            // Area proportional to the size measure.
-            let radius = (largest * (cell.size / top_size).sqrt()).max(2.0);
-            plot.dot(x, y, radius, &ramp((cell.colour - low) / span));
-        }
-        for (i, ring) in [(hovered, "#444"), (chosen, "#d62728")]
-            .into_iter()
-            .filter_map(|(i, c)| i.map(|i| (i, c)))
-        {
-            if let Some(cell) = matrix.cells.get(i) {
-                let (x, y) = f.centre(cell);
-                plot.ctx.begin_path();
-                plot.ctx.set_stroke_style_str(ring);
-                plot.ctx.set_line_width(2.0);
-                let _ = plot
-                    .ctx
-                    .arc(x, y, largest + 2.0, 0.0, std::f64::consts::TAU);
-                plot.ctx.stroke();
-            }
-        }
-        // Legend: the colour ramp with its ends, and the size measure's name.
-        if high.is_finite() {
-            let y = bottom + 24.0;
-            let left = f.left;
-            let steps = 40;
-            let w = 160.0 / steps as f64;
-            plot.text(&colour_title, left - 8.0, y + 5.0, "right", ink::TEXT);
-            for s in 0..steps {
-                plot.rect(
-                    left + s as f64 * w,
-                    y,
-                    w + 0.5,
-                    10.0,
-                    &ramp(s as f64 / (steps - 1) as f64),
-                );
-            }
-            plot.text(&format!("{low:.2}"), left, y + 20.0, "left", ink::AXIS);
-            plot.text(
-                &format!("{high:.2}"),
-                left + 160.0,
-                y + 20.0,
-                "right",
-                ink::AXIS,
-            );
-            plot.dot(left + 200.0, y + 5.0, largest * 0.5, ink::AXIS);
-            plot.dot(left + 224.0, y + 5.0, largest, ink::AXIS);
-            plot.text(&size_title, left + 242.0, y + 5.0, "left", ink::TEXT);
-        }
+        let titles = titles.get();
+        let marked = [
+            (hover.get().map(|h| h.0), ink::AXIS),
+            (picked.get(), ink::PICKED),
+        ];
+        last.set_value(draw_matrix(&plot, &matrix, &titles, marked));
     });
     let on_pointer = Callback::new(move |e: Pointer| {
         let Some(f) = last.get_value() else {

@@ -1,7 +1,8 @@
 //! Saving files from the page: the browser downloads a blob made here; nothing is uploaded.
 
+use gloo_file::{Blob, ObjectUrl};
 use wasm_bindgen::JsCast;
-use web_sys::{Blob, BlobPropertyBag, HtmlAnchorElement, Url};
+use web_sys::HtmlAnchorElement;
 
 /// Starts a download of `url` (a `data:` or `blob:` URL) under `file_name`.
 pub fn download_url(url: &str, file_name: &str) {
@@ -19,18 +20,11 @@ pub fn download_url(url: &str, file_name: &str) {
     anchor.click();
 }
 
-/// Downloads `text` as a file of type `mime`.
+/// Downloads `text` as a file of type `mime`. The object URL is revoked when it goes out
+/// of scope, after the browser has started the download.
 pub fn download_text(text: &str, file_name: &str, mime: &str) {
-    let parts = js_sys::Array::of1(&text.into());
-    let options = BlobPropertyBag::new();
-    options.set_type(mime);
-    let Ok(blob) = Blob::new_with_str_sequence_and_options(&parts, &options) else {
-        return;
-    };
-    if let Ok(url) = Url::create_object_url_with_blob(&blob) {
-        download_url(&url, file_name);
-        let _ = Url::revoke_object_url(&url);
-    }
+    let url = ObjectUrl::from(Blob::new_with_options(text, Some(mime)));
+    download_url(&url, file_name);
 }
 
 /// Downloads CSV text made by `shoplens_core::export` (which already starts with the UTF-8

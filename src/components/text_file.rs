@@ -1,5 +1,6 @@
 //! Reading the file a user picked in an `<input type="file">` as text, for the small files
-//! pages take beside the loaded table (a saved model, a list of delivery stops).
+//! pages take beside the loaded table (a saved model, a list of delivery stops), through
+//! gloo-file.
 
 use wasm_bindgen::JsCast;
 use web_sys::HtmlInputElement;
@@ -15,10 +16,10 @@ pub fn read_picked_text(ev: &web_sys::Event, on_text: impl FnOnce(String, String
         return;
     };
     if let Some(picked) = input.files().and_then(|files| files.get(0)) {
-        let name = picked.name();
+        let file = gloo_file::File::from(picked);
         wasm_bindgen_futures::spawn_local(async move {
-            if let Ok(text) = wasm_bindgen_futures::JsFuture::from(picked.text()).await {
-                on_text(name, text.as_string().unwrap_or_default());
+            if let Ok(text) = gloo_file::futures::read_as_text(&file).await {
+                on_text(file.name(), text);
             }
         });
     }

@@ -234,12 +234,7 @@ pub fn save() {
 
 /// Resolves on the event loop's next task, after the page has drawn.
 async fn next_task() {
-    let promise = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(window) = web_sys::window() {
-            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0);
-        }
-    });
-    let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    gloo_timers::future::TimeoutFuture::new(0).await;
 }
 
 /// Puts a figure on `<html>` as a data attribute, for the end-to-end test and benches

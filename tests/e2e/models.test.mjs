@@ -240,7 +240,8 @@ test("KNN k=5 on online shoppers matches scikit-learn's held-out accuracy", asyn
   await setNumber("models-k", 5);
   await setNumber("models-test-size", 0.2);
   await byTest(page, "models-run").click();
-  await byTest(page, "models-fit-ms").waitFor();
+  // The tree's result stays on the page until the KNN one replaces it: wait for KNN's.
+  await page.locator('[data-testid="models-fit-ms"][data-kind="knn"]').waitFor({ timeout: 120_000 });
   const accuracy = Number(await byTest(page, "metric-accuracy").getAttribute("data-value"));
   const expected = fixture.knn_k5_metrics.accuracy;
   console.log(`shoppers KNN k=5 accuracy ${accuracy} (scikit-learn ${expected})`);

@@ -154,9 +154,12 @@ fn segment_job_reruns_to_the_same_inertia() {
 fn inspect_job_and_bad_jobs() {
     let job = scratch("inspect.json");
     std::fs::write(&job, r#"{"kind": "inspect"}"#).unwrap();
+    let groceries = repo("testdata/arules-groceries/groceries.csv");
+    let out = json(&["run", &job, &groceries, "--json"]);
+    assert_eq!(out["kind"], "inspect");
+    assert_eq!(out["understanding"]["shape"], "basket_lines");
+    assert_eq!(out["rows"], Value::Null);
     let file = repo("public/samples/daily-sales.csv");
-    let out = json(&["run", &job, &file, "--json"]);
-    assert_eq!(out["understanding"]["shape"], "time_series");
     let bad = scratch("bad.json");
     std::fs::write(&bad, r#"{"kind": "forecast", "horizon": 0}"#).unwrap();
     let out = Command::new(env!("CARGO_BIN_EXE_shoplens"))

@@ -65,6 +65,7 @@ mod tests {
         let table = crate::table::read_bytes(daily, &ReadOptions::default()).unwrap();
         let out = run(&InspectJob {}, &table);
         assert_eq!(out.rows, Some(table.n_rows()));
-        assert_eq!(out.understanding.shape, Shape::TimeSeries);
+        assert_eq!(out.rows, Some(374));
+        assert_eq!(out.understanding, understand(&table));
     }
 }

@@ -26,17 +26,21 @@ pub fn DownloadJob(
             return;
         };
         error.set(None);
-        bridge::run(Job::Spec(Box::new(kept.job)), None, move |reply| match reply {
-            Reply::Done {
-                output: Output::Spec { json },
-            } => download_text(
-                &json,
-                &format!("shoplens-{name}-job.json"),
-                "application/json",
-            ),
-            Reply::Failed { error: e } if !error.is_disposed() => error.set(Some(e)),
-            _ => {}
-        });
+        bridge::run(
+            Job::Spec(Box::new(kept.job)),
+            None,
+            move |reply| match reply {
+                Reply::Done {
+                    output: Output::Spec { json },
+                } => download_text(
+                    &json,
+                    &format!("shoplens-{name}-job.json"),
+                    "application/json",
+                ),
+                Reply::Failed { error: e } if !error.is_disposed() => error.set(Some(e)),
+                _ => {}
+            },
+        );
     };
     view! {
         <button

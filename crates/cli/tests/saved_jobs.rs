@@ -70,8 +70,11 @@ fn rules_job_reruns_to_the_same_rules() {
 #[test]
 fn itemsets_and_baskets_jobs_rerun_on_order_lines() {
     let file = repo("testdata/uci-online-retail-first1071/OnlineRetail_first1071.csv");
-    let (direct, rerun, saved) =
-        save_and_rerun("itemsets", &file, &["--min-support", "5", "--target", "closed"]);
+    let (direct, rerun, saved) = save_and_rerun(
+        "itemsets",
+        &file,
+        &["--min-support", "5", "--target", "closed"],
+    );
     assert_eq!(saved["source"]["shape"], "order_lines");
     assert_eq!(saved["source"]["basket_columns"][0], "InvoiceNo");
     assert_eq!(saved["mine"]["min_confidence"], Value::Null);
@@ -92,7 +95,14 @@ fn forecast_job_reruns_to_the_same_forecast() {
     let (direct, rerun, saved) = save_and_rerun(
         "forecast",
         &file,
-        &["--date-col", "date", "--value-col", "revenue", "--horizon", "7"],
+        &[
+            "--date-col",
+            "date",
+            "--value-col",
+            "revenue",
+            "--horizon",
+            "7",
+        ],
     );
     assert_eq!(saved["kind"], "forecast");
     assert_eq!(saved["value_column"], "revenue");

@@ -148,7 +148,10 @@ fn form_values(settings: &MineSettings) -> [String; 7] {
         algorithm.to_string(),
         support,
         unit.to_string(),
-        settings.min_confidence.map(|c| c.to_string()).unwrap_or_default(),
+        settings
+            .min_confidence
+            .map(|c| c.to_string())
+            .unwrap_or_default(),
         settings.min_lift.map(|l| l.to_string()).unwrap_or_default(),
         settings.max_len.map(|l| l.to_string()).unwrap_or_default(),
         target.to_string(),

@@ -19,9 +19,7 @@ pub use shoplens_core::jobs::baskets::{BasketSource, MineSettings, Prepared};
 
 use super::WorkerClock;
 use crate::worker::protocol::{JobId, Output, WireError};
-use crate::worker::runner::{
-    compute_progress, loaded_file_bytes, wasm_memory_bytes, with_table,
-};
+use crate::worker::runner::{compute_progress, loaded_file_bytes, wasm_memory_bytes, with_table};
 
 /// Most rules sent to the page: enough for any useful table, small enough to cross the
 /// worker boundary quickly. The summary still gives the full count.

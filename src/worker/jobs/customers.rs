@@ -19,8 +19,8 @@ pub use shoplens_core::jobs::segment::{
     SegmentJob as SegmentRequest, SegmentOutput as SegmentsView, SegmentSource, ELBOW_MAX_K,
 };
 
-use crate::worker::protocol::{JobId, Output, WireError};
 use super::WorkerClock;
+use crate::worker::protocol::{JobId, Output, WireError};
 use crate::worker::runner::{compute_progress, with_table};
 
 /// What the Customers page asks the worker to do.

@@ -18,8 +18,8 @@ pub use shoplens_core::jobs::fit::{
     FOREST_TREES_SHOWN, TREE_NODES_SHOWN,
 };
 
-use crate::worker::protocol::{JobId, Output, WireError};
 use super::WorkerClock;
+use crate::worker::protocol::{JobId, Output, WireError};
 use crate::worker::runner::{compute_progress, with_table};
 
 /// What the Models page asks the worker to do.

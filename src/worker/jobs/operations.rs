@@ -248,7 +248,9 @@ pub fn run(id: JobId, job: OperationJob) -> Result<Output, WireError> {
                 Source::Text { name, text } => {
                     optimize::read_stops(name, text.as_bytes(), &ReadOptions::default(), depot)?
                 }
-                Source::Loaded => with_table(|table| Ok(Instance::from_table(table, "stops", depot)?))?,
+                Source::Loaded => {
+                    with_table(|table| Ok(Instance::from_table(table, "stops", depot)?))?
+                }
             };
             let out = optimize::run_route(&checked, instance, &mut progress, clock)?;
             OperationOutput::Routes {

@@ -4,10 +4,10 @@
 
 use super::inspect::parse_delimiter;
 use crate::output::{in_file, read_file, save_job, CliError};
-use shoplens_core::jobs::baskets::{BasketSource, BasketsJob, MineSettings};
-use shoplens_core::jobs::Job;
 use clap::ValueEnum;
 use shoplens_core::basket::{build_baskets, BasketShape, BuildOptions, BuildReport, Transactions};
+use shoplens_core::jobs::baskets::{BasketSource, BasketsJob, MineSettings};
+use shoplens_core::jobs::Job;
 use shoplens_core::table::ReadOptions;
 use shoplens_core::Lang;
 use std::path::Path;

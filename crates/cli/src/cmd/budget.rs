@@ -113,7 +113,8 @@ pub fn run(args: Args) -> Result<(), CliError> {
     };
     let checked = job.check(&table).map_err(in_file(&args.file))?;
     save_job(args.save_job.as_deref(), &Job::Budget(checked.spec.clone()))?;
-    let out = run_budget(&checked, &mut Silent, &WallClock::start()).map_err(in_file(&args.file))?;
+    let out =
+        run_budget(&checked, &mut Silent, &WallClock::start()).map_err(in_file(&args.file))?;
     let plan = &out.plan;
     let a = &plan.allocation;
     if args.json {

@@ -96,7 +96,10 @@ pub fn run(args: Args) -> Result<(), CliError> {
         seed: args.seed,
     };
     let checked = job.check(&table).map_err(in_file(&args.file))?;
-    save_job(args.save_job.as_deref(), &Job::Forecast(checked.spec.clone()))?;
+    save_job(
+        args.save_job.as_deref(),
+        &Job::Forecast(checked.spec.clone()),
+    )?;
     let out = forecast::run(&checked, &table, &mut Silent, &WallClock::start())
         .map_err(in_file(&args.file))?;
     if args.json {

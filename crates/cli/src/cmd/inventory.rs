@@ -3,9 +3,9 @@
 
 use crate::output::{in_file, print_json, read_table_with, save_job, CliError, WallClock};
 use serde_json::json;
-use shoplens_core::optimize::genetic::GaParams;
 use shoplens_core::jobs::optimize::{run_inventory, InventoryJob};
 use shoplens_core::jobs::Job;
+use shoplens_core::optimize::genetic::GaParams;
 use shoplens_core::optimize::inventory::{items_from_table, InventoryParams, Policy};
 use shoplens_core::progress::Silent;
 use shoplens_core::rt::DEFAULT_SEED;
@@ -105,7 +105,10 @@ pub fn run(args: Args) -> Result<(), CliError> {
         params,
     };
     let checked = job.check(&demand_table).map_err(in_file(&args.demand))?;
-    save_job(args.save_job.as_deref(), &Job::Inventory(checked.spec.clone()))?;
+    save_job(
+        args.save_job.as_deref(),
+        &Job::Inventory(checked.spec.clone()),
+    )?;
     let out = run_inventory(&checked, &demand_table, &mut Silent, &WallClock::start())
         .map_err(in_file(&args.demand))?;
     let plan = &out.plan;

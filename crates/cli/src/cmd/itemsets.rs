@@ -119,7 +119,11 @@ impl SearchArgs {
     }
 
     /// The job's search settings (rules when `min_confidence` is given).
-    pub fn settings(&self, target: Target, rules: Option<(f64, Option<f64>, usize)>) -> MineSettings {
+    pub fn settings(
+        &self,
+        target: Target,
+        rules: Option<(f64, Option<f64>, usize)>,
+    ) -> MineSettings {
         let params = self.params();
         MineSettings {
             algorithm: params.algorithm,

@@ -3,9 +3,9 @@
 //! numeric columns.
 
 use crate::output::{in_file, print_json, read_file, save_job, CliError};
+use serde_json::json;
 use shoplens_core::jobs::segment::{SegmentJob, SegmentSource};
 use shoplens_core::jobs::Job;
-use serde_json::json;
 use shoplens_core::progress::Silent;
 use shoplens_core::rt::DEFAULT_SEED;
 use shoplens_core::segment::features::Features;

@@ -388,13 +388,16 @@ fn finish(
     })
 }
 
+/// Baskets listed by number (from 1) with their items.
+pub type NumberedBaskets = Vec<(usize, Vec<String>)>;
+
 /// The baskets that hold all of `items`: how many, and the first `limit` of them as
 /// (basket number from 1, its items).
 pub fn baskets_with(
     tx: &Transactions,
     items: &[String],
     limit: usize,
-) -> Result<(usize, Vec<(usize, Vec<String>)>)> {
+) -> Result<(usize, NumberedBaskets)> {
     let mut ids = Vec::with_capacity(items.len());
     for name in items {
         let id = tx
@@ -441,9 +444,7 @@ mod tests {
     /// the kernels called directly, and round-trips through JSON with the detected shape.
     #[test]
     fn basket_lines_mine_as_the_kernels_do() {
-        let spec = job(
-            r#"{"mine": {"min_support": {"Fraction": 0.01}, "min_confidence": 0.3}}"#,
-        );
+        let spec = job(r#"{"mine": {"min_support": {"Fraction": 0.01}, "min_confidence": 0.3}}"#);
         let settings = spec.mine.clone().unwrap();
         assert_eq!(settings.algorithm, Algorithm::FpGrowth);
         assert_eq!(settings.max_consequent, 1);
@@ -460,8 +461,13 @@ mod tests {
         assert_eq!(out.prepared.report.baskets, 9835);
         let mined = out.mined.as_ref().unwrap();
         let direct_sets = mine_itemsets(&tx, &settings.mining(), &mut Silent).unwrap();
-        let direct_rules =
-            mine_rules(&tx, &settings.mining(), &settings.rules().unwrap(), &mut Silent).unwrap();
+        let direct_rules = mine_rules(
+            &tx,
+            &settings.mining(),
+            &settings.rules().unwrap(),
+            &mut Silent,
+        )
+        .unwrap();
         assert_eq!(mined.itemset_count, direct_sets.itemsets.len());
         assert_eq!(mined.rule_count, direct_rules.rules.len());
         assert_eq!(mined.rule_count, 125);
@@ -485,12 +491,20 @@ mod tests {
             &FrozenClock,
         )
         .unwrap();
-        let from_bytes =
-            run_bytes(&checked, RETAIL, &ReadOptions::default(), &mut Silent, &FrozenClock)
-                .unwrap();
+        let from_bytes = run_bytes(
+            &checked,
+            RETAIL,
+            &ReadOptions::default(),
+            &mut Silent,
+            &FrozenClock,
+        )
+        .unwrap();
         assert_eq!(from_table.job.source.shape, Some(BasketShape::OrderLines));
         assert_eq!(from_table.job.source.basket_columns, vec!["InvoiceNo"]);
-        assert_eq!(from_table.prepared.report.baskets, from_bytes.prepared.report.baskets);
+        assert_eq!(
+            from_table.prepared.report.baskets,
+            from_bytes.prepared.report.baskets
+        );
         let (a, b) = (from_table.mined.unwrap(), from_bytes.mined.unwrap());
         assert_eq!(a.itemset_count, b.itemset_count);
         assert_eq!(a.rule_count, b.rule_count);
@@ -513,9 +527,17 @@ mod tests {
         let bad = job(r#"{"mine": {"min_support": {"Fraction": 1.5}}}"#);
         assert!(bad.check().unwrap_err().to_string().contains("min_support"));
         let bad = job(r#"{"mine": {"min_confidence": 2.0}}"#);
-        assert!(bad.check().unwrap_err().to_string().contains("min_confidence"));
+        assert!(bad
+            .check()
+            .unwrap_err()
+            .to_string()
+            .contains("min_confidence"));
         let bad = job(r#"{"mine": {"max_consequent": 0, "min_confidence": 0.5}}"#);
-        assert!(bad.check().unwrap_err().to_string().contains("max_consequent"));
+        assert!(bad
+            .check()
+            .unwrap_err()
+            .to_string()
+            .contains("max_consequent"));
         assert!(job("{}").check().unwrap().mining.is_none());
     }
 

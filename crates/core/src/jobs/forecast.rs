@@ -107,7 +107,11 @@ impl ForecastJob {
         ] {
             if let Some(name) = name {
                 if table.column_by_name(name).is_err() {
-                    return Err(Error::invalid_parameter(field, name, "a column of the table"));
+                    return Err(Error::invalid_parameter(
+                        field,
+                        name,
+                        "a column of the table",
+                    ));
                 }
             }
         }
@@ -125,7 +129,11 @@ impl ForecastJob {
             ));
         }
         if spec.models.as_ref().is_some_and(Vec::is_empty) {
-            return Err(Error::invalid_parameter("models", "[]", "at least one model"));
+            return Err(Error::invalid_parameter(
+                "models",
+                "[]",
+                "at least one model",
+            ));
         }
         if spec.max_series == Some(0) {
             return Err(Error::invalid_parameter("max_series", 0, "at least 1"));
@@ -269,9 +277,11 @@ mod tests {
         let s = &out.series[0];
         assert_eq!((s.horizon, s.season), (14, 7));
         let series = build_series(&table, &checked.series).unwrap();
-        let direct = forecast_auto(&series[0].values, &AutoParams::new(14, 7), &mut Silent).unwrap();
+        let direct =
+            forecast_auto(&series[0].values, &AutoParams::new(14, 7), &mut Silent).unwrap();
         assert_eq!(s.report.as_ref().unwrap().forecast, direct.forecast);
-        let text = serde_json::to_string(&crate::jobs::Job::Forecast(checked.spec.clone())).unwrap();
+        let text =
+            serde_json::to_string(&crate::jobs::Job::Forecast(checked.spec.clone())).unwrap();
         let back: crate::jobs::Job = serde_json::from_str(&text).unwrap();
         assert_eq!(back, crate::jobs::Job::Forecast(checked.spec));
     }

@@ -188,9 +188,9 @@ impl Job {
                     &checked, stops, progress, clock,
                 )?))
             }
-            Job::Inspect(j) => JobOutput::Inspect(Box::new(inspect::run_bytes(
-                j, file.bytes, file.read,
-            )?)),
+            Job::Inspect(j) => {
+                JobOutput::Inspect(Box::new(inspect::run_bytes(j, file.bytes, file.read)?))
+            }
             _ => self.run_timed(&read_bytes(file.bytes, file.read)?, progress, clock)?,
         })
     }
@@ -233,7 +233,13 @@ impl Job {
             Job::Baskets(j) => JobOutput::Baskets(Box::new(baskets::run(
                 &j.check()?,
                 table,
-                || Err(Error::invalid_parameter("shape", "line_per_basket", "a table")),
+                || {
+                    Err(Error::invalid_parameter(
+                        "shape",
+                        "line_per_basket",
+                        "a table",
+                    ))
+                },
                 progress,
                 clock,
             )?)),

@@ -8,8 +8,7 @@
 //! written in by `check`).
 
 use crate::optimize::budget::{
-    plan_budget, read_history, BudgetParams, BudgetPlan, ChannelHistory, ChannelLimit,
-    ModelChoice,
+    plan_budget, read_history, BudgetParams, BudgetPlan, ChannelHistory, ChannelLimit, ModelChoice,
 };
 use crate::optimize::genetic::GaParams;
 use crate::optimize::inventory::{
@@ -24,7 +23,7 @@ use crate::{Error, Result};
 use serde::{Deserialize, Serialize};
 
 /// Tune (R, Q) policies of many products at once.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct InventoryJob {
     /// Product column of the demand; empty: the file's item column, else `product`.
@@ -39,18 +38,6 @@ pub struct InventoryJob {
     pub params: InventoryParams,
 }
 
-impl Default for InventoryJob {
-    fn default() -> Self {
-        InventoryJob {
-            product_column: String::new(),
-            date_column: String::new(),
-            quantity_column: String::new(),
-            products: Vec::new(),
-            params: InventoryParams::new(),
-        }
-    }
-}
-
 /// A checked [`InventoryJob`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct CheckedInventory {
@@ -62,9 +49,13 @@ impl InventoryJob {
     /// Fills the columns from the table's understanding and checks the parameters.
     pub fn check(&self, table: &Table) -> Result<CheckedInventory> {
         let mut spec = self.clone();
-        let open = [&spec.product_column, &spec.date_column, &spec.quantity_column]
-            .iter()
-            .any(|c| c.trim().is_empty());
+        let open = [
+            &spec.product_column,
+            &spec.date_column,
+            &spec.quantity_column,
+        ]
+        .iter()
+        .any(|c| c.trim().is_empty());
         let suggested = if open {
             understand(table).suggested
         } else {
@@ -87,7 +78,11 @@ impl InventoryJob {
             ("quantity_column", &spec.quantity_column),
         ] {
             if table.column_by_name(name).is_err() {
-                return Err(Error::invalid_parameter(field, name, "a column of the table"));
+                return Err(Error::invalid_parameter(
+                    field,
+                    name,
+                    "a column of the table",
+                ));
             }
         }
         if spec.products.is_empty() {
@@ -283,7 +278,11 @@ impl BudgetJob {
                 .sum()
         });
         if !(total.is_finite() && total > 0.0) {
-            return Err(Error::invalid_parameter("total", total, "a positive amount"));
+            return Err(Error::invalid_parameter(
+                "total",
+                total,
+                "a positive amount",
+            ));
         }
         if self.greedy_steps == 0 {
             return Err(Error::invalid_parameter("greedy_steps", 0, "at least 1"));
@@ -361,7 +360,7 @@ mod tests {
         let instance = read_stops("berlin52.tsp", BERLIN, &ReadOptions::default(), None).unwrap();
         let direct = plan_routes(&instance, &job.params, &mut Silent).unwrap();
         let out = run_route(&checked, instance, &mut Silent, &FrozenClock).unwrap();
-        assert_eq!(out.plan.length, direct.length);
+        assert_eq!(out.plan.length.to_bits(), direct.length.to_bits());
         let stops = read_stops("berlin52-stops.csv", STOPS, &ReadOptions::default(), None).unwrap();
         assert_eq!(stops.name, "berlin52-stops");
         assert_eq!(stops.len(), 52);
@@ -395,7 +394,10 @@ mod tests {
         assert!((total - mean).abs() < 1e-9);
         let out = run_budget(&checked, &mut Silent, &FrozenClock).unwrap();
         let direct = plan_budget(&history, &checked.params, &mut Silent).unwrap();
-        assert_eq!(out.plan.allocation.genetic.predicted, direct.allocation.genetic.predicted);
+        assert_eq!(
+            out.plan.allocation.genetic.predicted.to_bits(),
+            direct.allocation.genetic.predicted.to_bits()
+        );
         let bad = BudgetJob {
             total: Some(-1.0),
             ..job
@@ -424,20 +426,33 @@ mod tests {
         assert_eq!(checked.spec.product_column, "product");
         let out = run_inventory(&checked, &demand, &mut Silent, &FrozenClock).unwrap();
         let history = DemandHistory::from_table(&demand, "product", "date", "quantity").unwrap();
-        let direct = optimise_inventory(&products, &history.daily, &job.params, &mut Silent).unwrap();
-        assert_eq!(out.plan.optimised_cost, direct.optimised_cost);
+        let direct =
+            optimise_inventory(&products, &history.daily, &job.params, &mut Silent).unwrap();
+        assert_eq!(
+            out.plan.optimised_cost.to_bits(),
+            direct.optimised_cost.to_bits()
+        );
         assert_eq!(out.days, 5);
         let missing = InventoryJob {
             products: products[..1].to_vec(),
             ..job.clone()
         };
-        let err = run_inventory(&missing.check(&demand).unwrap(), &demand, &mut Silent, &FrozenClock)
-            .unwrap_err();
+        let err = run_inventory(
+            &missing.check(&demand).unwrap(),
+            &demand,
+            &mut Silent,
+            &FrozenClock,
+        )
+        .unwrap_err();
         assert!(err.to_string().contains("products"));
         let none = InventoryJob {
             products: Vec::new(),
             ..job
         };
-        assert!(none.check(&demand).unwrap_err().to_string().contains("products"));
+        assert!(none
+            .check(&demand)
+            .unwrap_err()
+            .to_string()
+            .contains("products"));
     }
 }

@@ -153,5 +153,5 @@ test("forecast: the downloaded job gives the tab's forecast values", async () =>
     assert.equal(out.series[0].future[i], period);
     assert.ok(Math.abs(report.forecast[i] - number(value)) <= 0.0051, `${period}: tab ${value}, CLI ${report.forecast[i]}`);
   }
-  step(`forecast: ${report.model} ${shown.length} periods, first ${shown[0][1]}`);
+  step(`forecast: ${JSON.stringify(report.model)}, ${shown.length} periods: ${shown.map((r) => r[1]).join(" ")}`);
 });

@@ -11,6 +11,7 @@ use shoplens_core::Lang;
 pub mod baskets;
 pub mod customers;
 pub mod data;
+pub mod jobs;
 pub mod models;
 pub mod models_results;
 pub mod operations;

@@ -66,6 +66,10 @@ pub enum Job {
     Customers(customers::CustomerJob),
     /// An Operations page job (see [`operations`]).
     Operations(operations::OperationJob),
+    /// The core job spec (`shoplens_core::jobs::Job`) an analysis job runs, with the
+    /// defaults decided from the loaded table written in: what "Download job" saves and
+    /// `shoplens run` reruns. Answers with [`Output::Spec`].
+    Spec(Box<Job>),
 }
 
 /// A message from the worker.
@@ -152,6 +156,11 @@ pub enum Output {
     Customers(customers::CustomerOutput),
     /// An Operations page result.
     Operations(operations::OperationOutput),
+    /// A job spec as pretty JSON (answer to [`Job::Spec`]).
+    Spec {
+        /// The spec's JSON text.
+        json: String,
+    },
 }
 
 /// An error as it crosses the worker boundary: its message in both languages, so the page

@@ -98,9 +98,16 @@ impl shoplens_core::rt::Clock for WallClock {
 
 /// Reads a delimited-text file into a table, with errors that name it.
 pub fn read_table(path: &Path) -> Result<shoplens_core::table::Table, CliError> {
+    read_table_with(path, &shoplens_core::table::ReadOptions::default())
+}
+
+/// Reads a file into a table as `options` say (`--encoding`, `--date-format`...).
+pub fn read_table_with(
+    path: &Path,
+    options: &shoplens_core::table::ReadOptions,
+) -> Result<shoplens_core::table::Table, CliError> {
     let bytes = read_file(path)?;
-    shoplens_core::table::read_bytes(&bytes, &shoplens_core::table::ReadOptions::default())
-        .map_err(in_file(path))
+    shoplens_core::table::read_bytes(&bytes, options).map_err(in_file(path))
 }
 
 /// Writes `job` (its defaults already filled in) as pretty JSON to `path`, when given: the

@@ -85,6 +85,7 @@ pub fn Downloads(mined: Arc<Mined>) -> impl IntoView {
             <button type="button" class="button small" data-testid="download-companions-csv" on:click=companions_as_csv>
                 {move || t(lang.get(), T::CompanionsCsv)}
             </button>
+            <crate::components::DownloadJob key="baskets.mine" name="baskets" />
         </div>
     }
 }

@@ -93,7 +93,7 @@ fn read_settings(
             _ => Algorithm::FpGrowth,
         },
         min_support,
-        min_confidence,
+        min_confidence: Some(min_confidence),
         min_lift,
         max_len,
         target: match target {
@@ -101,6 +101,7 @@ fn read_settings(
             "maximal" => Target::Maximal,
             _ => Target::All,
         },
+        ..MineSettings::default()
     })
 }
 
@@ -147,7 +148,10 @@ fn form_values(settings: &MineSettings) -> [String; 7] {
         algorithm.to_string(),
         support,
         unit.to_string(),
-        settings.min_confidence.to_string(),
+        settings
+            .min_confidence
+            .map(|c| c.to_string())
+            .unwrap_or_default(),
         settings.min_lift.map(|l| l.to_string()).unwrap_or_default(),
         settings.max_len.map(|l| l.to_string()).unwrap_or_default(),
         target.to_string(),

@@ -180,6 +180,7 @@ fn ChurnResults(view: Arc<ChurnView>) -> impl IntoView {
     let at_risk = view.at_risk.clone();
     view! {
         <section class="card" data-testid="churn-results">
+            <crate::components::DownloadJob key="customers.churn" name="churn" />
             <h2>{move || t(lang.get(), T::ChurnResultsTitle)}</h2>
             <dl class="facts">
                 <Fact label=T::Cutoff value=v.cutoff.clone() test_id="churn-cutoff-used" />

@@ -119,6 +119,7 @@ fn RfmResults(view: Arc<RfmView>) -> impl IntoView {
     let rows = view.result.segments.clone();
     view! {
         <section class="card" data-testid="rfm-results">
+            <crate::components::DownloadJob key="customers.rfm" name="rfm" />
             <h2>{move || t(lang.get(), T::RfmResultsTitle)}</h2>
             <dl class="facts">
                 <Fact label=T::Customers value=grouped(total_customers as u64) test_id="rfm-customers" />

@@ -275,6 +275,7 @@ fn SegmentResults(view: Arc<SegmentsView>) -> impl IntoView {
     let ratio = view.projection.explained_variance_ratio;
     view! {
         <section class="card" data-testid="seg-results">
+            <crate::components::DownloadJob key="customers.segments" name="segment" />
             <h2>{move || t(lang.get(), T::SegmentsResultsTitle)}</h2>
             <dl class="facts">
                 <Fact label=T::Customers value=grouped(v.labels.len() as u64) test_id="seg-n" />

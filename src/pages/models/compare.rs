@@ -56,6 +56,11 @@ pub fn CvTable(
                     }).collect_view()}
                 </tbody>
             </table>
+            {if test_id == "models-grid" {
+                view! { <crate::components::DownloadJob key="models.grid" name="grid" /> }.into_any()
+            } else {
+                view! { <crate::components::DownloadJob key="models.compare" name="compare" /> }.into_any()
+            }}
         </section>
     }
 }

@@ -48,6 +48,7 @@ pub fn Results(view: Arc<ModelView>) -> impl IntoView {
     let has_tree = view.tree.is_some() || !view.forest_trees.is_empty();
     view! {
         <section class="card" data-testid="models-results" data-kind=view.kind.as_str() data-target=view.target.clone()>
+            <crate::components::DownloadJob key="models.train" name="fit" />
             <h2>{move || tm(lang.get(), T::Metrics)}</h2>
             <p data-testid="models-rows" data-train=n_train data-test=n_test>
                 {move || format!("{}: {} / {}", tm(lang.get(), T::Rows), n_train, n_test)}

@@ -353,6 +353,7 @@ fn BudgetResults(result: BudgetResult) -> impl IntoView {
         .collect_view();
     view! {
         <section class="card" data-testid="budget-results">
+            <crate::components::DownloadJob key="operations.budget" name="budget" />
             <dl class="facts">
                 <Stat label=T::Total value=Signal::derive(move || total.clone()) test_id="budget-total-used" />
                 <Stat label=T::Elapsed value=Signal::derive(move || elapsed.clone()) test_id="budget-elapsed" />

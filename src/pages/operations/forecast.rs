@@ -202,6 +202,7 @@ fn ForecastResults(state: ForecastState, result: ForecastResult) -> impl IntoVie
     let omitted = result.omitted;
     view! {
         <section class="card" data-testid="forecast-results">
+            <crate::components::DownloadJob key="operations.forecast" name="forecast" />
             {has_groups.then(|| view! {
                 <Choice label=T::Group value=state.shown options=Signal::derive(move || group_options.clone()) test_id="forecast-shown" />
             })}

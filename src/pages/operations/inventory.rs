@@ -295,6 +295,7 @@ fn InventoryResults(state: InventoryState, result: InventoryResult) -> impl Into
     };
     view! {
         <section class="card" data-testid="inventory-results">
+            <crate::components::DownloadJob key="operations.inventory" name="inventory" />
             <dl class="facts">
                 <Stat label=T::BaselineCost value=Signal::derive(move || baseline.clone()) test_id="inventory-baseline-cost" />
                 <Stat label=T::OptimisedCost value=Signal::derive(move || optimised.clone()) test_id="inventory-optimised-cost" />

@@ -290,6 +290,7 @@ fn RoutesResults(result: RoutesResult) -> impl IntoView {
     let lateness = plan.lateness;
     view! {
         <section class="card" data-testid="routes-results">
+            <crate::components::DownloadJob key="operations.routes" name="route" />
             <dl class="facts">
                 <Stat label=T::Instance value=Signal::derive({ let n = result.instance.name.clone(); move || n.clone() }) test_id="routes-instance" />
                 <Stat label=T::Length value=Signal::derive(move || length.clone()) test_id="routes-length" />

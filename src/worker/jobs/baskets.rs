@@ -1,30 +1,25 @@
-//! The Baskets page's jobs, run in the worker.
+//! The Baskets page's jobs, run in the worker: adapters on core's baskets job
+//! (`shoplens_core::jobs::baskets`, the code `shoplens baskets`, `itemsets`, `rules` and
+//! `run` call). Order lines and 0/1 matrices are built from the loaded table (so the user's
+//! type overrides and personal-data protections apply), one-basket-per-line files from the
+//! file's bytes, read again only then.
 //!
-//! Every job first turns the loaded data into baskets ([`build`]) through the core
-//! builder (`shoplens_core::basket::build_from_table`), which decides the shape and
-//! columns: order lines and 0/1 matrices come from the loaded table (so the user's type
-//! overrides and personal-data protections apply), one-basket-per-line files from the
-//! file's bytes, read again only then. This module only decodes the job, calls core and
-//! encodes the answer.
 //! [`BasketJob::Prepare`] only reports what was built and each item's basket count (the
 //! page derives its live "items passing support" hint from them without asking again);
-//! [`BasketJob::Mine`] searches the itemsets, builds the rules and the "frequently bought
-//! together" lists in one go; [`BasketJob::Behind`] lists the baskets holding a rule's
-//! items.
+//! [`BasketJob::Mine`] searches the itemsets, the rules and the "frequently bought
+//! together" lists in one go, and sends back the job that ran (for "Download job");
+//! [`BasketJob::Behind`] lists the baskets holding a rule's items.
 
 use serde::{Deserialize, Serialize};
-use shoplens_core::basket::{
-    build_from_table, companions, mine_itemsets, rules_from_itemsets, stop_message,
-    suggest_exclusions, Algorithm, BasketIndex, BasketShape, BuildOptions, BuildReport,
-    CompanionParams, ExclusionReason, ItemCompanions, Itemset, Measure, MinSupport, MiningParams,
-    Rule, RuleParams, StopReason, Target, Transactions,
-};
+use shoplens_core::basket::{stop_message, ItemCompanions, Itemset, Rule, StopReason};
+use shoplens_core::jobs::baskets::{self, BasketsJob};
 use shoplens_core::Lang;
 
+pub use shoplens_core::jobs::baskets::{BasketSource, MineSettings, Prepared};
+
+use super::WorkerClock;
 use crate::worker::protocol::{JobId, Output, WireError};
-use crate::worker::runner::{
-    compute_progress, loaded_file_bytes, now_ms, wasm_memory_bytes, with_table,
-};
+use crate::worker::runner::{compute_progress, loaded_file_bytes, wasm_memory_bytes, with_table};
 
 /// Most rules sent to the page: enough for any useful table, small enough to cross the
 /// worker boundary quickly. The summary still gives the full count.
@@ -35,61 +30,6 @@ pub const MAX_ITEMSETS: usize = 50_000;
 
 /// Most baskets listed behind a rule.
 pub const MAX_BEHIND: usize = 200;
-
-/// How to turn the loaded data into baskets. Empty fields are detected.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct BasketSource {
-    /// The data's shape, or `None` to detect it.
-    pub shape: Option<BasketShape>,
-    /// Order lines: the column(s) identifying a basket (detected by name when empty).
-    pub basket_columns: Vec<String>,
-    /// Order lines: the item column (detected by name when absent).
-    pub item_column: Option<String>,
-    /// Order lines: the quantity column (detected with the others when they are).
-    pub quantity_column: Option<String>,
-    /// Order lines: the unit price column.
-    pub price_column: Option<String>,
-    /// Items to leave out (exact names). `None` until the page fills it from the
-    /// suggestions (placeholders such as `NONE` are pre-filled); the user's edit is kept.
-    #[serde(default)]
-    pub exclude_items: Option<Vec<String>>,
-    /// Leave baskets with no item out of the count of baskets.
-    #[serde(default)]
-    pub drop_empty_baskets: bool,
-}
-
-impl BasketSource {
-    /// The core builder's options.
-    pub fn options(&self) -> BuildOptions {
-        BuildOptions {
-            shape: self.shape,
-            basket_columns: self.basket_columns.clone(),
-            item_column: self.item_column.clone(),
-            quantity_column: self.quantity_column.clone(),
-            price_column: self.price_column.clone(),
-            drop_empty_baskets: self.drop_empty_baskets,
-            exclude_items: self.exclude_items.clone().unwrap_or_default(),
-            ..BuildOptions::default()
-        }
-    }
-}
-
-/// The search the user asked for.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct MineSettings {
-    /// Search algorithm (all give the same itemsets).
-    pub algorithm: Algorithm,
-    /// Minimum support, a fraction or a basket count.
-    pub min_support: MinSupport,
-    /// Minimum confidence of a rule.
-    pub min_confidence: f64,
-    /// Minimum lift of a rule.
-    pub min_lift: Option<f64>,
-    /// Most items in an itemset.
-    pub max_len: Option<usize>,
-    /// Which itemsets to count and export (rules always come from all of them).
-    pub target: Target,
-}
 
 /// What the Baskets page asks the worker to do.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -115,32 +55,15 @@ pub enum BasketJob {
     },
 }
 
-/// The baskets as built: what the page shows above the settings.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Prepared {
-    /// What the builder did (shape, columns, counts, removals).
-    pub report: BuildReport,
-    /// Every item's basket count, largest first (for the live support hint).
-    pub item_counts: Vec<u64>,
-    /// Mean items per basket.
-    pub mean_basket_size: f64,
-    /// Whether baskets carry revenue (order lines with a price).
-    pub has_revenue: bool,
-    /// Milliseconds spent building.
-    pub elapsed_ms: f64,
-    /// Items that look like placeholders or non-products, with the reason (those already
-    /// excluded included), most frequent first.
-    #[serde(default)]
-    pub suggested: Vec<(String, ExclusionReason)>,
-}
-
-/// A search's results.
+/// A search's results, capped for the page.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Mined {
     /// The baskets searched.
     pub prepared: Prepared,
     /// The settings used.
     pub settings: MineSettings,
+    /// The job that ran, shape and columns filled in (what "Download job" saves).
+    pub job: BasketsJob,
     /// The basket count an itemset needed.
     pub min_count: u64,
     /// Itemsets of the chosen target found.
@@ -194,165 +117,113 @@ pub enum BasketOutput {
     Behind(Behind),
 }
 
-/// Runs `job` (the job with id `id`) in the worker.
-pub fn run(id: JobId, job: BasketJob) -> Result<Output, WireError> {
-    let output = match job {
-        BasketJob::Prepare { source } => {
-            let (_, prepared) = build(id, &source)?;
-            BasketOutput::Prepared(prepared)
-        }
-        BasketJob::Mine { source, settings } => {
-            BasketOutput::Mined(Box::new(mine(id, &source, settings)?))
-        }
-        BasketJob::Behind { source, items } => {
-            let (tx, _) = build(id, &source)?;
-            BasketOutput::Behind(behind(&tx, items)?)
-        }
-    };
-    Ok(Output::Baskets(output))
-}
-
-fn wire(error: shoplens_core::Error) -> WireError {
-    WireError::from(&error)
-}
-
 /// A core error, or the worker's own (no file loaded, reading failed).
 struct BuildError(WireError);
 
 impl From<shoplens_core::Error> for BuildError {
     fn from(error: shoplens_core::Error) -> BuildError {
-        BuildError(wire(error))
+        BuildError(WireError::from(error))
     }
 }
 
-/// Builds the baskets of the loaded data as `source` says.
-pub fn build(id: JobId, source: &BasketSource) -> Result<(Transactions, Prepared), WireError> {
-    let started = now_ms();
-    let options = source.options();
-    let (tx, report) = with_table(|table| {
-        build_from_table(
-            table,
-            || loaded_file_bytes(id).map_err(BuildError),
-            &options,
-        )
-        .map_err(|e| e.0)
-    })?;
-    if tx.is_empty() {
-        return Err(WireError {
-            zh: "没有得到任何购物篮：请检查购物篮列和商品列。".into(),
-            en: "No baskets were built: check the basket and item columns.".into(),
-        });
-    }
-    // What was excluded was suggested too: keep it on the list so the control shows it.
-    let mut suggested: Vec<(String, ExclusionReason)> = report
-        .excluded
-        .iter()
-        .filter(|e| e.baskets > 0)
-        .filter_map(|e| {
-            shoplens_core::basket::exclusion_reason(&e.name).map(|r| (e.name.clone(), r))
-        })
-        .collect();
-    suggested.extend(suggest_exclusions(&tx));
-    let mut item_counts = vec![0u64; tx.n_items()];
-    for basket in &tx.baskets {
-        for &item in basket {
-            item_counts[item as usize] += 1;
+/// Runs `job` (the job with id `id`) in the worker.
+pub fn run(id: JobId, job: BasketJob) -> Result<Output, WireError> {
+    let output = match job {
+        BasketJob::Prepare { source } => {
+            let job = BasketsJob { source, mine: None };
+            BasketOutput::Prepared(run_core(id, &job)?.prepared)
         }
-    }
-    item_counts.sort_unstable_by(|a, b| b.cmp(a));
-    let prepared = Prepared {
-        report,
-        item_counts,
-        mean_basket_size: tx.mean_basket_size(),
-        has_revenue: tx.revenue.is_some(),
-        elapsed_ms: now_ms() - started,
-        suggested,
+        BasketJob::Mine { source, settings } => {
+            let job = BasketsJob {
+                source,
+                mine: Some(settings.clone()),
+            };
+            let out = run_core(id, &job)?;
+            let mined = out.mined.ok_or_else(|| WireError::from(no_search()))?;
+            BasketOutput::Mined(Box::new(shape(out.prepared, settings, out.job, mined)))
+        }
+        BasketJob::Behind { source, items } => {
+            let (total, baskets) = with_table(|table| {
+                let (tx, _) =
+                    baskets::build(&source, table, || bytes(id), &WorkerClock).map_err(|e| e.0)?;
+                Ok(baskets::baskets_with(&tx, &items, MAX_BEHIND)?)
+            })?;
+            BasketOutput::Behind(Behind {
+                items,
+                total,
+                baskets,
+            })
+        }
     };
-    Ok((tx, prepared))
+    Ok(Output::Baskets(output))
 }
 
-fn mine(id: JobId, source: &BasketSource, settings: MineSettings) -> Result<Mined, WireError> {
-    let (tx, prepared) = build(id, source)?;
-    let started = now_ms();
-    let mut params = MiningParams::new(settings.min_support);
-    params.algorithm = settings.algorithm;
-    params.max_len = settings.max_len;
-    let mut progress = compute_progress(id);
-    // Rules need every frequent itemset's count, whatever target the user counts.
-    let all = mine_itemsets(&tx, &params, &mut progress).map_err(wire)?;
-    let itemsets_ms = now_ms() - started;
-    let mut rule_params = RuleParams::new(settings.min_confidence);
-    rule_params.min_lift = settings.min_lift;
-    rule_params.sort = Measure::Lift;
-    let mut rules = rules_from_itemsets(&tx, &all, &rule_params).map_err(wire)?;
-    let rule_count = rules.rules.len();
-    rules.rules.truncate(MAX_RULES);
-    let companions = companions(&tx, &all, &CompanionParams::default()).map_err(wire)?;
-    let (itemset_count, mut itemsets, partial) = if settings.target == Target::All {
-        (all.itemsets.len(), all.itemsets, all.partial)
-    } else {
-        let mut target = params.clone();
-        target.target = settings.target;
-        let found = mine_itemsets(&tx, &target, &mut progress).map_err(wire)?;
-        (
-            found.itemsets.len(),
-            found.itemsets,
-            found.partial.or(all.partial),
-        )
+/// The core job a search runs, with the shape and columns the builder uses written in
+/// (`None` for building alone and the baskets behind a rule).
+pub fn spec(id: JobId, job: &BasketJob) -> Result<Option<shoplens_core::jobs::Job>, WireError> {
+    let BasketJob::Mine { source, settings } = job else {
+        return Ok(None);
     };
-    let elapsed_ms = now_ms() - started;
-    itemsets.sort_by(|a, b| b.count.cmp(&a.count).then(a.items.cmp(&b.items)));
-    itemsets.truncate(MAX_ITEMSETS);
-    let partial_message = partial.map(|reason| WireError {
-        zh: stop_message(reason, Lang::Zh),
-        en: stop_message(reason, Lang::En),
-    });
-    Ok(Mined {
+    let spec = BasketsJob {
+        source: source.clone(),
+        mine: Some(settings.clone()),
+    };
+    spec.check()?;
+    let filled = with_table(|table| {
+        let (_, prepared) =
+            baskets::build(source, table, || bytes(id), &WorkerClock).map_err(|e| e.0)?;
+        Ok(source.filled(&prepared.report))
+    })?;
+    Ok(Some(shoplens_core::jobs::Job::Baskets(BasketsJob {
+        source: filled,
+        ..spec
+    })))
+}
+
+fn bytes(id: JobId) -> Result<Vec<u8>, BuildError> {
+    loaded_file_bytes(id).map_err(BuildError)
+}
+
+fn no_search() -> shoplens_core::Error {
+    shoplens_core::Error::invalid_parameter("mine", "null", "search settings")
+}
+
+/// Checks and runs core's job on the loaded table.
+fn run_core(id: JobId, job: &BasketsJob) -> Result<baskets::BasketsOutput, WireError> {
+    let checked = job.check()?;
+    let mut progress = compute_progress(id);
+    with_table(|table| {
+        baskets::run(&checked, table, || bytes(id), &mut progress, &WorkerClock).map_err(|e| e.0)
+    })
+}
+
+/// The page's view of a search: rules and itemsets capped, the stop reason in words.
+fn shape(
+    prepared: Prepared,
+    settings: MineSettings,
+    job: BasketsJob,
+    mut mined: baskets::Mined,
+) -> Mined {
+    mined.rules.truncate(MAX_RULES);
+    mined.itemsets.truncate(MAX_ITEMSETS);
+    Mined {
         prepared,
         settings,
-        min_count: all.min_count,
-        itemset_count,
-        rule_count,
-        elapsed_ms,
-        itemsets_ms,
-        partial,
-        partial_message,
-        items: tx.items,
-        rules: rules.rules,
-        itemsets,
-        companions,
+        job,
+        min_count: mined.min_count,
+        itemset_count: mined.itemset_count,
+        rule_count: mined.rule_count,
+        elapsed_ms: mined.elapsed_ms,
+        itemsets_ms: mined.itemsets_ms,
+        partial: mined.partial,
+        partial_message: mined.partial.map(|reason| WireError {
+            zh: stop_message(reason, Lang::Zh),
+            en: stop_message(reason, Lang::En),
+        }),
+        items: mined.items,
+        rules: mined.rules,
+        itemsets: mined.itemsets,
+        companions: mined.companions,
         wasm_bytes: wasm_memory_bytes(),
-    })
-}
-
-fn behind(tx: &Transactions, items: Vec<String>) -> Result<Behind, WireError> {
-    let mut ids = Vec::with_capacity(items.len());
-    for name in &items {
-        let id = tx.items.iter().position(|i| i == name).ok_or_else(|| {
-            wire(shoplens_core::Error::invalid_parameter(
-                "item",
-                name,
-                "an item of the data",
-            ))
-        })?;
-        ids.push(id as u32);
     }
-    ids.sort_unstable();
-    let found = BasketIndex::new(tx).baskets_with(&ids);
-    let baskets = found
-        .iter()
-        .take(MAX_BEHIND)
-        .map(|&b| {
-            let names = tx.baskets[b as usize]
-                .iter()
-                .map(|&i| tx.items[i as usize].clone())
-                .collect();
-            (b as usize + 1, names)
-        })
-        .collect();
-    Ok(Behind {
-        items,
-        total: found.len(),
-        baskets,
-    })
 }

@@ -7,7 +7,7 @@ use serde::{Deserialize, Serialize};
 use shoplens_core::jobs::churn::{self, ChurnJob};
 use shoplens_core::jobs::rfm::{self, RfmJob};
 use shoplens_core::jobs::segment::{self, SegmentJob};
-use shoplens_core::rt::Clock;
+use shoplens_core::jobs::Job;
 
 pub use super::bench::{BenchKind, BenchView};
 pub use shoplens_core::jobs::churn::{
@@ -19,8 +19,9 @@ pub use shoplens_core::jobs::segment::{
     SegmentJob as SegmentRequest, SegmentOutput as SegmentsView, SegmentSource, ELBOW_MAX_K,
 };
 
+use super::WorkerClock;
 use crate::worker::protocol::{JobId, Output, WireError};
-use crate::worker::runner::{compute_progress, now_ms, with_table};
+use crate::worker::runner::{compute_progress, with_table};
 
 /// What the Customers page asks the worker to do.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -48,13 +49,16 @@ pub enum CustomerOutput {
     Bench(BenchView),
 }
 
-/// The worker's clock in seconds.
-struct WorkerClock;
-
-impl Clock for WorkerClock {
-    fn now_seconds(&self) -> f64 {
-        now_ms() / 1000.0
-    }
+/// The core job `job` runs, defaults filled in from the loaded table (`None` for the
+/// speed check, which is not an analysis of the data).
+pub fn spec(job: &CustomerJob) -> Result<Option<Job>, WireError> {
+    let core = match job {
+        CustomerJob::Rfm(j) => Job::Rfm(j.clone()),
+        CustomerJob::Segments(j) => Job::Segment(j.clone()),
+        CustomerJob::Churn(j) => Job::Churn(j.clone()),
+        CustomerJob::Bench(_) => return Ok(None),
+    };
+    with_table(|table| Ok(Some(core.with_defaults(table)?)))
 }
 
 /// Runs `job` (the job with id `id`) in the worker.

@@ -10,7 +10,6 @@ use shoplens_core::jobs::compare::{self, CompareJob, GridJob};
 use shoplens_core::jobs::fit::{self, FitJob};
 use shoplens_core::jobs::predict::{self, PredictJob};
 use shoplens_core::learn::{model_json, TrainedModel};
-use shoplens_core::rt::Clock;
 use shoplens_core::Error;
 
 pub use shoplens_core::jobs::compare::{CvResult as CvView, CvRow};
@@ -19,8 +18,9 @@ pub use shoplens_core::jobs::fit::{
     FOREST_TREES_SHOWN, TREE_NODES_SHOWN,
 };
 
+use super::WorkerClock;
 use crate::worker::protocol::{JobId, Output, WireError};
-use crate::worker::runner::{compute_progress, now_ms, with_table};
+use crate::worker::runner::{compute_progress, with_table};
 
 /// What the Models page asks the worker to do.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -78,13 +78,17 @@ thread_local! {
     static LAST_MODEL: RefCell<Option<(FitJob, TrainedModel)>> = const { RefCell::new(None) };
 }
 
-/// The worker's clock in seconds.
-struct WorkerClock;
-
-impl Clock for WorkerClock {
-    fn now_seconds(&self) -> f64 {
-        now_ms() / 1000.0
-    }
+/// The core job `job` runs, defaults filled in from the loaded table (`None` for the
+/// steps that are not analyses: plans, saving and scoring).
+pub fn spec(job: &ModelJob) -> Result<Option<shoplens_core::jobs::Job>, WireError> {
+    use shoplens_core::jobs::Job;
+    let core = match job {
+        ModelJob::Train(j) => Job::Fit(j.clone()),
+        ModelJob::Compare(j) => Job::Compare(j.clone()),
+        ModelJob::Grid(j) => Job::Grid(j.clone()),
+        _ => return Ok(None),
+    };
+    with_table(|table| Ok(Some(core.with_defaults(table)?)))
 }
 
 /// Runs `job` (the job with id `id`) in the worker.

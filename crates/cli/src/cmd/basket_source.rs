@@ -3,9 +3,11 @@
 //! items excluded, empty baskets kept or dropped).
 
 use super::inspect::parse_delimiter;
-use crate::output::{in_file, read_file, CliError};
+use crate::output::{in_file, read_file, save_job, CliError};
 use clap::ValueEnum;
 use shoplens_core::basket::{build_baskets, BasketShape, BuildOptions, BuildReport, Transactions};
+use shoplens_core::jobs::baskets::{BasketSource, BasketsJob, MineSettings};
+use shoplens_core::jobs::Job;
 use shoplens_core::table::ReadOptions;
 use shoplens_core::Lang;
 use std::path::Path;
@@ -81,6 +83,36 @@ impl SourceArgs {
             exclude_items: self.exclude_items.clone(),
             ..BuildOptions::default()
         })
+    }
+
+    /// The job's basket source these arguments ask for.
+    pub fn source(&self) -> BasketSource {
+        let options = self.options().unwrap_or_default();
+        BasketSource {
+            shape: options.shape,
+            basket_columns: options.basket_columns,
+            item_column: options.item_column,
+            quantity_column: options.quantity_column,
+            price_column: options.price_column,
+            exclude_items: Some(options.exclude_items),
+            drop_empty_baskets: options.drop_empty_baskets,
+        }
+    }
+
+    /// Writes the job to `path` when given, with the shape and columns the builder used
+    /// written in (`shoplens run` rebuilds the same baskets).
+    pub fn save_job(
+        &self,
+        path: Option<&Path>,
+        report: &BuildReport,
+        mine: Option<MineSettings>,
+    ) -> Result<(), CliError> {
+        let job = BasketsJob {
+            source: self.source().filled(report),
+            mine,
+        };
+        job.check().map_err(|e| e.to_string())?;
+        save_job(path, &Job::Baskets(job))
     }
 
     /// Reads `path` into baskets and warns on stderr about excluded names that match no

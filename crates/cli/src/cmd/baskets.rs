@@ -24,11 +24,16 @@ pub struct Args {
     /// Print one JSON object.
     #[arg(long)]
     json: bool,
+    /// Write the job that ran, shape and columns filled in, to this JSON file.
+    #[arg(long)]
+    save_job: Option<PathBuf>,
 }
 
 /// Builds the baskets and prints counts.
 pub fn run(args: Args) -> Result<(), CliError> {
     let (transactions, report) = args.source.load(&args.file)?;
+    args.source
+        .save_job(args.save_job.as_deref(), &report, None)?;
     if let Some(out) = &args.out {
         std::fs::write(out, basket_lines(&transactions))
             .map_err(|e| format!("{}: {e}", out.display()))?;

@@ -1,14 +1,13 @@
 //! `shoplens budget FILE --total T [--json]`: split an ad budget across channels.
 
-use crate::output::{in_file, print_json, read_file, CliError};
+use crate::output::{in_file, print_json, read_table_with, save_job, CliError, WallClock};
 use serde_json::json;
-use shoplens_core::optimize::budget::{
-    plan_budget, read_history, BudgetParams, ChannelLimit, Curve, ModelChoice,
-};
+use shoplens_core::jobs::optimize::{run_budget, BudgetJob};
+use shoplens_core::jobs::Job;
+use shoplens_core::optimize::budget::{BudgetParams, ChannelLimit, Curve, ModelChoice};
 use shoplens_core::optimize::genetic::GaParams;
 use shoplens_core::progress::Silent;
 use shoplens_core::rt::DEFAULT_SEED;
-use shoplens_core::table::{read_bytes, ReadOptions};
 use std::path::PathBuf;
 
 /// Arguments of `budget`.
@@ -23,9 +22,9 @@ marginal return and by a genetic algorithm, against the historical split."
 pub struct Args {
     /// Spend and outcome history.
     file: PathBuf,
-    /// The budget to split.
+    /// The budget to split (default: the mean spend per period of the history).
     #[arg(long)]
-    total: f64,
+    total: Option<f64>,
     /// Outcome column of a wide file.
     #[arg(long)]
     outcome: Option<String>,
@@ -47,6 +46,11 @@ pub struct Args {
     /// Print one JSON object.
     #[arg(long)]
     json: bool,
+    #[command(flatten)]
+    read: crate::read_args::ReadArgs,
+    /// Write the job that ran to this JSON file (`shoplens run` reruns it).
+    #[arg(long)]
+    save_job: Option<PathBuf>,
 }
 
 fn parse_limit(text: &str, flag: &str) -> Result<(String, f64), CliError> {
@@ -66,10 +70,8 @@ fn curve_json(curve: &Curve) -> serde_json::Value {
 
 /// Reads the history, fits, allocates and prints the three splits.
 pub fn run(args: Args) -> Result<(), CliError> {
-    let bytes = read_file(&args.file)?;
-    let table = read_bytes(&bytes, &ReadOptions::default()).map_err(in_file(&args.file))?;
-    let history = read_history(&table, args.outcome.as_deref()).map_err(in_file(&args.file))?;
-    let mut params = BudgetParams::new(args.total);
+    let table = read_table_with(&args.file, &args.read.options()?)?;
+    let mut params = BudgetParams::new(args.total.unwrap_or(0.0));
     params.model = match args.model.as_str() {
         "log" => ModelChoice::Log,
         "hill" => ModelChoice::Hill,
@@ -101,7 +103,19 @@ pub fn run(args: Args) -> Result<(), CliError> {
             }
         }
     }
-    let plan = plan_budget(&history, &params, &mut Silent).map_err(in_file(&args.file))?;
+    let job = BudgetJob {
+        outcome: args.outcome.clone(),
+        total: args.total,
+        model: params.model,
+        limits: params.limits,
+        greedy_steps: params.greedy_steps,
+        ga: params.ga,
+    };
+    let checked = job.check(&table).map_err(in_file(&args.file))?;
+    save_job(args.save_job.as_deref(), &Job::Budget(checked.spec.clone()))?;
+    let out =
+        run_budget(&checked, &mut Silent, &WallClock::start()).map_err(in_file(&args.file))?;
+    let plan = &out.plan;
     let a = &plan.allocation;
     if args.json {
         let channels: Vec<_> = plan
@@ -121,7 +135,7 @@ pub fn run(args: Args) -> Result<(), CliError> {
             })
             .collect();
         print_json(&json!({
-            "total": args.total,
+            "total": out.total,
             "channels": channels,
             "predicted": {
                 "current": a.current.predicted,
@@ -134,7 +148,7 @@ pub fn run(args: Args) -> Result<(), CliError> {
         println!(
             "{} channels, total {}: predicted outcome current {:.3}, greedy {:.3} ({:+.3}), genetic {:.3} ({:+.3}), seed {}",
             plan.fits.len(),
-            args.total,
+            out.total,
             a.current.predicted,
             a.greedy.predicted,
             a.greedy.uplift,

@@ -4,7 +4,7 @@
 //! the same as the Customers tab's churn view): held-out AUC against recency alone,
 //! precision, recall, F1, and the active customers most at risk.
 
-use crate::output::{in_file, read_table, save_job, write_json, CliError, WallClock};
+use crate::output::{in_file, read_table_with, save_job, write_json, CliError, WallClock};
 use shoplens_core::jobs::churn::{self, ChurnClassifier, ChurnJob, ChurnOutput};
 use shoplens_core::jobs::Job;
 use shoplens_core::progress::Silent;
@@ -51,6 +51,8 @@ pub struct Args {
     /// Write the job that ran, defaults filled in, to this JSON file.
     #[arg(long)]
     save_job: Option<PathBuf>,
+    #[command(flatten)]
+    read: crate::read_args::ReadArgs,
     /// Print one JSON object instead of text.
     #[arg(long)]
     json: bool,
@@ -58,7 +60,7 @@ pub struct Args {
 
 /// Scores churn risk and prints it.
 pub fn run(args: Args) -> Result<(), CliError> {
-    let table = read_table(&args.file)?;
+    let table = read_table_with(&args.file, &args.read.options()?)?;
     let amount = match (args.amount_col, args.quantity_col, args.price_col) {
         (Some(a), _, _) => AmountColumns::Amount(a),
         (None, Some(quantity), Some(price)) => AmountColumns::QuantityPrice { quantity, price },

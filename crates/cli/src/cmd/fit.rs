@@ -4,7 +4,7 @@
 //! held-out metrics (or in-sample ones, so labelled, with `--test-size 0`), optionally save
 //! the model and the job.
 
-use crate::output::{in_file, print_json, read_table, save_job, CliError, WallClock};
+use crate::output::{in_file, print_json, read_table_with, save_job, CliError, WallClock};
 use serde_json::{json, Map, Value};
 use shoplens_core::jobs::fit::{self, FitJob, FitOutput};
 use shoplens_core::jobs::{Job, ModelData};
@@ -52,6 +52,8 @@ pub struct Args {
     /// Print one JSON object instead of text.
     #[arg(long)]
     json: bool,
+    #[command(flatten)]
+    read: crate::read_args::ReadArgs,
 }
 
 /// The model named on the command line, with the defaults of its kind (the job fits them to
@@ -70,7 +72,7 @@ pub fn model_arg(name: Option<&str>, seed: u64) -> Result<Option<ModelParams>, C
 
 /// Trains, evaluates, prints and optionally saves.
 pub fn run(args: Args) -> Result<(), CliError> {
-    let table = read_table(&args.file)?;
+    let table = read_table_with(&args.file, &args.read.options()?)?;
     let job = FitJob {
         data: ModelData {
             target: args.target.clone(),

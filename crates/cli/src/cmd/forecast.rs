@@ -3,11 +3,11 @@
 //! model under the project's protocol (3 rolling origins, step = horizon, MASE) and forecasts
 //! with the best.
 
-use crate::output::{in_file, print_json, read_file, CliError};
+use crate::output::{in_file, print_json, read_file, save_job, CliError, WallClock};
 use serde_json::{json, Value};
-use shoplens_core::forecast::{
-    build_series, forecast_auto, AutoParams, Frequency, Model, Series, SeriesSpec,
-};
+use shoplens_core::forecast::{Frequency, Model};
+use shoplens_core::jobs::forecast::{self, ForecastJob, ForecastOutput, SeriesForecast};
+use shoplens_core::jobs::Job;
 use shoplens_core::progress::Silent;
 use shoplens_core::table::read_bytes;
 use shoplens_core::Lang;
@@ -54,6 +54,9 @@ pub struct Args {
     /// Print one JSON object instead of text.
     #[arg(long)]
     json: bool,
+    /// Write the job that ran, defaults filled in, to this JSON file (`shoplens run` reruns it).
+    #[arg(long)]
+    save_job: Option<PathBuf>,
 }
 
 fn parse_frequency(text: &str) -> Result<Frequency, String> {
@@ -65,25 +68,10 @@ fn parse_frequency(text: &str) -> Result<Frequency, String> {
     }
 }
 
-fn default_horizon(frequency: Frequency) -> usize {
-    match frequency {
-        Frequency::Daily => 14,
-        Frequency::Weekly => 8,
-        Frequency::Monthly => 12,
-    }
-}
-
 /// Builds the series, forecasts each and prints the result.
 pub fn run(args: Args) -> Result<(), CliError> {
     let bytes = read_file(&args.file)?;
     let table = read_bytes(&bytes, &args.read.options()?).map_err(in_file(&args.file))?;
-    let spec = SeriesSpec {
-        date_column: args.date_col.clone(),
-        value_column: args.value_col.clone(),
-        price_column: args.price_col.clone(),
-        group_column: args.group_col.clone(),
-        frequency: args.frequency,
-    };
     let models = match &args.models {
         Some(names) => Some(
             names
@@ -94,46 +82,48 @@ pub fn run(args: Args) -> Result<(), CliError> {
         ),
         None => None,
     };
-    let all = build_series(&table, &spec).map_err(in_file(&args.file))?;
-    let mut out = Vec::with_capacity(all.len());
-    let mut failures = 0;
-    for series in &all {
-        let entry = forecast_one(series, &args, models.clone());
-        if entry.get("error").is_some() {
-            failures += 1;
-        }
-        out.push(entry);
-    }
+    let job = ForecastJob {
+        date_column: args.date_col.clone(),
+        value_column: args.value_col.clone(),
+        price_column: args.price_col.clone(),
+        group_column: args.group_col.clone(),
+        frequency: args.frequency,
+        horizon: args.horizon,
+        season: args.season,
+        level: args.level,
+        models,
+        max_series: None,
+        seed: args.seed,
+    };
+    let checked = job.check(&table).map_err(in_file(&args.file))?;
+    save_job(
+        args.save_job.as_deref(),
+        &Job::Forecast(checked.spec.clone()),
+    )?;
+    let out = forecast::run(&checked, &table, &mut Silent, &WallClock::start())
+        .map_err(in_file(&args.file))?;
     if args.json {
-        print_json(&json!({"seed": args.seed, "series": out}));
+        print_json(&output_json(&out));
     } else {
-        print_text(&out);
-    }
-    if failures == all.len() {
-        // Nothing could be forecast: say why (the first reason) and fail.
-        let reason = out
-            .first()
-            .and_then(|e| e["error"].as_str())
-            .unwrap_or("no series")
-            .to_string();
-        return Err(format!("{}: {reason}", args.file.display()));
+        print_output(&out);
     }
     Ok(())
 }
 
-fn forecast_one(series: &Series, args: &Args, models: Option<Vec<Model>>) -> Value {
-    let group = series.group.clone().unwrap_or_default();
-    let season = args
-        .season
-        .unwrap_or_else(|| series.frequency.default_season());
-    let horizon = args
-        .horizon
-        .unwrap_or_else(|| default_horizon(series.frequency));
-    let mut params = AutoParams::new(horizon, season);
-    params.level = args.level;
-    params.models = models;
-    match forecast_auto(&series.values, &params, &mut Silent) {
-        Ok(report) => json!({
+/// The forecasts as the CLI's JSON: `{"seed", "series": [...]}`.
+pub fn output_json(out: &ForecastOutput) -> Value {
+    json!({"seed": out.seed, "series": out.series.iter().map(entry_json).collect::<Vec<_>>()})
+}
+
+/// Prints the forecasts as text.
+pub fn print_output(out: &ForecastOutput) {
+    print_text(&out.series.iter().map(entry_json).collect::<Vec<_>>());
+}
+
+fn entry_json(s: &SeriesForecast) -> Value {
+    let group = s.group.clone().unwrap_or_default();
+    match (&s.report, &s.error) {
+        (Some(report), _) => json!({
             "group": group,
             "model": report.model.name(),
             "label": report.model.label(Lang::En),
@@ -142,11 +132,11 @@ fn forecast_one(series: &Series, args: &Args, models: Option<Vec<Model>>) -> Val
             "mape": report.backtest.mape,
             "smape": report.backtest.smape,
             "window_mase": report.backtest.windows.iter().map(|w| w.mase).collect::<Vec<_>>(),
-            "frequency": series.frequency,
-            "season": season,
-            "horizon": horizon,
-            "observations": series.values.len(),
-            "periods": series.future_periods(horizon),
+            "frequency": s.frequency,
+            "season": s.season,
+            "horizon": s.horizon,
+            "observations": s.values.len(),
+            "periods": s.future,
             "forecast": report.forecast,
             "level": report.interval.level,
             "lower": report.interval.lower,
@@ -155,7 +145,10 @@ fn forecast_one(series: &Series, args: &Args, models: Option<Vec<Model>>) -> Val
                 "model": s.name, "mase": s.mase, "mape": s.mape, "smape": s.smape,
             })).collect::<Vec<_>>(),
         }),
-        Err(e) => json!({"group": group, "error": e.to_string()}),
+        (None, error) => json!({
+            "group": group,
+            "error": error.as_ref().map_or("", |e| e.en.as_str()),
+        }),
     }
 }
 

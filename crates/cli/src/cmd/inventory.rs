@@ -1,16 +1,15 @@
 //! `shoplens inventory DEMAND --products PRODUCTS [--budget B] [--capacity C] [--json]`:
 //! reorder points and order quantities tuned by a genetic algorithm.
 
-use crate::output::{in_file, print_json, read_file, CliError};
+use crate::output::{in_file, print_json, read_table_with, save_job, CliError, WallClock};
 use serde_json::json;
+use shoplens_core::jobs::optimize::{run_inventory, InventoryJob};
+use shoplens_core::jobs::Job;
 use shoplens_core::optimize::genetic::GaParams;
-use shoplens_core::optimize::inventory::{
-    items_from_table, optimise_inventory, DemandHistory, InventoryParams, Item, Policy,
-};
+use shoplens_core::optimize::inventory::{items_from_table, InventoryParams, Policy};
 use shoplens_core::progress::Silent;
 use shoplens_core::rt::DEFAULT_SEED;
-use shoplens_core::table::{read_bytes, ReadOptions, Table};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// Arguments of `inventory`.
 #[derive(clap::Args)]
@@ -63,32 +62,12 @@ pub struct Args {
     /// Print one JSON object with "baseline_cost" and "optimised_cost".
     #[arg(long)]
     json: bool,
-}
-
-fn read_table(path: &Path) -> Result<Table, CliError> {
-    let bytes = read_file(path)?;
-    read_bytes(&bytes, &ReadOptions::default()).map_err(in_file(path))
-}
-
-/// Matches the products file to the demand history: every product with demand needs costs.
-fn align(
-    history: &DemandHistory,
-    items: Vec<Item>,
-    products: &Path,
-) -> Result<(Vec<Item>, Vec<Vec<f64>>), CliError> {
-    let mut chosen = Vec::new();
-    let mut demand = Vec::new();
-    for (id, series) in history.products.iter().zip(&history.daily) {
-        let item = items.iter().find(|i| &i.id == id).ok_or_else(|| {
-            format!(
-                "{}: no row for product \"{id}\", which has demand",
-                products.display()
-            )
-        })?;
-        chosen.push(item.clone());
-        demand.push(series.clone());
-    }
-    Ok((chosen, demand))
+    #[command(flatten)]
+    read: crate::read_args::ReadArgs,
+    /// Write the job that ran (the products' costs included) to this JSON file; `shoplens
+    /// run JOB.json DEMAND` reruns it.
+    #[arg(long)]
+    save_job: Option<PathBuf>,
 }
 
 fn policy_json(policy: &Policy) -> serde_json::Value {
@@ -103,16 +82,10 @@ fn policy_json(policy: &Policy) -> serde_json::Value {
 
 /// Reads both files, optimises and prints the comparison.
 pub fn run(args: Args) -> Result<(), CliError> {
-    let demand_table = read_table(&args.demand)?;
-    let history = DemandHistory::from_table(
-        &demand_table,
-        &args.product_col,
-        &args.date_col,
-        &args.quantity_col,
-    )
-    .map_err(in_file(&args.demand))?;
-    let items = items_from_table(&read_table(&args.products)?).map_err(in_file(&args.products))?;
-    let (items, demand) = align(&history, items, &args.products)?;
+    let read = args.read.options()?;
+    let demand_table = read_table_with(&args.demand, &read)?;
+    let items = items_from_table(&read_table_with(&args.products, &read)?)
+        .map_err(in_file(&args.products))?;
     let params = InventoryParams {
         service_level: args.service,
         budget: args.budget,
@@ -124,8 +97,21 @@ pub fn run(args: Args) -> Result<(), CliError> {
             ..GaParams::new()
         },
     };
-    let plan =
-        optimise_inventory(&items, &demand, &params, &mut Silent).map_err(|e| e.to_string())?;
+    let job = InventoryJob {
+        product_column: args.product_col.clone(),
+        date_column: args.date_col.clone(),
+        quantity_column: args.quantity_col.clone(),
+        products: items,
+        params,
+    };
+    let checked = job.check(&demand_table).map_err(in_file(&args.demand))?;
+    save_job(
+        args.save_job.as_deref(),
+        &Job::Inventory(checked.spec.clone()),
+    )?;
+    let out = run_inventory(&checked, &demand_table, &mut Silent, &WallClock::start())
+        .map_err(in_file(&args.demand))?;
+    let plan = &out.plan;
     if args.json {
         let products: Vec<_> = plan
             .items
@@ -153,7 +139,7 @@ pub fn run(args: Args) -> Result<(), CliError> {
             "optimised_feasible": plan.optimised_feasible,
             "baseline_capital": plan.baseline_capital,
             "optimised_capital": plan.optimised_capital,
-            "days": history.daily.first().map_or(0, Vec::len),
+            "days": out.days,
             "products": products,
             "best_cost_per_generation": plan.run.history.best,
             "seed": plan.seed,
@@ -162,8 +148,8 @@ pub fn run(args: Args) -> Result<(), CliError> {
         println!(
             "{} products over {} days from {}: baseline cost {:.2}, optimised {:.2} (saves {:.2}, {:.1}%), seed {}",
             plan.items.len(),
-            history.daily.first().map_or(0, Vec::len),
-            history.start,
+            out.days,
+            out.start,
             plan.baseline_cost,
             plan.optimised_cost,
             plan.savings,

@@ -6,9 +6,10 @@ use crate::output::{in_file, write_json_with, CliError};
 use clap::ValueEnum;
 use shoplens_core::basket::export::{itemsets_csv, write_itemsets_json};
 use shoplens_core::basket::{
-    mine_itemsets, stop_message, Algorithm, MinSupport, MiningParams, StopReason, Target,
-    Transactions,
+    mine_itemsets, stop_message, Algorithm, BuildReport, MinSupport, MiningParams, StopReason,
+    Target, Transactions,
 };
+use shoplens_core::jobs::baskets::MineSettings;
 use shoplens_core::progress::Silent;
 use shoplens_core::Lang;
 use std::path::PathBuf;
@@ -60,6 +61,10 @@ pub struct SearchArgs {
     /// Report only itemsets (or rules) that contain this item (repeatable: all of them).
     #[arg(long, value_name = "ITEM")]
     require: Vec<String>,
+    /// Write the job that ran, shape and columns filled in, to this JSON file (`shoplens run`
+    /// reruns it; --exclude, --require, --rhs, --sort and --top are not part of a job).
+    #[arg(long)]
+    save_job: Option<PathBuf>,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -113,6 +118,45 @@ impl SearchArgs {
         params
     }
 
+    /// The job's search settings (rules when `min_confidence` is given).
+    pub fn settings(
+        &self,
+        target: Target,
+        rules: Option<(f64, Option<f64>, usize)>,
+    ) -> MineSettings {
+        let params = self.params();
+        MineSettings {
+            algorithm: params.algorithm,
+            min_support: params.min_support,
+            min_confidence: rules.map(|r| r.0),
+            min_lift: rules.and_then(|r| r.1),
+            max_len: params.max_len,
+            max_consequent: rules.map_or(1, |r| r.2),
+            target,
+            max_itemsets: Some(self.max_itemsets),
+        }
+    }
+
+    /// Writes the job when `--save-job` asks, refusing options a job cannot hold.
+    pub fn save_job(
+        &self,
+        source: &SourceArgs,
+        report: &BuildReport,
+        settings: MineSettings,
+        extra: bool,
+    ) -> Result<(), CliError> {
+        if self.save_job.is_none() {
+            return Ok(());
+        }
+        if extra || !self.exclude.is_empty() || !self.require.is_empty() {
+            return Err(
+                "--save-job: --exclude, --require, --rhs, --sort and --top are not part of a job"
+                    .into(),
+            );
+        }
+        source.save_job(self.save_job.as_deref(), report, Some(settings))
+    }
+
     /// Whether to print timings.
     pub fn time(&self) -> bool {
         self.time
@@ -134,7 +178,7 @@ pub fn names<'a>(tx: &'a Transactions, ids: &[u32]) -> Vec<&'a str> {
 /// Reads the file, mines and prints.
 pub fn run(args: Args) -> Result<(), CliError> {
     let start = Instant::now();
-    let (tx, _) = args.source.load(&args.file)?;
+    let (tx, report) = args.source.load(&args.file)?;
     let parsed = start.elapsed().as_secs_f64();
     let mut params = args.search.params();
     params.target = match args.target {
@@ -142,6 +186,9 @@ pub fn run(args: Args) -> Result<(), CliError> {
         TargetArg::Closed => Target::Closed,
         TargetArg::Maximal => Target::Maximal,
     };
+    let settings = args.search.settings(params.target, None);
+    args.search
+        .save_job(&args.source, &report, settings, false)?;
     let found = mine_itemsets(&tx, &params, &mut Silent).map_err(in_file(&args.file))?;
     if args.search.time {
         eprintln!(

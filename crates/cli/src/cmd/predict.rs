@@ -5,7 +5,7 @@
 use crate::output::{in_file, read_file, CliError};
 use shoplens_core::jobs::predict::predictions_csv;
 use shoplens_core::learn::model_json;
-use shoplens_core::table::{read_bytes, ReadOptions};
+use shoplens_core::table::read_bytes;
 use std::path::PathBuf;
 
 /// Arguments of `predict`.
@@ -18,6 +18,8 @@ pub struct Args {
     /// Write the CSV here instead of standard output.
     #[arg(long)]
     output: Option<PathBuf>,
+    #[command(flatten)]
+    read: crate::read_args::ReadArgs,
 }
 
 /// Loads the model, scores the table, writes the predictions.
@@ -26,7 +28,7 @@ pub fn run(args: Args) -> Result<(), CliError> {
         .map_err(|e| format!("{}: {e}", args.model.display()))?;
     let model = model_json::from_json(&text).map_err(in_file(&args.model))?;
     let bytes = read_file(&args.file)?;
-    let table = read_bytes(&bytes, &ReadOptions::default()).map_err(in_file(&args.file))?;
+    let table = read_bytes(&bytes, &args.read.options()?).map_err(in_file(&args.file))?;
     let predictions = model.predict_table(&table).map_err(in_file(&args.file))?;
     let csv = predictions_csv(&predictions);
     match &args.output {

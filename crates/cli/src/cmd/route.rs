@@ -1,14 +1,13 @@
 //! `shoplens route FILE [--vehicles K] [--capacity C] [--seed S] [--json]`: delivery routes
 //! by simulated annealing.
 
-use crate::output::{in_file, print_json, read_file, CliError};
+use crate::output::{in_file, print_json, read_file, save_job, CliError, WallClock};
 use serde_json::json;
-use shoplens_core::optimize::routes::{
-    parse_tsplib, plan_routes, AnnealParams, Instance, Metric, RoutePlan,
-};
+use shoplens_core::jobs::optimize::{read_stops, run_route, RouteJob};
+use shoplens_core::jobs::Job;
+use shoplens_core::optimize::routes::{AnnealParams, Instance, Metric, RoutePlan};
 use shoplens_core::progress::Silent;
 use shoplens_core::rt::DEFAULT_SEED;
-use shoplens_core::table::{read_bytes, ReadOptions};
 use std::path::PathBuf;
 
 /// Arguments of `route`.
@@ -43,34 +42,16 @@ pub struct Args {
     /// Print one JSON object: {"length": L, "routes": [[stop ids...], ...], ...}.
     #[arg(long)]
     json: bool,
-}
-
-fn looks_like_tsplib(path: &std::path::Path, bytes: &[u8]) -> bool {
-    let ext = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase);
-    matches!(ext.as_deref(), Some("tsp" | "vrp"))
-        || bytes
-            .windows(b"NODE_COORD_SECTION".len())
-            .any(|w| w == b"NODE_COORD_SECTION")
+    #[command(flatten)]
+    read: crate::read_args::ReadArgs,
+    /// Write the job that ran to this JSON file (`shoplens run` reruns it).
+    #[arg(long)]
+    save_job: Option<PathBuf>,
 }
 
 /// Reads the stops, plans the routes and prints them.
 pub fn run(args: Args) -> Result<(), CliError> {
     let bytes = read_file(&args.file)?;
-    let name = args
-        .file
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let instance: Instance = if looks_like_tsplib(&args.file, &bytes) {
-        let text = String::from_utf8_lossy(&bytes);
-        parse_tsplib(&text).map_err(in_file(&args.file))?
-    } else {
-        let table = read_bytes(&bytes, &ReadOptions::default()).map_err(in_file(&args.file))?;
-        Instance::from_table(&table, &name, args.depot.as_deref()).map_err(in_file(&args.file))?
-    };
     let params = AnnealParams {
         levels: args.levels,
         vehicles: args.vehicles,
@@ -79,11 +60,22 @@ pub fn run(args: Args) -> Result<(), CliError> {
         seed: args.seed,
         ..AnnealParams::new()
     };
-    let plan = plan_routes(&instance, &params, &mut Silent).map_err(in_file(&args.file))?;
+    let job = RouteJob {
+        depot: args.depot.clone(),
+        params,
+    };
+    let checked = job.check().map_err(|e| e.to_string())?;
+    save_job(args.save_job.as_deref(), &Job::Route(checked.spec.clone()))?;
+    let name = args.file.to_string_lossy();
+    let instance = read_stops(&name, &bytes, &args.read.options()?, job.depot.as_deref())
+        .map_err(in_file(&args.file))?;
+    let out = run_route(&checked, instance, &mut Silent, &WallClock::start())
+        .map_err(in_file(&args.file))?;
+    let (instance, plan) = (&out.instance, &out.plan);
     if args.json {
-        print_json(&to_json(&instance, &plan));
+        print_json(&to_json(instance, plan));
     } else {
-        print_text(&instance, &plan);
+        print_text(instance, plan);
     }
     Ok(())
 }

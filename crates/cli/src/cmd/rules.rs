@@ -55,7 +55,7 @@ fn parse_measure(text: &str) -> Result<Measure, String> {
 /// Reads the file, mines and prints.
 pub fn run(args: Args) -> Result<(), CliError> {
     let start = Instant::now();
-    let (tx, _) = args.source.load(&args.file)?;
+    let (tx, report) = args.source.load(&args.file)?;
     let mut params = RuleParams::new(args.min_confidence);
     params.min_lift = args.min_lift;
     params.max_consequent = match args.max_consequent {
@@ -69,6 +69,13 @@ pub fn run(args: Args) -> Result<(), CliError> {
         mining.appearance.rhs = args.rhs.clone();
         mining.appearance.default = Side::Lhs;
     }
+    let settings = args.search.settings(
+        shoplens_core::basket::Target::All,
+        Some((args.min_confidence, args.min_lift, params.max_consequent)),
+    );
+    let extra = !args.rhs.is_empty() || args.top.is_some() || args.sort != Measure::Lift;
+    args.search
+        .save_job(&args.source, &report, settings, extra)?;
     let found = mine_rules(&tx, &mining, &params, &mut Silent).map_err(in_file(&args.file))?;
     if args.search.time() {
         eprintln!(

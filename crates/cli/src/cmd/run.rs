@@ -1,18 +1,21 @@
 //! `shoplens run JOB.json FILE [--json]`: runs a job spec (as written by `--save-job` or the
 //! tab's "Download job") on a file and prints its result.
 
-use crate::output::{in_file, read_file, read_table, write_json, CliError, WallClock};
-use shoplens_core::jobs::{Job, JobOutput};
+use crate::output::{in_file, read_file, write_json, CliError, WallClock};
+use shoplens_core::jobs::{Job, JobFile, JobOutput};
 use shoplens_core::progress::Silent;
 use std::path::PathBuf;
 
 /// Arguments of `run`.
 #[derive(clap::Args)]
 pub struct Args {
-    /// The job spec (JSON with a `"kind"`: fit, compare, grid, predict, rfm, segment, churn).
+    /// The job spec (JSON with a `"kind"`: inspect, baskets, fit, compare, grid, predict,
+    /// rfm, segment, churn, forecast, inventory, route, budget).
     job: PathBuf,
-    /// The table to run it on.
+    /// The file to run it on.
     file: PathBuf,
+    #[command(flatten)]
+    read: crate::read_args::ReadArgs,
     /// Print the result as one JSON object.
     #[arg(long)]
     json: bool,
@@ -30,9 +33,16 @@ pub fn run(args: Args) -> Result<(), CliError> {
             e.column()
         )
     })?;
-    let table = read_table(&args.file)?;
+    let bytes = read_file(&args.file)?;
+    let read = args.read.options()?;
+    let name = args.file.to_string_lossy();
+    let file = JobFile {
+        name: &name,
+        bytes: &bytes,
+        read: &read,
+    };
     let out = job
-        .run_timed(&table, &mut Silent, &WallClock::start())
+        .run_file(file, &mut Silent, &WallClock::start())
         .map_err(in_file(&args.file))?;
     if args.json {
         return write_json(&out);
@@ -42,7 +52,23 @@ pub fn run(args: Args) -> Result<(), CliError> {
         JobOutput::Compare(o) | JobOutput::Grid(o) => crate::cmd::compare::print(o, false)?,
         JobOutput::Churn(o) => crate::cmd::churn::print(o, false)?,
         JobOutput::Predict(o) => print!("{}", o.csv),
-        JobOutput::Rfm(_) | JobOutput::Segment(_) => write_json(&out)?,
+        JobOutput::Baskets(o) => print_baskets(o),
+        JobOutput::Forecast(o) => crate::cmd::forecast::print_output(o),
+        _ => write_json(&out)?,
     }
     Ok(())
+}
+
+fn print_baskets(out: &shoplens_core::jobs::baskets::BasketsOutput) {
+    let p = &out.prepared;
+    println!(
+        "{} baskets, {} items, {:.4} items per basket",
+        p.report.baskets, p.report.items, p.mean_basket_size
+    );
+    if let Some(m) = &out.mined {
+        println!(
+            "{} itemsets (count >= {}), {} rules",
+            m.itemset_count, m.min_count, m.rule_count
+        );
+    }
 }

@@ -2,14 +2,16 @@
 //! k-means segments of the rows of a customer table, on standardised (optionally log1p)
 //! numeric columns.
 
-use crate::output::{in_file, print_json, read_file, CliError};
+use crate::output::{in_file, print_json, read_file, save_job, CliError};
 use serde_json::json;
+use shoplens_core::jobs::segment::{SegmentJob, SegmentSource};
+use shoplens_core::jobs::Job;
 use shoplens_core::progress::Silent;
 use shoplens_core::rt::DEFAULT_SEED;
 use shoplens_core::segment::features::Features;
 use shoplens_core::segment::kmeans::{fit, KMeansParams};
 use shoplens_core::segment::silhouette::silhouette_score_sampled;
-use shoplens_core::table::{read_bytes, ReadOptions};
+use shoplens_core::table::read_bytes;
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -40,12 +42,27 @@ pub struct Args {
     /// Print one JSON object.
     #[arg(long)]
     json: bool,
+    #[command(flatten)]
+    read: crate::read_args::ReadArgs,
+    /// Write the job that ran to this JSON file (`shoplens run` reruns it).
+    #[arg(long)]
+    save_job: Option<PathBuf>,
 }
 
 /// Clusters the rows and prints inertia, silhouette and sizes.
 pub fn run(args: Args) -> Result<(), CliError> {
     let bytes = read_file(&args.file)?;
-    let table = read_bytes(&bytes, &ReadOptions::default()).map_err(in_file(&args.file))?;
+    let table = read_bytes(&bytes, &args.read.options()?).map_err(in_file(&args.file))?;
+    let job = SegmentJob {
+        source: SegmentSource::Columns(args.columns.clone()),
+        log: args.log,
+        k: args.k,
+        seed: args.seed,
+        n_init: args.n_init,
+        elbow: false,
+    };
+    job.check().map_err(|e| e.to_string())?;
+    save_job(args.save_job.as_deref(), &Job::Segment(job))?;
     let mut data = Features::from_table(&table, &args.columns).map_err(in_file(&args.file))?;
     if args.log {
         data.log1p().map_err(in_file(&args.file))?;

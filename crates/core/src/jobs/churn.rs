@@ -379,7 +379,6 @@ mod tests {
     use super::*;
     use crate::progress::Silent;
     use crate::rt::FrozenClock;
-    use crate::segment::churn::roc_auc;
     use crate::table::{read_bytes, ReadOptions};
 
     const SAMPLE: &[u8] = include_bytes!(
@@ -424,7 +423,10 @@ mod tests {
         }
         assert!((out.precision - tp / (tp + fp)).abs() < 1e-12);
         assert!((out.recall - tp / (tp + fneg)).abs() < 1e-12);
-        assert!((out.auc - roc_auc(&e.test_probabilities, &labels)).abs() < 1e-12);
+        assert!(
+            (out.auc - crate::segment::churn::churn_auc(&e.test_probabilities, &labels)).abs()
+                < 1e-12
+        );
         assert!((out.accuracy - e.accuracy).abs() < 1e-12);
     }
 

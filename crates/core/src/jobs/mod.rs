@@ -16,10 +16,14 @@
 //! assert!(matches!(job, Job::Compare(ref c) if c.folds == 5));
 //! ```
 
+pub mod baskets;
 pub mod churn;
 pub mod compare;
 mod defaults;
 pub mod fit;
+pub mod forecast;
+pub mod inspect;
+pub mod optimize;
 pub mod predict;
 pub mod rfm;
 pub mod segment;
@@ -28,9 +32,46 @@ pub use defaults::{default_model, ModelData};
 
 use crate::progress::Progress;
 use crate::rt::{Clock, FrozenClock};
-use crate::table::Table;
-use crate::Result;
+use crate::table::{read_bytes, ReadOptions, Table};
+use crate::{Error, Lang, Result};
 use serde::{Deserialize, Serialize};
+
+/// A sentence in both interface languages (an error carried inside a result).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Message {
+    /// Chinese.
+    pub zh: String,
+    /// English.
+    pub en: String,
+}
+
+impl Message {
+    /// The sentence in `lang`.
+    pub fn message(&self, lang: Lang) -> &str {
+        lang.pick(&self.zh, &self.en)
+    }
+}
+
+impl From<&Error> for Message {
+    fn from(error: &Error) -> Message {
+        Message {
+            zh: error.message(Lang::Zh),
+            en: error.message(Lang::En),
+        }
+    }
+}
+
+/// The file a job runs on, for the jobs that read it other than as one table (basket lines,
+/// route instances, the understanding of a file that is not a table).
+#[derive(Debug, Clone, Copy)]
+pub struct JobFile<'a> {
+    /// The file's name (a route instance is named after it; `.tsp`/`.vrp` mark TSPLIB).
+    pub name: &'a str,
+    /// Its bytes.
+    pub bytes: &'a [u8],
+    /// How to read it as a table.
+    pub read: &'a ReadOptions,
+}
 
 /// One analysis and its parameters, named by `"kind"` in JSON.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -50,6 +91,18 @@ pub enum Job {
     Segment(segment::SegmentJob),
     /// Churn risk of customers from order lines.
     Churn(churn::ChurnJob),
+    /// What a file is: shape, roles, suggested columns.
+    Inspect(inspect::InspectJob),
+    /// Baskets, frequent itemsets and association rules.
+    Baskets(baskets::BasketsJob),
+    /// Demand forecasts, one per series.
+    Forecast(forecast::ForecastJob),
+    /// Inventory policies tuned by a genetic algorithm.
+    Inventory(optimize::InventoryJob),
+    /// Delivery routes by simulated annealing.
+    Route(optimize::RouteJob),
+    /// An ad budget split across channels.
+    Budget(optimize::BudgetJob),
 }
 
 /// What a [`Job`] produced, named by `"kind"` in JSON.
@@ -70,6 +123,18 @@ pub enum JobOutput {
     Segment(Box<segment::SegmentOutput>),
     /// Churn result.
     Churn(Box<churn::ChurnOutput>),
+    /// The file's understanding.
+    Inspect(Box<inspect::InspectOutput>),
+    /// Baskets, itemsets and rules.
+    Baskets(Box<baskets::BasketsOutput>),
+    /// Forecasts.
+    Forecast(Box<forecast::ForecastOutput>),
+    /// Inventory plan.
+    Inventory(Box<optimize::InventoryOutput>),
+    /// Routes.
+    Route(Box<optimize::RouteOutput>),
+    /// Budget split.
+    Budget(Box<optimize::BudgetOutput>),
 }
 
 impl Job {
@@ -85,6 +150,48 @@ impl Job {
             Job::Rfm(j) => Job::Rfm(j.check()?.spec),
             Job::Segment(j) => Job::Segment(j.check()?.spec),
             Job::Churn(j) => Job::Churn(j.check(table)?.spec),
+            Job::Inspect(j) => Job::Inspect(j.clone()),
+            Job::Baskets(j) => Job::Baskets(j.check()?.spec),
+            Job::Forecast(j) => Job::Forecast(j.check(table)?.spec),
+            Job::Inventory(j) => Job::Inventory(j.check(table)?.spec),
+            Job::Route(j) => Job::Route(j.check()?.spec),
+            Job::Budget(j) => Job::Budget(j.check(table)?.spec),
+        })
+    }
+
+    /// Checks and runs the job on a file: basket jobs build from the bytes (one basket per
+    /// line needs them), route jobs read TSPLIB/CVRPLIB instances, inspect understands files
+    /// that are not tables; every other job reads the file as one table first.
+    pub fn run_file(
+        &self,
+        file: JobFile<'_>,
+        progress: &mut dyn Progress,
+        clock: &dyn Clock,
+    ) -> Result<JobOutput> {
+        Ok(match self {
+            Job::Baskets(j) => JobOutput::Baskets(Box::new(baskets::run_bytes(
+                &j.check()?,
+                file.bytes,
+                file.read,
+                progress,
+                clock,
+            )?)),
+            Job::Route(j) => {
+                let checked = j.check()?;
+                let stops = optimize::read_stops(
+                    file.name,
+                    file.bytes,
+                    file.read,
+                    checked.spec.depot.as_deref(),
+                )?;
+                JobOutput::Route(Box::new(optimize::run_route(
+                    &checked, stops, progress, clock,
+                )?))
+            }
+            Job::Inspect(j) => {
+                JobOutput::Inspect(Box::new(inspect::run_bytes(j, file.bytes, file.read)?))
+            }
+            _ => self.run_timed(&read_bytes(file.bytes, file.read)?, progress, clock)?,
         })
     }
 
@@ -122,6 +229,76 @@ impl Job {
                 progress,
                 clock,
             )?)),
+            Job::Inspect(j) => JobOutput::Inspect(Box::new(inspect::run(j, table))),
+            Job::Baskets(j) => JobOutput::Baskets(Box::new(baskets::run(
+                &j.check()?,
+                table,
+                || {
+                    Err(Error::invalid_parameter(
+                        "shape",
+                        "line_per_basket",
+                        "a table",
+                    ))
+                },
+                progress,
+                clock,
+            )?)),
+            Job::Forecast(j) => JobOutput::Forecast(Box::new(forecast::run(
+                &j.check(table)?,
+                table,
+                progress,
+                clock,
+            )?)),
+            Job::Inventory(j) => JobOutput::Inventory(Box::new(optimize::run_inventory(
+                &j.check(table)?,
+                table,
+                progress,
+                clock,
+            )?)),
+            Job::Route(j) => {
+                let checked = j.check()?;
+                let stops = crate::optimize::routes::Instance::from_table(
+                    table,
+                    "stops",
+                    checked.spec.depot.as_deref(),
+                )?;
+                JobOutput::Route(Box::new(optimize::run_route(
+                    &checked, stops, progress, clock,
+                )?))
+            }
+            Job::Budget(j) => JobOutput::Budget(Box::new(optimize::run_budget(
+                &j.check(table)?,
+                progress,
+                clock,
+            )?)),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every kind reads from its name alone (defaults for the rest) and writes back to the
+    /// same job.
+    #[test]
+    fn every_kind_round_trips_from_its_name() {
+        for kind in [
+            "inspect",
+            "baskets",
+            "forecast",
+            "inventory",
+            "route",
+            "budget",
+            "compare",
+            "segment",
+        ] {
+            let job: Job = serde_json::from_str(&format!(r#"{{"kind": "{kind}"}}"#))
+                .unwrap_or_else(|e| panic!("{kind}: {e}"));
+            let text = serde_json::to_string(&job).unwrap();
+            assert!(text.contains(&format!(r#""kind":"{kind}""#)), "{text}");
+            assert_eq!(serde_json::from_str::<Job>(&text).unwrap(), job);
+        }
+        assert!(serde_json::from_str::<Job>(r#"{"kind": "nope"}"#).is_err());
     }
 }

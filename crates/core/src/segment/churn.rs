@@ -401,37 +401,18 @@ pub fn evaluate_churn(
         train_size: train_rows.len(),
         test_size,
         test_churn_rate: y_test.iter().filter(|&&y| y).count() as f64 / test_size as f64,
-        auc: roc_auc(&p, &y_test),
+        auc: churn_auc(&p, &y_test),
         accuracy: correct as f64 / test_size as f64,
         test_rows,
         test_probabilities: p,
     })
 }
 
-/// ROC AUC by the Mann–Whitney statistic: the chance a random positive scores above a
-/// random negative, ties counting one half; 0.5 when one class is absent.
-pub fn roc_auc(scores: &[f64], labels: &[bool]) -> f64 {
-    let mut order: Vec<usize> = (0..scores.len()).collect();
-    order.sort_by(|&a, &b| scores[a].total_cmp(&scores[b]));
-    let positives = labels.iter().filter(|&&y| y).count();
-    let negatives = labels.len() - positives;
-    if positives == 0 || negatives == 0 {
-        return 0.5;
-    }
-    // Sum of the (average, 1-based) ranks of the positives.
-    let mut rank_sum = 0.0;
-    let mut i = 0;
-    while i < order.len() {
-        let mut j = i;
-        while j + 1 < order.len() && scores[order[j + 1]].total_cmp(&scores[order[i]]).is_eq() {
-            j += 1;
-        }
-        let average_rank = (i + j) as f64 / 2.0 + 1.0;
-        rank_sum += average_rank * order[i..=j].iter().filter(|&&k| labels[k]).count() as f64;
-        i = j + 1;
-    }
-    let p = positives as f64;
-    (rank_sum - p * (p + 1.0) / 2.0) / (p * negatives as f64)
+/// Held-out ROC AUC of churn probabilities, by [`crate::learn::metrics::roc_auc`]; 0.5 when
+/// one class is absent.
+pub(crate) fn churn_auc(scores: &[f64], churned: &[bool]) -> f64 {
+    let truth: Vec<usize> = churned.iter().map(|&c| usize::from(c)).collect();
+    crate::learn::metrics::roc_auc(&truth, scores).unwrap_or(0.5)
 }
 
 #[cfg(test)]
@@ -503,7 +484,7 @@ mod tests {
             .map(|i| data.features.row(i)[0])
             .collect();
         let auc = summary["auc_recency_all_customers"].as_f64().unwrap();
-        assert!((roc_auc(&recency, &data.churned) - auc).abs() < 1e-12);
+        assert!((churn_auc(&recency, &data.churned) - auc).abs() < 1e-12);
     }
 
     #[test]
@@ -524,7 +505,7 @@ mod tests {
             let want = want.as_f64().unwrap();
             assert!((got - want).abs() < 1e-4, "{got} vs {want}");
         }
-        let auc = roc_auc(&p, &data.churned);
+        let auc = churn_auc(&p, &data.churned);
         assert!(
             (auc - expected["auc"].as_f64().unwrap()).abs() < 1e-4,
             "auc {auc}"
@@ -636,7 +617,7 @@ mod tests {
         ];
         for (scores, labels, expected) in cases {
             assert!(
-                (roc_auc(scores, labels) - expected).abs() < 1e-12,
+                (churn_auc(scores, labels) - expected).abs() < 1e-12,
                 "{scores:?}"
             );
         }
@@ -678,7 +659,7 @@ mod tests {
             .map(|&i| data.features.row(i)[0])
             .collect();
         let labels: Vec<bool> = eval.test_rows.iter().map(|&i| data.churned[i]).collect();
-        assert!((eval.auc - roc_auc(&recency, &labels)).abs() < 1e-12);
+        assert!((eval.auc - churn_auc(&recency, &labels)).abs() < 1e-12);
         assert!(eval.auc > 0.55, "auc {}", eval.auc);
         let again = evaluate_churn(&data, &mut RecencyRule { median: 0.0 }, 0.25, 7).unwrap();
         assert_eq!(eval, again);

@@ -212,12 +212,7 @@ pub fn run(id: JobId, job: OperationJob) -> Result<Output, WireError> {
 
 /// The horizon the CLI uses when none is given.
 pub fn default_horizon(frequency: shoplens_core::forecast::Frequency) -> usize {
-    use shoplens_core::forecast::Frequency;
-    match frequency {
-        Frequency::Daily => 14,
-        Frequency::Weekly => 8,
-        Frequency::Monthly => 12,
-    }
+    frequency.default_horizon()
 }
 
 fn forecast(

@@ -116,7 +116,7 @@ def shoplens(binary, name, freq, m, h, y, tmp):
     with open(path, "w") as f:
         f.write("date,value\n")
         for d, v in zip(dates(freq, len(y)), y):
-            f.write(f"{d},{v!r}\n")
+            f.write(f"{d},{float(v)!r}\n")
     t0 = time.perf_counter()
     out = subprocess.run(
         [binary, "forecast", path, "--date-col", "date", "--value-col", "value",

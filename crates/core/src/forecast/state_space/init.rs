@@ -25,7 +25,7 @@ pub fn classical_seasonal(y: &[f64], m: usize, multiplicative: bool) -> Option<V
         return None;
     }
     // Centred moving average: weights 1/m (odd m) or 1/(2m), 1/m..., 1/(2m) (even m).
-    let weights: Vec<f64> = if m % 2 == 0 {
+    let weights: Vec<f64> = if m.is_multiple_of(2) {
         (0..=m)
             .map(|k| if k == 0 || k == m { 0.5 } else { 1.0 } / m as f64)
             .collect()
@@ -88,11 +88,12 @@ pub fn least_squares(rows: &[Vec<f64>], y: &[f64]) -> Option<Vec<f64>> {
             return None;
         }
         a.swap(col, pivot);
-        for r in 0..p {
+        let pivot_row = a[col].clone();
+        for (r, row) in a.iter_mut().enumerate() {
             if r != col {
-                let factor = a[r][col] / a[col][col];
-                for c in col..=p {
-                    a[r][c] -= factor * a[col][c];
+                let factor = row[col] / pivot_row[col];
+                for (cell, p) in row.iter_mut().zip(&pivot_row).skip(col) {
+                    *cell -= factor * p;
                 }
             }
         }

@@ -661,7 +661,13 @@ fn constant_fit(y: &[f64]) -> EtsFit {
 
 /// Fits every form of [`candidate_specs`] and keeps the smallest AICc.
 pub fn auto(y: &[f64], m: usize) -> Result<EtsFit> {
-    if y.len() >= 2 && y.iter().all(|v| *v == y[0]) {
+    // Exactly constant: every value equal to the first (a spread of zero).
+    let (lo, hi) = y
+        .iter()
+        .fold((f64::INFINITY, f64::NEG_INFINITY), |(a, b), v| {
+            (a.min(*v), b.max(*v))
+        });
+    if y.len() >= 2 && hi - lo <= 0.0 {
         return Ok(constant_fit(y));
     }
     let mut best: Option<EtsFit> = None;

@@ -38,7 +38,7 @@ pub enum Model {
         /// The form.
         form: Spec,
     },
-    /// Autoregression on a differenced series, order by AICc ([`super::autoreg`]).
+    /// Autoregression on a differenced series, order by BIC ([`super::autoreg`]).
     Ar,
     /// The standard Theta method, seasonally adjusted when needed ([`super::theta`]).
     Theta,

@@ -32,13 +32,15 @@ pub struct Args {
     /// Multiply the value by this column first (quantity × unit price = revenue).
     #[arg(long)]
     price_col: Option<String>,
-    /// Period of the series: daily, weekly or monthly (default: detected from the dates).
+    /// Period of the series: daily, weekly, monthly, quarterly or yearly (default: detected
+    /// from the dates).
     #[arg(long, value_parser = parse_frequency)]
     frequency: Option<Frequency>,
-    /// Steps to forecast, also the backtest horizon (default: 12 monthly, 8 weekly, 14 daily).
+    /// Steps to forecast, also the backtest horizon (default: 14 daily, 8 weekly, 12 monthly,
+    /// 8 quarterly, 5 yearly).
     #[arg(long)]
     horizon: Option<usize>,
-    /// Season length (default: 12 monthly, 52 weekly, 7 daily).
+    /// Season length (default: 7 daily, 52 weekly, 12 monthly, 4 quarterly, 1 yearly).
     #[arg(long)]
     season: Option<usize>,
     /// Models to compare, comma-separated (default: all that fit the series), e.g.
@@ -60,12 +62,8 @@ pub struct Args {
 }
 
 fn parse_frequency(text: &str) -> Result<Frequency, String> {
-    match text.to_ascii_lowercase().as_str() {
-        "daily" | "day" | "d" => Ok(Frequency::Daily),
-        "weekly" | "week" | "w" => Ok(Frequency::Weekly),
-        "monthly" | "month" | "m" => Ok(Frequency::Monthly),
-        other => Err(format!("{other:?}: expected daily, weekly or monthly")),
-    }
+    Frequency::parse(text)
+        .ok_or_else(|| format!("{text:?}: expected daily, weekly, monthly, quarterly or yearly"))
 }
 
 /// Builds the series, forecasts each and prints the result.
@@ -132,6 +130,9 @@ fn entry_json(s: &SeriesForecast) -> Value {
             "mape": report.backtest.mape,
             "smape": report.backtest.smape,
             "window_mase": report.backtest.windows.iter().map(|w| w.mase).collect::<Vec<_>>(),
+            "window_model": report.backtest.windows.iter()
+                .map(|w| w.model.map(|m| m.name())).collect::<Vec<_>>(),
+            "backtest_horizon": report.protocol.horizon,
             "frequency": s.frequency,
             "season": s.season,
             "horizon": s.horizon,

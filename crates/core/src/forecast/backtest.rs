@@ -54,6 +54,30 @@ impl Protocol {
         Ok(())
     }
 
+    /// The protocol a series of `n` values can support when `self` asks for more: the
+    /// backtest horizon shortened until three windows fit after more than one season, then
+    /// the MASE scale made non-seasonal (lag 1). The forecast horizon is not affected.
+    /// `None` below 5 values.
+    pub fn fitting(&self, n: usize) -> Option<Protocol> {
+        if self.check(n).is_ok() {
+            return Some(*self);
+        }
+        for season in [self.season, 1] {
+            let room = n.saturating_sub(season + 1) / self.windows.max(1);
+            if room >= 1 {
+                let p = Protocol {
+                    horizon: room.min(self.horizon),
+                    season,
+                    windows: self.windows,
+                };
+                if p.check(n).is_ok() {
+                    return Some(p);
+                }
+            }
+        }
+        None
+    }
+
     /// Training lengths of the windows, oldest first (meaningful once [`Protocol::check`]
     /// passed; too short a series gives zeros rather than a panic).
     pub fn origins(&self, n: usize) -> Vec<usize> {
@@ -80,6 +104,10 @@ pub struct WindowScore {
     pub actual: Vec<f64>,
     /// What the model forecast.
     pub forecast: Vec<f64>,
+    /// In an automatic choice's backtest, the model chosen for this window from the data
+    /// before its origin; `None` in a single model's backtest.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub model: Option<Model>,
 }
 
 /// A model's backtest: each window and the means.
@@ -172,6 +200,7 @@ pub fn backtest(y: &[f64], model: Model, protocol: &Protocol) -> Result<Score> {
             smape,
             actual: actual.to_vec(),
             forecast: fit.mean,
+            model: None,
         });
     }
     let count = windows.len() as f64;
@@ -197,6 +226,14 @@ mod tests {
         assert!(p.check(36).is_ok());
         assert!(p.check(30).is_err());
         assert!(Protocol::new(0, 12).check(100).is_err());
+        // A 36-month series: 7-step windows after one season; 8 months: lag-1 scale.
+        assert_eq!(p.fitting(36), Some(p));
+        let short = Protocol::new(12, 12).fitting(36).unwrap();
+        assert_eq!((short.horizon, short.season), (7, 12));
+        assert_eq!(short.origins(36), vec![15, 22, 29]);
+        let tiny = Protocol::new(12, 12).fitting(8).unwrap();
+        assert_eq!((tiny.horizon, tiny.season), (2, 1));
+        assert_eq!(Protocol::new(12, 12).fitting(4), None);
     }
 
     #[test]

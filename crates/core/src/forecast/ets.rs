@@ -1,3 +1,6 @@
+//! The earlier least-squares ETS (kept for comparison; [`super::Model::Ets`] now runs the
+//! maximum-likelihood state-space family of [`super::state_space`]).
+//!
 //! Exponential smoothing with its form chosen automatically by AICc, in the spirit of
 //! `AutoETS` (statsforecast) and `forecast::ets` (R): every admissible form is fitted and the
 //! one with the smallest corrected Akaike criterion wins.

@@ -1,15 +1,19 @@
 //! Demand forecasting with rolling-origin backtests.
 //!
 //! - [`series`]: order lines or a date + value file → regular series per product or store
-//!   (daily, weekly, monthly; gaps are zero demand).
+//!   (daily, weekly, monthly, quarterly, yearly; gaps are zero demand).
 //! - Models ([`Model`]): naive, seasonal naive, moving average ([`naive`]); simple, Holt,
 //!   damped and Holt-Winters exponential smoothing fitted by least squares
-//!   ([`smoothing`], optimiser in [`optim`]); ETS with its form chosen by AICc ([`ets`]);
-//!   Croston and TSB for intermittent demand ([`croston`]).
+//!   ([`smoothing`], optimiser in [`optim`]); ETS as a state-space model fitted by maximum
+//!   likelihood, its form chosen by AICc ([`state_space`], checked against statsforecast);
+//!   an autoregression on differences ([`autoreg`]); the Theta method ([`theta`]); the
+//!   mean of those three; Croston and TSB for intermittent demand ([`croston`]).
 //! - [`backtest`]: the project's protocol (3 rolling origins, step = horizon, MASE scaled by
 //!   each training part's seasonal-naive MAE), the one statsforecast's `cross_validation`
-//!   runs; [`auto`] chooses the model with the smallest backtest MASE and forecasts with a
-//!   prediction interval ([`intervals`]).
+//!   runs; [`auto`] chooses the model with the smallest backtest MASE, reports the choice's
+//!   own out-of-sample score (each window chosen from its past only) and forecasts with a
+//!   prediction interval ([`intervals`]). Short series (8 points and up) get shorter
+//!   backtest windows instead of a refusal.
 //!
 //! References: Hyndman, Koehler, Ord & Snyder, *Forecasting with Exponential Smoothing*
 //! (2008); Hyndman & Koehler, "Another look at measures of forecast accuracy" (2006);
@@ -26,6 +30,7 @@
 //! ```
 
 pub mod auto;
+pub mod autoreg;
 pub mod backtest;
 pub mod croston;
 pub mod ets;
@@ -36,6 +41,8 @@ pub mod naive;
 pub mod optim;
 pub mod series;
 pub mod smoothing;
+pub mod state_space;
+pub mod theta;
 
 pub use auto::{candidates, forecast_auto, AutoParams, ForecastReport, Skipped};
 pub use backtest::{backtest, Protocol, Score, WindowScore};

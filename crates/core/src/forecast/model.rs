@@ -1,6 +1,7 @@
 //! The forecasting models, what a fit returns, and the one entry point [`Model::fit`].
 
-use super::{croston, ets, naive, smoothing};
+use super::state_space::{self, Spec};
+use super::{autoreg, croston, naive, smoothing, theta};
 use crate::{Error, Lang, Result};
 use serde::{Deserialize, Serialize};
 
@@ -28,9 +29,21 @@ pub enum Model {
     HoltWintersAdditive,
     /// Holt-Winters with multiplicative seasonality (positive data only).
     HoltWintersMultiplicative,
-    /// Exponential smoothing whose form (level, trend, damping, seasonality) is chosen by
-    /// AICc, as `AutoETS` does.
+    /// Exponential smoothing as a state-space model (error, trend, season), every admissible
+    /// form fitted by maximum likelihood and the one with the smallest AICc kept, as
+    /// `AutoETS` does (see [`super::state_space`]).
     Ets,
+    /// One ETS form, e.g. `MAdM`, fitted by maximum likelihood.
+    EtsForm {
+        /// The form.
+        form: Spec,
+    },
+    /// Autoregression on a differenced series, order by BIC ([`super::autoreg`]).
+    Ar,
+    /// The standard Theta method, seasonally adjusted when needed ([`super::theta`]).
+    Theta,
+    /// The mean of the ETS, autoregression and Theta forecasts (those that fit).
+    Combination,
     /// Croston's method for intermittent demand (smoothing 0.1 for sizes and intervals).
     Croston,
     /// Teunter-Syntetos-Babai: demand probability and size smoothed separately.
@@ -50,14 +63,18 @@ impl Model {
             Model::HoltWintersAdditive => "holt_winters_additive".into(),
             Model::HoltWintersMultiplicative => "holt_winters_multiplicative".into(),
             Model::Ets => "ets".into(),
+            Model::EtsForm { form } => format!("ets({form})"),
+            Model::Ar => "ar".into(),
+            Model::Theta => "theta".into(),
+            Model::Combination => "combination".into(),
             Model::Croston => "croston".into(),
             Model::Tsb => "tsb".into(),
         }
     }
 
     /// The model a [`Model::name`] names (also `moving_average(K)` for any window `K`).
-    pub fn from_name(name: &str) -> Result<Model> {
-        let name = name.trim().to_ascii_lowercase();
+    pub fn from_name(name_in: &str) -> Result<Model> {
+        let name = name_in.trim().to_ascii_lowercase();
         let fixed = [
             Model::Naive,
             Model::SeasonalNaive,
@@ -67,11 +84,23 @@ impl Model {
             Model::HoltWintersAdditive,
             Model::HoltWintersMultiplicative,
             Model::Ets,
+            Model::Ar,
+            Model::Theta,
+            Model::Combination,
             Model::Croston,
             Model::Tsb,
         ];
         if let Some(m) = fixed.iter().find(|m| m.name() == name) {
             return Ok(*m);
+        }
+        // `ets(MAdM)`: the form keeps its case-sensitive `d`.
+        let original = name_in.trim();
+        if let Some(code) = original
+            .strip_prefix("ets(")
+            .or_else(|| original.strip_prefix("ETS("))
+            .and_then(|rest| rest.strip_suffix(')'))
+        {
+            return Spec::parse(code).map(|form| Model::EtsForm { form });
         }
         let window = name
             .strip_prefix("moving_average(")
@@ -85,7 +114,8 @@ impl Model {
                     "model",
                     name,
                     "naive, seasonal_naive, moving_average(K), ses, holt, damped_holt, \
-                 holt_winters_additive, holt_winters_multiplicative, ets, croston or tsb",
+                 holt_winters_additive, holt_winters_multiplicative, ets, ets(FORM) such as \
+                 ets(MAdM), ar, theta, combination, croston or tsb",
                 )
             })
     }
@@ -112,6 +142,23 @@ impl Model {
                 .into(),
             Model::Ets => lang
                 .pick("自动指数平滑（AICc）", "ETS (chosen by AICc)")
+                .into(),
+            Model::EtsForm { form } => match lang {
+                Lang::Zh => format!("指数平滑状态空间 {}", form.notation()),
+                Lang::En => form.notation(),
+            },
+            Model::Ar => lang
+                .pick(
+                    "差分自回归（AICc 定阶）",
+                    "Autoregression on differences (AICc)",
+                )
+                .into(),
+            Model::Theta => lang.pick("Theta 法", "Theta method").into(),
+            Model::Combination => lang
+                .pick(
+                    "组合：ETS、自回归、Theta 的平均",
+                    "Combination: mean of ETS, AR, Theta",
+                )
                 .into(),
             Model::Croston => lang.pick("Croston 间歇需求", "Croston").into(),
             Model::Tsb => lang.pick("TSB 间歇需求", "TSB").into(),
@@ -147,13 +194,57 @@ impl Model {
             Model::HoltWintersMultiplicative => {
                 smoothing::fit(y, smoothing::Form::HW_MULTIPLICATIVE, season, horizon)
             }
-            Model::Ets => ets::fit(y, season, horizon),
+            Model::Ets => state_space::auto(y, season).map(|f| state_space::to_fit(y, &f, horizon)),
+            Model::EtsForm { form } => {
+                state_space::fit_spec(y, season, *form).map(|f| state_space::to_fit(y, &f, horizon))
+            }
+            Model::Ar => autoreg::fit(y, season, horizon),
+            Model::Theta => theta::fit(y, season, horizon),
+            Model::Combination => combine(y, season, horizon),
             Model::Croston => croston::croston(y, 0.1, horizon),
             Model::Tsb => croston::tsb_fitted(y, horizon),
         }?;
         fit.model = *self;
         Ok(fit)
     }
+}
+
+/// The mean of the ETS, autoregression and Theta forecasts that fit `y` (at least one).
+fn combine(y: &[f64], season: usize, horizon: usize) -> Result<Fit> {
+    let mut fits = Vec::new();
+    let mut first_error = None;
+    for model in [Model::Ets, Model::Ar, Model::Theta] {
+        match model.fit(y, season, horizon) {
+            Ok(f) => fits.push(f),
+            Err(e) => {
+                first_error.get_or_insert(e);
+            }
+        }
+    }
+    if fits.is_empty() {
+        return Err(first_error.unwrap_or_else(|| Error::not_enough("observations", 8, y.len())));
+    }
+    let k = fits.len() as f64;
+    let average = |get: &dyn Fn(&Fit) -> Vec<f64>| -> Vec<f64> {
+        let parts: Vec<Vec<f64>> = fits.iter().map(get).collect();
+        (0..parts[0].len())
+            .map(|i| parts.iter().map(|p| p[i]).sum::<f64>() / k)
+            .collect()
+    };
+    let mean = average(&|f: &Fit| f.mean.clone());
+    let factor = average(&|f: &Fit| f.variance_factor.clone());
+    let fitted = (0..y.len())
+        .map(|t| {
+            let values: Option<Vec<f64>> = fits.iter().map(|f| f.fitted[t]).collect();
+            values.map(|v| v.iter().sum::<f64>() / k)
+        })
+        .collect();
+    let params = fits
+        .iter()
+        .map(|f| Param::new(&f.model.name(), 1.0 / k))
+        .collect();
+    let estimated = fits.iter().map(|f| f.n_estimated).max().unwrap_or(0);
+    Ok(Fit::from_parts(y, fitted, mean, factor, params, estimated))
 }
 
 #[cfg(test)]
@@ -172,6 +263,12 @@ mod tests {
             Model::HoltWintersAdditive,
             Model::HoltWintersMultiplicative,
             Model::Ets,
+            Model::EtsForm {
+                form: Spec::parse("MAdM").unwrap(),
+            },
+            Model::Ar,
+            Model::Theta,
+            Model::Combination,
             Model::Croston,
             Model::Tsb,
         ] {
@@ -207,7 +304,7 @@ impl Param {
 pub struct Fit {
     /// The model asked for.
     pub model: Model,
-    /// For [`Model::Ets`], the form AICc selected; otherwise `None`.
+    /// For [`Model::Ets`], the form AICc selected ([`Model::EtsForm`]); otherwise `None`.
     pub selected: Option<Model>,
     /// Fitted parameter values.
     pub params: Vec<Param>,

@@ -1,10 +1,10 @@
-//! Building regular time series from a table: order lines summed per day, week or month
-//! (quantity, or revenue when a price column is given), optionally one series per product
-//! or store, or a plain date + value file.
+//! Building regular time series from a table: order lines summed per day, week, month,
+//! quarter or year (quantity, or revenue when a price column is given), optionally one
+//! series per product or store, or a plain date + value file.
 //!
 //! Dates are read here with a small tolerant parser (`2011-03-10`, `2011/03/10`,
-//! `2011-03-10 16:16`, `1991-01` for a month, `05-02-2010` day first as Walmart writes it,
-//! `02/05/2010` month first when some middle field exceeds 12), because the table reader
+//! `2011-03-10 16:16`, `1991-01` for a month, `1959Q3` for a quarter, `1871` for a year,
+//! `05-02-2010` day first as Walmart writes it, `02/05/2010` month first when some middle field exceeds 12), because the table reader
 //! types only ISO dates for now.
 //!
 //! Periods with no line are zero: for order lines no line means no demand, which is what
@@ -28,6 +28,10 @@ pub enum Frequency {
     Weekly,
     /// One value per calendar month.
     Monthly,
+    /// One value per calendar quarter (January, April, July, October).
+    Quarterly,
+    /// One value per calendar year.
+    Yearly,
 }
 
 impl Frequency {
@@ -37,15 +41,45 @@ impl Frequency {
             Frequency::Daily => lang.pick("日", "daily"),
             Frequency::Weekly => lang.pick("周", "weekly"),
             Frequency::Monthly => lang.pick("月", "monthly"),
+            Frequency::Quarterly => lang.pick("季度", "quarterly"),
+            Frequency::Yearly => lang.pick("年", "yearly"),
         }
     }
 
-    /// The usual season length: a week of days, a year of weeks or months.
+    /// The usual season length: a week of days, a year of weeks, months or quarters; none
+    /// (1) for yearly data.
     pub fn default_season(&self) -> usize {
         match self {
             Frequency::Daily => 7,
             Frequency::Weekly => 52,
             Frequency::Monthly => 12,
+            Frequency::Quarterly => 4,
+            Frequency::Yearly => 1,
+        }
+    }
+
+    /// The usual forecast horizon: two weeks of days, two months of weeks, a year of
+    /// months, two years of quarters, five years.
+    pub fn default_horizon(&self) -> usize {
+        match self {
+            Frequency::Daily => 14,
+            Frequency::Weekly => 8,
+            Frequency::Monthly => 12,
+            Frequency::Quarterly => 8,
+            Frequency::Yearly => 5,
+        }
+    }
+
+    /// Reads `daily`, `weekly`, `monthly`, `quarterly`, `yearly` (or `d`, `w`, `m`, `q`,
+    /// `y`, `day`, `week`, `month`, `quarter`, `year`, `annual`).
+    pub fn parse(text: &str) -> Option<Frequency> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "daily" | "day" | "d" => Some(Frequency::Daily),
+            "weekly" | "week" | "w" => Some(Frequency::Weekly),
+            "monthly" | "month" | "m" => Some(Frequency::Monthly),
+            "quarterly" | "quarter" | "q" => Some(Frequency::Quarterly),
+            "yearly" | "year" | "annual" | "y" => Some(Frequency::Yearly),
+            _ => None,
         }
     }
 
@@ -58,6 +92,11 @@ impl Frequency {
                 let (y, m, _) = civil_from_days(day);
                 y * 12 + i64::from(m) - 1
             }
+            Frequency::Quarterly => {
+                let (y, m, _) = civil_from_days(day);
+                y * 4 + (i64::from(m) - 1) / 3
+            }
+            Frequency::Yearly => civil_from_days(day).0,
         }
     }
 
@@ -70,6 +109,13 @@ impl Frequency {
                 days_from_civil(period.div_euclid(12), (period.rem_euclid(12) + 1) as u32, 1)
                     .unwrap_or(0)
             }
+            Frequency::Quarterly => days_from_civil(
+                period.div_euclid(4),
+                (3 * period.rem_euclid(4) + 1) as u32,
+                1,
+            )
+            .unwrap_or(0),
+            Frequency::Yearly => days_from_civil(period, 1, 1).unwrap_or(0),
         };
         let (y, m, d) = civil_from_days(day);
         format!("{y:04}-{m:02}-{d:02}")
@@ -96,6 +142,18 @@ fn digits(s: &str) -> Option<i64> {
 /// ignored. `None` if the text is not a date this parser knows.
 pub fn parse_date(text: &str, order: DayOrder) -> Option<i64> {
     let t = text.trim();
+    // A quarter (`1959Q1`, `1959-Q1`, `1959 Q1`) or a year (`1959`).
+    let upper = t.to_ascii_uppercase();
+    if let Some((year, quarter)) = upper.split_once('Q') {
+        let year = year.trim_end_matches(['-', ' ']);
+        if year.len() == 4 {
+            let q = digits(quarter).filter(|q| (1..=4).contains(q))?;
+            return days_from_civil(digits(year)?, (3 * q - 2) as u32, 1);
+        }
+    }
+    if t.len() == 4 && t.bytes().all(|b| b.is_ascii_digit()) {
+        return days_from_civil(digits(t)?, 1, 1);
+    }
     let date = t.split([' ', 'T']).next()?;
     let parts: Vec<&str> = date.split(['-', '/', '.']).collect();
     let (year, month, day) = match parts.as_slice() {
@@ -128,7 +186,8 @@ pub fn day_order<'a>(cells: impl Iterator<Item = &'a str>) -> DayOrder {
 
 /// The frequency of a set of dates (days since 1970), from the most common gap between
 /// distinct dates (missing periods only add longer gaps, so the mode survives them): up to
-/// three days → daily, up to ten → weekly, longer → monthly.
+/// three days → daily, up to ten → weekly, up to 45 → monthly, up to 200 → quarterly,
+/// longer → yearly.
 pub fn detect_frequency(days: &[i64]) -> Frequency {
     let mut distinct = days.to_vec();
     distinct.sort_unstable();
@@ -145,7 +204,9 @@ pub fn detect_frequency(days: &[i64]) -> Frequency {
     match gap {
         ..=3 => Frequency::Daily,
         4..=10 => Frequency::Weekly,
-        _ => Frequency::Monthly,
+        11..=45 => Frequency::Monthly,
+        46..=200 => Frequency::Quarterly,
+        _ => Frequency::Yearly,
     }
 }
 
@@ -295,6 +356,10 @@ mod tests {
             ("05-02-2010", DayFirst, day(2010, 2, 5)),
             ("05-02-2010", MonthFirst, day(2010, 5, 2)),
             ("31.12.2020", DayFirst, day(2020, 12, 31)),
+            ("1959Q3", DayFirst, day(1959, 7, 1)),
+            ("1959-q1", DayFirst, day(1959, 1, 1)),
+            ("1871", DayFirst, day(1871, 1, 1)),
+            ("1959Q5", DayFirst, None),
             ("2011-02-30", DayFirst, None),
             ("yesterday", DayFirst, None),
             ("", DayFirst, None),
@@ -318,6 +383,42 @@ mod tests {
         assert_eq!(detect_frequency(&daily), Frequency::Daily);
         let monthly: Vec<i64> = (1..=10).map(|m| day(2010, m, 1).unwrap()).collect();
         assert_eq!(detect_frequency(&monthly), Frequency::Monthly);
+        let quarterly: Vec<i64> = (0..12)
+            .map(|q| day(2010 + q / 4, 3 * (q % 4) as u32 + 1, 1).unwrap())
+            .collect();
+        assert_eq!(detect_frequency(&quarterly), Frequency::Quarterly);
+        let yearly: Vec<i64> = (0..8).map(|y| day(1990 + y, 1, 1).unwrap()).collect();
+        assert_eq!(detect_frequency(&yearly), Frequency::Yearly);
+        for f in ["q", "Quarterly", "annual", "y", "monthly"] {
+            assert!(Frequency::parse(f).is_some(), "{f}");
+        }
+        assert_eq!(Frequency::parse("hourly"), None);
+    }
+
+    #[test]
+    fn quarterly_and_yearly_buckets() {
+        let csv = "d,v\n2010-02-10,1\n2010-03-31,2\n2010-04-01,5\n2011-01-15,7\n";
+        let table = read_bytes(csv.as_bytes(), &ReadOptions::default()).unwrap();
+        let spec = SeriesSpec {
+            date_column: "d".into(),
+            value_column: "v".into(),
+            frequency: Some(Frequency::Quarterly),
+            ..SeriesSpec::default()
+        };
+        let q = &build_series(&table, &spec).unwrap()[0];
+        assert_eq!(q.values, vec![3.0, 5.0, 0.0, 0.0, 7.0]);
+        assert_eq!(q.periods[0], "2010-01-01");
+        assert_eq!(q.periods[4], "2011-01-01");
+        assert_eq!(q.future_periods(2), vec!["2011-04-01", "2011-07-01"]);
+        assert_eq!(Frequency::Quarterly.default_season(), 4);
+        let yearly = SeriesSpec {
+            frequency: Some(Frequency::Yearly),
+            ..spec
+        };
+        let y = &build_series(&table, &yearly).unwrap()[0];
+        assert_eq!(y.values, vec![8.0, 7.0]);
+        assert_eq!(y.future_periods(1), vec!["2012-01-01"]);
+        assert_eq!(Frequency::Yearly.default_season(), 1);
     }
 
     #[test]

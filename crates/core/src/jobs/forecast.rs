@@ -62,15 +62,6 @@ impl Default for ForecastJob {
     }
 }
 
-/// The horizon used when none is given.
-pub fn default_horizon(frequency: Frequency) -> usize {
-    match frequency {
-        Frequency::Daily => 14,
-        Frequency::Weekly => 8,
-        Frequency::Monthly => 12,
-    }
-}
-
 /// A checked [`ForecastJob`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct CheckedForecast {
@@ -196,7 +187,7 @@ pub fn forecast_series(
         .unwrap_or_else(|| series.frequency.default_season());
     let horizon = spec
         .horizon
-        .unwrap_or_else(|| default_horizon(series.frequency));
+        .unwrap_or_else(|| series.frequency.default_horizon());
     let mut params = AutoParams::new(horizon, season);
     params.level = spec.level;
     params.models = spec.models.clone();

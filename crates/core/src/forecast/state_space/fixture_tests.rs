@@ -1,0 +1,123 @@
+//! ETS against statsforecast: `testdata/forecast/ets_fixed.json`, written by
+//! `tools/ets_fixture.py` (statsforecast's `ets_f` with fixed forms on public series).
+
+use super::{fit_spec, Spec};
+use serde_json::Value;
+
+const FIXTURE: &str = include_str!("../../../../../testdata/forecast/ets_fixed.json");
+
+fn floats(v: &Value) -> Vec<f64> {
+    v.as_array()
+        .expect("array")
+        .iter()
+        .map(|x| x.as_f64().expect("number"))
+        .collect()
+}
+
+fn relative(a: f64, b: f64, scale: f64) -> f64 {
+    (a - b).abs() / b.abs().max(scale)
+}
+
+/// One fixture fit compared: the largest relative gap in parameters, states, log-likelihood.
+struct Gap {
+    series: String,
+    model: String,
+    params: f64,
+    states: f64,
+    loglik: f64,
+    ours: f64,
+    theirs: f64,
+}
+
+fn gaps() -> Vec<Gap> {
+    let doc: Value = serde_json::from_str(FIXTURE).expect("fixture parses");
+    assert_eq!(doc["tool"], "statsforecast.ets.ets_f");
+    let mut out = Vec::new();
+    for s in doc["series"].as_array().expect("series") {
+        let y = floats(&s["y"]);
+        let m = s["season"].as_u64().expect("season") as usize;
+        let level = y.iter().map(|v| v.abs()).sum::<f64>() / y.len() as f64;
+        for f in s["fits"].as_array().expect("fits") {
+            let code = f["model"].as_str().expect("model");
+            let spec = Spec::parse(code).expect("form");
+            let fit = fit_spec(&y, m, spec).unwrap_or_else(|e| panic!("{code}: {e}"));
+            let p = fit.smoothing;
+            let mut params: f64 = 0.0;
+            for (key, mine) in [
+                ("alpha", p.alpha),
+                ("beta", p.beta),
+                ("gamma", p.gamma),
+                ("phi", p.phi),
+            ] {
+                if let Some(want) = f[key].as_f64() {
+                    params = params.max(relative(mine, want, 1e-3));
+                }
+            }
+            let want_states = floats(&f["initial_states"]);
+            assert_eq!(want_states.len(), fit.initial.len(), "{code}");
+            let states = fit
+                .initial
+                .iter()
+                .zip(&want_states)
+                .enumerate()
+                .map(|(i, (a, b))| {
+                    // Seasonal states of an additive season sit near zero: scale by the level.
+                    let scale = if i == 0 || spec.season != super::Kind::Additive {
+                        1e-3
+                    } else {
+                        level * 1e-2
+                    };
+                    relative(*a, *b, scale)
+                })
+                .fold(0.0, f64::max);
+            let theirs = f["loglik"].as_f64().expect("loglik");
+            let want_aicc = f["aicc"].as_f64().expect("aicc");
+            assert_eq!(
+                fit.n_params as u64,
+                f["n_params"].as_u64().unwrap(),
+                "{code}"
+            );
+            // The criteria are the log-likelihood plus the same penalty.
+            assert!(
+                (fit.aicc - want_aicc - (-2.0 * (fit.loglik - theirs))).abs() < 1e-6,
+                "{code}"
+            );
+            out.push(Gap {
+                series: s["name"].as_str().unwrap().to_string(),
+                model: code.to_string(),
+                params,
+                states,
+                loglik: relative(fit.loglik, theirs, 1.0),
+                ours: fit.loglik,
+                theirs,
+            });
+        }
+    }
+    out
+}
+
+#[test]
+fn fixed_forms_match_statsforecast() {
+    let all = gaps();
+    let mut exact = 0;
+    for g in &all {
+        eprintln!(
+            "{:15} {:5} params {:.2e} states {:.2e} loglik {:.2e} (ours {:.4}, statsforecast {:.4})",
+            g.series, g.model, g.params, g.states, g.loglik, g.ours, g.theirs
+        );
+        if g.params <= 1e-4 && g.states <= 1e-4 && g.loglik <= 1e-4 {
+            exact += 1;
+        }
+        // Never a worse likelihood than statsforecast's (beyond its own tolerance).
+        assert!(
+            g.ours >= g.theirs - 1e-4 * g.theirs.abs().max(1.0),
+            "{} {}: loglik {} < {}",
+            g.series,
+            g.model,
+            g.ours,
+            g.theirs
+        );
+    }
+    eprintln!("{exact} of {} fits match to 1e-4", all.len());
+    assert!(exact * 10 >= all.len() * 9, "{exact} of {}", all.len());
+}

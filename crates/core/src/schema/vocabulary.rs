@@ -332,14 +332,19 @@ pub fn item_score(name: &str, is_text: bool) -> u8 {
 
 /// The column among `names` that best names `concept`, skipping the indices in `taken`: an
 /// exact header beats one that merely contains a word; among equals the leftmost column.
-/// The winner is scored per column, so it never depends on the order of the word lists.
+/// A loose order header must end like a number (`order_no`, not `Order Priority`). The
+/// winner is scored per column, so it never depends on the order of the word lists.
 pub fn best_named(names: &[&str], concept: Concept, taken: &[usize]) -> Option<usize> {
     names
         .iter()
         .enumerate()
         .filter(|(i, _)| !taken.contains(i))
         .filter_map(|(i, n)| match concept_of(n) {
-            Some((c, exact)) if c == concept => Some((u8::from(exact), i)),
+            Some((c, exact))
+                if c == concept && (exact || c != Concept::Order || is_code_header(n)) =>
+            {
+                Some((u8::from(exact), i))
+            }
             _ => None,
         })
         .max_by_key(|&(score, i)| (score, std::cmp::Reverse(i)))

@@ -46,6 +46,27 @@ pub enum ColumnRole {
 }
 
 impl ColumnRole {
+    /// Every role, in the order a menu lists them.
+    pub const ALL: [ColumnRole; 12] = [
+        ColumnRole::Identifier,
+        ColumnRole::Customer,
+        ColumnRole::Order,
+        ColumnRole::Item,
+        ColumnRole::Date,
+        ColumnRole::Quantity,
+        ColumnRole::Price,
+        ColumnRole::Amount,
+        ColumnRole::Category,
+        ColumnRole::Target,
+        ColumnRole::Feature,
+        ColumnRole::Text,
+    ];
+
+    /// The role named `name` in JSON (`identifier`, `amount`…).
+    pub fn parse(name: &str) -> Option<ColumnRole> {
+        ColumnRole::ALL.into_iter().find(|r| r.as_str() == name)
+    }
+
     /// The name used in JSON.
     pub fn as_str(self) -> &'static str {
         match self {

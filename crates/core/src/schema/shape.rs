@@ -34,6 +34,21 @@ pub enum Shape {
 }
 
 impl Shape {
+    /// Every shape, in the order a menu lists them.
+    pub const ALL: [Shape; 6] = [
+        Shape::OrderLines,
+        Shape::BasketLines,
+        Shape::BasketMatrix,
+        Shape::Table,
+        Shape::TimeSeries,
+        Shape::RouteInstance,
+    ];
+
+    /// The shape named `name` in JSON (`order_lines`, `table`…).
+    pub fn parse(name: &str) -> Option<Shape> {
+        Shape::ALL.into_iter().find(|s| s.as_str() == name)
+    }
+
     /// The name used in JSON.
     pub fn as_str(self) -> &'static str {
         match self {

@@ -30,7 +30,9 @@ pub fn UnderstandingPanel(
     on_routes: Callback<()>,
 ) -> impl IntoView {
     let lang = use_app_state().lang;
-    let understanding = summary.understanding.clone()?;
+    let Some(understanding) = summary.understanding.clone() else {
+        return None;
+    };
     let shape = understanding.shape;
     let reasons = understanding
         .shape_evidence

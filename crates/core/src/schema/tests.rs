@@ -135,7 +135,8 @@ fn excel_serial_dates_with_the_1900_leap_year_bug() {
 fn excel_serial_numbers_under_a_date_header_are_dates_elsewhere_numbers() {
     let mut csv = String::from("OrderDate,Amount,Visits\n");
     for i in 0..12 {
-        csv.push_str(&format!("{},{}.5,{}\n", 44927 + i * 7, 10 + i, 44927 + i * 7));
+        let visits = 44927 + (i * 5) % 12 * 7;
+        csv.push_str(&format!("{},{}.5,{visits}\n", 44927 + i * 7, 10 + i));
     }
     let u = of(&csv);
     assert_eq!(u.columns[0].role, ColumnRole::Date);

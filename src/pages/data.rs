@@ -53,9 +53,8 @@ pub fn DataPage() -> impl IntoView {
     let on_column = Callback::new(move |(index, dtype, role): (usize, DataType, Role)| {
         change_table(data, Job::SetColumn { index, dtype, role })
     });
-    let on_choice = Callback::new(move |choice: Override| {
-        change_table(data, Job::Understand { choice })
-    });
+    let on_choice =
+        Callback::new(move |choice: Override| change_table(data, Job::Understand { choice }));
     let on_routes = Callback::new(move |()| open_in_routes(data));
     let on_protect = Callback::new(move |choices: Vec<(usize, Protection)>| {
         change_table(

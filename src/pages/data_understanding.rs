@@ -62,7 +62,8 @@ pub fn UnderstandingPanel(
         Shape::BasketLines => Some(baskets_view(&summary).into_any()),
         _ => None,
     };
-    let columns = (!understanding.columns.is_empty()).then(|| columns_view(&understanding, on_choice));
+    let columns =
+        (!understanding.columns.is_empty()).then(|| columns_view(&understanding, on_choice));
     Some(view! {
         <section class="card understanding" data-testid="understanding" data-shape=shape.as_str()>
             <h2>{move || dt(lang.get(), DataText::Understanding)}</h2>
@@ -104,6 +105,7 @@ fn columns_view(understanding: &Understanding, on_choice: Callback<Override>) ->
             let role = c.role;
             let name = c.name.clone();
             let label = c.name.clone();
+            let shown = c.name.clone();
             let evidence = c.evidence.clone();
             let why = move || {
                 let lang = lang.get();
@@ -121,11 +123,11 @@ fn columns_view(understanding: &Understanding, on_choice: Callback<Override>) ->
             view! {
                 <tr
                     data-testid="understood-column"
-                    data-column=name.clone()
+                    data-column=name
                     data-role=role.as_str()
                     data-pii=pii.map(pii_code).unwrap_or_default()
                 >
-                    <th scope="row">{name}</th>
+                    <th scope="row">{shown}</th>
                     <td>
                         <select
                             data-testid="understood-role"
@@ -174,7 +176,11 @@ fn baskets_view(summary: &TableSummary) -> impl IntoView {
         .iter()
         .take(BASKETS_SHOWN)
         .map(|row| {
-            let items: Vec<String> = row.iter().filter(|c| !c.trim().is_empty()).cloned().collect();
+            let items: Vec<String> = row
+                .iter()
+                .filter(|c| !c.trim().is_empty())
+                .cloned()
+                .collect();
             view! { <li data-testid="basket-line">{items.join(", ")}</li> }
         })
         .collect_view();

@@ -276,8 +276,20 @@ mod tests {
 
     #[test]
     fn the_guess_does_not_depend_on_column_order() {
-        let a = guess(&names(&["Order Priority", "sales_date", "Date", "order_no", "Sales"]));
-        let b = guess(&names(&["Sales", "order_no", "Date", "sales_date", "Order Priority"]));
+        let a = guess(&names(&[
+            "Order Priority",
+            "sales_date",
+            "Date",
+            "order_no",
+            "Sales",
+        ]));
+        let b = guess(&names(&[
+            "Sales",
+            "order_no",
+            "Date",
+            "sales_date",
+            "Order Priority",
+        ]));
         assert_eq!(a, b);
         assert_eq!(a.invoice.as_deref(), Some("order_no"));
         assert_eq!(a.date.as_deref(), Some("Date"));

@@ -14,8 +14,8 @@
 //!   header, with ragged lines or in one column is one basket per line.
 
 use super::build::OrderLines;
-use crate::table::{infer::parse_boolean, Column, ColumnData, DataType, ReadWarning, Table};
 use crate::schema::vocabulary::{self, concept_of, Concept};
+use crate::table::{infer::parse_boolean, Column, ColumnData, DataType, ReadWarning, Table};
 use crate::trim::trim;
 use crate::{Error, ErrorKind, Lang, Result};
 use serde::{Deserialize, Serialize};
@@ -98,8 +98,7 @@ fn find_named(table: &Table, concept: Concept) -> Option<String> {
                 Some((found, exact)) if found == concept => exact,
                 _ => return None,
             };
-            if matches!(concept, Concept::Quantity | Concept::Price) && !c.dtype().is_numeric()
-            {
+            if matches!(concept, Concept::Quantity | Concept::Price) && !c.dtype().is_numeric() {
                 return None;
             }
             let fit = match concept {

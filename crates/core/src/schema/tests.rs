@@ -180,12 +180,27 @@ fn an_override_changes_the_role_and_the_defaults_it_implies() {
     let table = read_bytes(csv.as_bytes(), &ReadOptions::default()).unwrap();
     let mut u = understand(&table);
     assert_eq!(u.suggested.value_column, Some(2));
-    let changed = u.apply_override(&table, &Override::Role { column: 2, role: ColumnRole::Identifier });
+    let changed = u.apply_override(
+        &table,
+        &Override::Role {
+            column: 2,
+            role: ColumnRole::Identifier,
+        },
+    );
     assert_eq!(changed, Some((2, crate::table::Role::Identifier)));
     assert_eq!(u.columns[2].evidence[0], Evidence::Chosen);
-    assert_ne!(u.suggested.value_column, Some(2), "an identifier is never the value");
+    assert_ne!(
+        u.suggested.value_column,
+        Some(2),
+        "an identifier is never the value"
+    );
     assert!(!u.suggested.features.contains(&2));
-    u.apply_override(&table, &Override::Shape { shape: Shape::Table });
+    u.apply_override(
+        &table,
+        &Override::Shape {
+            shape: Shape::Table,
+        },
+    );
     assert_eq!(u.shape, Shape::Table);
     assert_eq!(u.shape_evidence, [Evidence::Chosen]);
     assert_eq!(u.frequency, None);

@@ -9,7 +9,7 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use shoplens_core::schema::{ColumnRole, Override, Shape, Understanding};
+use shoplens_core::schema::{ColumnRole, Evidence, Override, Shape, Understanding};
 
 use crate::components::format::grouped;
 use crate::i18n::data::{t as dt, DataText};
@@ -59,7 +59,14 @@ pub fn UnderstandingPanel(
             }
             .into_any(),
         ),
-        Shape::BasketLines => Some(baskets_view(&summary).into_any()),
+        Shape::BasketLines => {
+            // FIMI `.dat`: items are the numbers on a line, whatever the reader split.
+            let integers = understanding
+                .shape_evidence
+                .iter()
+                .any(|e| matches!(e, Evidence::IntegerLines { .. }));
+            Some(baskets_view(&summary, integers).into_any())
+        }
         _ => None,
     };
     let columns =
@@ -168,7 +175,7 @@ fn columns_view(understanding: &Understanding, on_choice: Callback<Override>) ->
 }
 
 /// A basket-per-line file: how many baskets, and the first ones as lists of items.
-fn baskets_view(summary: &TableSummary) -> impl IntoView {
+fn baskets_view(summary: &TableSummary, integers: bool) -> impl IntoView {
     let lang = use_app_state().lang;
     let count = summary.rows;
     let baskets = summary
@@ -176,11 +183,17 @@ fn baskets_view(summary: &TableSummary) -> impl IntoView {
         .iter()
         .take(BASKETS_SHOWN)
         .map(|row| {
-            let items: Vec<String> = row
-                .iter()
-                .filter(|c| !c.trim().is_empty())
-                .cloned()
-                .collect();
+            let items: Vec<String> = if integers {
+                row.iter()
+                    .flat_map(|c| c.split_whitespace())
+                    .map(str::to_string)
+                    .collect()
+            } else {
+                row.iter()
+                    .filter(|c| !c.trim().is_empty())
+                    .cloned()
+                    .collect()
+            };
             view! { <li data-testid="basket-line">{items.join(", ")}</li> }
         })
         .collect_view();

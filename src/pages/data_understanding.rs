@@ -30,9 +30,7 @@ pub fn UnderstandingPanel(
     on_routes: Callback<()>,
 ) -> impl IntoView {
     let lang = use_app_state().lang;
-    let Some(understanding) = summary.understanding.clone() else {
-        return None;
-    };
+    let understanding = summary.understanding.clone()?;
     let shape = understanding.shape;
     let reasons = understanding
         .shape_evidence
@@ -106,7 +104,6 @@ fn columns_view(understanding: &Understanding, on_choice: Callback<Override>) ->
     let rows = understanding
         .columns
         .iter()
-        .cloned()
         .map(|c| {
             let column = c.index;
             let role = c.role;
@@ -208,7 +205,7 @@ fn baskets_view(summary: &TableSummary, integers: bool) -> impl IntoView {
             </p>
             <h3>{move || dt(lang.get(), DataText::FirstBaskets)}</h3>
             <ol class="basket-lines">{baskets}</ol>
-            <a href="#baskets" data-testid="open-baskets">{move || dt(lang.get(), DataText::OpenBaskets)}</a>
+            <a href="#/baskets" data-testid="open-baskets">{move || dt(lang.get(), DataText::OpenBaskets)}</a>
         </div>
     }
 }

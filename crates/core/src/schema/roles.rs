@@ -150,10 +150,13 @@ const EXCEL_SERIAL: std::ops::RangeInclusive<f64> = 20_000.0..=60_000.0;
 /// (Lotus 1-2-3's leap-year bug, kept by Excel): 1 is 1900-01-01, 59 is 1900-02-28, 61 is
 /// 1900-03-01, 44927 is 2023-01-01.
 pub fn excel_serial_date(serial: f64) -> Option<(i64, u32, u32)> {
-    if serial.fract() != 0.0 || !(1.0..=2_958_465.0).contains(&serial) || serial == 60.0 {
+    if serial.fract() != 0.0 || !(1.0..=2_958_465.0).contains(&serial) {
         return None;
     }
     let serial = serial as i64;
+    if serial == 60 {
+        return None;
+    }
     // Day 0 is 1899-12-31; from day 61 on, one fictional day has been counted.
     let days = crate::table::infer::days_from_civil(1899, 12, 31)?
         + if serial > 60 { serial - 1 } else { serial };

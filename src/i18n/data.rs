@@ -55,6 +55,34 @@ pub enum DataText {
     HistogramOf,
     /// "line" before a line number.
     Line,
+    /// Heading of what the file is understood to be.
+    Understanding,
+    /// How to correct the understanding.
+    UnderstandingHint,
+    /// Label: the file's shape.
+    Shape,
+    /// Column header and label: the evidence.
+    Why,
+    /// Column header: column name.
+    Column,
+    /// Column header: personal data.
+    PersonalData,
+    /// No personal data found in a column.
+    NoPersonalData,
+    /// Label: a time series' frequency.
+    Frequency,
+    /// A route instance dropped on the Data page.
+    RouteHint,
+    /// Button: open the loaded route file in Delivery routes.
+    OpenRoutes,
+    /// A basket-per-line file: no header, one basket a line.
+    BasketHint,
+    /// Count of baskets, `{}` the number.
+    BasketsCount,
+    /// Heading: the first baskets of the file.
+    FirstBaskets,
+    /// Link to the Baskets page.
+    OpenBaskets,
 }
 
 /// The text `key` in `lang`.
@@ -96,6 +124,62 @@ fn pair(key: DataText) -> (&'static str, &'static str) {
         Distribution => ("分布", "Distribution"),
         HistogramOf => ("直方图：", "Histogram of "),
         Line => ("第 {} 行", "line {}"),
+        Understanding => (
+            "文件识别",
+            "What this file is",
+        ),
+        UnderstandingHint => (
+            "识别有误？在这里改：你的选择随会话保存，其他页面据此给出默认值（编号列不会作为模型特征、预测值或坐标轴）。",
+            "Wrong? Change it here: your choice is kept with the session and the other pages take their defaults from it (identifiers are never offered as model features, forecast values or chart axes).",
+        ),
+        Shape => (
+            "文件形态",
+            "Shape",
+        ),
+        Why => (
+            "依据",
+            "Why",
+        ),
+        Column => (
+            "列名",
+            "Column",
+        ),
+        PersonalData => (
+            "个人信息",
+            "Personal data",
+        ),
+        NoPersonalData => (
+            "无",
+            "none",
+        ),
+        Frequency => (
+            "频率",
+            "Frequency",
+        ),
+        RouteHint => (
+            "这是配送路线实例（TSPLIB/CVRPLIB），不是一张表：请在“运营 › 配送路线”中求解。",
+            "This is a delivery route instance (TSPLIB/CVRPLIB), not a table: solve it in Operations › Delivery routes.",
+        ),
+        OpenRoutes => (
+            "在配送路线中打开",
+            "Open in Delivery routes",
+        ),
+        BasketHint => (
+            "每行一个购物篮，没有表头行。",
+            "One basket per line, no header row.",
+        ),
+        BasketsCount => (
+            "{} 个购物篮",
+            "{} baskets",
+        ),
+        FirstBaskets => (
+            "前几个购物篮",
+            "The first baskets",
+        ),
+        OpenBaskets => (
+            "去购物篮分析",
+            "Mine them on Baskets",
+        ),
     }
 }
 
@@ -109,7 +193,7 @@ mod tests {
     use super::*;
 
     /// Every key; add new keys here too.
-    const ALL: [DataText; 24] = [
+    const ALL: [DataText; 38] = [
         DataText::ReadSettings,
         DataText::ReadSettingsHint,
         DataText::Encoding,
@@ -134,6 +218,20 @@ mod tests {
         DataText::Distribution,
         DataText::HistogramOf,
         DataText::Line,
+        DataText::Understanding,
+        DataText::UnderstandingHint,
+        DataText::Shape,
+        DataText::Why,
+        DataText::Column,
+        DataText::PersonalData,
+        DataText::NoPersonalData,
+        DataText::Frequency,
+        DataText::RouteHint,
+        DataText::OpenRoutes,
+        DataText::BasketHint,
+        DataText::BasketsCount,
+        DataText::FirstBaskets,
+        DataText::OpenBaskets,
     ];
 
     #[test]

@@ -5,6 +5,7 @@ use std::cell::RefCell;
 
 use leptos::prelude::*;
 use shoplens_core::privacy::Protection;
+use shoplens_core::schema::{Override, Shape};
 use shoplens_core::table::{DataType, ReadOptions, ReadWarning, Role};
 use web_sys::File;
 
@@ -15,6 +16,8 @@ use crate::components::{
 };
 use crate::i18n::data::{line, t as dt, DataText};
 use crate::i18n::{t, Text};
+use crate::pages::data_understanding::UnderstandingPanel;
+use crate::pages::Page;
 use crate::state::results;
 use crate::state::sessions::{self, storage_error, SessionMeta};
 use crate::state::{use_app_state, DataState, JobStatus};
@@ -50,6 +53,9 @@ pub fn DataPage() -> impl IntoView {
     let on_column = Callback::new(move |(index, dtype, role): (usize, DataType, Role)| {
         change_table(data, Job::SetColumn { index, dtype, role })
     });
+    let on_choice =
+        Callback::new(move |choice: Override| change_table(data, Job::Understand { choice }));
+    let on_routes = Callback::new(move |()| open_in_routes(data));
     let on_protect = Callback::new(move |choices: Vec<(usize, Protection)>| {
         change_table(
             data,
@@ -80,6 +86,11 @@ pub fn DataPage() -> impl IntoView {
                 let summary = std::sync::Arc::new(summary);
                 let used = data.options.get_untracked();
                 let warnings = summary.warnings.clone();
+                // A basket-per-line file is shown as baskets, not as columns of a table.
+                let table_like = summary
+                    .understanding
+                    .as_ref()
+                    .is_none_or(|u| u.shape != Shape::BasketLines);
                 view! {
                     <section class="card" data-testid="loaded">
                         <FileFacts summary=summary.clone() />
@@ -87,15 +98,18 @@ pub fn DataPage() -> impl IntoView {
                         <PrivacyPanel summary=summary.clone() on_protect=on_protect />
                         <ReadSettings summary=summary.clone() used=used on_read=on_read />
                     </section>
-                    <section class="card">
-                        <h2>{move || t(lang.get(), Text::ColumnsTitle)}</h2>
-                        <RetypeNotice />
-                        <ColumnTable summary=summary.clone() on_change=on_column />
-                    </section>
-                    <section class="card">
-                        <h2>{move || t(lang.get(), Text::PreviewTitle)}</h2>
-                        <PreviewTable summary=summary />
-                    </section>
+                    <UnderstandingPanel summary=summary.clone() on_choice=on_choice on_routes=on_routes />
+                    {table_like.then(|| view! {
+                        <section class="card">
+                            <h2>{move || t(lang.get(), Text::ColumnsTitle)}</h2>
+                            <RetypeNotice />
+                            <ColumnTable summary=summary.clone() on_change=on_column />
+                        </section>
+                        <section class="card">
+                            <h2>{move || t(lang.get(), Text::PreviewTitle)}</h2>
+                            <PreviewTable summary=summary.clone() />
+                        </section>
+                    })}
                 }
                 .into_any()
             }
@@ -156,6 +170,23 @@ fn RetypeNotice() -> impl IntoView {
             </div>
         })
     }
+}
+
+/// Hands the loaded route file (TSPLIB/CVRPLIB) to Delivery routes and opens it there.
+fn open_in_routes(data: DataState) {
+    let Some(file) = LOADED_FILE.with(|f| f.borrow().clone()) else {
+        return;
+    };
+    leptos::task::spawn_local(async move {
+        let Ok(text) = wasm_bindgen_futures::JsFuture::from(file.text()).await else {
+            return;
+        };
+        data.route_file
+            .set(Some((file.name(), text.as_string().unwrap_or_default())));
+        if let Some(window) = web_sys::window() {
+            let _ = window.location().set_hash(Page::Operations.slug());
+        }
+    });
 }
 
 /// Changes the worker's table: a column's type and role, or protecting personal data.

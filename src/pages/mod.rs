@@ -9,6 +9,7 @@ pub mod baskets;
 pub mod coming_soon;
 pub mod customers;
 pub mod data;
+mod data_understanding;
 
 pub use data::restore_last_session;
 pub mod models;

@@ -53,6 +53,8 @@ pub struct DataState {
     /// Bumped whenever the kept analysis results are replaced (a session's results read
     /// from storage, or emptied for a new file), so pages show them (see [`results`]).
     pub results_loaded: RwSignal<u32>,
+    /// A route file (name, text) the Data page hands to Delivery routes, taken there.
+    pub route_file: RwSignal<Option<(String, String)>>,
 }
 
 /// The state of a background job as the page shows it.
@@ -104,6 +106,7 @@ pub fn provide_app_state(lang: Lang, page: Page) -> AppState {
             storage_error: RwSignal::new(None),
             sessions_changed: RwSignal::new(0),
             results_loaded: RwSignal::new(0),
+            route_file: RwSignal::new(None),
         },
     };
     results::attach(state.data);

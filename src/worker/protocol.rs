@@ -12,6 +12,7 @@
 
 use serde::{Deserialize, Serialize};
 use shoplens_core::privacy::Protection;
+use shoplens_core::schema::Override;
 use shoplens_core::table::{DataType, ReadOptions, Retyped, Role};
 use shoplens_core::{Error, Lang};
 
@@ -57,6 +58,12 @@ pub enum Job {
         choices: Vec<(usize, Protection)>,
         /// This session's salt for the digests (drawn by the page, never stored).
         salt: String,
+    },
+    /// Correct the understanding of the loaded file (a column's role or the file's shape);
+    /// answers with [`Output::Retyped`]. Kept with the session like the other edits.
+    Understand {
+        /// The correction.
+        choice: Override,
     },
     /// A Baskets page job (see [`baskets`]).
     Baskets(baskets::BasketJob),

@@ -9,6 +9,7 @@ use std::cell::RefCell;
 use js_sys::{Array, Uint8Array};
 use shoplens_core::privacy::{protect, Protection};
 use shoplens_core::progress::{Control, Progress};
+use shoplens_core::schema::{self, Override, Understanding};
 use shoplens_core::table::{read_owned_with, DataType, ReadOptions, Role, Table};
 use wasm_bindgen::prelude::*;
 use web_sys::{Blob, DedicatedWorkerGlobalScope, FileReaderSync, MessageEvent};
@@ -33,6 +34,8 @@ thread_local! {
     /// Names of the columns hashed since that load: their values no longer look like
     /// personal data but their headers still do, so they are not flagged again.
     static HASHED: RefCell<Vec<String>> = const { RefCell::new(Vec::new()) };
+    /// What the loaded file is (`shoplens_core::schema`), with the user's corrections.
+    static UNDERSTOOD: RefCell<Option<Understanding>> = const { RefCell::new(None) };
 }
 
 /// Starts listening for requests and tells the page the worker is ready.
@@ -64,6 +67,7 @@ fn on_message(event: MessageEvent) {
         Job::LoadTable { options } => load_table(request.id, file, &options),
         Job::SetColumn { index, dtype, role } => set_column(index, dtype, role),
         Job::Protect { choices, salt } => protect_columns(&choices, &salt),
+        Job::Understand { choice } => correct_understanding(&choice),
         Job::Baskets(job) => jobs::baskets::run(request.id, job),
         Job::Models(job) => jobs::models::run(request.id, job),
         Job::Customers(job) => jobs::customers::run(request.id, job),
@@ -91,11 +95,30 @@ fn load_table(id: JobId, file: Option<Blob>, options: &ReadOptions) -> Result<Ou
     let mut timer = LoadTimer::new(id);
     let bytes = read_all(id, &file)?;
     let size = bytes.len() as u64;
-    let table = read_owned_with(bytes, options, &mut timer).map_err(|e| WireError::from(&e))?;
+    // Files that are not tables (FIMI .dat, baskets per line, TSPLIB) are recognised before
+    // reading, so a basket file's first line is not taken for a header.
+    let text_shape = (options.has_header.is_none() && options.delimiter.is_none())
+        .then(|| schema::text_shape::understand_text(&bytes, options))
+        .flatten();
+    let read_options = match &text_shape {
+        Some(u) if u.shape == schema::Shape::BasketLines => ReadOptions {
+            has_header: Some(false),
+            ..options.clone()
+        },
+        _ => options.clone(),
+    };
+    let mut table =
+        read_owned_with(bytes, &read_options, &mut timer).map_err(|e| WireError::from(&e))?;
     timer.enter("profile");
+    let understanding = match text_shape {
+        Some(u) => u,
+        None => schema::prepare(&mut table),
+    };
     let mut summary = TableSummary::of(&table, &name, size);
     summary.timings_ms = timer.finish();
     summary.wasm_bytes = wasm_memory_bytes();
+    summary.understanding = Some(understanding.clone());
+    UNDERSTOOD.with(|slot| *slot.borrow_mut() = Some(understanding));
     TABLE.with(|slot| *slot.borrow_mut() = Some(table));
     FILE.with(|slot| *slot.borrow_mut() = Some(file));
     HASHED.with(|h| h.borrow_mut().clear());
@@ -199,6 +222,29 @@ fn protect_columns(choices: &[(usize, Protection)], salt: &str) -> Result<Output
             .collect();
         *table = protect(table, choices, salt.as_bytes());
         HASHED.with(|h| h.borrow_mut().extend(hashed));
+        // Dropped columns shift the others: understand the protected table again.
+        if UNDERSTOOD.with(|u| u.borrow().as_ref().is_some_and(|u| !u.columns.is_empty())) {
+            let understanding = schema::understand(table);
+            UNDERSTOOD.with(|slot| *slot.borrow_mut() = Some(understanding));
+        }
+        Ok(Output::Retyped {
+            summary: summarise(table),
+            retyped: None,
+        })
+    })
+}
+
+/// Applies the user's correction of the understanding; a column's role also sets the
+/// kept table's coarse role, so every page's defaults follow it.
+fn correct_understanding(choice: &Override) -> Result<Output, WireError> {
+    with_table(|table| {
+        UNDERSTOOD.with(|slot| {
+            if let Some(understanding) = slot.borrow_mut().as_mut() {
+                if let Some((index, role)) = understanding.apply_override(table, choice) {
+                    table.set_role(index, role);
+                }
+            }
+        });
         Ok(Output::Retyped {
             summary: summarise(table),
             retyped: None,
@@ -222,6 +268,7 @@ fn summarise(table: &Table) -> TableSummary {
             .unwrap_or_default()
     });
     let mut summary = TableSummary::of(table, &name, size);
+    summary.understanding = UNDERSTOOD.with(|u| u.borrow().clone());
     HASHED.with(|h| {
         let hashed = h.borrow();
         summary.pii.retain(|flag| !hashed.contains(&flag.name));

@@ -8,6 +8,7 @@
 
 use serde::{Deserialize, Serialize};
 use shoplens_core::privacy::{detect, PiiFlag};
+use shoplens_core::schema::Understanding;
 use shoplens_core::table::{profile, Column, DataType, Histogram, ReadWarning, Role, Table};
 
 /// How many rows the preview holds.
@@ -53,6 +54,10 @@ pub struct TableSummary {
     /// benchmark; 0 after later edits.
     #[serde(default)]
     pub wasm_bytes: u64,
+    /// What the file is (`shoplens_core::schema`): its shape and each column's role, with
+    /// the evidence and the user's overrides; the same understanding as `shoplens inspect`.
+    #[serde(default)]
+    pub understanding: Option<Understanding>,
 }
 
 /// One column's type and statistics.
@@ -119,6 +124,7 @@ impl TableSummary {
             preview,
             timings_ms: Vec::new(),
             wasm_bytes: 0,
+            understanding: None,
         }
     }
 

@@ -7,7 +7,7 @@ import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { createRequire } from "node:module";
 import { basename, join } from "node:path";
-import { launch, byTest, stepper, ROOT } from "./harness.mjs";
+import { launch, byTest, settled, stepper, ROOT } from "./harness.mjs";
 
 const AXE = await readFile(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 const ADVERTISING = join(ROOT, "testdata", "islr-advertising", "Advertising.csv");
@@ -48,7 +48,7 @@ for (const lang of ["en", "zh"]) {
       step(`${lang} ${name}`);
       await page.goto(env.origin + "/#" + name);
       await page.locator("main h1").waitFor();
-      await page.waitForTimeout(200);
+      await settled(page);
       assert.deepEqual(await violations(), [], `${name} (${lang})`);
     }
   });
@@ -68,8 +68,7 @@ const found = [];
 /** Runs axe once the result `id` is shown (charts drawn, jobs done). */
 async function resultPasses(id, what) {
   await byTest(page, id).waitFor();
-  await byTest(page, "job-running").first().waitFor({ state: "detached" });
-  await page.waitForTimeout(300);
+  await settled(page);
   step(what);
   found.push(...(await violations()).map((v) => `${what}: ${v}`));
 }

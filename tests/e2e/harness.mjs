@@ -81,6 +81,24 @@ export async function loadFile(page, origin, path) {
   await byTest(page, "loaded").waitFor();
 }
 
+/** Waits until no job runs and the page has painted twice since (two animation frames):
+ * what the last result set in the page's signals is on screen, charts included. */
+export async function settled(page) {
+  await page.waitForFunction(() => !document.querySelector('[data-testid="job-running"]'), null, {
+    timeout: 300_000,
+  });
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+}
+
+/** Waits until the job running on the page has computed part of its work (its progress
+ * bar has a value above 0), so a cancel lands in the middle of the kernel. */
+export async function computing(page) {
+  await page.waitForFunction(() => {
+    const bar = document.querySelector('[data-testid="job-running"] progress');
+    return Number(bar?.getAttribute("value") ?? 0) > 0;
+  });
+}
+
 /** A step logger on stderr (TAP diagnostics), so a slow step shows where time goes. */
 export function stepper() {
   const started = Date.now();

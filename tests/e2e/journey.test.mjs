@@ -22,6 +22,22 @@ before(async () => {
     new PerformanceObserver((list) => {
       for (const e of list.getEntries()) window.__tasks.push(Math.round(e.duration));
     }).observe({ type: "longtask", buffered: true });
+    // Count the jobs the worker finished (done or failed), so a run waits for its answer.
+    window.__finished = 0;
+    const setter = Object.getOwnPropertyDescriptor(Worker.prototype, "onmessage").set;
+    Object.defineProperty(Worker.prototype, "onmessage", {
+      configurable: true,
+      set(handler) {
+        if (!this.__counted) {
+          this.__counted = true;
+          this.addEventListener("message", (event) => {
+            const text = Array.isArray(event.data) ? event.data[0] : event.data;
+            if (typeof text === "string" && /"reply":"(done|failed)"/.test(text)) window.__finished++;
+          });
+        }
+        setter.call(this, handler);
+      },
+    });
   });
 });
 
@@ -31,6 +47,16 @@ after(async () => {
 
 const idle = () =>
   page.waitForFunction(() => !document.querySelector('[data-testid="job-running"]'), null, { timeout: 300_000 });
+
+/** Clicks the run button `id` and waits for the worker's answer to that run, then for the
+ * page to show it (no job running, painted). */
+async function runAndWait(id) {
+  const before = await page.evaluate(() => window.__finished);
+  await byTest(page, id).click();
+  await page.waitForFunction((n) => window.__finished > n, before, { timeout: 300_000 });
+  await idle();
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+}
 
 /** Long tasks since the last call (and clears them). */
 async function longTasks() {
@@ -74,9 +100,7 @@ test("data → baskets → models → customers → operations → report, respo
       await open("baskets");
       if ((await byTest(page, "mine").count()) > 0) {
         await kernel("mine groceries", async () => {
-          await byTest(page, "mine").click();
-          await page.waitForTimeout(300);
-          await idle();
+          await runAndWait("mine");
         });
       }
     });
@@ -86,9 +110,7 @@ test("data → baskets → models → customers → operations → report, respo
     await open("models");
     if ((await byTest(page, "models-run").count()) > 0) {
       await kernel("fit a model", async () => {
-        await byTest(page, "models-run").click();
-        await page.waitForTimeout(300);
-        await idle();
+        await runAndWait("models-run");
       });
     }
   });
@@ -97,10 +119,8 @@ test("data → baskets → models → customers → operations → report, respo
     await open("customers");
     await byTest(page, "tab-rfm").click();
     await kernel("RFM", async () => {
-      await byTest(page, "rfm-run").click();
+      await runAndWait("rfm-run");
       await byTest(page, "rfm-results").waitFor({ timeout: 120_000 });
-      await page.waitForTimeout(300);
-      await idle();
     });
   });
   await measure("operations: st70 route", async () => {
@@ -108,10 +128,8 @@ test("data → baskets → models → customers → operations → report, respo
     await byTest(page, "tab-routes").click();
     await byTest(page, "routes-source").selectOption({ label: "st70.tsp" });
     await kernel("anneal st70", async () => {
-      await byTest(page, "routes-run").click();
+      await runAndWait("routes-run");
       await byTest(page, "routes-length").filter({ hasText: /^\d/ }).waitFor({ timeout: 120_000 });
-      await page.waitForTimeout(300);
-      await idle();
     });
   });
   await measure("report", async () => {

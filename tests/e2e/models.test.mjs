@@ -6,7 +6,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { launch, byTest, loadFile, stepper, ROOT, SHOTS } from "./harness.mjs";
+import { launch, byTest, loadFile, computing, stepper, ROOT, SHOTS } from "./harness.mjs";
 
 const ADVERTISING = join(ROOT, "testdata", "islr-advertising", "Advertising.csv");
 const FIXTURE = join(ROOT, "testdata", "fixtures", "learn_advertising.json");
@@ -253,7 +253,7 @@ test("Cancel during a forest of 500 trees stops it and the next run works", asyn
   await setNumber("models-n-trees", 500);
   await byTest(page, "models-run").click();
   await byTest(page, "job-running").waitFor();
-  await page.waitForTimeout(300);
+  await computing(page);
   await byTest(page, "cancel").click();
   await byTest(page, "job-cancelled").waitFor();
   assert.equal(await byTest(page, "models-fit-ms").getAttribute("data-kind"), "knn", "the old result stays");

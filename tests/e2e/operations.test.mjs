@@ -6,7 +6,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { launch, byTest, loadFile, stepper, ROOT, SHOTS } from "./harness.mjs";
+import { launch, byTest, loadFile, computing, stepper, ROOT, SHOTS } from "./harness.mjs";
 
 const SHAMPOO = join(ROOT, "testdata", "sktime-shampoo-sales", "ShampooSales.csv");
 const DEMAND = join(ROOT, "testdata", "fixtures", "optimize_inventory_demand.csv");
@@ -184,7 +184,7 @@ test("Cancel stops a long annealing run and the page stays usable", async () => 
   await byTest(page, "routes-levels").fill("2000000");
   await byTest(page, "routes-run").click();
   await byTest(page, "job-running").waitFor();
-  await page.waitForTimeout(800);
+  await computing(page);
   const started = Date.now();
   await byTest(page, "cancel").click();
   await byTest(page, "job-cancelled").waitFor({ timeout: 2_000 });

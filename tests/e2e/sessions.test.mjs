@@ -7,7 +7,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { launch, byTest, stepper, ROOT } from "./harness.mjs";
+import { launch, byTest, settled, stepper, ROOT } from "./harness.mjs";
 
 const QUIRKS = join(ROOT, "testdata", "quirks");
 const RETAIL = join(ROOT, "testdata", "uci-online-retail-sample20k", "online_retail_sample20k.csv");
@@ -64,18 +64,6 @@ async function clearAll(page) {
   await byTest(page, "clear-local").click();
   await byTest(page, "session").first().waitFor({ state: "detached" });
 }
-
-/** The size in bytes of the newest session's results file (0 when there is none). */
-const resultsSize = (page) =>
-  page.evaluate(async () => {
-    const [session] = JSON.parse(localStorage.getItem("shoplens.sessions") ?? "[]");
-    try {
-      const dir = await navigator.storage.getDirectory();
-      return (await (await dir.getFileHandle(`${session.id}-results.json`)).getFile()).size;
-    } catch {
-      return 0;
-    }
-  });
 
 /** Every file name in this origin's OPFS. */
 const opfsNames = (page) =>
@@ -193,9 +181,23 @@ test("analysis results come back after a reload and a reopen, without running a 
   };
   /** Waits until the newest session's kept results hold `keys`. */
   const kept = async (keys) => {
-    for (let i = 0; i < 200 && JSON.stringify(await keptKeys(page)) !== JSON.stringify(keys); i++) {
-      await page.waitForTimeout(100);
-    }
+    await page
+      .waitForFunction(
+        async (want) => {
+          const [session] = JSON.parse(localStorage.getItem("shoplens.sessions") ?? "[]");
+          if (!session) return false;
+          try {
+            const dir = await navigator.storage.getDirectory();
+            const file = await (await dir.getFileHandle(`${session.id}-results.json`)).getFile();
+            return JSON.stringify(Object.keys(JSON.parse(await file.text()).results).sort()) === want;
+          } catch {
+            return false;
+          }
+        },
+        JSON.stringify(keys),
+        { polling: 100, timeout: 20_000 },
+      )
+      .catch(() => {});
     assert.deepEqual(await keptKeys(page), keys);
   };
   await page.goto(env.origin + "/#data");
@@ -299,7 +301,8 @@ test("analysis results come back after a reload and a reopen, without running a 
   assert.deepEqual(await rfmShown(page), rfm);
   await page.locator('a[href="#baskets"]').click();
   await byTest(page, "basket-settings").waitFor();
-  await page.waitForTimeout(300);
+  // The session's results were read before its RFM showed; the page has painted since.
+  await settled(page);
   assert.equal(await byTest(page, "run-summary").count(), 0);
   assert.deepEqual(
     (await analyses(page)).filter((j) => !/^models:SaveModel/.test(j)),
@@ -318,7 +321,7 @@ test("analysis results come back after a reload and a reopen, without running a 
   await page.locator('a[href="#customers"]').click();
   await byTest(page, "tab-rfm").click();
   await byTest(page, "rfm-run").waitFor();
-  await page.waitForTimeout(300);
+  await settled(page);
   assert.equal(await byTest(page, "rfm-results").count(), 0);
 
   step("clear all local data: the results go too");
@@ -350,12 +353,22 @@ test("50,000 rules come back after a reload (timed)", async () => {
   // Wait until the file holds what was serialised (an earlier, empty write may have set
   // the marks first; a reload during a write keeps the previous file).
   const html = page.locator("html");
-  for (let i = 0; i < 600; i++) {
-    const bytes = Number(await html.getAttribute("data-results-bytes"));
-    if (bytes > 1e6 && (await resultsSize(page)) === bytes) break;
-    await page.waitForTimeout(100);
-  }
-  await page.waitForTimeout(100);
+  await page.waitForFunction(
+    async () => {
+      const html = document.documentElement;
+      const bytes = Number(html.getAttribute("data-results-bytes"));
+      if (!(bytes > 1e6) || !html.hasAttribute("data-results-write-ms")) return false;
+      const [session] = JSON.parse(localStorage.getItem("shoplens.sessions") ?? "[]");
+      try {
+        const dir = await navigator.storage.getDirectory();
+        return (await (await dir.getFileHandle(`${session.id}-results.json`)).getFile()).size === bytes;
+      } catch {
+        return false;
+      }
+    },
+    null,
+    { polling: 100, timeout: 60_000 },
+  );
   const written = {
     bytes: await html.getAttribute("data-results-bytes"),
     serialize: await html.getAttribute("data-results-serialize-ms"),

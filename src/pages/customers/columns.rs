@@ -1,103 +1,13 @@
 //! Which columns of the loaded table hold the customer, order id, date and money: guessed
-//! from the header names (English and Chinese exports alike), then shown in pickers the
-//! user can change.
+//! from the header names with core's one vocabulary (English and Chinese exports alike),
+//! then shown in pickers the user can change.
 
 use leptos::prelude::*;
+use shoplens_core::schema::vocabulary::{best_named, Concept};
 use shoplens_core::segment::{AmountColumns, OrderColumns};
 
 use crate::i18n::customers::{t, CustomerText as T};
 use crate::state::use_app_state;
-
-/// Header names of each role, normalised (lower case, no spaces, `_` or `-`), most specific
-/// first. A header equal to one of them wins over one that merely contains it.
-const CUSTOMER: &[&str] = &[
-    "customerid",
-    "customer",
-    "customerno",
-    "customernumber",
-    "clientid",
-    "client",
-    "memberid",
-    "membernumber",
-    "member",
-    "userid",
-    "buyerid",
-    "buyer",
-    "客户id",
-    "客户编号",
-    "客户号",
-    "客户",
-    "会员id",
-    "会员编号",
-    "会员",
-    "用户id",
-    "买家",
-    "顾客",
-];
-const INVOICE: &[&str] = &[
-    "invoiceno",
-    "invoice",
-    "invoiceid",
-    "invoicenumber",
-    "orderid",
-    "orderno",
-    "ordernumber",
-    "order",
-    "transactionid",
-    "transaction",
-    "receipt",
-    "订单号",
-    "订单编号",
-    "订单id",
-    "单号",
-    "发票号",
-    "交易号",
-    "订单",
-];
-const DATE: &[&str] = &[
-    "invoicedate",
-    "orderdate",
-    "date",
-    "datetime",
-    "orderdatetime",
-    "purchasedate",
-    "transactiondate",
-    "timestamp",
-    "time",
-    "订单日期",
-    "下单时间",
-    "下单日期",
-    "购买日期",
-    "交易日期",
-    "日期",
-    "时间",
-];
-const AMOUNT: &[&str] = &[
-    "amount",
-    "total",
-    "totalprice",
-    "lineamount",
-    "sales",
-    "revenue",
-    "value",
-    "spend",
-    "金额",
-    "销售额",
-    "总价",
-    "总金额",
-    "实付金额",
-    "消费金额",
-];
-const QUANTITY: &[&str] = &[
-    "quantity",
-    "qty",
-    "units",
-    "count",
-    "数量",
-    "购买数量",
-    "件数",
-];
-const PRICE: &[&str] = &["unitprice", "price", "unitcost", "单价", "价格", "售价"];
 
 /// The columns guessed for each role.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -116,81 +26,19 @@ pub struct Guess {
     pub price: Option<String>,
 }
 
-fn normalise(name: &str) -> String {
-    name.trim()
-        .to_lowercase()
-        .chars()
-        .filter(|c| !matches!(c, ' ' | '_' | '-' | '.'))
-        .collect()
-}
-
-/// The column whose header equals one of `wanted` (normalised), skipping `taken` ones; with
-/// `loose`, else the first whose header contains one of them.
-fn find_with(
-    names: &[String],
-    wanted: &[&str],
-    taken: &[&Option<String>],
-    loose: bool,
-) -> Option<String> {
-    let free = |n: &&String| !taken.iter().any(|t| t.as_deref() == Some(n.as_str()));
-    let exact = wanted.iter().find_map(|w| {
-        names
-            .iter()
-            .filter(free)
-            .find(|n| normalise(n) == *w)
-            .cloned()
-    });
-    exact.or_else(|| {
-        loose
-            .then(|| {
-                wanted.iter().find_map(|w| {
-                    names
-                        .iter()
-                        .filter(free)
-                        .find(|n| normalise(n).contains(w))
-                        .cloned()
-                })
-            })
-            .flatten()
-    })
-}
-
-fn find(names: &[String], wanted: &[&str], taken: &[&Option<String>]) -> Option<String> {
-    find_with(names, wanted, taken, true)
-}
-
-/// Guesses each role's column from the header names.
+/// Guesses each role's column from the header names, with the one vocabulary of
+/// `shoplens_core::schema::vocabulary` (each header names at most one concept, so a column
+/// is never claimed twice; an exact header beats a loose one, then the leftmost).
 pub fn guess(names: &[String]) -> Guess {
-    let customer = find(names, CUSTOMER, &[]);
-    let invoice = find(names, INVOICE, &[&customer]);
-    let date = find(names, DATE, &[&customer, &invoice]);
-    // An exact amount header ("total_price") is claimed before the unit price looks for
-    // headers merely containing "price".
-    let exact_amount = find_with(names, AMOUNT, &[&customer, &invoice, &date], false);
-    let quantity = find(
-        names,
-        QUANTITY,
-        &[&customer, &invoice, &date, &exact_amount],
-    );
-    let price = find(
-        names,
-        PRICE,
-        &[&customer, &invoice, &date, &exact_amount, &quantity],
-    );
-    let amount = exact_amount.or_else(|| {
-        find(
-            names,
-            AMOUNT,
-            &[&customer, &invoice, &date, &quantity, &price],
-        )
-    });
+    let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+    let best = |concept: Concept| best_named(&refs, concept, &[]).map(|i| names[i].clone());
     Guess {
-        customer,
-        invoice,
-        date,
-        amount,
-        quantity,
-        price,
+        customer: best(Concept::Customer),
+        invoice: best(Concept::Order),
+        date: best(Concept::Date),
+        amount: best(Concept::Amount),
+        quantity: best(Concept::Quantity),
+        price: best(Concept::Price),
     }
 }
 
@@ -424,5 +272,27 @@ mod tests {
         assert_eq!(g.amount.as_deref(), Some("total_price"));
         let none = guess(&names(&["Fresh", "Milk", "Grocery"]));
         assert_eq!(none, Guess::default());
+    }
+
+    #[test]
+    fn the_guess_does_not_depend_on_column_order() {
+        let a = guess(&names(&[
+            "Order Priority",
+            "sales_date",
+            "Date",
+            "order_no",
+            "Sales",
+        ]));
+        let b = guess(&names(&[
+            "Sales",
+            "order_no",
+            "Date",
+            "sales_date",
+            "Order Priority",
+        ]));
+        assert_eq!(a, b);
+        assert_eq!(a.invoice.as_deref(), Some("order_no"));
+        assert_eq!(a.date.as_deref(), Some("Date"));
+        assert_eq!(a.amount.as_deref(), Some("Sales"));
     }
 }

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use shoplens_core::export::{csv_number_cell, csv_text_cell, write_csv};
 use shoplens_core::forecast::SeriesSpec;
-use shoplens_core::table::DataType;
+use shoplens_core::table::{DataType, Role};
 
 use super::common::{input_error, num, opt_text, parse_opt, parse_req, Choice, Field, Stat};
 use super::Jobs;
@@ -70,21 +70,31 @@ pub fn ForecastTab(state: ForecastState, status: RwSignal<JobStatus>, jobs: Jobs
         table.with(|summary| {
             let Some(summary) = summary else { return };
             let names: Vec<&str> = summary.columns.iter().map(|c| c.name.as_str()).collect();
+            // The file's understanding first (core's `schema`: never an identifier).
+            let suggested = summary.understanding.as_ref().map(|u| &u.suggested);
+            let by_index = |i: Option<usize>| i.and_then(|i| summary.columns.get(i));
             if !names.contains(&state.date_column.get_untracked().as_str()) {
-                let guess = summary
-                    .columns
-                    .iter()
-                    .find(|c| c.dtype == DataType::DateTime)
+                let guess = by_index(suggested.and_then(|s| s.date_column))
+                    .or_else(|| {
+                        summary
+                            .columns
+                            .iter()
+                            .find(|c| c.dtype == DataType::DateTime)
+                    })
                     .or(summary.columns.first());
                 state
                     .date_column
                     .set(guess.map(|c| c.name.clone()).unwrap_or_default());
             }
             if !names.contains(&state.value_column.get_untracked().as_str()) {
-                let guess = summary
-                    .columns
-                    .iter()
-                    .find(|c| matches!(c.dtype, DataType::Integer | DataType::Decimal))
+                let guess = by_index(suggested.and_then(|s| s.value_column))
+                    .filter(|c| c.role != Role::Identifier)
+                    .or_else(|| {
+                        summary.columns.iter().find(|c| {
+                            matches!(c.dtype, DataType::Integer | DataType::Decimal)
+                                && c.role != Role::Identifier
+                        })
+                    })
                     .or(summary.columns.last());
                 state
                     .value_column
@@ -98,6 +108,20 @@ pub fn ForecastTab(state: ForecastState, status: RwSignal<JobStatus>, jobs: Jobs
                 .map(|s| {
                     s.columns
                         .iter()
+                        .map(|c| (c.name.clone(), c.name.clone()))
+                        .collect::<Vec<_>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    // Identifiers (row numbers, order and customer ids) are never offered as the value.
+    let value_options = Signal::derive(move || {
+        table.with(|s| {
+            s.as_ref()
+                .map(|s| {
+                    s.columns
+                        .iter()
+                        .filter(|c| c.role != Role::Identifier)
                         .map(|c| (c.name.clone(), c.name.clone()))
                         .collect::<Vec<_>>()
                 })
@@ -165,7 +189,7 @@ pub fn ForecastTab(state: ForecastState, status: RwSignal<JobStatus>, jobs: Jobs
             </Show>
             <div class="settings-grid">
                 <Choice label=T::DateColumn value=state.date_column options=columns test_id="forecast-date" />
-                <Choice label=T::ValueColumn value=state.value_column options=columns test_id="forecast-value" />
+                <Choice label=T::ValueColumn value=state.value_column options=value_options test_id="forecast-value" />
                 <Choice label=T::GroupColumn value=state.group_column options=group_options test_id="forecast-group" />
                 <Field label=T::Horizon value=state.horizon test_id="forecast-horizon" placeholder=T::Auto />
                 <Field label=T::Season value=state.season test_id="forecast-season" placeholder=T::Auto />

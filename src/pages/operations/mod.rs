@@ -84,8 +84,15 @@ impl Jobs {
 /// The Operations page.
 #[component]
 pub fn OperationsPage() -> impl IntoView {
-    let lang = use_app_state().lang;
-    let tab = RwSignal::new(Tab::Forecast);
+    let app = use_app_state();
+    let lang = app.lang;
+    // A route file handed over from the Data page opens on Delivery routes.
+    let first = if app.data.route_file.with_untracked(Option::is_some) {
+        Tab::Routes
+    } else {
+        Tab::Forecast
+    };
+    let tab = RwSignal::new(first);
     let jobs = Jobs::new();
     let forecast_state = forecast::ForecastState::new();
     let inventory_state = inventory::InventoryState::new();

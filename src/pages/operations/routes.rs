@@ -128,6 +128,14 @@ pub fn RoutesTab(state: RoutesState, status: RwSignal<JobStatus>, jobs: Jobs) ->
             state.source.set(FROM_LOADED.into());
         }
     });
+    // A route file handed over from the Data page becomes the picked file.
+    Effect::new(move || {
+        if let Some((name, text)) = app.data.route_file.get() {
+            app.data.route_file.set(None);
+            state.file.set(Some(PickedFile { name, text }));
+            state.source.set(FROM_FILE.into());
+        }
+    });
     // Picking a file selects it as the source.
     let sources = Signal::derive(move || {
         let mut options: Vec<(String, String)> = EXAMPLES

@@ -14,6 +14,7 @@
 //!   header, with ragged lines or in one column is one basket per line.
 
 use super::build::OrderLines;
+use crate::schema::vocabulary::{self, concept_of, Concept};
 use crate::table::{infer::parse_boolean, Column, ColumnData, DataType, ReadWarning, Table};
 use crate::trim::trim;
 use crate::{Error, ErrorKind, Lang, Result};
@@ -75,109 +76,50 @@ impl ShapeReason {
     }
 }
 
-/// Normalised names (lower case, no spaces, `_` or `-`) of invoice/order columns.
-pub(crate) const BASKET_NAMES: [&str; 16] = [
-    "invoiceno",
-    "invoice",
-    "invoiceid",
-    "invoicenumber",
-    "orderid",
-    "orderno",
-    "ordernumber",
-    "order",
-    "transactionid",
-    "transaction",
-    "basketid",
-    "basket",
-    "receipt",
-    "订单编号",
-    "订单号",
-    "单号",
-];
-const ITEM_NAMES: [&str; 14] = [
-    "description",
-    "item",
-    "items",
-    "itemdescription",
-    "itemname",
-    "product",
-    "productname",
-    "stockcode",
-    "sku",
-    "商品",
-    "商品名称",
-    "商品名",
-    "品名",
-    "产品名称",
-];
-const QUANTITY_NAMES: [&str; 5] = ["quantity", "qty", "数量", "购买数量", "件数"];
-const PRICE_NAMES: [&str; 5] = ["unitprice", "price", "单价", "价格", "售价"];
-const CUSTOMER_NAMES: [&str; 14] = [
-    "membernumber",
-    "member",
-    "memberid",
-    "customerid",
-    "customer",
-    "customerno",
-    "customernumber",
-    "userid",
-    "buyerid",
-    "会员",
-    "会员号",
-    "客户",
-    "客户编号",
-    "买家",
-];
-const DATE_NAMES: [&str; 6] = [
-    "date",
-    "invoicedate",
-    "orderdate",
-    "日期",
-    "下单日期",
-    "订单日期",
-];
-
-/// Lower case without spaces, `_` or `-`.
-pub(crate) fn normalise(name: &str) -> String {
-    name.chars()
-        .filter(|c| !matches!(c, ' ' | '_' | '-'))
-        .flat_map(char::to_lowercase)
-        .collect()
-}
-
-fn find_named(table: &Table, names: &[&str]) -> Option<String> {
-    // The earliest name in `names` wins (Description before StockCode).
-    names.iter().find_map(|wanted| {
-        table
-            .columns()
-            .iter()
-            .find(|c| normalise(c.name()) == *wanted)
-            .map(|c| c.name().to_string())
-    })
+/// The column that best names `concept`, scored per column so the winner never depends on
+/// the order of a word list: an exact header beats one that contains a word; for items a
+/// readable name beats a code (`Description` over `StockCode`); for quantities and prices
+/// only numbers count; among equals the leftmost column. Header words come from
+/// [`crate::schema::vocabulary`], the one place they live.
+fn find_named(table: &Table, concept: Concept) -> Option<String> {
+    table
+        .columns()
+        .iter()
+        .enumerate()
+        .filter_map(|(i, c)| {
+            let exact = match concept_of(c.name()) {
+                // An order column must name a number, not an order's date or status.
+                _ if concept == Concept::Order => {
+                    if !is_invoice_name(c.name()) {
+                        return None;
+                    }
+                    vocabulary::names(c.name(), Concept::Order) == Some(true)
+                }
+                Some((found, exact)) if found == concept => exact,
+                _ => return None,
+            };
+            if matches!(concept, Concept::Quantity | Concept::Price) && !c.dtype().is_numeric() {
+                return None;
+            }
+            let fit = match concept {
+                Concept::Item => vocabulary::item_score(c.name(), c.dtype() == DataType::Text),
+                _ => 0,
+            };
+            Some(((fit, u8::from(exact)), std::cmp::Reverse(i), c))
+        })
+        .max_by_key(|(score, at, _)| (*score, *at))
+        .map(|(_, _, c)| c.name().to_string())
 }
 
 /// Whether a column name says it holds invoice or order numbers (`InvoiceNo`, `Order ID`,
-/// `订单编号`, `Receipt number`), not an order's date or status.
+/// `订单编号`, `Receipt number`), not an order's date or status: the header is an order
+/// word, or holds one and ends like a code.
 pub(crate) fn is_invoice_name(name: &str) -> bool {
-    let n = normalise(name);
-    if BASKET_NAMES.contains(&n.as_str()) {
-        return true;
+    match vocabulary::names(name, Concept::Order) {
+        Some(true) => true,
+        Some(false) => vocabulary::is_code_header(name),
+        None => false,
     }
-    let names_order = [
-        "invoice",
-        "order",
-        "receipt",
-        "transaction",
-        "basket",
-        "订单",
-        "小票",
-    ]
-    .iter()
-    .any(|w| n.contains(w));
-    let names_number = ["id", "no", "num", "number", "code", "编号", "号"]
-        .iter()
-        .any(|w| n.ends_with(w));
-    names_order && names_number
 }
 
 /// The bits of 0.0 and 1.0 (exact values, not a tolerance: a cell is 0 or 1 or not).
@@ -267,12 +209,11 @@ pub(crate) fn binary_columns(table: &Table) -> OneHotLayout {
 }
 
 fn looks_like_identifier(column: &Column) -> bool {
-    let n = normalise(column.name());
+    let n = vocabulary::normalise(column.name());
     let named = n.is_empty()
         || n.starts_with("unnamed")
-        || ["id", "no", "number", "num", "编号", "序号", "号"]
-            .iter()
-            .any(|w| n.ends_with(w));
+        || vocabulary::is_code_header(&n)
+        || concept_of(&n).is_some_and(|(c, _)| c == Concept::Identifier);
     named || distinct_present(column) == column.len() - column.missing_count()
 }
 
@@ -333,7 +274,7 @@ pub(crate) fn guess_columns(
     let item = match item_column {
         Some(item) => Some(item.to_string()),
         // By values only when the user named the basket: detection needs a named item.
-        None => find_named(table, &ITEM_NAMES)
+        None => find_named(table, Concept::Item)
             .filter(|i| !baskets.contains(i))
             .or_else(|| {
                 (!basket_columns.is_empty())
@@ -353,25 +294,19 @@ pub(crate) fn guess_columns(
         OrderLines {
             basket_columns: baskets,
             item_column: item,
-            quantity_column: find_named(table, &QUANTITY_NAMES),
-            price_column: find_named(table, &PRICE_NAMES),
+            quantity_column: find_named(table, Concept::Quantity),
+            price_column: find_named(table, Concept::Price),
         },
         reason,
     ))
 }
 
 fn guess_basket(table: &Table) -> Option<(Vec<String>, ShapeReason)> {
-    if let Some(order) = find_named(table, &BASKET_NAMES).or_else(|| {
-        table
-            .columns()
-            .iter()
-            .find(|c| is_invoice_name(c.name()))
-            .map(|c| c.name().to_string())
-    }) {
+    if let Some(order) = find_named(table, Concept::Order) {
         return Some((vec![order], ShapeReason::OrderColumnNames));
     }
-    let customer = find_named(table, &CUSTOMER_NAMES)?;
-    let date = find_named(table, &DATE_NAMES).or_else(|| {
+    let customer = find_named(table, Concept::Customer)?;
+    let date = find_named(table, Concept::Date).or_else(|| {
         table
             .columns()
             .iter()
@@ -403,12 +338,9 @@ pub fn group_by_suggestions(table: &Table) -> (Vec<String>, Vec<String>) {
         d >= 2 && d < c.len() - c.missing_count()
     };
     let keyish = |c: &Column| {
-        let n = normalise(c.name());
         is_invoice_name(c.name())
-            || CUSTOMER_NAMES.contains(&n.as_str())
-            || ["id", "no", "number", "编号", "号"]
-                .iter()
-                .any(|w| n.ends_with(w))
+            || concept_of(c.name()).is_some_and(|(k, _)| k == Concept::Customer)
+            || vocabulary::is_code_header(c.name())
     };
     let mut group: Vec<String> = table
         .columns()
@@ -533,6 +465,27 @@ mod tests {
         let err = table_shape(&t).unwrap_err();
         assert!(err.message(Lang::En).contains("Region"), "{err}");
         assert!(err.message(Lang::Zh).contains("Region"), "{err}");
+    }
+
+    #[test]
+    fn columns_are_scored_not_taken_in_list_order() {
+        for csv in [
+            "InvoiceNo,StockCode,Description,Quantity,UnitPrice\n1,A,tea,1,2.5\n1,B,cup,2,3\n2,A,tea,1,2.5\n",
+            "Quantity,Description,UnitPrice,StockCode,InvoiceNo\n1,tea,2.5,A,1\n2,cup,3,B,1\n1,tea,2.5,A,2\n",
+        ] {
+            let spec = guess_order_lines(&table(csv)).unwrap();
+            assert_eq!(spec.basket_columns, ["InvoiceNo"], "{csv}");
+            assert_eq!(spec.item_column, "Description", "{csv}");
+            assert_eq!(spec.quantity_column.as_deref(), Some("Quantity"));
+            assert_eq!(spec.price_column.as_deref(), Some("UnitPrice"));
+        }
+        // An order's date or status is not its number, wherever it stands.
+        let spec = guess_order_lines(&table(
+            "Order Date,Order Priority,order_id,商品名称\n2024-01-01,H,1,茶\n2024-01-01,H,1,杯\n2024-01-02,L,2,茶\n",
+        ))
+        .unwrap();
+        assert_eq!(spec.basket_columns, ["order_id"]);
+        assert_eq!(spec.item_column, "商品名称");
     }
 
     #[test]

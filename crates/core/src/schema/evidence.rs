@@ -9,6 +9,8 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "code", rename_all = "snake_case")]
 pub enum Evidence {
+    /// The user chose this (an override kept with the session).
+    Chosen,
     /// The header names a concept (exactly, or by a word it contains).
     Header {
         /// What it names.
@@ -119,6 +121,7 @@ impl Evidence {
         use Evidence::*;
         let zh = lang == Lang::Zh;
         match self {
+            Chosen => lang.pick("由你选定", "chosen by you").into(),
             Header { concept, exact } => {
                 let c = concept_label(*concept, lang);
                 match (zh, exact) {

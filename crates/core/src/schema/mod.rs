@@ -42,7 +42,7 @@ mod tests;
 
 pub use evidence::Evidence;
 pub use frequency::Frequency;
-pub use roles::{ColumnRole, DateReading, Placeholder};
+pub use roles::{excel_serial_date, ColumnRole, DateReading, Placeholder};
 pub use shape::Shape;
 
 use crate::privacy::PiiKind;
@@ -133,7 +133,56 @@ pub struct Understanding {
     pub suggested: Suggested,
 }
 
+/// The user's correction of one decision, kept with the session and applied again when it
+/// is reopened.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Override {
+    /// Column `column` is `role`.
+    Role {
+        /// Column index.
+        column: usize,
+        /// Its role.
+        role: ColumnRole,
+    },
+    /// The file is `shape`.
+    Shape {
+        /// The shape.
+        shape: Shape,
+    },
+}
+
 impl Understanding {
+    /// Applies the user's correction and derives the defaults again from the corrected
+    /// roles and shape (an identifier chosen for a column leaves the features, the value
+    /// and the axes). Returns the column's coarse table role for a role override.
+    pub fn apply_override(&mut self, table: &Table, choice: &Override) -> Option<(usize, Role)> {
+        let mut changed = None;
+        match *choice {
+            Override::Role { column, role } => {
+                if let Some(c) = self.columns.get_mut(column) {
+                    c.role = role;
+                    c.evidence.retain(|e| *e != Evidence::Chosen);
+                    c.evidence.insert(0, Evidence::Chosen);
+                    changed = Some((column, role.table_role()));
+                }
+            }
+            Override::Shape { shape } => {
+                if shape != self.shape {
+                    self.shape = shape;
+                    self.shape_evidence = vec![Evidence::Chosen];
+                    if shape != Shape::TimeSeries {
+                        self.frequency = None;
+                    }
+                }
+            }
+        }
+        if self.columns.len() == table.n_columns() {
+            self.suggested = shape::suggest(table, &self.columns, self.shape);
+        }
+        changed
+    }
+
     /// The coarse role a table column gets from its understood role.
     pub fn table_role(&self, index: usize) -> Option<Role> {
         self.columns.get(index).map(|c| c.role.table_role())

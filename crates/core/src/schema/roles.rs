@@ -46,6 +46,27 @@ pub enum ColumnRole {
 }
 
 impl ColumnRole {
+    /// Every role, in the order a menu lists them.
+    pub const ALL: [ColumnRole; 12] = [
+        ColumnRole::Identifier,
+        ColumnRole::Customer,
+        ColumnRole::Order,
+        ColumnRole::Item,
+        ColumnRole::Date,
+        ColumnRole::Quantity,
+        ColumnRole::Price,
+        ColumnRole::Amount,
+        ColumnRole::Category,
+        ColumnRole::Target,
+        ColumnRole::Feature,
+        ColumnRole::Text,
+    ];
+
+    /// The role named `name` in JSON (`identifier`, `amount`…).
+    pub fn parse(name: &str) -> Option<ColumnRole> {
+        ColumnRole::ALL.into_iter().find(|r| r.as_str() == name)
+    }
+
     /// The name used in JSON.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -123,6 +144,24 @@ pub use crate::table::infer::is_placeholder;
 
 /// Excel serial day numbers accepted as dates under a date header: 1954-10-03 to 2064-04-08.
 const EXCEL_SERIAL: std::ops::RangeInclusive<f64> = 20_000.0..=60_000.0;
+
+/// The calendar date of an Excel serial day number (1900 date system), or `None` outside
+/// 1..=2958465 or for day 60, the 29 February 1900 Excel counts although it never was
+/// (Lotus 1-2-3's leap-year bug, kept by Excel): 1 is 1900-01-01, 59 is 1900-02-28, 61 is
+/// 1900-03-01, 44927 is 2023-01-01.
+pub fn excel_serial_date(serial: f64) -> Option<(i64, u32, u32)> {
+    if serial.fract() != 0.0 || !(1.0..=2_958_465.0).contains(&serial) {
+        return None;
+    }
+    let serial = serial as i64;
+    if serial == 60 {
+        return None;
+    }
+    // Day 0 is 1899-12-31; from day 61 on, one fictional day has been counted.
+    let days = crate::table::infer::days_from_civil(1899, 12, 31)?
+        + if serial > 60 { serial - 1 } else { serial };
+    Some(crate::table::infer::civil_from_days(days))
+}
 
 /// Text longer than this on average (characters) is free text.
 const LONG_TEXT_CHARS: f64 = 40.0;

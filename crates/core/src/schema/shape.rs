@@ -10,6 +10,7 @@
 use super::evidence::Evidence;
 use super::frequency::{self, Frequency};
 use super::roles::{is_zero_one, ColumnRole};
+use super::vocabulary;
 use super::{ColumnUnderstanding, Suggested, TargetCandidate, Task};
 use crate::table::{ColumnData, DataType, Table};
 use serde::{Deserialize, Serialize};
@@ -33,6 +34,21 @@ pub enum Shape {
 }
 
 impl Shape {
+    /// Every shape, in the order a menu lists them.
+    pub const ALL: [Shape; 6] = [
+        Shape::OrderLines,
+        Shape::BasketLines,
+        Shape::BasketMatrix,
+        Shape::Table,
+        Shape::TimeSeries,
+        Shape::RouteInstance,
+    ];
+
+    /// The shape named `name` in JSON (`order_lines`, `table`…).
+    pub fn parse(name: &str) -> Option<Shape> {
+        Shape::ALL.into_iter().find(|s| s.as_str() == name)
+    }
+
     /// The name used in JSON.
     pub fn as_str(self) -> &'static str {
         match self {
@@ -130,7 +146,7 @@ fn order_lines(
     columns: &[ColumnUnderstanding],
 ) -> Option<(Vec<usize>, usize, Vec<Evidence>)> {
     let first = |role: ColumnRole| columns.iter().find(|c| c.role == role).map(|c| c.index);
-    let item = first(ColumnRole::Item)?;
+    let item = best_item(table, columns)?;
     let repeats = |i: usize| {
         let present = table.n_rows() - table.column(i).missing_count();
         columns[i].distinct < present
@@ -152,6 +168,20 @@ fn order_lines(
             item,
         }],
     ))
+}
+
+/// The item column to show and mine: among the columns whose role is item, a readable
+/// name over a code (`Description` over `StockCode`), then the leftmost.
+fn best_item(table: &Table, columns: &[ColumnUnderstanding]) -> Option<usize> {
+    columns
+        .iter()
+        .filter(|c| c.role == ColumnRole::Item)
+        .map(|c| {
+            let text = table.column(c.index).dtype() == DataType::Text;
+            (vocabulary::item_score(&c.name, text), c.index)
+        })
+        .max_by_key(|&(score, i)| (score, std::cmp::Reverse(i)))
+        .map(|(_, i)| i)
 }
 
 fn time_series(
@@ -233,7 +263,7 @@ pub(crate) fn suggest(table: &Table, columns: &[ColumnUnderstanding], shape: Sha
                 .find(|c| c.role != ColumnRole::Item)
                 .map(|c| c.index);
         }
-        _ => s.item_column = first(ColumnRole::Item),
+        _ => s.item_column = best_item(table, columns),
     }
     s.value_column = first(ColumnRole::Amount)
         .or_else(|| first(ColumnRole::Quantity))

@@ -27,7 +27,8 @@ fn order_lines_with_online_retail_headers() {
         [Order, Item, Item, Quantity, Date, Price, Customer, Category]
     );
     assert_eq!(u.suggested.basket_columns, [0]);
-    assert_eq!(u.suggested.item_column, Some(1));
+    // Description names the products; StockCode only codes them.
+    assert_eq!(u.suggested.item_column, Some(2));
     assert_eq!(u.suggested.value_column, Some(3));
     assert!(u.suggested.targets.is_empty());
 }
@@ -117,4 +118,90 @@ fn understanding_serialises_with_codes() {
     assert_eq!(json["shape"], "order_lines");
     assert_eq!(json["columns"][0]["role"], "order");
     assert_eq!(json["columns"][0]["evidence"][0]["code"], "header");
+}
+
+#[test]
+fn excel_serial_dates_with_the_1900_leap_year_bug() {
+    assert_eq!(excel_serial_date(1.0), Some((1900, 1, 1)));
+    assert_eq!(excel_serial_date(59.0), Some((1900, 2, 28)));
+    assert_eq!(excel_serial_date(60.0), None, "29 Feb 1900 never was");
+    assert_eq!(excel_serial_date(61.0), Some((1900, 3, 1)));
+    assert_eq!(excel_serial_date(44927.0), Some((2023, 1, 1)));
+    assert_eq!(excel_serial_date(45351.0), Some((2024, 2, 29)));
+    assert_eq!(excel_serial_date(0.5), None);
+}
+
+#[test]
+fn excel_serial_numbers_under_a_date_header_are_dates_elsewhere_numbers() {
+    let mut csv = String::from("OrderDate,Amount,Visits\n");
+    for i in 0..12 {
+        let visits = 44927 + (i * 5) % 12 * 7;
+        csv.push_str(&format!("{},{}.5,{visits}\n", 44927 + i * 7, 10 + i));
+    }
+    let u = of(&csv);
+    assert_eq!(u.columns[0].role, ColumnRole::Date);
+    assert!(u.columns[0].dates.is_some_and(|d| d.excel_serial));
+    assert!(u.columns[0].evidence.contains(&Evidence::ExcelSerialDates));
+    // The same numbers under a header that names no date stay numbers.
+    assert_eq!(u.columns[2].role, ColumnRole::Feature);
+    assert_eq!(u.shape, Shape::TimeSeries);
+    assert_eq!(u.frequency, Some(Frequency::Weekly));
+    assert_eq!(u.suggested.date_column, Some(0));
+    // Out of the plausible range (before 1954 or after 2064): not dates.
+    let u = of("OrderDate,Amount\n5,1\n6,2\n7,3\n");
+    assert_ne!(u.columns[0].role, ColumnRole::Date);
+}
+
+#[test]
+fn item_default_prefers_a_name_over_a_code_in_either_order() {
+    let rows = [
+        (1, "85123A", "WHITE HEART"),
+        (1, "71053", "LANTERN"),
+        (2, "85123A", "WHITE HEART"),
+        (2, "22633", "HAND WARMER"),
+    ];
+    let mut code_first = String::from("InvoiceNo,StockCode,Description,Quantity\n");
+    let mut name_first = String::from("InvoiceNo,Description,StockCode,Quantity\n");
+    for (order, code, name) in rows {
+        code_first.push_str(&format!("{order},{code},{name},1\n"));
+        name_first.push_str(&format!("{order},{name},{code},1\n"));
+    }
+    let u = of(&code_first);
+    assert_eq!(u.shape, Shape::OrderLines);
+    assert_eq!(u.suggested.item_column, Some(2));
+    assert_eq!(of(&name_first).suggested.item_column, Some(1));
+    let u = of("订单号,商品编号,商品名称\n1,A1,面霜\n1,A2,口红\n2,A1,面霜\n");
+    assert_eq!(u.suggested.item_column, Some(2));
+}
+
+#[test]
+fn an_override_changes_the_role_and_the_defaults_it_implies() {
+    let csv = "date,Store,Weekly_Sales\n2020-01-06,1,10\n2020-01-13,1,12\n2020-01-20,1,11\n2020-01-27,1,13\n";
+    let table = read_bytes(csv.as_bytes(), &ReadOptions::default()).unwrap();
+    let mut u = understand(&table);
+    assert_eq!(u.suggested.value_column, Some(2));
+    let changed = u.apply_override(
+        &table,
+        &Override::Role {
+            column: 2,
+            role: ColumnRole::Identifier,
+        },
+    );
+    assert_eq!(changed, Some((2, crate::table::Role::Identifier)));
+    assert_eq!(u.columns[2].evidence[0], Evidence::Chosen);
+    assert_ne!(
+        u.suggested.value_column,
+        Some(2),
+        "an identifier is never the value"
+    );
+    assert!(!u.suggested.features.contains(&2));
+    u.apply_override(
+        &table,
+        &Override::Shape {
+            shape: Shape::Table,
+        },
+    );
+    assert_eq!(u.shape, Shape::Table);
+    assert_eq!(u.shape_evidence, [Evidence::Chosen]);
+    assert_eq!(u.frequency, None);
 }

@@ -294,6 +294,63 @@ pub fn concept_of(name: &str) -> Option<(Concept, bool)> {
         .map(|(_, _, c)| (c, false))
 }
 
+/// Header endings that make a column a code rather than a name (`StockCode`, `SKU`,
+/// `商品编号`).
+pub const CODE_WORDS: &[&str] = &[
+    "code", "sku", "id", "no", "number", "num", "编号", "代码", "货号", "条码", "号",
+];
+
+/// Header words that make a column a readable name (`Description`, `商品名称`).
+pub const NAME_WORDS: &[&str] = &[
+    "description",
+    "name",
+    "title",
+    "名称",
+    "品名",
+    "标题",
+    "描述",
+];
+
+/// Whether a header names a code (`StockCode`, `sku`, `商品编号`).
+pub fn is_code_header(name: &str) -> bool {
+    let n = normalise(name);
+    CODE_WORDS.iter().any(|w| n.ends_with(w))
+}
+
+/// Whether a header names a readable name (`Description`, `productname`, `商品名称`).
+pub fn is_name_header(name: &str) -> bool {
+    let n = normalise(name);
+    NAME_WORDS.iter().any(|w| n.contains(w))
+}
+
+/// How well a column suits showing and mining items, higher better: a readable name over
+/// a code (`Description` over `StockCode`), text over numbers. Depends on the column only,
+/// never on where a word stands in a list.
+pub fn item_score(name: &str, is_text: bool) -> u8 {
+    u8::from(is_text) + 2 * u8::from(!is_code_header(name)) + u8::from(is_name_header(name))
+}
+
+/// The column among `names` that best names `concept`, skipping the indices in `taken`: an
+/// exact header beats one that merely contains a word; among equals the leftmost column.
+/// A loose order header must end like a number (`order_no`, not `Order Priority`). The
+/// winner is scored per column, so it never depends on the order of the word lists.
+pub fn best_named(names: &[&str], concept: Concept, taken: &[usize]) -> Option<usize> {
+    names
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !taken.contains(i))
+        .filter_map(|(i, n)| match concept_of(n) {
+            Some((c, exact))
+                if c == concept && (exact || c != Concept::Order || is_code_header(n)) =>
+            {
+                Some((u8::from(exact), i))
+            }
+            _ => None,
+        })
+        .max_by_key(|&(score, i)| (score, std::cmp::Reverse(i)))
+        .map(|(_, i)| i)
+}
+
 /// Words that name a concept only as a whole header: inside a longer one they mean
 /// something else (`PageValues`, `TrafficType`, `MemberCount`).
 const EXACT_ONLY: &[&str] = &[
@@ -342,5 +399,29 @@ mod tests {
         for (name, expected) in cases {
             assert_eq!(concept_of(name), *expected, "{name}");
         }
+    }
+
+    #[test]
+    fn a_name_beats_a_code_for_items() {
+        assert!(item_score("Description", true) > item_score("StockCode", true));
+        assert!(item_score("商品名称", true) > item_score("商品编号", true));
+        assert!(item_score("productname", true) > item_score("sku", true));
+    }
+
+    #[test]
+    fn best_named_prefers_exact_headers_whatever_the_column_order() {
+        assert_eq!(
+            best_named(&["sales_date", "Date"], Concept::Date, &[]),
+            Some(1)
+        );
+        assert_eq!(
+            best_named(&["Date", "sales_date"], Concept::Date, &[]),
+            Some(0)
+        );
+        assert_eq!(
+            best_named(&["Date", "sales_date"], Concept::Date, &[0]),
+            Some(1)
+        );
+        assert_eq!(best_named(&["Fresh", "Milk"], Concept::Amount, &[]), None);
     }
 }

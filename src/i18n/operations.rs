@@ -122,8 +122,8 @@ texts! {
     ChosenModel => ("选中的模型", "Chosen model"),
     /// Explanation of the automatic choice.
     ChoiceNote => (
-        "自动选择：每个候选模型做 3 个滚动起点的回测（步长 = 预测步数），取平均 MASE 最小者。",
-        "Automatic choice: every candidate is backtested from 3 rolling origins (step = horizon); the smallest mean MASE wins."
+        "自动选择：对 3 个滚动起点的每个回测窗口（步长 = 预测步数），只用该窗口之前的数据（在其中再做 3 次内部回测）挑选模型，再在该窗口上评分，所以显示的 MASE 是样本外误差。最终预测使用在全部历史的内部回测中最好的模型。候选表列出各模型在同一批窗口上的误差，仅供比较，并非挑选依据。",
+        "Automatic choice: for each of 3 backtest windows from rolling origins (step = horizon), the model is picked using only the data before that window (three inner backtests within it), then scored on the window, so the MASE shown is out of sample. The final forecast uses the model that does best in inner backtests over the whole history. The candidates table gives each model's errors on the same windows for comparison; it did not pick the model."
     ),
     /// Column: model.
     Model => ("模型", "Model"),

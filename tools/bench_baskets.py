@@ -24,6 +24,14 @@ Usage (repository root, after `cargo build --release -p shoplens-cli` and
 `trunk build --release`):
     python3 tools/bench_baskets.py [DATA_DIR] [--repeat N] [--no-mlxtend] [--no-browser]
 DATA_DIR defaults to ../shared/data; groceries falls back to testdata/arules-groceries.
+
+With --algorithms, instead: the three miners of each tool side by side. For T10I4D100K
+and a retail.dat-like file (tools/gen_retail.py, seed 7; the real retail.dat is not
+available) at 0.1 % and 0.05 %, pyfim 6.28's fpgrowth / apriori / eclat (the call only,
+CPU time by time.process_time) against shoplens's FP-Growth / Apriori / Eclat timed by the
+bench binary crates/core/benches/mine.rs (the search only, parsing excluded, CPU time of
+its thread); the ratio is shoplens / pyfim (target <= 2). Itemset counts must be equal:
+the script exits with 1 when they are not. Needs `pip install pyfim==6.28`.
 """
 
 import argparse
@@ -132,13 +140,82 @@ def best(runs):
     return min(runs, key=lambda r: r["cpu"])
 
 
+ALGORITHM_CASES = [
+    ("fimi-T10I4D100K/T10I4D100K.dat", 0.001),
+    ("fimi-T10I4D100K/T10I4D100K.dat", 0.0005),
+    ("retail-like", 0.001),
+    ("retail-like", 0.0005),
+]
+
+# Times one pyfim miner's call in a child Python (the file parsed first, not timed).
+ALGORITHM_CHILD = r"""
+import json, math, sys, time
+import fim
+miner, path, support, repeat = sys.argv[1], sys.argv[2], float(sys.argv[3]), int(sys.argv[4])
+baskets = [sorted(set(line.split())) for line in open(path, encoding="ascii")]
+baskets = [b for b in baskets if b]
+exact = support * len(baskets)
+count = int(round(exact)) if abs(exact - round(exact)) <= 1e-9 * max(round(exact), 1) else math.ceil(exact)
+best_cpu, best_wall, found = float("inf"), float("inf"), 0
+for _ in range(repeat):
+    c0, w0 = time.process_time(), time.perf_counter()
+    found = len(getattr(fim, miner)(baskets, supp=-count, report="a"))
+    best_cpu = min(best_cpu, time.process_time() - c0)
+    best_wall = min(best_wall, time.perf_counter() - w0)
+print(json.dumps({"itemsets": found, "cpu": best_cpu, "wall": best_wall}))
+"""
+
+
+def bench_algorithms(data, repeat):
+    """The --algorithms table; returns the exit code (1 on a count mismatch)."""
+    build = subprocess.run(
+        ["cargo", "bench", "-p", "shoplens-core", "--bench", "mine", "--no-run",
+         "--message-format", "json"], capture_output=True, text=True, cwd=ROOT, check=True)
+    binary = next(json.loads(line)["executable"] for line in build.stdout.splitlines()
+                  if '"executable":"' in line and "mine" in line)
+    retail = os.path.join(ROOT, "target", "bench", "retail_like.dat")
+    if not os.path.exists(retail):
+        subprocess.run([sys.executable, os.path.join(ROOT, "tools", "gen_retail.py"), retail],
+                       check=True)
+    print(f"load average: {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores; "
+          "each pair runs back to back; CPU seconds (best of {repeat})".replace("{repeat}", str(repeat)))
+    header = f"{'data':<16} {'supp':>6} {'algorithm':<9} {'sets':>7} | {'shoplens s':>10} {'pyfim s':>8} {'ratio':>6}"
+    print(header)
+    print("-" * len(header))
+    failed = False
+    for rel, support in ALGORITHM_CASES:
+        path = retail if rel == "retail-like" else os.path.join(data, rel)
+        if not os.path.exists(path):
+            print(f"{rel}: absent; skipped")
+            continue
+        for ours, theirs in (("fpgrowth", "fpgrowth"), ("apriori", "apriori"), ("eclat", "eclat")):
+            out = subprocess.run([binary, path, str(support), ours, "--repeat", str(repeat)],
+                                 capture_output=True, text=True, check=True)
+            native = json.loads(out.stdout)
+            out = subprocess.run([sys.executable, "-c", ALGORITHM_CHILD, theirs, path,
+                                  str(support), str(repeat)], capture_output=True, text=True,
+                                 check=True)
+            pyfim = json.loads(out.stdout)
+            if native["itemsets"] != pyfim["itemsets"]:
+                failed = True
+                print(f"  COUNT MISMATCH: shoplens {native['itemsets']}, pyfim {pyfim['itemsets']}")
+            print(f"{os.path.basename(path)[:16]:<16} {support * 100:>5.2g}% {ours:<9} "
+                  f"{native['itemsets']:>7} | {native['cpu']:>10.3f} {pyfim['cpu']:>8.3f} "
+                  f"{native['cpu'] / pyfim['cpu']:>5.2f}x")
+    return 1 if failed else 0
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("data", nargs="?", default=os.path.join(ROOT, "..", "shared", "data"))
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--no-mlxtend", action="store_true")
     parser.add_argument("--no-browser", action="store_true")
+    parser.add_argument("--algorithms", action="store_true",
+                        help="the three miners against pyfim's three (see the module doc)")
     args = parser.parse_args()
+    if args.algorithms:
+        return bench_algorithms(args.data, args.repeat)
     if not os.path.exists(CLI):
         print(f"no CLI at {CLI}: run `cargo build --release -p shoplens-cli` first")
         return 2

@@ -99,7 +99,7 @@ pub fn estimate(tx: &Transactions, params: &MiningParams) -> Result<Estimate> {
 
 /// Bytes a search of `data` with `algorithm` plans to hold besides its results: the
 /// recoded baskets plus the FP-tree (at most one node per item occurrence, 40 bytes each),
-/// the item bitsets of Apriori or the basket lists of Eclat.
+/// the basket lists and reduced baskets of Apriori or the basket lists of Eclat.
 fn memory_needed(data: &Recoded, algorithm: Algorithm) -> u64 {
     let base = data.ranks.len() as u64 * 4 + data.ends.len() as u64 * 12;
     base + match algorithm {

@@ -202,22 +202,7 @@ pub(crate) fn mine(data: &Recoded, min_count: u64, max_len: usize, sink: &mut Si
 /// sink says stop.
 fn pairs(data: &Recoded, min_count: u64, singles: &mut Level, sink: &mut Sink) -> Option<Level> {
     let n = data.n_items();
-    // Baskets of each item, by counting sort.
-    let mut starts = vec![0usize; n + 1];
-    for &r in &data.ranks {
-        starts[r as usize + 1] += 1;
-    }
-    for i in 0..n {
-        starts[i + 1] += starts[i];
-    }
-    let mut fill = starts.clone();
-    let mut lists = vec![0u32; data.ranks.len()];
-    for b in 0..data.n_baskets() {
-        for &r in data.basket(b) {
-            lists[fill[r as usize]] = b as u32;
-            fill[r as usize] += 1;
-        }
-    }
+    let (starts, lists) = data.item_baskets();
     let mut counter = vec![0u32; n];
     let mut touched: Vec<u32> = Vec::new();
     let mut level = Level::default();

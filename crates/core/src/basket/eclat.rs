@@ -76,22 +76,7 @@ pub(crate) fn mine(data: &Recoded, min_count: u64, max_len: usize, sink: &mut Si
     if n == 0 || max_len == 0 {
         return;
     }
-    // Baskets of each item, by counting sort.
-    let mut starts = vec![0usize; n + 1];
-    for &r in &data.ranks {
-        starts[r as usize + 1] += 1;
-    }
-    for i in 0..n {
-        starts[i + 1] += starts[i];
-    }
-    let mut fill = starts.clone();
-    let mut tids = vec![0u32; data.ranks.len()];
-    for b in 0..data.n_baskets() {
-        for &r in data.basket(b) {
-            tids[fill[r as usize]] = b as u32;
-            fill[r as usize] += 1;
-        }
-    }
+    let (starts, tids) = data.item_baskets();
     let mut counter = vec![0u64; n];
     let mut offset = vec![0usize; n];
     let mut prefix = Vec::with_capacity(16);

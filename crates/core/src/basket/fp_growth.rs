@@ -347,22 +347,7 @@ fn mine_with(
 /// nodes spread over memory, and sparse retail baskets share few prefixes anyway.
 fn first_level(data: &Recoded, pairs: &[u64], min_count: u64, max_len: usize, sink: &mut Sink) {
     let k = data.n_items();
-    // Baskets of each item, built by counting sort.
-    let mut starts = vec![0usize; k + 1];
-    for &r in &data.ranks {
-        starts[r as usize + 1] += 1;
-    }
-    for i in 0..k {
-        starts[i + 1] += starts[i];
-    }
-    let mut fill = starts.clone();
-    let mut lists = vec![0u32; data.ranks.len()];
-    for b in 0..data.n_baskets() {
-        for &r in data.basket(b) {
-            lists[fill[r as usize]] = b as u32;
-            fill[r as usize] += 1;
-        }
-    }
+    let (starts, lists) = data.item_baskets();
     let mut child = Tree::default();
     let mut spare: Vec<Tree> = Vec::new();
     let mut prefix: Vec<u32> = Vec::with_capacity(16);

@@ -32,6 +32,29 @@ impl Recoded {
         self.ends.len()
     }
 
+    /// The baskets of each rank, ascending: those of rank `r` are
+    /// `lists[starts[r]..starts[r + 1]]` in the returned `(starts, lists)`. One counting
+    /// sort; every miner starts from this vertical layout.
+    pub fn item_baskets(&self) -> (Vec<usize>, Vec<u32>) {
+        let n = self.n_items();
+        let mut starts = vec![0usize; n + 1];
+        for &r in &self.ranks {
+            starts[r as usize + 1] += 1;
+        }
+        for i in 0..n {
+            starts[i + 1] += starts[i];
+        }
+        let mut fill = starts.clone();
+        let mut lists = vec![0u32; self.ranks.len()];
+        for b in 0..self.n_baskets() {
+            for &r in self.basket(b) {
+                lists[fill[r as usize]] = b as u32;
+                fill[r as usize] += 1;
+            }
+        }
+        (starts, lists)
+    }
+
     /// Basket `b` as ranks.
     pub fn basket(&self, b: usize) -> &[u32] {
         let start = if b == 0 { 0 } else { self.ends[b - 1] };

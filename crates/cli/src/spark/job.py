@@ -359,9 +359,6 @@ def check_baskets():
     if mine.get("target", "all") != "all":
         refuse("mine.target", mine.get("target"), "Spark's FPGrowth finds every frequent itemset; "
                "closed and maximal itemsets are not exported")
-    if mine.get("max_itemsets") is not None:
-        refuse("mine.max_itemsets", mine.get("max_itemsets"), "Spark's FPGrowth has no itemset budget "
-               "(it cannot stop early with a partial result); remove it")
 
 
 def run_baskets(spark, path, args):
@@ -444,6 +441,11 @@ def mine_baskets(baskets, n, items, item_id, mine):
     freq = model.freqItemsets
     if max_len is not None:
         freq = freq.where(F.size("items") <= max_len)
+    budget = mine.get("max_itemsets")
+    if budget is not None and freq.count() > budget:
+        # core stops at the budget with a partial result; FPGrowth cannot stop early.
+        refuse("mine.max_itemsets", budget, "more frequent itemsets than the job's budget: the native "
+               "run stops there with a partial result, Spark cannot; raise the support or the budget")
     frequent = [(sorted(item_id[i] for i in r["items"]), r["freq"]) for r in freq.collect()]
     itemsets_ms = now_ms() - started
     count_of = {tuple(ids): c for ids, c in frequent}

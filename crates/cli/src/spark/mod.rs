@@ -175,10 +175,27 @@ mod tests {
         let start = program.script.find("JOB = ").unwrap() + 6;
         let end = program.script[start..].find("\n}\n").unwrap() + start + 2;
         let literal = &program.script[start..end];
-        let as_json = literal
+        // Back to JSON: the literals' spellings, and no comma before a closing bracket.
+        let lines: Vec<String> = literal
             .replace("None", "null")
             .replace("True", "true")
-            .replace("False", "false");
+            .replace("False", "false")
+            .lines()
+            .map(str::to_string)
+            .collect();
+        let mut as_json = String::new();
+        for (i, line) in lines.iter().enumerate() {
+            let closes = lines
+                .get(i + 1)
+                .is_some_and(|next| next.trim_start().starts_with(['}', ']']));
+            let line = if closes {
+                line.strip_suffix(',').unwrap_or(line)
+            } else {
+                line
+            };
+            as_json.push_str(line);
+            as_json.push('\n');
+        }
         let back: Value = serde_json::from_str(&as_json).unwrap();
         assert_eq!(back, serde_json::to_value(&spec).unwrap());
         assert!(program.readme.contains("spark-submit --master yarn"));

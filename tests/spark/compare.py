@@ -83,6 +83,12 @@ def write_job(work, name, job):
     return path
 
 
+def report(*row):
+    """Keeps a row for the closing table and prints it at once (a long run shows progress)."""
+    rows.append(row)
+    print(" | ".join(str(x) if not isinstance(x, float) else f"{x:.1f}s" for x in row), flush=True)
+
+
 def close(a, b, tol=1e-9):
     return a is not None and b is not None and abs(a - b) <= tol
 
@@ -129,9 +135,9 @@ def compare_baskets(work, name, data, job):
             worst = max(worst, diff)
             check(diff <= 1e-9, f"{name}: {measure} of {sorted(key[0])} -> {key[1]}: "
                   f"{nr[key][measure]!r} vs {sr[key][measure]!r}")
-    rows.append((name, f"{a['baskets']} baskets, {len(ni)} itemsets, {len(nr)} rules",
+    report(name, f"{a['baskets']} baskets, {len(ni)} itemsets, {len(nr)} rules",
                  f"{b['baskets']} baskets, {len(si)} itemsets, {len(sr)} rules",
-                 f"max |diff| support/conf/lift {worst:.1e}", t_native, t_spark))
+                 f"max |diff| support/conf/lift {worst:.1e}", t_native, t_spark)
 
 
 def compare_segment(work):
@@ -159,9 +165,9 @@ def compare_segment(work):
     # Same partition up to relabelling: each native cluster maps to one Spark cluster.
     pairs = Counter(zip(ours["labels"], theirs["labels"]))
     agree = sum(max(c for (n, _), c in pairs.items() if n == label) for label in set(ours["labels"]))
-    rows.append(("RFM k-means (k=4, log)", f"{len(ours['ids'])} customers, inertia {ours['inertia']:.4f}, sizes {sizes_n}",
+    report("RFM k-means (k=4, log)", f"{len(ours['ids'])} customers, inertia {ours['inertia']:.4f}, sizes {sizes_n}",
                  f"inertia {theirs['inertia']:.4f}, sizes {sizes_s}",
-                 f"inertia rel. diff {rel:.1e}, {agree}/{len(ours['labels'])} same segment", t_native, t_spark))
+                 f"inertia rel. diff {rel:.1e}, {agree}/{len(ours['labels'])} same segment", t_native, t_spark)
 
 
 def compare_forest(work):
@@ -186,8 +192,8 @@ def compare_forest(work):
     check(ours["n_test"] == theirs["n_test"], f"forest: {ours['n_test']} test rows native, {theirs['n_test']} Spark")
     check(abs(acc_n - acc_s) <= 0.02, f"forest: accuracy {acc_n:.4f} native, {acc_s:.4f} Spark")
     auc_n, auc_s = dict(ours["metrics"]).get("roc_auc"), dict(theirs["metrics"]).get("roc_auc")
-    rows.append(("forest, online shoppers", f"{ours['n_train']}/{ours['n_test']} rows, accuracy {acc_n:.4f}, AUC {auc_n:.4f}",
-                 f"accuracy {acc_s:.4f}, AUC {auc_s:.4f}", f"accuracy diff {abs(acc_n - acc_s):.4f}", t_native, t_spark))
+    report("forest, online shoppers", f"{ours['n_train']}/{ours['n_test']} rows, accuracy {acc_n:.4f}, AUC {auc_n:.4f}",
+                 f"accuracy {acc_s:.4f}, AUC {auc_s:.4f}", f"accuracy diff {abs(acc_n - acc_s):.4f}", t_native, t_spark)
 
 
 def check_refusals(work):
@@ -215,7 +221,7 @@ def check_refusals(work):
                               capture_output=True, text=True)
         check(done.returncode == 2 and field in done.stderr and not done.stdout,
               f"refusal of {name}: exit {done.returncode}, stderr {done.stderr[-300:]!r}")
-    rows.append(("options Spark lacks", f"{len(cases)} jobs", "refused (exit 2, field named)", "", 0.0, 0.0))
+    report("options Spark lacks", f"{len(cases)} jobs", "refused (exit 2, field named)", "", 0.0, 0.0)
 
 
 def main():

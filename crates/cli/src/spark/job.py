@@ -982,7 +982,6 @@ def evaluate(scored, task, classes, n_features):
     """core's metrics on the test rows: accuracy, precision, recall, f1, roc_auc and
     log_loss (binary: of the second class) or r2, adjusted_r2, rmse, mae, mape."""
     from pyspark.ml.evaluation import BinaryClassificationEvaluator
-    from pyspark.ml.functions import vector_to_array
     from pyspark.sql import functions as F
 
     if task == "regression":
@@ -1025,7 +1024,8 @@ def evaluate(scored, task, classes, n_features):
     if k == 2:
         auc = BinaryClassificationEvaluator(rawPredictionCol="rawPrediction", labelCol="__label",
                                             metricName="areaUnderROC").evaluate(scored)
-        second = vector_to_array("probability")[1]
+        # pyspark.ml.functions.vector_to_array needs pandas; a small UDF does not.
+        second = F.udf(lambda v: float(v[1]), "double")("probability")
         loss = scored.select(F.avg(-F.log(F.greatest(F.least(
             F.when(F.col("__label") == 1, second).otherwise(1 - second),
             F.lit(1 - 1e-15)), F.lit(1e-15))))).first()[0]

@@ -11,7 +11,7 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 HOST ?= 127.0.0.1
 PORT ?= 8080
 
-.PHONY: help setup ensure run dist test fmt-check clippy test-native test-wasm test-e2e e2e clean-dist fuzz
+.PHONY: help setup ensure run dist test fmt-check clippy test-native test-wasm test-e2e e2e clean-dist fuzz test-spark
 
 help:
 	@echo "make run    install what is missing, build and serve the app on http://$(HOST):$(PORT)/"
@@ -49,6 +49,15 @@ test-native:
 test-wasm:
 	cargo test -p shoplens-app --target wasm32-unknown-unknown --test web
 
+# The Spark export against the native runs: groceries and Online Retail baskets, RFM k-means
+# and a forest on online shoppers, each exported with `shoplens export spark` and run with
+# pyspark's spark-submit --master local[2] (tests/spark/compare.py; setup installs pyspark
+# into .venv-spark/).
+test-spark:
+	cargo build -p shoplens-cli
+	SHOPLENS=$${CARGO_TARGET_DIR:-$(CURDIR)/target}/debug/shoplens \
+	  SPARK_SUBMIT=$(CURDIR)/.venv-spark/bin/spark-submit python3 tests/spark/compare.py
+
 # End-to-end against dist/ as it is (see `e2e` to rebuild first).
 test-e2e:
 	node --test tests/e2e/*.test.mjs
@@ -59,7 +68,7 @@ e2e: dist test-e2e
 # closing lines, and the timings are summarised at the end.
 test: ensure
 	@t0=$$(date +%s); times=""; \
-	for step in fmt-check clippy test-native test-wasm dist test-e2e; do \
+	for step in fmt-check clippy test-native test-spark test-wasm dist test-e2e; do \
 	  s=$$(date +%s); echo; echo "=== make $$step"; \
 	  $(MAKE) --no-print-directory $$step; \
 	  times="$$times$$(printf '  %-12s %4ss' $$step $$(( $$(date +%s) - s )))\n"; \

@@ -9,6 +9,11 @@ cd "$(dirname "$0")"
 export PATH="$PWD/node_modules/.bin:$HOME/.cargo/bin:$PATH"
 
 TRUNK_VERSION=0.21.14
+# The Spark check (`make test-spark`): pyspark (with its bundled Spark and spark-submit) and
+# numpy (MLlib's RDD API) in .venv-spark/; Spark 3.5 runs on Java 8, 11 and 17.
+PYSPARK_VERSION=3.5.3
+SPARK_NUMPY_VERSION=1.26.4
+SPARK_VENV=.venv-spark
 # wasm-bindgen-cli must equal the wasm-bindgen crate in Cargo.lock.
 WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/, ""); print; exit }' Cargo.lock)
 
@@ -26,7 +31,19 @@ state() {
     "wasm-bindgen=$(wasm-bindgen --version 2>/dev/null | awk '{print $2}')" \
     "trunk=$(trunk --version 2>/dev/null | awk '{print $2}')" \
     "wasm-opt=$(test -x node_modules/.bin/wasm-opt && test -d node_modules/playwright-core && cat node_modules/.lock-sha256 2>/dev/null)" \
-    "cargo-lock=$(sha256sum Cargo.lock | cut -c1-16)" "npm-lock=$(sha256sum package-lock.json | cut -d' ' -f1)"
+    "cargo-lock=$(sha256sum Cargo.lock | cut -c1-16)" "npm-lock=$(sha256sum package-lock.json | cut -d' ' -f1)" \
+    "java=$(command -v java >/dev/null && echo yes)" "pyspark=$(spark_version)"
+}
+# The pyspark version in the project's Spark virtualenv, read from pip's records without
+# starting Python (empty when pyspark or numpy is missing).
+spark_version() {
+  local record
+  for record in "$SPARK_VENV"/lib/python3*/site-packages/pyspark-*.dist-info; do
+    if [ -d "$record" ] && compgen -G "$SPARK_VENV/lib/python3*/site-packages/numpy-*.dist-info" >/dev/null; then
+      record=${record##*/pyspark-}
+      echo "${record%.dist-info}"
+    fi
+  done
 }
 if [ "${1:-}" = "--quick" ] && [ -f "$STAMP" ] && [ "$(cat "$STAMP")" = "$(state)" ]; then
   echo "setup: everything is installed (./setup.sh checks again in full)"
@@ -111,6 +128,23 @@ else
   echo "$lock_sum" >node_modules/.lock-sha256
 fi
 
+step "Java and pyspark $PYSPARK_VERSION for the Spark check ($SPARK_VENV/)"
+# A headless JDK from Debian's packages, only when no java is on the PATH.
+if command -v java >/dev/null; then
+  skip "$(java -version 2>&1 | head -1)"
+else
+  echo "    apt-get install openjdk-17-jdk-headless"
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq openjdk-17-jdk-headless
+fi
+if [ "$(spark_version)" = "$PYSPARK_VERSION" ]; then
+  skip "pyspark $PYSPARK_VERSION in $SPARK_VENV"
+else
+  echo "    python3 -m venv $SPARK_VENV; pip install pyspark==$PYSPARK_VERSION (about 320 MB)"
+  python3 -m venv "$SPARK_VENV"
+  "$SPARK_VENV/bin/pip" install -q "pyspark==$PYSPARK_VERSION" "numpy==$SPARK_NUMPY_VERSION"
+fi
+
 step "Rust crates (cargo fetch, so offline builds work)"
 cargo fetch --locked
 skip "crates fetched"
@@ -122,5 +156,6 @@ echo "    wasm-opt:     $(command -v wasm-opt) ($(wasm-opt --version))"
 echo "    chromium:     $(chromium --version 2>/dev/null || echo missing)"
 echo "    chromedriver: $(chromedriver --version 2>/dev/null | head -c 60 || echo missing)"
 echo "    node:         $(node --version)"
+echo "    pyspark:      $(spark_version) ($SPARK_VENV), $(java -version 2>&1 | head -1)"
 state >"$STAMP"
 printf '\nSetup done in %ss. Next: make run (serve the app) or make test.\n' "$(($(date +%s) - start))"

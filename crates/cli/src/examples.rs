@@ -11,6 +11,7 @@ Examples (from the root of the checkout; each reads a file in testdata/):
   shoplens itemsets testdata/arules-groceries/groceries.csv --min-support 0.02
   shoplens rules testdata/arules-groceries/groceries.csv --min-support 0.01 --min-confidence 0.5 --save-job /tmp/shoplens-rules-job.json
   shoplens run /tmp/shoplens-rules-job.json testdata/arules-groceries/groceries.csv
+  shoplens export spark /tmp/shoplens-rules-job.json --out /tmp/shoplens-spark-rules
   shoplens rfm testdata/uci-online-retail-first1071/OnlineRetail_first1071.csv --customer-col CustomerID --date-col InvoiceDate --quantity-col Quantity --price-col UnitPrice --invoice-col InvoiceNo
   shoplens segment testdata/uci-wholesale-customers/Wholesale_customers_data.csv --k 3 --columns Fresh,Milk,Grocery,Frozen,Detergents_Paper,Delicassen --log
   shoplens forecast testdata/sktime-shampoo-sales/ShampooSales.csv --date-col Time --value-col Sales --horizon 6 --season 12

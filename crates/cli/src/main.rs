@@ -6,6 +6,7 @@ mod cmd;
 mod examples;
 mod output;
 mod read_args;
+mod spark;
 
 use clap::{Parser, Subcommand};
 use std::process::ExitCode;
@@ -52,6 +53,8 @@ enum Command {
     Inventory(cmd::inventory::Args),
     /// Split an ad budget across channels from fitted response curves.
     Budget(cmd::budget::Args),
+    /// Write a job spec as a program for another engine (Spark).
+    Export(cmd::export::Args),
 }
 
 fn main() -> ExitCode {
@@ -74,6 +77,7 @@ fn main() -> ExitCode {
         Command::Route(args) => cmd::route::run(args),
         Command::Inventory(args) => cmd::inventory::run(args),
         Command::Budget(args) => cmd::budget::run(args),
+        Command::Export(args) => cmd::export::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

@@ -5,6 +5,7 @@ pub mod baskets;
 pub mod budget;
 pub mod churn;
 pub mod compare;
+pub mod export;
 pub mod fit;
 pub mod forecast;
 pub mod inspect;

@@ -114,7 +114,7 @@ fn find_named(table: &Table, concept: Concept) -> Option<String> {
 /// Whether a column name says it holds invoice or order numbers (`InvoiceNo`, `Order ID`,
 /// `订单编号`, `Receipt number`), not an order's date or status: the header is an order
 /// word, or holds one and ends like a code.
-pub(crate) fn is_invoice_name(name: &str) -> bool {
+pub fn is_invoice_name(name: &str) -> bool {
     match vocabulary::names(name, Concept::Order) {
         Some(true) => true,
         Some(false) => vocabulary::is_code_header(name),

@@ -56,8 +56,8 @@ pub use companions::{
     companions, frequently_bought_together, Companion, CompanionParams, ItemCompanions,
 };
 pub use detect::{
-    group_by_suggestions, guess_order_lines, is_binary, not_baskets, one_hot_layout, OneHotLayout,
-    ShapeReason,
+    group_by_suggestions, guess_order_lines, is_binary, is_invoice_name, not_baskets,
+    one_hot_layout, OneHotLayout, ShapeReason,
 };
 pub use exclude::{exclusion_reason, suggest_exclusions, ExclusionReason};
 pub use index::BasketIndex;

@@ -104,6 +104,12 @@ pub struct SegmentOutput {
     pub silhouette: Option<f64>,
     /// Lloyd iterations of the best start.
     pub n_iter: usize,
+    /// Centres of the segments in the clustered (log1p, standardised) feature space.
+    #[serde(default)]
+    pub centers: Vec<Vec<f64>>,
+    /// The k-means++ centres the best start began from, in the same space.
+    #[serde(default)]
+    pub initial_centers: Vec<Vec<f64>>,
     /// Size, revenue share and means per segment.
     pub profiles: ClusterProfiles,
     /// 2-D PCA map.
@@ -171,6 +177,8 @@ pub fn run(
         inertia: clusters.model.inertia,
         silhouette: clusters.silhouette,
         n_iter: clusters.model.n_iter,
+        centers: clusters.model.centers,
+        initial_centers: clusters.model.initial_centers,
         profiles: clusters.profiles,
         projection: clusters.projection,
         labels: clusters.model.labels,

@@ -164,6 +164,7 @@ impl<'a> LloydState<'a> {
             n_iter: self.iteration,
             sizes,
             converged: self.strict || self.iteration < self.max_iter,
+            initial_centers: Vec::new(),
         }
     }
 }
@@ -223,6 +224,11 @@ pub struct KMeansFit {
     pub sizes: Vec<usize>,
     /// Whether the winning start stopped by convergence rather than the iteration limit.
     pub converged: bool,
+    /// The k-means++ centres the winning start began from (empty when the run was started
+    /// from given centres): another engine started from them runs the same Lloyd
+    /// iterations (the Spark export's check does).
+    #[serde(default)]
+    pub initial_centers: Vec<Vec<f64>>,
 }
 
 /// Runs `n_init` seeded starts of k-means++ and Lloyd, keeps the lowest inertia (the first
@@ -239,6 +245,7 @@ pub fn fit(
     let mut best: Option<KMeansFit> = None;
     for start in 0..params.n_init {
         let centers = kmeans_plus_plus(data, params.k, &mut rng);
+        let initial = centers.clone();
         let mut state = LloydState::new(data, centers, params.max_iter, params.tol);
         while !state.is_done() {
             let info = state.next_iter();
@@ -247,7 +254,11 @@ pub fn fit(
                 return Err(Error::new(ErrorKind::Cancelled));
             }
         }
-        let run = state.finish();
+        let mut run = state.finish();
+        run.initial_centers = initial
+            .chunks(data.n_cols.max(1))
+            .map(<[f64]>::to_vec)
+            .collect();
         if best.as_ref().is_none_or(|b| run.inertia < b.inertia) {
             best = Some(run);
         }

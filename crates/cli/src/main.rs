@@ -4,6 +4,7 @@
 
 mod cmd;
 mod examples;
+mod order_args;
 mod output;
 mod read_args;
 
@@ -52,6 +53,10 @@ enum Command {
     Inventory(cmd::inventory::Args),
     /// Split an ad budget across channels from fitted response curves.
     Budget(cmd::budget::Args),
+    /// Customer lifetime value: BG/NBD (or Pareto/NBD) and Gamma-Gamma from order lines.
+    Clv(cmd::clv::Args),
+    /// Cohort retention by first-purchase month or week from order lines.
+    Cohort(cmd::cohort::Args),
 }
 
 fn main() -> ExitCode {
@@ -74,6 +79,8 @@ fn main() -> ExitCode {
         Command::Route(args) => cmd::route::run(args),
         Command::Inventory(args) => cmd::inventory::run(args),
         Command::Budget(args) => cmd::budget::run(args),
+        Command::Clv(args) => cmd::clv::run(args),
+        Command::Cohort(args) => cmd::cohort::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

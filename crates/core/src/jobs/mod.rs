@@ -19,6 +19,7 @@
 pub mod baskets;
 pub mod churn;
 pub mod clv;
+pub mod clv_export;
 pub mod cohort;
 pub mod compare;
 mod defaults;

@@ -3,7 +3,7 @@
 //! [--model bgnbd|pareto_nbd] [--json] [--out FILE] [--save-job JOB.json]`: customer
 //! lifetime value (core's clv job, the same as the Customers tab's lifetime-value view).
 
-use crate::order_args::OrderArgs;
+use crate::order_args::{OrderArgs, OutputArgs};
 use crate::output::{in_file, read_table_with, save_job, write_json, CliError, WallClock};
 use shoplens_core::clv::summary::TimeUnit;
 use shoplens_core::jobs::clv::{self, ClvJob, ClvModel, ClvOutput};
@@ -40,22 +40,13 @@ pub struct Args {
     /// Purchase model: bgnbd or pareto_nbd (BG/NBD is reported either way).
     #[arg(long, default_value = "bgnbd", value_parser = ["bgnbd", "pareto_nbd"])]
     model: String,
-    /// Write every customer's predictions to this CSV file.
-    #[arg(long)]
-    out: Option<PathBuf>,
-    /// Write the job that ran, defaults filled in, to this JSON file.
-    #[arg(long)]
-    save_job: Option<PathBuf>,
     #[command(flatten)]
-    read: crate::read_args::ReadArgs,
-    /// Print one JSON object instead of text.
-    #[arg(long)]
-    json: bool,
+    output: OutputArgs,
 }
 
 /// Fits the models and prints them with the most valuable customers.
 pub fn run(args: Args) -> Result<(), CliError> {
-    let table = read_table_with(&args.file, &args.read.options()?)?;
+    let table = read_table_with(&args.file, &args.output.read.options()?)?;
     let job = ClvJob {
         columns: Some(args.order.columns()?),
         end: args.end,
@@ -74,14 +65,14 @@ pub fn run(args: Args) -> Result<(), CliError> {
         },
     };
     let checked = job.check(&table).map_err(in_file(&args.file))?;
-    save_job(args.save_job.as_deref(), &Job::Clv(checked.spec.clone()))?;
+    save_job(
+        args.output.save_job.as_deref(),
+        &Job::Clv(checked.spec.clone()),
+    )?;
     let out = clv::run(&checked, &table, &mut Silent, &WallClock::start())
         .map_err(in_file(&args.file))?;
-    if let Some(path) = &args.out {
-        std::fs::write(path, clv_csv(&out, Lang::En))
-            .map_err(|e| format!("{}: {e}", path.display()))?;
-    }
-    print(&out, args.json)
+    args.output.write_csv(&clv_csv(&out, Lang::En))?;
+    print(&out, args.output.json)
 }
 
 /// Prints a lifetime-value result as JSON or text.

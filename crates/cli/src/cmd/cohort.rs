@@ -2,7 +2,7 @@
 //! [--json] [--out FILE] [--save-job JOB.json]`: cohort retention (core's cohort job, the
 //! same as the Customers tab's cohort view).
 
-use crate::order_args::OrderArgs;
+use crate::order_args::{OrderArgs, OutputArgs};
 use crate::output::{in_file, read_table_with, save_job, write_json, CliError, WallClock};
 use shoplens_core::jobs::clv_export::cohort_csv;
 use shoplens_core::jobs::cohort::{self, CohortJob, CohortOutput};
@@ -21,22 +21,13 @@ pub struct Args {
     /// Cohorts and periods by month or week (weeks start on Monday).
     #[arg(long, default_value = "month", value_parser = ["month", "week"])]
     period: String,
-    /// Write every cohort and period to this CSV file.
-    #[arg(long)]
-    out: Option<PathBuf>,
-    /// Write the job that ran, defaults filled in, to this JSON file.
-    #[arg(long)]
-    save_job: Option<PathBuf>,
     #[command(flatten)]
-    read: crate::read_args::ReadArgs,
-    /// Print one JSON object instead of text.
-    #[arg(long)]
-    json: bool,
+    output: OutputArgs,
 }
 
 /// Groups the customers into cohorts and prints the retention table.
 pub fn run(args: Args) -> Result<(), CliError> {
-    let table = read_table_with(&args.file, &args.read.options()?)?;
+    let table = read_table_with(&args.file, &args.output.read.options()?)?;
     let job = CohortJob {
         columns: Some(args.order.columns()?),
         period: if args.period == "week" {
@@ -46,13 +37,13 @@ pub fn run(args: Args) -> Result<(), CliError> {
         },
     };
     let checked = job.check(&table).map_err(in_file(&args.file))?;
-    save_job(args.save_job.as_deref(), &Job::Cohort(checked.spec.clone()))?;
+    save_job(
+        args.output.save_job.as_deref(),
+        &Job::Cohort(checked.spec.clone()),
+    )?;
     let out = cohort::run(&checked, &table, &WallClock::start()).map_err(in_file(&args.file))?;
-    if let Some(path) = &args.out {
-        std::fs::write(path, cohort_csv(&out, Lang::En))
-            .map_err(|e| format!("{}: {e}", path.display()))?;
-    }
-    print(&out, args.json)
+    args.output.write_csv(&cohort_csv(&out, Lang::En))?;
+    print(&out, args.output.json)
 }
 
 /// Prints cohorts as JSON or as a retention table (percent of each cohort active).

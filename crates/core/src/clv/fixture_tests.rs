@@ -267,7 +267,7 @@ fn bgnbd_recovers_a_million_simulated_customers() {
         b: 2.426,
     };
     let data = simulate(truth, 1_000_000, 7);
-    assert_eq!(data.customers(), 1_000_000.0);
+    assert!((data.customers() - 1_000_000.0).abs() < 0.5);
     assert!(data.triples.len() < 200_000, "{}", data.triples.len());
     let (fitted, report) = bgnbd::fit(&data, &mut Silent).unwrap();
     assert!(report.converged, "{report:?}");

@@ -97,12 +97,8 @@ mod tests {
     #[test]
     fn hyp2f1_matches_closed_forms() {
         // ₂F₁(1, 1; 2; z) = −ln(1 − z) / z and ₂F₁(a, b; b; z) = (1 − z)^(−a).
-        for z in [0.0, 0.1, 0.5, 0.9, 0.99] {
-            let expected = if z == 0.0 {
-                1.0
-            } else {
-                -(1.0 - z as f64).ln() / z
-            };
+        for z in [0.0f64, 0.1, 0.5, 0.9, 0.99] {
+            let expected = if z > 0.0 { -(1.0 - z).ln() / z } else { 1.0 };
             assert!(close(hyp2f1(1.0, 1.0, 2.0, z), expected, 1e-12), "z = {z}");
             assert!(close(hyp2f1(2.5, 3.0, 3.0, z), (1.0 - z).powf(-2.5), 1e-12));
         }
@@ -117,6 +113,6 @@ mod tests {
             1e-14
         ));
         assert!(close(log_add_exp(-1000.0, 0.0), 0.0, 1e-14));
-        assert_eq!(log_add_exp(f64::NEG_INFINITY, 3.0), 3.0);
+        assert!((log_add_exp(f64::NEG_INFINITY, 3.0) - 3.0).abs() < 1e-15);
     }
 }

@@ -21,6 +21,8 @@ Examples (from the root of the checkout; each reads a file in testdata/):
   shoplens run /tmp/shoplens-compare-job.json testdata/uci-wholesale-customers/Wholesale_customers_data.csv
   shoplens grid testdata/uci-wholesale-customers/Wholesale_customers_data.csv --target Channel --model knn --folds 3
   shoplens churn testdata/uci-online-retail-sample20k/online_retail_sample20k.csv --customer-col CustomerID --date-col InvoiceDate --quantity-col Quantity --price-col UnitPrice --invoice-col InvoiceNo --window-days 60
+  shoplens clv testdata/cdnow-sample/cdnow_sample.csv --customer-col customer --date-col date --amount-col amount --calibration-end 1997-09-30
+  shoplens cohort testdata/uci-online-retail-sample20k/online_retail_sample20k.csv --customer-col CustomerID --date-col InvoiceDate --quantity-col Quantity --price-col UnitPrice --invoice-col InvoiceNo
   shoplens route testdata/tsplib/berlin52.tsp
   shoplens inventory testdata/fixtures/optimize_inventory_demand.csv --products testdata/fixtures/optimize_inventory_products.csv
   shoplens budget testdata/islr-advertising/Advertising.csv --total 200

@@ -4,6 +4,7 @@
 
 mod cmd;
 mod examples;
+mod order_args;
 mod output;
 mod read_args;
 mod spark;
@@ -55,6 +56,10 @@ enum Command {
     Budget(cmd::budget::Args),
     /// Write a job spec as a program for another engine (Spark).
     Export(cmd::export::Args),
+    /// Customer lifetime value: BG/NBD (or Pareto/NBD) and Gamma-Gamma from order lines.
+    Clv(cmd::clv::Args),
+    /// Cohort retention by first-purchase month or week from order lines.
+    Cohort(cmd::cohort::Args),
 }
 
 fn main() -> ExitCode {
@@ -78,6 +83,8 @@ fn main() -> ExitCode {
         Command::Inventory(args) => cmd::inventory::run(args),
         Command::Budget(args) => cmd::budget::run(args),
         Command::Export(args) => cmd::export::run(args),
+        Command::Clv(args) => cmd::clv::run(args),
+        Command::Cohort(args) => cmd::cohort::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

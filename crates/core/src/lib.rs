@@ -8,6 +8,7 @@
 //! - [`basket`]: transactions, frequent itemsets (FP-Growth, Apriori, Eclat) and rules.
 //! - [`learn`]: preprocessing, models, metrics, model selection.
 //! - [`segment`]: RFM scoring and k-means segmentation.
+//! - [`clv`]: customer lifetime value (BG/NBD, Pareto/NBD, Gamma-Gamma, holdout checks).
 //! - [`forecast`]: demand forecasting and backtests.
 //! - [`optimize`]: inventory policies, genetic algorithm, simulated annealing routes, budgets.
 //! - [`schema`]: what a file is (shape, column roles, dates, personal data), decided once
@@ -26,6 +27,7 @@
 #![deny(clippy::float_cmp)]
 
 pub mod basket;
+pub mod clv;
 pub mod error;
 pub mod export;
 pub mod forecast;

@@ -4,6 +4,8 @@ pub mod basket_source;
 pub mod baskets;
 pub mod budget;
 pub mod churn;
+pub mod clv;
+pub mod cohort;
 pub mod compare;
 pub mod export;
 pub mod fit;

@@ -10,7 +10,7 @@ use std::path::PathBuf;
 #[derive(clap::Args)]
 pub struct Args {
     /// The job spec (JSON with a `"kind"`: inspect, baskets, fit, compare, grid, predict,
-    /// rfm, segment, churn, forecast, inventory, route, budget).
+    /// rfm, segment, churn, forecast, inventory, route, budget, clv, cohort).
     job: PathBuf,
     /// The file to run it on.
     file: PathBuf,
@@ -54,6 +54,8 @@ pub fn run(args: Args) -> Result<(), CliError> {
         JobOutput::Predict(o) => print!("{}", o.csv),
         JobOutput::Baskets(o) => print_baskets(o),
         JobOutput::Forecast(o) => crate::cmd::forecast::print_output(o),
+        JobOutput::Clv(o) => crate::cmd::clv::print(o, false)?,
+        JobOutput::Cohort(o) => crate::cmd::cohort::print(o, false)?,
         _ => write_json(&out)?,
     }
     Ok(())

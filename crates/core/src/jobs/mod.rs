@@ -18,12 +18,16 @@
 
 pub mod baskets;
 pub mod churn;
+pub mod clv;
+pub mod clv_export;
+pub mod cohort;
 pub mod compare;
 mod defaults;
 pub mod fit;
 pub mod forecast;
 pub mod inspect;
 pub mod optimize;
+mod order_columns;
 pub mod predict;
 pub mod rfm;
 pub mod segment;
@@ -103,6 +107,10 @@ pub enum Job {
     Route(optimize::RouteJob),
     /// An ad budget split across channels.
     Budget(optimize::BudgetJob),
+    /// Customer lifetime value (BG/NBD or Pareto/NBD with Gamma-Gamma).
+    Clv(clv::ClvJob),
+    /// Cohort retention by first-purchase month or week.
+    Cohort(cohort::CohortJob),
 }
 
 /// What a [`Job`] produced, named by `"kind"` in JSON.
@@ -135,6 +143,10 @@ pub enum JobOutput {
     Route(Box<optimize::RouteOutput>),
     /// Budget split.
     Budget(Box<optimize::BudgetOutput>),
+    /// Lifetime value.
+    Clv(Box<clv::ClvOutput>),
+    /// Cohorts.
+    Cohort(Box<cohort::CohortOutput>),
 }
 
 impl Job {
@@ -156,6 +168,8 @@ impl Job {
             Job::Inventory(j) => Job::Inventory(j.check(table)?.spec),
             Job::Route(j) => Job::Route(j.check()?.spec),
             Job::Budget(j) => Job::Budget(j.check(table)?.spec),
+            Job::Clv(j) => Job::Clv(j.check(table)?.spec),
+            Job::Cohort(j) => Job::Cohort(j.check(table)?.spec),
         })
     }
 
@@ -271,6 +285,15 @@ impl Job {
                 progress,
                 clock,
             )?)),
+            Job::Clv(j) => JobOutput::Clv(Box::new(clv::run(
+                &j.check(table)?,
+                table,
+                progress,
+                clock,
+            )?)),
+            Job::Cohort(j) => {
+                JobOutput::Cohort(Box::new(cohort::run(&j.check(table)?, table, clock)?))
+            }
         })
     }
 }
@@ -292,6 +315,8 @@ mod tests {
             "budget",
             "compare",
             "segment",
+            "clv",
+            "cohort",
         ] {
             let job: Job = serde_json::from_str(&format!(r#"{{"kind": "{kind}"}}"#))
                 .unwrap_or_else(|e| panic!("{kind}: {e}"));

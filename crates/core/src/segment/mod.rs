@@ -9,9 +9,11 @@
 //! - [`customers`]: the page's k-means view in one call (RFM → clusters → profiles, map).
 //! - [`churn`]: a leakage-safe churn data set (features before a cutoff, label after it)
 //!   and a hook for any binary classifier.
+//! - [`cohort`]: cohort retention by first-purchase month or week.
 //! - [`dates`]: a tolerant reader for order dates that the table leaves as text.
 
 pub mod churn;
+pub mod cohort;
 pub mod customers;
 pub mod dates;
 pub mod export;

@@ -1,0 +1,76 @@
+//! What the customer-value commands share (`clv`, `cohort`): the order-line columns
+//! (customer, date, amount or quantity × price, order id) and the outputs (CSV, saved job,
+//! JSON) with the read options. Commands take them with `#[command(flatten)]`.
+
+use crate::output::CliError;
+use shoplens_core::segment::{AmountColumns, OrderColumns};
+use std::path::PathBuf;
+
+/// Where the result goes, and how the file is read.
+#[derive(clap::Args, Debug, Clone)]
+pub struct OutputArgs {
+    /// Also write the result as CSV to this file.
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+    /// Write the job that ran, defaults filled in, to this JSON file.
+    #[arg(long)]
+    pub save_job: Option<PathBuf>,
+    #[command(flatten)]
+    pub read: crate::read_args::ReadArgs,
+    /// Print one JSON object instead of text.
+    #[arg(long)]
+    pub json: bool,
+}
+
+impl OutputArgs {
+    /// Writes `csv` to `--out`, when given.
+    pub fn write_csv(&self, csv: &str) -> Result<(), CliError> {
+        match &self.out {
+            Some(path) => std::fs::write(path, csv).map_err(|e| format!("{}: {e}", path.display())),
+            None => Ok(()),
+        }
+    }
+}
+
+/// Which columns describe the order lines.
+#[derive(clap::Args, Debug, Clone)]
+pub struct OrderArgs {
+    /// Customer id column; lines without an id are counted and left out.
+    #[arg(long)]
+    pub customer_col: String,
+    /// Order date column.
+    #[arg(long)]
+    pub date_col: String,
+    /// Line amount column (or give --quantity-col and --price-col).
+    #[arg(long, conflicts_with_all = ["quantity_col", "price_col"], required_unless_present = "quantity_col")]
+    pub amount_col: Option<String>,
+    /// Quantity column (amount = quantity × price; negative quantities are cancellations).
+    #[arg(long, requires = "price_col")]
+    pub quantity_col: Option<String>,
+    /// Unit price column.
+    #[arg(long, requires = "quantity_col")]
+    pub price_col: Option<String>,
+    /// Order id column (ids starting with C are cancellations).
+    #[arg(long)]
+    pub invoice_col: Option<String>,
+}
+
+impl OrderArgs {
+    /// The core's order columns.
+    pub fn columns(&self) -> Result<OrderColumns, CliError> {
+        let amount = match (&self.amount_col, &self.quantity_col, &self.price_col) {
+            (Some(a), _, _) => AmountColumns::Amount(a.clone()),
+            (None, Some(quantity), Some(price)) => AmountColumns::QuantityPrice {
+                quantity: quantity.clone(),
+                price: price.clone(),
+            },
+            _ => return Err("give --amount-col, or --quantity-col with --price-col".into()),
+        };
+        Ok(OrderColumns {
+            customer: self.customer_col.clone(),
+            date: self.date_col.clone(),
+            amount,
+            invoice: self.invoice_col.clone(),
+        })
+    }
+}

@@ -1,0 +1,49 @@
+//! The order-line columns a customer job reads, filled from the file's understanding when
+//! the spec leaves them out: the suggested customer and date columns, quantity × price
+//! when both are suggested (else the suggested value column), and the order id when the
+//! suggested basket is one column.
+
+use crate::schema::understand;
+use crate::segment::{AmountColumns, OrderColumns};
+use crate::table::Table;
+use crate::{Error, Result};
+
+/// `given`, or the columns the understanding of `table` suggests.
+pub fn fill(given: Option<&OrderColumns>, table: &Table) -> Result<OrderColumns> {
+    if let Some(columns) = given {
+        return Ok(columns.clone());
+    }
+    let suggested = understand(table).suggested;
+    let name = |i: usize| table.columns()[i].name().to_string();
+    let missing = |what: &str| Error::invalid_parameter("columns", "", what);
+    let customer = suggested
+        .customer_column
+        .map(name)
+        .ok_or_else(|| missing("a customer id column"))?;
+    let date = suggested
+        .date_column
+        .map(name)
+        .ok_or_else(|| missing("an order date column"))?;
+    let amount = match (suggested.quantity_column, suggested.price_column) {
+        (Some(q), Some(p)) => AmountColumns::QuantityPrice {
+            quantity: name(q),
+            price: name(p),
+        },
+        _ => AmountColumns::Amount(
+            suggested
+                .value_column
+                .map(name)
+                .ok_or_else(|| missing("an amount column"))?,
+        ),
+    };
+    let invoice = match suggested.basket_columns.as_slice() {
+        [one] if *one != suggested.customer_column.unwrap_or(usize::MAX) => Some(name(*one)),
+        _ => None,
+    };
+    Ok(OrderColumns {
+        customer,
+        date,
+        amount,
+        invoice,
+    })
+}

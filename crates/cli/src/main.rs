@@ -52,6 +52,10 @@ enum Command {
     Inventory(cmd::inventory::Args),
     /// Split an ad budget across channels from fitted response curves.
     Budget(cmd::budget::Args),
+    /// ABC/XYZ product classes: share of revenue and steadiness of demand, the 3×3 matrix.
+    AbcXyz(cmd::abc_xyz::Args),
+    /// Each customer's top products not yet bought, evaluated on held-out last orders.
+    Recommend(cmd::recommend::Args),
 }
 
 fn main() -> ExitCode {
@@ -74,6 +78,8 @@ fn main() -> ExitCode {
         Command::Route(args) => cmd::route::run(args),
         Command::Inventory(args) => cmd::inventory::run(args),
         Command::Budget(args) => cmd::budget::run(args),
+        Command::AbcXyz(args) => cmd::abc_xyz::run(args),
+        Command::Recommend(args) => cmd::recommend::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

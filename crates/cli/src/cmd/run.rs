@@ -10,7 +10,7 @@ use std::path::PathBuf;
 #[derive(clap::Args)]
 pub struct Args {
     /// The job spec (JSON with a `"kind"`: inspect, baskets, fit, compare, grid, predict,
-    /// rfm, segment, churn, forecast, inventory, route, budget).
+    /// rfm, segment, churn, forecast, inventory, route, budget, abc_xyz, recommend).
     job: PathBuf,
     /// The file to run it on.
     file: PathBuf,
@@ -54,6 +54,8 @@ pub fn run(args: Args) -> Result<(), CliError> {
         JobOutput::Predict(o) => print!("{}", o.csv),
         JobOutput::Baskets(o) => print_baskets(o),
         JobOutput::Forecast(o) => crate::cmd::forecast::print_output(o),
+        JobOutput::AbcXyz(o) => crate::cmd::abc_xyz::print(o),
+        JobOutput::Recommend(o) => crate::cmd::recommend::print(o),
         _ => write_json(&out)?,
     }
     Ok(())

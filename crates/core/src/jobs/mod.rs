@@ -25,6 +25,7 @@ pub mod forecast;
 pub mod inspect;
 pub mod optimize;
 pub mod predict;
+pub mod products;
 pub mod rfm;
 pub mod segment;
 
@@ -103,6 +104,10 @@ pub enum Job {
     Route(optimize::RouteJob),
     /// An ad budget split across channels.
     Budget(optimize::BudgetJob),
+    /// ABC/XYZ classes of products.
+    AbcXyz(products::AbcXyzJob),
+    /// Per-customer recommendations, evaluated on held-out last orders.
+    Recommend(products::RecommendJob),
 }
 
 /// What a [`Job`] produced, named by `"kind"` in JSON.
@@ -135,6 +140,10 @@ pub enum JobOutput {
     Route(Box<optimize::RouteOutput>),
     /// Budget split.
     Budget(Box<optimize::BudgetOutput>),
+    /// Product classes.
+    AbcXyz(Box<products::AbcXyzOutput>),
+    /// Recommendations.
+    Recommend(Box<products::RecommendOutput>),
 }
 
 impl Job {
@@ -156,6 +165,8 @@ impl Job {
             Job::Inventory(j) => Job::Inventory(j.check(table)?.spec),
             Job::Route(j) => Job::Route(j.check()?.spec),
             Job::Budget(j) => Job::Budget(j.check(table)?.spec),
+            Job::AbcXyz(j) => Job::AbcXyz(j.check(table)?.spec),
+            Job::Recommend(j) => Job::Recommend(j.check(table)?.spec),
         })
     }
 
@@ -271,6 +282,18 @@ impl Job {
                 progress,
                 clock,
             )?)),
+            Job::AbcXyz(j) => JobOutput::AbcXyz(Box::new(products::run_abc_xyz(
+                &j.check(table)?,
+                table,
+                progress,
+                clock,
+            )?)),
+            Job::Recommend(j) => JobOutput::Recommend(Box::new(products::run_recommend(
+                &j.check(table)?,
+                table,
+                progress,
+                clock,
+            )?)),
         })
     }
 }
@@ -292,6 +315,8 @@ mod tests {
             "budget",
             "compare",
             "segment",
+            "abc_xyz",
+            "recommend",
         ] {
             let job: Job = serde_json::from_str(&format!(r#"{{"kind": "{kind}"}}"#))
                 .unwrap_or_else(|e| panic!("{kind}: {e}"));

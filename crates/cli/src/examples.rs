@@ -26,4 +26,6 @@ Examples (from the root of the checkout; each reads a file in testdata/):
   shoplens route testdata/tsplib/berlin52.tsp
   shoplens inventory testdata/fixtures/optimize_inventory_demand.csv --products testdata/fixtures/optimize_inventory_products.csv
   shoplens budget testdata/islr-advertising/Advertising.csv --total 200
+  shoplens abc-xyz testdata/uci-online-retail-sample20k/online_retail_sample20k.csv --product-col StockCode --period month
+  shoplens recommend testdata/uci-online-retail-sample20k/online_retail_sample20k.csv --product-col StockCode --top 5
 Add --json to most commands for machine-readable output; `shoplens help COMMAND` lists its options.";

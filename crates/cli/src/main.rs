@@ -60,6 +60,10 @@ enum Command {
     Clv(cmd::clv::Args),
     /// Cohort retention by first-purchase month or week from order lines.
     Cohort(cmd::cohort::Args),
+    /// ABC/XYZ product classes: share of revenue and steadiness of demand, the 3×3 matrix.
+    AbcXyz(cmd::abc_xyz::Args),
+    /// Each customer's top products not yet bought, evaluated on held-out last orders.
+    Recommend(cmd::recommend::Args),
 }
 
 fn main() -> ExitCode {
@@ -85,6 +89,8 @@ fn main() -> ExitCode {
         Command::Export(args) => cmd::export::run(args),
         Command::Clv(args) => cmd::clv::run(args),
         Command::Cohort(args) => cmd::cohort::run(args),
+        Command::AbcXyz(args) => cmd::abc_xyz::run(args),
+        Command::Recommend(args) => cmd::recommend::run(args),
     };
     match result {
         Ok(()) => ExitCode::SUCCESS,

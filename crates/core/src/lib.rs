@@ -13,6 +13,7 @@
 //! - [`optimize`]: inventory policies, genetic algorithm, simulated annealing routes, budgets.
 //! - [`schema`]: what a file is (shape, column roles, dates, personal data), decided once
 //!   for every page and the CLI.
+//! - [`products`]: ABC/XYZ product classes and per-customer recommendations.
 //! - [`jobs`]: every analysis as a serde job spec, checked once, run by one function.
 //! - [`privacy`]: finding personal data (phones, e-mails, ID numbers, names, addresses) and
 //!   hashing or dropping it before analysis.
@@ -36,6 +37,7 @@ pub mod lang;
 pub mod learn;
 pub mod optimize;
 pub mod privacy;
+pub mod products;
 pub mod progress;
 pub mod rt;
 pub mod schema;

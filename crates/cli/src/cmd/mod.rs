@@ -1,5 +1,6 @@
 //! One module per subcommand: each has an `Args` (clap) and a `run`.
 
+pub mod abc_xyz;
 pub mod basket_source;
 pub mod baskets;
 pub mod budget;
@@ -14,6 +15,7 @@ pub mod inspect;
 pub mod inventory;
 pub mod itemsets;
 pub mod predict;
+pub mod recommend;
 pub mod rfm;
 pub mod route;
 pub mod rules;

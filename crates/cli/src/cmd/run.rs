@@ -11,6 +11,7 @@ use std::path::PathBuf;
 pub struct Args {
     /// The job spec (JSON with a `"kind"`: inspect, baskets, fit, compare, grid, predict,
     /// rfm, segment, churn, forecast, inventory, route, budget, clv, cohort).
+    /// rfm, segment, churn, forecast, inventory, route, budget, abc_xyz, recommend).
     job: PathBuf,
     /// The file to run it on.
     file: PathBuf,
@@ -56,6 +57,8 @@ pub fn run(args: Args) -> Result<(), CliError> {
         JobOutput::Forecast(o) => crate::cmd::forecast::print_output(o),
         JobOutput::Clv(o) => crate::cmd::clv::print(o, false)?,
         JobOutput::Cohort(o) => crate::cmd::cohort::print(o, false)?,
+        JobOutput::AbcXyz(o) => crate::cmd::abc_xyz::print(o),
+        JobOutput::Recommend(o) => crate::cmd::recommend::print(o),
         _ => write_json(&out)?,
     }
     Ok(())

@@ -29,6 +29,7 @@ pub mod inspect;
 pub mod optimize;
 mod order_columns;
 pub mod predict;
+pub mod products;
 pub mod rfm;
 pub mod segment;
 
@@ -111,6 +112,10 @@ pub enum Job {
     Clv(clv::ClvJob),
     /// Cohort retention by first-purchase month or week.
     Cohort(cohort::CohortJob),
+    /// ABC/XYZ classes of products.
+    AbcXyz(products::AbcXyzJob),
+    /// Per-customer recommendations, evaluated on held-out last orders.
+    Recommend(products::RecommendJob),
 }
 
 /// What a [`Job`] produced, named by `"kind"` in JSON.
@@ -147,6 +152,10 @@ pub enum JobOutput {
     Clv(Box<clv::ClvOutput>),
     /// Cohorts.
     Cohort(Box<cohort::CohortOutput>),
+    /// Product classes.
+    AbcXyz(Box<products::AbcXyzOutput>),
+    /// Recommendations.
+    Recommend(Box<products::RecommendOutput>),
 }
 
 impl Job {
@@ -170,6 +179,8 @@ impl Job {
             Job::Budget(j) => Job::Budget(j.check(table)?.spec),
             Job::Clv(j) => Job::Clv(j.check(table)?.spec),
             Job::Cohort(j) => Job::Cohort(j.check(table)?.spec),
+            Job::AbcXyz(j) => Job::AbcXyz(j.check(table)?.spec),
+            Job::Recommend(j) => Job::Recommend(j.check(table)?.spec),
         })
     }
 
@@ -291,6 +302,18 @@ impl Job {
                 progress,
                 clock,
             )?)),
+            Job::AbcXyz(j) => JobOutput::AbcXyz(Box::new(products::run_abc_xyz(
+                &j.check(table)?,
+                table,
+                progress,
+                clock,
+            )?)),
+            Job::Recommend(j) => JobOutput::Recommend(Box::new(products::run_recommend(
+                &j.check(table)?,
+                table,
+                progress,
+                clock,
+            )?)),
             Job::Cohort(j) => {
                 JobOutput::Cohort(Box::new(cohort::run(&j.check(table)?, table, clock)?))
             }
@@ -317,6 +340,8 @@ mod tests {
             "segment",
             "clv",
             "cohort",
+            "abc_xyz",
+            "recommend",
         ] {
             let job: Job = serde_json::from_str(&format!(r#"{{"kind": "{kind}"}}"#))
                 .unwrap_or_else(|e| panic!("{kind}: {e}"));

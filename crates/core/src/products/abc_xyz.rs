@@ -301,18 +301,22 @@ pub fn abc_xyz(sales: &SaleLines, params: &AbcXyzParams) -> Result<AbcXyzResult>
             (lo.min(p), hi.max(p))
         });
     let periods = (last - first + 1) as usize;
-    let mut revenue = vec![0.0; n];
-    let mut quantity = vec![0.0; n];
-    let mut margin = vec![0.0; n];
-    let mut demand = vec![0.0; n * periods];
+    // Compensated sums: products whose totals differ in the last bits must still sort
+    // the same way a careful tool's totals do (pandas sums groups the same way).
+    let mut revenue = vec![Compensated::default(); n];
+    let mut quantity = vec![Compensated::default(); n];
+    let mut margin = vec![Compensated::default(); n];
+    let mut demand = vec![Compensated::default(); n * periods];
     for line in &sales.lines {
         let p = line.product as usize;
-        revenue[p] += line.revenue;
-        quantity[p] += line.quantity;
-        margin[p] += line.margin;
+        revenue[p].add(line.revenue);
+        quantity[p].add(line.quantity);
+        margin[p].add(line.margin);
         let t = (params.period.index(line.seconds) - first) as usize;
-        demand[p * periods + t] += line.quantity;
+        demand[p * periods + t].add(line.quantity);
     }
+    let [revenue, quantity, margin, demand] = [revenue, quantity, margin, demand]
+        .map(|sums| sums.iter().map(|s| s.sum).collect::<Vec<f64>>());
     let measure = match params.by {
         Measure::Revenue => &revenue,
         Measure::Quantity => &quantity,
@@ -415,6 +419,22 @@ fn mean_and_cv(series: &[f64]) -> (f64, f64) {
     }
     let variance = series.iter().map(|x| (x - mean) * (x - mean)).sum::<f64>() / n;
     (mean, variance.sqrt() / mean)
+}
+
+/// A running sum with Kahan's compensation for the low-order bits each addition loses.
+#[derive(Debug, Clone, Copy, Default)]
+struct Compensated {
+    sum: f64,
+    lost: f64,
+}
+
+impl Compensated {
+    fn add(&mut self, value: f64) {
+        let y = value - self.lost;
+        let t = self.sum + y;
+        self.lost = (t - self.sum) - y;
+        self.sum = t;
+    }
 }
 
 #[cfg(test)]

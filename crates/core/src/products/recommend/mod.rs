@@ -395,7 +395,9 @@ fn evaluate(
 }
 
 fn tick(progress: &mut dyn Progress, stage: &str, done: usize, total: usize) -> Result<()> {
-    if done % 256 == 0 && progress.report(stage, done as u64, total as u64) == Control::Stop {
+    if done.is_multiple_of(256)
+        && progress.report(stage, done as u64, total as u64) == Control::Stop
+    {
         return Err(Error::new(ErrorKind::Cancelled));
     }
     Ok(())

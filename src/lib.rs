@@ -58,9 +58,21 @@ pub fn App() -> impl IntoView {
         document.set_title(&format!("{} · shoplens", page.label(lang)));
     });
 
+    // The skip link moves focus to <main> itself: an `href="#main"` would change the
+    // fragment, which routes pages here.
+    let main_ref = NodeRef::<leptos::html::Main>::new();
+    let skip = move |ev: leptos::ev::MouseEvent| {
+        ev.prevent_default();
+        if let Some(main) = main_ref.get() {
+            let _ = main.focus();
+        }
+    };
     view! {
+        <a class="skip-link" href="" data-testid="skip-link" on:click=skip>
+            {move || t(lang.get(), Text::SkipToContent)}
+        </a>
         <Header />
-        <main class="content">
+        <main class="content" id="main" tabindex="-1" node_ref=main_ref>
             <PageView />
         </main>
         <footer class="footer">{move || t(lang.get(), Text::Footer)}</footer>

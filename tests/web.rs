@@ -68,7 +68,7 @@ async fn the_shell_mounts_routes_and_switches_language() {
     let _handle = leptos::mount::mount_to(host.unchecked_into(), shoplens_app::App);
 
     let links = document().query_selector_all("nav a").unwrap();
-    assert_eq!(links.length(), 5);
+    assert_eq!(links.length(), 6);
 
     let english = document()
         .query_selector("[data-lang=en]")

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
-"""scikit-learn's KMeans (and pandas RFM) on the very data of the Customers page's speed check.
+"""scikit-learn's KMeans (and pandas RFM) on the very data of the Customers benchmark.
 
-The page's worker generates its data from SplitMix64 counters
-(`src/worker/jobs/customers.rs`: `bench_points`, `bench_orders_csv`); this script builds the
+crates/core/benches/customers.rs generates its data from SplitMix64 counters
+(`points`, `orders_csv`); this script builds the
 same values bit for bit with NumPy, so the two sides cluster identical points:
 - k-means: 100,000 points x 3 features around 8 blobs; KMeans(n_clusters=8, n_init=10,
   init="k-means++", algorithm="lloyd"), timed on `fit` only, single-threaded (OMP/BLAS

@@ -70,6 +70,10 @@ pub fn CanvasChart(
         if let Some(element) = canvas.get() {
             if let Some(plot) = Plot::prepare(&element, height) {
                 draw.run(plot);
+                // The width it was drawn at, so the report can wait for charts drawn at
+                // their present size rather than for a fixed time.
+                let _ =
+                    element.set_attribute("data-drawn-width", &element.client_width().to_string());
             }
         }
     });

@@ -95,11 +95,13 @@ fn draw(plot: &Plot, data: &LineChartData) -> Drawn {
     let Some(mut chart) = plot.xy(margins, padded(xs), padded(ys)) else {
         return Ok(());
     };
-    // Date labels name integer x positions; other ticks stay blank.
+    // Date labels name integer x positions; other ticks stay blank. Monthly periods read
+    // as months (`1987-01`), not as their first days.
+    let labels = shoplens_core::forecast::series::period_labels(&data.x_labels);
     let date = |v: &f64| {
         let i = v.round();
         if (v - i).abs() < 1e-9 && i >= 0.0 {
-            data.x_labels.get(i as usize).cloned().unwrap_or_default()
+            labels.get(i as usize).cloned().unwrap_or_default()
         } else {
             String::new()
         }

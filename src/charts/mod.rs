@@ -21,10 +21,13 @@ pub mod rules_matrix;
 pub mod rules_scatter;
 
 pub use chart::CanvasChart;
+pub mod abc_xyz_matrix;
 pub mod bars;
 pub mod cluster_map;
 pub mod confusion_matrix;
 pub mod fit_scatter;
+pub mod heat_map;
+pub mod holdout;
 pub mod line;
 pub mod roc_curve;
 mod tip;

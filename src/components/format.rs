@@ -36,6 +36,23 @@ pub fn percent(value: f64) -> String {
     }
 }
 
+/// A fraction (0..=1) as a percentage, with as many decimals as a small share needs to
+/// be told apart from zero: `47.8%`, `0.53%`, `0.012%`; `0%` for none at all. The Baskets
+/// page writes every share of baskets and every confidence with it, so the same quantity
+/// reads the same in the table, the companion lists and the tooltips.
+pub fn share(fraction: f64) -> String {
+    let value = fraction * 100.0;
+    if value.is_nan() || value <= 0.0 {
+        "0%".to_string()
+    } else if value >= 1.0 {
+        format!("{value:.1}%")
+    } else if value >= 0.1 {
+        format!("{value:.2}%")
+    } else {
+        format!("{value:.3}%")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -64,5 +81,14 @@ mod tests {
         }
         assert_eq!(percent(0.0), "0%");
         assert_eq!(percent(12.345), "12.3%");
+        for (fraction, want) in [
+            (0.0, "0%"),
+            (0.478, "47.8%"),
+            (1.0, "100.0%"),
+            (0.0053, "0.53%"),
+            (0.00012, "0.012%"),
+        ] {
+            assert_eq!(share(fraction), want, "{fraction}");
+        }
     }
 }

@@ -21,6 +21,9 @@ pub fn JobPanel(
     /// For an analysis job: whether earlier results are still on screen.
     #[prop(optional, into)]
     has_results: Option<Signal<bool>>,
+    /// What to say once cancelled, when "loading cancelled" would be wrong (a search).
+    #[prop(optional, into)]
+    cancelled_note: Option<Signal<&'static str>>,
 ) -> impl IntoView {
     let state = use_app_state();
     let lang = state.lang;
@@ -58,6 +61,14 @@ pub fn JobPanel(
                     format!("{:.0}%", done as f64 * 100.0 / total as f64),
                 ),
                 Stage::Compute => (Text::Computing, String::new()),
+                Stage::Itemsets | Stage::Rules => {
+                    let amount = if total > 0 {
+                        format!("{:.0}%", done as f64 * 100.0 / total as f64)
+                    } else {
+                        String::new()
+                    };
+                    return search_running(lang, stage, name, amount, done, total, on_cancel);
+                }
             };
             // A stage without a total leaves the bar indeterminate (no `value`).
             let value = (stage == Stage::Read || total > 0).then(|| done.to_string());
@@ -99,7 +110,12 @@ pub fn JobPanel(
         .into_any(),
         JobStatus::Cancelled => view! {
             <div class="job cancelled" role="status" data-testid="job-cancelled">
-                <p>{move || t(lang.get(), Text::CancelledNote)}</p>
+                <p>
+                    {move || match cancelled_note {
+                        Some(note) => note.get(),
+                        None => t(lang.get(), Text::CancelledNote),
+                    }}
+                </p>
                 <Show when=has_table>
                     <p class="job-note">{move || t(lang.get(), kept_note)}</p>
                 </Show>
@@ -107,4 +123,40 @@ pub fn JobPanel(
         }
         .into_any(),
     }
+}
+
+/// The bar of a basket search: which stage it is in (itemsets, then rules) and how far.
+fn search_running(
+    lang: RwSignal<shoplens_core::Lang>,
+    stage: Stage,
+    name: String,
+    amount: String,
+    done: u64,
+    total: u64,
+    on_cancel: Callback<()>,
+) -> AnyView {
+    use crate::i18n::baskets::{t as bt, BasketText};
+    let verb = if stage == Stage::Itemsets {
+        BasketText::SearchingItemsets
+    } else {
+        BasketText::BuildingRules
+    };
+    let value = (total > 0).then(|| done.to_string());
+    let max = total.max(1).to_string();
+    view! {
+        <div class="job running" role="status" data-testid="job-running" data-stage=format!("{stage:?}").to_lowercase()>
+            <div class="job-line">
+                <span class="job-verb">{move || bt(lang.get(), verb)}</span>
+                <span class="job-name">{name}</span>
+                <span class="job-amount" data-testid="job-amount">{amount}</span>
+            </div>
+            <div class="job-line">
+                <progress max=max value=value></progress>
+                <button type="button" class="button" data-testid="cancel" on:click=move |_| on_cancel.run(())>
+                    {move || t(lang.get(), Text::Cancel)}
+                </button>
+            </div>
+        </div>
+    }
+    .into_any()
 }

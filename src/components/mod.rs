@@ -3,6 +3,7 @@
 mod column_table;
 pub mod download;
 mod drop_zone;
+pub mod fact;
 mod file_facts;
 pub mod format;
 mod header;

@@ -8,6 +8,17 @@ use super::format::grouped;
 use crate::i18n::{fill, t, Text};
 use crate::state::use_app_state;
 use crate::worker::summary::TableSummary;
+use shoplens_core::table::DataType;
+use shoplens_core::Lang;
+
+/// A yes/no cell as the word in `lang` (是/否, yes/no); other text as it is.
+pub fn yes_no_word(lang: Lang, cell: &str) -> String {
+    match cell {
+        "true" => lang.pick("是", "yes").to_owned(),
+        "false" => lang.pick("否", "no").to_owned(),
+        other => other.to_owned(),
+    }
+}
 
 /// A scrollable table of the preview rows, numbered as in a spreadsheet (header is row 1).
 #[component]
@@ -31,6 +42,12 @@ pub fn PreviewTable(
         .iter()
         .map(|c| c.dtype.is_numeric())
         .collect();
+    // Yes/no columns read as words, not as `true`/`false`.
+    let boolean: Vec<bool> = summary
+        .columns
+        .iter()
+        .map(|c| c.dtype == DataType::Boolean)
+        .collect();
     let body = summary
         .preview
         .iter()
@@ -38,8 +55,15 @@ pub fn PreviewTable(
         .map(|(i, row)| {
             let cells = row
                 .iter()
-                .zip(&numeric)
-                .map(|(cell, &num)| view! { <td class:num=num>{cell.clone()}</td> })
+                .zip(numeric.iter().zip(&boolean))
+                .map(|(cell, (&num, &yes_no))| {
+                    let cell = cell.clone();
+                    if yes_no {
+                        view! { <td>{move || yes_no_word(lang.get(), &cell)}</td> }.into_any()
+                    } else {
+                        view! { <td class:num=num>{cell}</td> }.into_any()
+                    }
+                })
                 .collect_view();
             view! {
                 <tr data-testid="preview-row">
@@ -69,5 +93,17 @@ pub fn PreviewTable(
                 <tbody>{body}</tbody>
             </table>
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn yes_no_cells_read_as_words() {
+        assert_eq!(yes_no_word(Lang::En, "true"), "yes");
+        assert_eq!(yes_no_word(Lang::Zh, "false"), "否");
+        assert_eq!(yes_no_word(Lang::En, ""), "");
     }
 }

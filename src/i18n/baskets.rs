@@ -145,6 +145,38 @@ pub enum BasketText {
     MeanLift,
     /// Button: show every rule again.
     ClearFilter,
+    /// Progress: the search is finding frequent itemsets.
+    SearchingItemsets,
+    /// Progress: rules and companion lists are being derived.
+    BuildingRules,
+    /// Status after the user cancelled a search.
+    SearchCancelled,
+    /// Toggle: show the advanced measures in the rules table.
+    AdvancedMeasures,
+    /// Column: the rule's items (bought together).
+    BoughtTogether,
+    /// Column: support as a share of baskets.
+    ShareOfBaskets,
+    /// Column: confidence, in plain words.
+    HowOften,
+    /// Accessible name prefix of a chip's remove button.
+    RemoveExclusion,
+    /// Placeholder of the box adding an item to exclude.
+    AddExclusion,
+    /// Button: add the typed item to the exclusions.
+    AddButton,
+    /// No item is excluded.
+    NothingExcluded,
+    /// Heading of the companion floors.
+    CompanionFloors,
+    /// Label: a pair's minimum basket count.
+    CompanionMinSupport,
+    /// Label: a companion's minimum lift.
+    CompanionMinLift,
+    /// Link: skip from the settings to the results.
+    SkipToResults,
+    /// Button in the grouped matrix's table: list the cell's rules in the rules table.
+    ListRules,
 }
 
 /// The text `key` in `lang`.
@@ -193,8 +225,8 @@ fn pair(key: BasketText) -> (&'static str, &'static str) {
         BehindJob => ("查找购物篮", "finding baskets"),
         ExcludeItems => ("不计入的商品", "Items to leave out"),
         ExcludeHint => (
-            "每行一个商品名（区分大小写）；从每个购物篮中去掉。占位符（如 NONE）已自动填入。",
-            "One item name per line (case-sensitive), removed from every basket. Placeholders such as NONE are filled in for you.",
+            "这些商品从每个购物篮中去掉（名称区分大小写），随会话保存，并写入下载的任务文件。占位符（如 NONE）已自动排除。",
+            "These items are removed from every basket (names are case-sensitive), kept with the session and in the downloaded job. Placeholders such as NONE are left out for you.",
         ),
         SuggestedExclusions => ("看起来不是商品：", "Look like non-products:"),
         AddSuggestions => ("全部加入", "Add them all"),
@@ -227,8 +259,8 @@ fn pair(key: BasketText) -> (&'static str, &'static str) {
         BasketItems => ("商品", "Items"),
         CompanionsHeading => ("经常一起买", "Frequently bought together"),
         CompanionsIntro => (
-            "每个商品最佳的搭配商品（按提升度，其次置信度），可直接粘贴到店铺后台。",
-            "Each product's best companions (by lift, then confidence): the list to paste into a shop back-end.",
+            "每个商品最常一起买的商品，按购买频率（买了该商品的购物篮中也买了搭配商品的比例）排序，只列出比随机更常一起买、且出现次数足够的商品对；可直接粘贴到店铺后台。",
+            "Each product's companions, ranked by how often they are bought when the product is (confidence), among pairs seen often enough and bought together more often than chance (lift): the list to paste into a shop back-end.",
         ),
         Product => ("商品", "Product"),
         BoughtWith => ("常一起买", "Bought with"),
@@ -257,13 +289,29 @@ fn pair(key: BasketText) -> (&'static str, &'static str) {
         ),
         Group => ("前项分组", "Antecedent group"),
         RuleCount => ("规则数", "Rules"),
-        MeanSupport => ("平均支持度", "mean support"),
+        MeanSupport => ("平均占购物篮比例", "mean share of baskets"),
         MeanLift => ("平均提升度", "mean lift"),
         ClearFilter => ("显示全部规则", "Show all rules"),
         ClickHint => (
-            "点击表头排序，点击一行选中规则。",
-            "Click a heading to sort, a row to select its rule.",
+            "点击表头排序；点击一行（或用 Tab 移到该行后按回车/空格）选中规则。",
+            "Click a heading to sort; click a row (or Tab to it and press Enter or Space) to select its rule.",
         ),
+        SearchingItemsets => ("正在搜索频繁项集", "Searching frequent itemsets"),
+        BuildingRules => ("正在生成规则和搭配清单", "Building rules and companion lists"),
+        SearchCancelled => ("已取消搜索。", "Search cancelled."),
+        AdvancedMeasures => ("高级指标", "Advanced measures"),
+        BoughtTogether => ("一起购买", "Bought together"),
+        ShareOfBaskets => ("占购物篮比例", "Share of baskets"),
+        HowOften => ("购买频率（置信度）", "How often (confidence)"),
+        RemoveExclusion => ("不再排除", "Stop excluding"),
+        AddExclusion => ("输入要排除的商品名", "Type an item to leave out"),
+        AddButton => ("排除", "Exclude"),
+        NothingExcluded => ("未排除任何商品。", "No item is left out."),
+        CompanionFloors => ("搭配清单的门槛", "Floors of the companion lists"),
+        CompanionMinSupport => ("商品对至少出现在（购物篮数）", "Pair in at least (baskets)"),
+        CompanionMinLift => ("提升度高于", "Lift above"),
+        SkipToResults => ("跳到结果", "Skip to the results"),
+        ListRules => ("在规则表中列出", "List in the rules table"),
     }
 }
 
@@ -347,15 +395,15 @@ pub fn matrix_tip(
     group_rules: &str,
     consequent: &str,
     rules: &str,
-    support: f64,
+    support: &str,
     lift: f64,
 ) -> String {
     match lang {
         Lang::Zh => format!(
-            "{group}：本组 {group_rules} 条规则；→ {consequent}：{rules} 条，平均支持度 {support:.4}，平均提升度 {lift:.4}"
+            "{group}：本组 {group_rules} 条规则；→ {consequent}：{rules} 条，平均占购物篮比例 {support}，平均提升度 {lift:.2}"
         ),
         Lang::En => format!(
-            "{group}: {group_rules} rules in the group; → {consequent}: {rules} rules, mean support {support:.4}, mean lift {lift:.4}"
+            "{group}: {group_rules} rules in the group; → {consequent}: {rules} rules, mean share of baskets {support}, mean lift {lift:.2}"
         ),
     }
 }
@@ -376,13 +424,23 @@ pub fn mean_size(lang: Lang, mean: f64) -> String {
     }
 }
 
+/// "Pairs in at least 95 baskets (1.0%), lift above 1": the floors a companion passed.
+pub fn companion_floors(lang: Lang, baskets: &str, share: &str, lift: &str) -> String {
+    match lang {
+        Lang::Zh => format!("只列出至少出现在 {baskets} 个购物篮（{share}）、提升度高于 {lift} 的商品对。"),
+        Lang::En => format!(
+            "Only pairs in at least {baskets} baskets ({share}) with a lift above {lift} are listed."
+        ),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use BasketText::*;
 
     /// Every key; add new keys here too.
-    const ALL: [BasketText; 69] = [
+    const ALL: [BasketText; 85] = [
         Title,
         Intro,
         NoData,
@@ -452,6 +510,22 @@ mod tests {
         MeanSupport,
         MeanLift,
         ClearFilter,
+        SearchingItemsets,
+        BuildingRules,
+        SearchCancelled,
+        AdvancedMeasures,
+        BoughtTogether,
+        ShareOfBaskets,
+        HowOften,
+        RemoveExclusion,
+        AddExclusion,
+        AddButton,
+        NothingExcluded,
+        CompanionFloors,
+        CompanionMinSupport,
+        CompanionMinLift,
+        SkipToResults,
+        ListRules,
     ];
 
     #[test]

@@ -168,6 +168,11 @@ pub enum CustomerText {
     Auc,
     /// AUC of recency alone (baseline)
     RecencyAuc,
+    /// Heading of the column saying why a segment has its name.
+    WhyName,
+    /// Said when the model ranks worse than recency alone; `{model}` and `{baseline}` are
+    /// the two AUCs.
+    BelowBaseline,
     /// Accuracy
     Accuracy,
     /// Precision
@@ -196,18 +201,6 @@ pub enum CustomerText {
     FactorsNote,
     /// churn-risk
     ChurnFileName,
-    /// Speed check
-    BenchTitle,
-    /// In this tab's worker: k-means on 100,000 generated customers × 3 features (k = 8
-    BenchIntro,
-    /// Run the speed check
-    BenchRun,
-    /// k-means time
-    BenchKmeans,
-    /// RFM time
-    BenchRfm,
-    /// Generating and parsing the data
-    BenchPrepare,
 }
 
 /// The text `key` in `lang`.
@@ -343,7 +336,15 @@ fn pair(key: CustomerText) -> (&'static str, &'static str) {
         ChurnResultsTitle => (r#"流失风险结果"#, r#"Churn risk"#),
         Churned => (r#"窗口内流失"#, r#"Churned in the window"#),
         TrainTest => (r#"训练 / 留出客户"#, r#"Train / held-out customers"#),
-        Auc => (r#"ROC AUC（留出）"#, r#"ROC AUC (held out)"#),
+        Auc => (
+            r#"AUC（排序能力，留出客户）"#,
+            r#"AUC (how well it ranks, held out)"#,
+        ),
+        WhyName => (r#"为什么叫这个名字"#, r#"Why this name"#),
+        BelowBaseline => (
+            r#"这个模型的排序不如只看“多久没买”（AUC {model}，基准 {baseline}）。建议直接按距上次购买的天数排序，最久没买的客户优先跟进。"#,
+            r#"This model ranks customers worse than recency alone (AUC {model} vs {baseline} for the baseline). Use the baseline instead: follow up first with the customers who have not bought for longest."#,
+        ),
         RecencyAuc => (
             r#"仅用最近购买间隔的 AUC（基准）"#,
             r#"AUC of recency alone (baseline)"#,
@@ -374,18 +375,6 @@ fn pair(key: CustomerText) -> (&'static str, &'static str) {
             r#"Factors: how many percentage points the probability falls when that feature is set to the average customer's value; the three largest."#,
         ),
         ChurnFileName => (r#"客户流失风险.csv"#, r#"churn-risk.csv"#),
-        BenchTitle => (r#"速度测试"#, r#"Speed check"#),
-        BenchIntro => (
-            r#"在本标签页的后台线程中：10 万位生成的客户 × 3 个特征做 k-means（k = 8，10 次起点）；100 万行生成的订单明细做 RFM（解析时间另计）。"#,
-            r#"In this tab's worker: k-means on 100,000 generated customers × 3 features (k = 8, 10 starts), and RFM over 1,000,000 generated order lines (parsing timed apart)."#,
-        ),
-        BenchRun => (r#"运行速度测试"#, r#"Run the speed check"#),
-        BenchKmeans => (r#"k-means 用时"#, r#"k-means time"#),
-        BenchRfm => (r#"RFM 用时"#, r#"RFM time"#),
-        BenchPrepare => (
-            r#"生成与解析数据用时"#,
-            r#"Generating and parsing the data"#,
-        ),
     }
 }
 
@@ -395,7 +384,7 @@ mod tests {
     use CustomerText::*;
 
     /// Every key; add new keys here too.
-    const ALL: [CustomerText; 101] = [
+    const ALL: [CustomerText; 97] = [
         Title,
         Intro,
         LoadFirst,
@@ -477,6 +466,8 @@ mod tests {
         TrainTest,
         Auc,
         RecencyAuc,
+        BelowBaseline,
+        WhyName,
         Accuracy,
         Precision,
         Recall,
@@ -491,12 +482,6 @@ mod tests {
         Points,
         FactorsNote,
         ChurnFileName,
-        BenchTitle,
-        BenchIntro,
-        BenchRun,
-        BenchKmeans,
-        BenchRfm,
-        BenchPrepare,
     ];
 
     #[test]

@@ -9,12 +9,15 @@
 use shoplens_core::Lang;
 
 pub mod baskets;
+pub mod clv;
 pub mod customers;
 pub mod data;
 pub mod jobs;
 pub mod models;
 pub mod models_results;
 pub mod operations;
+pub mod products;
+pub mod report;
 
 /// A user-visible text of the app shell and the Data page.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -97,6 +100,8 @@ pub enum Text {
     NothingLoaded,
     /// Footer line.
     Footer,
+    /// The skip link before the header, to the page's main content.
+    SkipToContent,
 }
 
 /// The text for `key` in `lang`.
@@ -156,6 +161,7 @@ fn pair(key: Text) -> (&'static str, &'static str) {
         Median => ("中位数", "median"),
         Max => ("最大", "max"),
         NothingLoaded => ("尚未加载数据。", "No data loaded yet."),
+        SkipToContent => ("跳到主要内容", "Skip to main content"),
         Footer => (
             "shoplens · 全部计算在浏览器内完成",
             "shoplens · every computation runs in your browser",
@@ -209,7 +215,7 @@ pub(crate) fn assert_translated<K: Copy + PartialEq + std::fmt::Debug>(
 mod tests {
     use super::*;
 
-    const ALL: [Text; 39] = [
+    const ALL: [Text; 40] = [
         Text::Computing,
         Text::CouldNotFinish,
         Text::ResultsKept,
@@ -249,6 +255,7 @@ mod tests {
         Text::Max,
         Text::NothingLoaded,
         Text::Footer,
+        Text::SkipToContent,
     ];
 
     #[test]

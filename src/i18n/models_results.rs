@@ -104,6 +104,47 @@ pub fn t(lang: Lang, key: ResultText) -> &'static str {
     lang.pick(zh, en)
 }
 
+/// A metric's name in plain words, from its key in the job's output (`roc_auc`,
+/// `log_loss`...); an unknown key is shown as it is.
+pub fn metric_label(lang: Lang, key: &str) -> String {
+    let (zh, en) = match key {
+        "accuracy" => ("准确率（判对的比例）", "Accuracy (share predicted right)"),
+        "precision" => (
+            "精确率（判为正的有多少是真的）",
+            "Precision (flagged that were right)",
+        ),
+        "recall" => ("召回率（真的有多少被找出）", "Recall (true cases found)"),
+        "f1" => (
+            "F1（精确率与召回率的平衡）",
+            "F1 (precision and recall together)",
+        ),
+        "roc_auc" => ("AUC（排序能力）", "AUC (how well it ranks)"),
+        "log_loss" => (
+            "对数损失（概率的准确度，越低越好）",
+            "Log loss (probability error, lower is better)",
+        ),
+        "r2" => ("R²（解释的变动比例）", "R² (share of variation explained)"),
+        "adjusted_r2" => (
+            "调整后 R²（已按特征数修正）",
+            "Adjusted R² (corrected for the number of features)",
+        ),
+        "rmse" => (
+            "均方根误差（越低越好）",
+            "Root mean squared error (lower is better)",
+        ),
+        "mae" => (
+            "平均绝对误差（越低越好）",
+            "Mean absolute error (lower is better)",
+        ),
+        "mape" => (
+            "平均绝对百分比误差（越低越好）",
+            "Mean absolute percentage error (lower is better)",
+        ),
+        other => return other.to_owned(),
+    };
+    lang.pick(zh, en).to_owned()
+}
+
 fn pair(key: ResultText) -> (&'static str, &'static str) {
     use ResultText::*;
     match key {
@@ -172,6 +213,29 @@ fn pair(key: ResultText) -> (&'static str, &'static str) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn metrics_have_plain_names_in_both_languages() {
+        for key in [
+            "accuracy",
+            "precision",
+            "recall",
+            "f1",
+            "roc_auc",
+            "log_loss",
+            "r2",
+            "adjusted_r2",
+            "rmse",
+            "mae",
+            "mape",
+        ] {
+            let (zh, en) = (metric_label(Lang::Zh, key), metric_label(Lang::En, key));
+            assert!(!en.contains('_') && en.contains('('), "{key}: {en}");
+            assert!(zh.contains('（') && zh != en, "{key}: {zh}");
+        }
+        assert_eq!(metric_label(Lang::En, "roc_auc"), "AUC (how well it ranks)");
+        assert_eq!(metric_label(Lang::En, "new_metric"), "new_metric");
+    }
 
     /// Every key; add new keys here too.
     const ALL: [ResultText; 44] = [

@@ -271,11 +271,11 @@ texts! {
     /// Field: response curve.
     CurveChoice => ("响应曲线", "Response curve"),
     /// Option: best per channel.
-    CurveBest => ("逐渠道选择误差最小者", "best fit per channel"),
+    CurveBest => ("带延续效应的 Hill 饱和曲线（默认）", "Hill saturation with carry-over (default)"),
     /// Option: logarithmic.
-    CurveLog => ("对数", "logarithmic"),
+    CurveLog => ("对数曲线（下限为 0，逐渠道）", "logarithmic, floored at 0, per channel"),
     /// Option: Hill.
-    CurveHill => ("Hill 饱和曲线", "Hill"),
+    CurveHill => ("带延续效应的 Hill 饱和曲线", "Hill saturation with carry-over"),
     /// Column: channel.
     Channel => ("渠道", "Channel"),
     /// Column: minimum.
@@ -310,6 +310,137 @@ texts! {
     HillCurve => ("Hill 曲线", "Hill curve"),
     /// Column: chosen curve.
     Chosen => ("选用", "Chosen"),
+
+    /// Products source: build from the demand file when it is an order export.
+    BuildFromOrders => ("根据已载入的订单导出生成", "Build from the loaded order export"),
+    /// What building the products does.
+    BuildNote => (
+        "单位成本取每个商品按数量加权的平均售价（乘以下面的成本占比），其余各项对所有商品先用下面的默认值；只保留销量最高的若干商品。下载生成的商品文件，逐个商品改正后再作为“商品文件”载入。",
+        "Unit cost is each product's quantity-weighted mean price (times the cost share below); every other field starts from the defaults below, the same for every product; only the best sellers are kept. Download the built products file, correct it product by product, and load it back as the products file."
+    ),
+    /// Field: price column.
+    PriceColumn => ("价格列", "Price column"),
+    /// Field: unit cost as a share of price.
+    CostShare => ("单位成本占售价比例", "Unit cost as a share of price"),
+    /// Field: cost of one order.
+    OrderCost => ("每次订货费用", "Cost of placing one order"),
+    /// Field: holding rate.
+    HoldingRate => ("年持有成本率（占单位成本）", "Holding cost per year (share of unit cost)"),
+    /// Field: lead time.
+    LeadTime => ("交货期（天）", "Lead time (days)"),
+    /// Field: case pack.
+    CasePack => ("每箱件数", "Units per case"),
+    /// Field: minimum order.
+    MinOrder => ("最小订货量（件）", "Minimum order (units)"),
+    /// Field: products kept.
+    MaxProducts => ("保留的商品数（按销量）", "Products kept (best sellers)"),
+    /// Button: the products file template.
+    DownloadTemplate => ("下载商品文件模板（CSV）", "Download the products file template (CSV)"),
+    /// Button: the products file the plan used.
+    DownloadProducts => ("下载本次使用的商品文件（CSV）", "Download the products file used (CSV)"),
+    /// Heading: what each column of the products file means.
+    TemplateColumns => ("商品文件各列（列名保持英文）", "Columns of the products file (keep the English names)"),
+    /// Products column: product.
+    ColProduct => ("商品编号，与需求文件中的商品列一致", "product id, as in the demand's product column"),
+    /// Products column: unit cost.
+    ColUnitCost => ("单位进货成本", "purchase cost of one unit"),
+    /// Products column: order cost.
+    ColOrderCost => ("每下一次订单的固定费用（运费、手续费）", "fixed cost of placing one order (shipping, handling)"),
+    /// Products column: holding rate.
+    ColHoldingRate => ("一年的持有成本占单位成本的比例（0.25 即 25 %）", "holding cost per year as a share of unit cost (0.25 = 25 %)"),
+    /// Products column: lead time.
+    ColLeadTime => ("从下单到到货的天数（整数）", "days from order to delivery (whole number)"),
+    /// Products column: case pack.
+    ColCasePack => ("每箱件数，订货按整箱（可选，默认 1）", "units per case; orders are whole cases (optional, default 1)"),
+    /// Products column: minimum order.
+    ColMinOrder => ("最小订货量（件，可选，默认 0）", "smallest order in units (optional, default 0)"),
+    /// Products column: stockout cost.
+    ColStockoutCost => ("缺货时每件损失（可选，默认等于单位成本）", "cost of a unit of lost demand (optional, default the unit cost)"),
+    /// Products column: volume.
+    ColVolume => ("每件占用的仓储空间（可选，默认 1）", "warehouse space one unit takes (optional, default 1)"),
+    /// Disclosure: advanced settings.
+    Advanced => ("高级设置", "Advanced"),
+    /// Field: share of days held out.
+    Holdout => ("留出检验的天数比例（末尾）", "Share of days held out for checking (at the end)"),
+    /// Field: cyclic shifts.
+    Shifts => ("留出期的循环平移次数", "Cyclic shifts of the held-out days"),
+    /// Heading: in-sample against out-of-sample.
+    SampleHeading => ("样本内与样本外", "In sample and out of sample"),
+    /// Column: in sample.
+    InSample => ("样本内：前 {days} 天（用于调优）", "In sample: first {days} days (tuned on)"),
+    /// Column: out of sample.
+    OutOfSample => ("样本外：后 {days} 天（未参与调优）", "Out of sample: last {days} days (not tuned on)"),
+    /// Column: the measure.
+    Measure => ("指标", "Measure"),
+    /// Row: baseline fill rate.
+    BaselineFill => ("基准策略满足率", "Baseline fill rate"),
+    /// Row: optimised fill rate.
+    OptimisedFill => ("优化策略满足率", "Optimised fill rate"),
+    /// Row: saving against the baseline.
+    SavingVsBaseline => ("相对基准的节省", "Saving vs the baseline"),
+    /// The spread over cyclic shifts.
+    ShiftsSummary => (
+        "把留出期循环平移 {count} 次重放：平均节省 {mean}，最差 {worst}；有 {worse} 次比基准更贵；优化策略满足率低于 99 % 的有 {below} 次（基准 {base_below} 次）。",
+        "Replayed from {count} cyclic shifts of the held-out days: mean saving {mean}, worst {worst}; costlier than the baseline in {worse}; optimised fill rate below 99 % in {below} (baseline: {base_below})."
+    ),
+    /// Verdict: keep the baseline.
+    RecommendBaseline => (
+        "样本外，调优后的策略并不比基准更省：建议继续使用基准策略（经济订货量 + 安全库存）。",
+        "Out of sample the tuned policies are no cheaper than the baseline: keep the baseline policies (EOQ + safety stock)."
+    ),
+    /// Verdict: use the tuned policies.
+    RecommendOptimised => (
+        "样本外，调优后的策略仍比基准更省：可以采用，但请关注满足率。",
+        "Out of sample the tuned policies still cost less than the baseline: use them, and watch the fill rate."
+    ),
+    /// No holdout possible.
+    InSampleOnly => (
+        "仅样本内：历史太短，无法留出天数检验（需要 {days} 天）。以下数字来自调优所用的同一段需求，会高估节省。",
+        "In sample only: the history is too short to hold days out (it needs {days} days). The figures below come from the demand the policies were tuned on and overstate the saving."
+    ),
+    /// Verdict: keep today's split.
+    RecommendKeep => (
+        "没有哪种分配的预测产出高于当前分配：建议保持当前分配。",
+        "No split predicts more than the current one: keep the current split."
+    ),
+    /// Verdict: a split that predicts more.
+    RecommendSplit => ("建议采用：{name}，预测比当前多 {uplift}。", "Recommended: {name}, predicting {uplift} more than the current split."),
+    /// Note on extrapolated spends.
+    ExtrapolationNote => (
+        "标 * 的花费比历史最高值高 25 % 以上或比最低值低 25 % 以上：那里的预测是外推，不可靠。",
+        "Spends marked * lie more than 25 % above the highest or below the lowest spend in the history: the prediction there is extrapolation and unreliable."
+    ),
+    /// Result: currency and period.
+    Units => ("货币与周期", "Currency and period"),
+    /// No currency in the file.
+    CurrencyUnstated => ("未注明货币", "currency not stated"),
+    /// Field: currency.
+    Currency => ("货币（如 CNY、USD）", "Currency (e.g. USD, CNY)"),
+    /// Field: period.
+    PeriodField => ("每行代表的周期", "What one row covers"),
+    /// Period: day.
+    PeriodDay => ("每天", "per day"),
+    /// Period: week.
+    PeriodWeek => ("每周", "per week"),
+    /// Period: month.
+    PeriodMonth => ("每月", "per month"),
+    /// Period: quarter.
+    PeriodQuarter => ("每季度", "per quarter"),
+    /// Period: year.
+    PeriodYear => ("每年", "per year"),
+    /// Period: one row (no dates).
+    PeriodRow => ("每行（一个观测，如一个市场）", "per row (one observation, e.g. a market)"),
+    /// Fit check of the budget model.
+    FitCheck => (
+        "拟合检验：样本内 R² = {r2}；用前 {train} 行拟合、预测后 {held} 行，误差（RMSE）{rmse}，直线模型 {linear}。",
+        "Fit check: in-sample R² = {r2}; fitted on the first {train} rows and scored on the last {held}, error (RMSE) {rmse} against a straight line's {linear}."
+    ),
+    /// Column: carry-over.
+    CarryOver => ("延续效应 λ", "Carry-over λ"),
+    /// Button: budget history template.
+    DownloadBudgetTemplate => ("下载历史数据模板（CSV）", "Download a history template (CSV)"),
+    /// Row: recommended split.
+    Recommended => ("建议", "Recommended"),
 }
 
 /// The text `key` in `lang`.

@@ -14,6 +14,7 @@ mod data_understanding;
 pub use data::restore_last_session;
 pub mod models;
 pub mod operations;
+pub mod products;
 
 use leptos::prelude::*;
 use shoplens_core::Lang;
@@ -34,15 +35,18 @@ pub enum Page {
     Customers,
     /// Operations: inventory, routes, budgets.
     Operations,
+    /// Products: ABC/XYZ classes and recommendations.
+    Products,
 }
 
 impl Page {
     /// Every page, in navigation order.
-    pub const ALL: [Page; 5] = [
+    pub const ALL: [Page; 6] = [
         Page::Data,
         Page::Baskets,
         Page::Models,
         Page::Customers,
+        Page::Products,
         Page::Operations,
     ];
 
@@ -54,6 +58,7 @@ impl Page {
             Page::Models => lang.pick("预测模型", "Models"),
             Page::Customers => lang.pick("客户分群", "Customers"),
             Page::Operations => lang.pick("运营优化", "Operations"),
+            Page::Products => lang.pick("商品", "Products"),
         }
     }
 
@@ -65,6 +70,7 @@ impl Page {
             Page::Models => "models",
             Page::Customers => "customers",
             Page::Operations => "operations",
+            Page::Products => "products",
         }
     }
 
@@ -88,6 +94,7 @@ pub fn PageView() -> impl IntoView {
         Page::Models => view! { <models::ModelsPage /> }.into_any(),
         Page::Customers => view! { <customers::CustomersPage /> }.into_any(),
         Page::Operations => view! { <operations::OperationsPage /> }.into_any(),
+        Page::Products => view! { <products::ProductsPage /> }.into_any(),
     }
 }
 

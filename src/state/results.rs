@@ -27,6 +27,7 @@ use serde::{Deserialize, Serialize};
 use super::sessions;
 use super::{use_app_state, DataState};
 use crate::worker::jobs::operations::OperationJob;
+use crate::worker::jobs::products::ProductJob;
 use crate::worker::jobs::{baskets::BasketJob, customers::CustomerJob, models::ModelJob};
 use crate::worker::protocol::{Job, Output};
 
@@ -65,7 +66,7 @@ thread_local! {
 }
 
 /// The key a job's result is kept under, or `None` for jobs that are not analyses (loading,
-/// basket building for the hint, feature plans, saving and scoring, speed checks).
+/// basket building for the hint, feature plans, saving and scoring).
 pub fn key_of(job: &Job) -> Option<&'static str> {
     Some(match job {
         Job::Baskets(BasketJob::Mine { .. }) => "baskets.mine",
@@ -75,10 +76,14 @@ pub fn key_of(job: &Job) -> Option<&'static str> {
         Job::Customers(CustomerJob::Rfm(_)) => "customers.rfm",
         Job::Customers(CustomerJob::Segments(_)) => "customers.segments",
         Job::Customers(CustomerJob::Churn(_)) => "customers.churn",
+        Job::Customers(CustomerJob::Clv(_)) => "customers.clv",
+        Job::Customers(CustomerJob::Cohort(_)) => "customers.cohort",
         Job::Operations(OperationJob::Forecast { .. }) => "operations.forecast",
         Job::Operations(OperationJob::Inventory { .. }) => "operations.inventory",
         Job::Operations(OperationJob::Routes { .. }) => "operations.routes",
         Job::Operations(OperationJob::Budget { .. }) => "operations.budget",
+        Job::Products(ProductJob::AbcXyz(_)) => "products.abc_xyz",
+        Job::Products(ProductJob::Recommend(_)) => "products.recommend",
         _ => return None,
     })
 }
@@ -112,6 +117,11 @@ pub fn keep(job: &Job, output: &Output) {
 /// The last result kept under `key`.
 pub fn last(key: &str) -> Option<Kept> {
     STORE.with(|s| s.borrow().entries.get(key).cloned())
+}
+
+/// The keys of every result kept now, in key order (the report lists them all).
+pub fn kept_keys() -> Vec<String> {
+    STORE.with(|s| s.borrow().entries.keys().cloned().collect())
 }
 
 /// Shows the kept result of `key` on the page calling this: `apply` receives the job and

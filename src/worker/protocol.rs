@@ -16,7 +16,7 @@ use shoplens_core::schema::Override;
 use shoplens_core::table::{DataType, ReadOptions, Retyped, Role};
 use shoplens_core::{Error, Lang};
 
-use super::jobs::{baskets, customers, models, operations};
+use super::jobs::{baskets, customers, models, operations, products};
 use super::summary::TableSummary;
 
 /// Identifies a job so replies reach the right caller.
@@ -73,6 +73,8 @@ pub enum Job {
     Customers(customers::CustomerJob),
     /// An Operations page job (see [`operations`]).
     Operations(operations::OperationJob),
+    /// A Products page job (see [`products`]).
+    Products(products::ProductJob),
     /// The core job spec (`shoplens_core::jobs::Job`) an analysis job runs, with the
     /// defaults decided from the loaded table written in: what "Download job" saves and
     /// `shoplens run` reruns. Answers with [`Output::Spec`].
@@ -136,6 +138,12 @@ pub enum Stage {
     Parse,
     /// A kernel is computing (units are the kernel's own steps; total 0 when unknown).
     Compute,
+    /// A basket search is finding frequent itemsets (units: first-level branches of the
+    /// search done, as core's progress callback reports them).
+    Itemsets,
+    /// A basket search is deriving rules and companion lists from its itemsets (units:
+    /// 0 of 1 until done).
+    Rules,
 }
 
 /// The result of a job.
@@ -163,6 +171,8 @@ pub enum Output {
     Customers(customers::CustomerOutput),
     /// An Operations page result.
     Operations(operations::OperationOutput),
+    /// A Products page result.
+    Products(products::ProductOutput),
     /// A job spec as pretty JSON (answer to [`Job::Spec`]).
     Spec {
         /// The spec's JSON text.

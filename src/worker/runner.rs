@@ -72,6 +72,7 @@ fn on_message(event: MessageEvent) {
         Job::Models(job) => jobs::models::run(request.id, job),
         Job::Customers(job) => jobs::customers::run(request.id, job),
         Job::Operations(job) => jobs::operations::run(request.id, job),
+        Job::Products(job) => jobs::products::run(request.id, job),
         Job::Spec(job) => jobs::spec(request.id, *job),
     };
     let reply = match reply {

@@ -89,7 +89,7 @@ test("Data page: load, inspect, switch language, reject bad files, cancel", asyn
   step("open the page");
   await page.goto(server.origin + "/");
   await page.locator("main h1", { hasText: "Data" }).waitFor();
-  assert.equal(await page.locator("nav a").count(), 5);
+  assert.equal(await page.locator("nav a").count(), 6);
 
   step("load Advertising.csv");
   // Load Advertising.csv: 200 rows, 4 decimal columns, 100 preview rows.

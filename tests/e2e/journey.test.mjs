@@ -134,7 +134,7 @@ test("data → baskets → models → customers → operations → report, respo
   });
   await measure("report", async () => {
     const [download] = await Promise.all([page.waitForEvent("download"), byTest(page, "export-report").click()]);
-    assert.match(download.suggestedFilename(), /^shoplens-operations-.*\.html$/);
+    assert.match(download.suggestedFilename(), /^shoplens-report-.*\.html$/);
   });
 
   console.error(`# longest main-thread task while a kernel ran: ${stages.map((s) => `${s.name} ${s.runs.join("/")} ms`).join("; ")}`);

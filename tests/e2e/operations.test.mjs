@@ -11,6 +11,8 @@ import { launch, byTest, loadFile, computing, stepper, ROOT, SHOTS } from "./har
 const SHAMPOO = join(ROOT, "testdata", "sktime-shampoo-sales", "ShampooSales.csv");
 const DEMAND = join(ROOT, "testdata", "fixtures", "optimize_inventory_demand.csv");
 const PRODUCTS = join(ROOT, "testdata", "fixtures", "optimize_inventory_products.csv");
+const ORDERS = join(ROOT, "public", "samples", "online-retail-orders.csv");
+const VRP = join(ROOT, "testdata", "cvrp", "A-n32-k5.vrp");
 
 // `shoplens forecast testdata/sktime-shampoo-sales/ShampooSales.csv --date-col Time
 //  --value-col Sales --horizon 6 --season 12 --json`
@@ -18,8 +20,19 @@ const PRODUCTS = join(ROOT, "testdata", "fixtures", "optimize_inventory_products
 // the automatic choice (each window picks its model on its own past) and the final model.
 const FORECAST_CLI = { model: "ar", mase: "1.1577" };
 // `shoplens inventory testdata/fixtures/optimize_inventory_demand.csv
-//  --products testdata/fixtures/optimize_inventory_products.csv --json` (seed 42)
-const INVENTORY_CLI = { baseline: "2286.79", optimised: "2032.82" };
+//  --products testdata/fixtures/optimize_inventory_products.csv --json` (seed 42): in sample
+// (the first 127 days, tuned on) and out of sample (the last 54, not tuned on), each as
+// baseline cost, optimised cost, saving, baseline fill rate, optimised fill rate; and the
+// recommendation, which follows the out-of-sample figures ("baseline": the tuned policies
+// cost more on the days they were not tuned on).
+const INVENTORY_CLI = {
+  recommendation: "baseline",
+  inSample: ["1578.44", "1381.28", "12.5 %", "1.000", "1.000"],
+  outOfSample: ["652.37", "1102.73", "-69.0 %", "1.000", "0.995"],
+};
+// `shoplens inventory public/samples/online-retail-orders.csv --build-products
+//  --product-col StockCode --json` (seed 42)
+const ORDERS_CLI = { products: 30, inSample: "62.5 %", outOfSample: "-2.8 %" };
 // `shoplens route FILE --json` (seed 42, 1000 levels), and the library optimum.
 const ROUTES_CLI = {
   "berlin52.tsp": { name: "berlin52", length: "7542", optimum: 7542, gap: 0.01 },
@@ -28,7 +41,7 @@ const ROUTES_CLI = {
   "A-n32-k5.vrp": { name: "A-n32-k5", length: "784", optimum: 784, gap: 0.03 },
 };
 // `shoplens budget testdata/islr-advertising/Advertising.csv --total 200 --json` (seed 42)
-const BUDGET_CLI = { current: "44.214", greedy: "45.608", genetic: "45.608" };
+const BUDGET_CLI = { current: "14.629", greedy: "12.834", genetic: "27.047" };
 
 let env;
 let page;
@@ -105,14 +118,36 @@ test("inventory: the fixture files give the CLI's baseline and optimised cost", 
   await byTest(page, "inventory-results").waitFor();
   await settled();
   step("inventory done");
-  assert.equal((await byTest(page, "inventory-baseline-cost").textContent()).trim(), INVENTORY_CLI.baseline);
-  assert.equal((await byTest(page, "inventory-optimised-cost").textContent()).trim(), INVENTORY_CLI.optimised);
-  const saving = await byTest(page, "inventory-saving").textContent();
-  const percent = (1 - Number(INVENTORY_CLI.optimised) / Number(INVENTORY_CLI.baseline)) * 100;
-  assert.ok(saving.includes(`(${percent.toFixed(1)}%)`), saving);
+  await sampleFiguresAreTheClis();
+  const recommendation = await byTest(page, "inventory-recommendation").textContent();
+  assert.equal(INVENTORY_CLI.recommendation, "baseline");
+  assert.match(recommendation, /Out of sample .* keep the baseline policies/, recommendation);
   assert.equal((await byTest(page, "inventory-seed-used").textContent()).trim(), "42");
   await byTest(page, "inventory-convergence").screenshot({ path: join(SHOTS, "operations-inventory.png") });
 });
+
+/** The in-sample and out-of-sample columns hold the CLI's figures, each headed by which
+ * days it covers, in English and in Chinese. */
+async function sampleFiguresAreTheClis() {
+  const cells = async (id) => (await byTest(page, id).allTextContents()).map((c) => c.trim());
+  assert.deepEqual(await cells("inventory-in-sample"), INVENTORY_CLI.inSample);
+  assert.deepEqual(await cells("inventory-out-of-sample"), INVENTORY_CLI.outOfSample);
+  assert.equal((await byTest(page, "inventory-in-sample-head").textContent()).trim(), "In sample: first 127 days (tuned on)");
+  assert.equal(
+    (await byTest(page, "inventory-out-of-sample-head").textContent()).trim(),
+    "Out of sample: last 54 days (not tuned on)",
+  );
+  await page.locator('.lang-button[data-lang="zh"]').click();
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid="inventory-in-sample-head"]')?.textContent.trim() === "样本内：前 127 天（用于调优）",
+  );
+  assert.equal((await byTest(page, "inventory-out-of-sample-head").textContent()).trim(), "样本外：后 54 天（未参与调优）");
+  assert.match(await byTest(page, "inventory-recommendation").textContent(), /样本外/);
+  await page.locator('.lang-button[data-lang="en"]').click();
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid="inventory-in-sample-head"]')?.textContent.startsWith("In sample"),
+  );
+}
 
 test("routes: library instances match the CLI and their optimum gaps", async () => {
   await openTab("routes");
@@ -218,9 +253,92 @@ test("inventory: demand from the table loaded on the Data page", async () => {
   await byTest(page, "inventory-run").click();
   await byTest(page, "inventory-results").waitFor();
   await settled();
-  assert.equal((await byTest(page, "inventory-baseline-cost").textContent()).trim(), INVENTORY_CLI.baseline);
-  assert.equal((await byTest(page, "inventory-optimised-cost").textContent()).trim(), INVENTORY_CLI.optimised);
+  await sampleFiguresAreTheClis();
   await byTest(page, "inventory-stock").screenshot({ path: join(SHOTS, "operations-stock.png") });
+});
+
+test("inventory: products built from the loaded order export, with their file to download", async () => {
+  await loadFile(page, env.origin, ORDERS);
+  await page.goto(env.origin + "/#operations");
+  await openTab("inventory");
+  await byTest(page, "inventory-products-source").selectOption("build");
+  // Building needs the order export: the demand follows to the loaded table.
+  await page.waitForFunction(() => document.querySelector('[data-testid="inventory-demand-source"]').value === "loaded");
+  // Column choices are the loaded table's columns.
+  const options = await byTest(page, "inventory-product-col").locator("option").allTextContents();
+  assert.ok(options.includes("StockCode") && options.includes("UnitPrice"), options.join(","));
+  await byTest(page, "inventory-product-col").selectOption("StockCode");
+  await byTest(page, "inventory-run").click();
+  await byTest(page, "inventory-results").waitFor();
+  await settled();
+  assert.equal(await byTest(page, "inventory-table").locator("tbody tr").count(), ORDERS_CLI.products);
+  assert.equal((await byTest(page, "inventory-in-sample").nth(2).textContent()).trim(), ORDERS_CLI.inSample);
+  assert.equal((await byTest(page, "inventory-out-of-sample").nth(2).textContent()).trim(), ORDERS_CLI.outOfSample);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    byTest(page, "inventory-products-download").click(),
+  ]);
+  const csv = (await readFile(await download.path(), "utf8")).trim().split("\n");
+  assert.equal(csv[0], "product,unit_cost,order_cost,holding_rate,lead_time,case_pack,min_order,stockout_cost,volume");
+  assert.equal(csv.length, ORDERS_CLI.products + 1);
+  // The template explains every column it has, in both languages.
+  await byTest(page, "inventory-template-columns").locator("dt").first().waitFor({ state: "attached" });
+  assert.equal(await byTest(page, "inventory-template-columns").locator("dt").count(), 9);
+});
+
+test("inventory: a budget no plan can meet is an error naming the minimum, in both languages", async () => {
+  await openTab("inventory");
+  await byTest(page, "inventory-products-source").selectOption("build");
+  await byTest(page, "inventory-budget").fill("10");
+  await byTest(page, "inventory-run").click();
+  await byTest(page, "job-error").waitFor();
+  assert.match(await byTest(page, "job-error").textContent(), /budget = 10 cannot be met: even the smallest plan .* needs \d/);
+  await page.locator('.lang-button[data-lang="zh"]').click();
+  await page.waitForFunction(() => /预算 = 10 无法满足/.test(document.querySelector('[data-testid="job-error"]')?.textContent));
+  await page.locator('.lang-button[data-lang="en"]').click();
+  await byTest(page, "inventory-budget").fill("");
+});
+
+test("budget: no split is offered as better when it predicts no more than today's", async () => {
+  await openTab("budget");
+  // Advertising: the recommended split predicts more than the current one, and says so.
+  await byTest(page, "budget-source").selectOption("Advertising.csv");
+  await byTest(page, "budget-total").fill("200");
+  await byTest(page, "budget-run").click();
+  await byTest(page, "budget-results").waitFor();
+  await settled();
+  const current = Number(await byTest(page, "budget-predicted-current").textContent());
+  const recommended = await byTest(page, "budget-recommendation").getAttribute("data-recommended");
+  if (recommended !== "current") {
+    const predicted = Number(await byTest(page, `budget-predicted-${recommended}`).textContent());
+    assert.ok(predicted > current, `${recommended} ${predicted} vs current ${current}`);
+  }
+  assert.match(await byTest(page, "budget-fit-check").textContent(), /in-sample R² = 0\.9\d\d/);
+  assert.match(await byTest(page, "budget-units").textContent(), /currency not stated, per row/);
+  // One channel: every split is today's split, so today's is kept and the page says so.
+  const rows = ["week,search_usd,sales_usd"];
+  for (let w = 0; w < 12; w++) rows.push(`${new Date(Date.UTC(2024, 0, 1 + 7 * w)).toISOString().slice(0, 10)},${100 + 10 * w},${500 + 30 * w}`);
+  await byTest(page, "budget-file").setInputFiles({ name: "one-channel.csv", mimeType: "text/csv", buffer: Buffer.from(rows.join("\n")) });
+  await page.waitForFunction(() => document.querySelector('[data-testid="budget-source"]').value === "file");
+  await byTest(page, "budget-total").fill("");
+  await byTest(page, "budget-run").click();
+  await page.waitForFunction(() => document.querySelector('[data-testid="budget-recommendation"]')?.dataset.recommended === "current");
+  await settled();
+  assert.equal((await byTest(page, "budget-recommendation").textContent()).trim(), "No split predicts more than the current one: keep the current split.");
+  assert.match(await byTest(page, "budget-units").textContent(), /USD/);
+  await page.locator('.lang-button[data-lang="zh"]').click();
+  await page.waitForFunction(() => /建议保持当前分配/.test(document.querySelector('[data-testid="budget-recommendation"]')?.textContent));
+  await page.locator('.lang-button[data-lang="en"]').click();
+});
+
+test("a CVRPLIB .vrp dropped on the Data page points to Delivery routes", async () => {
+  await loadFile(page, env.origin, VRP);
+  await byTest(page, "route-hint").waitFor();
+  await byTest(page, "open-routes").click();
+  await page.waitForURL(/#operations$/);
+  await byTest(page, "routes-source").waitFor();
+  assert.equal(await byTest(page, "routes-source").inputValue(), "file");
+  assert.match(await byTest(page, "routes-source").locator("option:checked").textContent(), /A-n32-k5\.vrp/);
 });
 
 test("the texts switch to Chinese", async () => {

@@ -88,8 +88,8 @@ async function basketsShown(page) {
   const first = byTest(page, "rule-row").first();
   return {
     summary: await byTest(page, "run-summary").textContent(),
-    rule: await first.locator("td.antecedent").textContent(),
-    consequent: await first.locator("td.consequent").textContent(),
+    rule: await first.locator(".antecedent").textContent(),
+    consequent: await first.locator(".consequent").textContent(),
     lift: await first.locator("td.lift").textContent(),
     support: await byTest(page, "min-support").inputValue(),
     confidence: await byTest(page, "min-confidence").inputValue(),

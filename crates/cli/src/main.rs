@@ -6,6 +6,7 @@ mod cmd;
 mod examples;
 mod order_args;
 mod output;
+mod output_args;
 mod read_args;
 mod spark;
 
@@ -54,12 +55,12 @@ enum Command {
     Inventory(cmd::inventory::Args),
     /// Split an ad budget across channels from fitted response curves.
     Budget(cmd::budget::Args),
-    /// Write a job spec as a program for another engine (Spark).
-    Export(cmd::export::Args),
     /// Customer lifetime value: BG/NBD (or Pareto/NBD) and Gamma-Gamma from order lines.
     Clv(cmd::clv::Args),
     /// Cohort retention by first-purchase month or week from order lines.
     Cohort(cmd::cohort::Args),
+    /// Write a job spec as a program for another engine (Spark).
+    Export(cmd::export::Args),
     /// ABC/XYZ product classes: share of revenue and steadiness of demand, the 3×3 matrix.
     AbcXyz(cmd::abc_xyz::Args),
     /// Each customer's top products not yet bought, evaluated on held-out last orders.
@@ -86,9 +87,9 @@ fn main() -> ExitCode {
         Command::Route(args) => cmd::route::run(args),
         Command::Inventory(args) => cmd::inventory::run(args),
         Command::Budget(args) => cmd::budget::run(args),
-        Command::Export(args) => cmd::export::run(args),
         Command::Clv(args) => cmd::clv::run(args),
         Command::Cohort(args) => cmd::cohort::run(args),
+        Command::Export(args) => cmd::export::run(args),
         Command::AbcXyz(args) => cmd::abc_xyz::run(args),
         Command::Recommend(args) => cmd::recommend::run(args),
     };

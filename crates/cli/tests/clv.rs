@@ -2,40 +2,10 @@
 //! parameters lifetimes finds (fixture from `tools/clv_fixture.py`), `--save-job` reruns
 //! with `shoplens run` to the same numbers, and bad input is named.
 
+mod common;
+
+use common::{json, repo, scratch, shoplens};
 use serde_json::Value;
-use std::path::PathBuf;
-use std::process::{Command, Output};
-
-fn repo(path: &str) -> String {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../..")
-        .join(path)
-        .to_string_lossy()
-        .into_owned()
-}
-
-fn scratch(name: &str) -> String {
-    let dir = std::env::temp_dir().join(format!("shoplens-clv-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir.join(name).to_string_lossy().into_owned()
-}
-
-fn shoplens(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_shoplens"))
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn json(args: &[&str]) -> Value {
-    let out = shoplens(args);
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_str(&String::from_utf8(out.stdout).unwrap()).unwrap()
-}
 
 const CDNOW: &str = "testdata/cdnow-sample/cdnow_sample.csv";
 const RETAIL: &str = "testdata/uci-online-retail-sample20k/online_retail_sample20k.csv";

@@ -260,3 +260,50 @@ fn rfm_saved_job_reruns() {
         "{direct}"
     );
 }
+
+/// A baskets job from the tab that leaves out the placeholder `NONE` reruns through `run`
+/// without it: no rule and no companion list names it, and the job it echoes keeps the
+/// exclusion and the companion floors.
+#[test]
+fn run_keeps_the_tab_s_excluded_items() {
+    let job_file = scratch("baskets-exclude.json");
+    std::fs::write(
+        &job_file,
+        r#"{"kind": "baskets", "source": {"exclude_items": ["NONE"]},
+            "mine": {"min_support": {"Fraction": 0.05}, "min_confidence": 0.5,
+                     "companions": {"min_support": {"Count": 5}, "min_lift": 1.0}}}"#,
+    )
+    .unwrap();
+    let data = repo("testdata/basket-quirks/bakery_none.csv");
+    let (ok, out, err) = shoplens(&[
+        "run",
+        job_file.to_str().unwrap(),
+        data.to_str().unwrap(),
+        "--json",
+    ]);
+    assert!(ok, "{err}");
+    let value: Value = serde_json::from_str(&out).unwrap();
+    let text = value.to_string();
+    assert!(text.contains(r#""exclude_items":["NONE"]"#), "{text}");
+    let mined = find(&value, "mined").expect("mined in the output");
+    let items: Vec<&str> = mined["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| i.as_str().unwrap())
+        .collect();
+    assert!(!items.contains(&"NONE"), "{items:?}");
+    assert!(!mined["rules"].as_array().unwrap().is_empty());
+    assert!(!mined["companions"].to_string().contains("NONE"));
+}
+
+/// The first value under key `key` anywhere in `value`.
+fn find<'a>(value: &'a Value, key: &str) -> Option<&'a Value> {
+    match value {
+        Value::Object(map) => map
+            .get(key)
+            .or_else(|| map.values().find_map(|v| find(v, key))),
+        Value::Array(list) => list.iter().find_map(|v| find(v, key)),
+        _ => None,
+    }
+}

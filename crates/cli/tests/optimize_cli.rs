@@ -194,7 +194,12 @@ fn budget_splits_the_total_both_ways() {
     assert!(channels[0]["genetic"].as_f64().unwrap() <= 120.0 + 1e-9);
     let p = &v["predicted"];
     assert!(p["genetic"].as_f64().unwrap() >= p["greedy"].as_f64().unwrap() - 1e-9);
-    assert!(p["greedy"].as_f64().unwrap() >= p["current"].as_f64().unwrap());
+    // The recommended split never predicts less than today's.
+    let recommended = v["recommended"].as_str().unwrap();
+    assert!(p[recommended].as_f64().unwrap() >= p["current"].as_f64().unwrap());
+    assert!(v["r2"].as_f64().unwrap() > 0.9);
+    let h = &v["holdout"];
+    assert!(h["rmse"].as_f64().unwrap() < h["linear_rmse"].as_f64().unwrap());
     let out = shoplens(&[
         "budget",
         &path("testdata/islr-advertising/Advertising.csv"),
@@ -205,4 +210,112 @@ fn budget_splits_the_total_both_ways() {
     ]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("CHANNEL=AMOUNT"));
+}
+
+#[test]
+fn inventory_builds_products_from_an_order_export_and_checks_out_of_sample() {
+    let orders = path("public/samples/online-retail-orders.csv");
+    let dir = std::env::temp_dir().join(format!("shoplens-inv-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let products = dir.join("products.csv");
+    let job = dir.join("job.json");
+    let v = json(&[
+        "inventory",
+        &orders,
+        "--build-products",
+        "--product-col",
+        "StockCode",
+        "--max-products",
+        "10",
+        "--generations",
+        "30",
+        "--write-products",
+        products.to_str().unwrap(),
+        "--save-job",
+        job.to_str().unwrap(),
+        "--json",
+    ]);
+    assert_eq!(v["products"].as_array().unwrap().len(), 10);
+    let inside = &v["in_sample"];
+    let outside = &v["out_of_sample"];
+    let days = v["days"].as_u64().unwrap();
+    assert_eq!(
+        inside["days"].as_u64().unwrap() + outside["days"].as_u64().unwrap(),
+        days
+    );
+    assert!(outside["baseline_cost"].as_f64().unwrap() > 0.0);
+    let rec = outside["recommendation"].as_str().unwrap();
+    assert!(rec == "baseline" || rec == "optimised", "{rec}");
+    let text = std::fs::read_to_string(&products).unwrap();
+    assert!(text.starts_with("product,unit_cost,order_cost,holding_rate,lead_time,case_pack,"));
+    assert_eq!(text.lines().count(), 11);
+    let saved = std::fs::read_to_string(&job).unwrap();
+    assert!(
+        saved.contains("build_products") && saved.contains("UnitPrice"),
+        "{saved}"
+    );
+    let rerun = shoplens(&["run", job.to_str().unwrap(), &orders]);
+    assert!(
+        rerun.status.success(),
+        "{}",
+        String::from_utf8_lossy(&rerun.stderr)
+    );
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+#[test]
+fn inventory_refuses_a_budget_no_plan_can_meet() {
+    let out = shoplens(&[
+        "inventory",
+        &path("testdata/fixtures/optimize_inventory_demand.csv"),
+        "--products",
+        &path("testdata/fixtures/optimize_inventory_products.csv"),
+        "--budget",
+        "10",
+    ]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("budget = 10 cannot be met"), "{err}");
+    assert!(err.contains("needs "), "{err}");
+}
+
+#[test]
+fn budget_states_currency_and_period_and_offers_a_template() {
+    let out = shoplens(&["budget", "--template"]);
+    assert!(out.status.success());
+    let template = String::from_utf8_lossy(&out.stdout).into_owned();
+    assert!(template.starts_with("week,search_usd,"), "{template}");
+    let dir = std::env::temp_dir().join(format!("shoplens-budget-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    // Twelve weeks of the template's shape.
+    let mut text = String::from("week,search_usd,social_usd,sales_usd\n");
+    for w in 0..12u32 {
+        text.push_str(&format!(
+            "2024-{:02}-{:02},{},{},{}\n",
+            1 + w / 4,
+            1 + 7 * (w % 4),
+            100 + 13 * (w % 5),
+            50 + 7 * (w % 3),
+            900 + 40 * (w % 5) + 11 * (w % 3)
+        ));
+    }
+    let file = dir.join("weeks.csv");
+    std::fs::write(&file, text).unwrap();
+    let v = json(&["budget", file.to_str().unwrap(), "--json"]);
+    assert_eq!(v["currency"], "USD");
+    assert_eq!(v["period"], "week");
+    let v = json(&[
+        "budget",
+        file.to_str().unwrap(),
+        "--currency",
+        "CNY",
+        "--period",
+        "month",
+        "--json",
+    ]);
+    assert_eq!(
+        (v["currency"].as_str(), v["period"].as_str()),
+        (Some("CNY"), Some("month"))
+    );
+    std::fs::remove_dir_all(&dir).ok();
 }

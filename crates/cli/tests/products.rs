@@ -2,42 +2,12 @@
 //! equal the pandas fixtures, the CSV exports are what a spreadsheet or a CRM imports, and
 //! a saved job reruns through `shoplens run` to the same output.
 
+mod common;
+
+use common::{json, repo, scratch, shoplens};
 use serde_json::Value;
-use std::path::PathBuf;
-use std::process::{Command, Output};
 
 const SAMPLE: &str = "testdata/uci-online-retail-sample20k/online_retail_sample20k.csv";
-
-fn repo(path: &str) -> String {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../..")
-        .join(path)
-        .to_string_lossy()
-        .into_owned()
-}
-
-fn scratch(name: &str) -> String {
-    let dir = std::env::temp_dir().join(format!("shoplens-products-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir.join(name).to_string_lossy().into_owned()
-}
-
-fn shoplens(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_shoplens"))
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn json(args: &[&str]) -> Value {
-    let out = shoplens(args);
-    assert!(
-        out.status.success(),
-        "{args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).unwrap()
-}
 
 fn fixture(name: &str) -> Value {
     serde_json::from_str(

@@ -104,6 +104,17 @@ pub enum ErrorKind {
         /// Where and what, in English.
         detail: String,
     },
+    /// A limit no plan can meet: even the smallest plan needs more than was allowed (an
+    /// inventory budget or warehouse capacity below what every product's smallest order
+    /// ties up).
+    Infeasible {
+        /// Which limit, as the parameter is named (`budget`, `capacity`).
+        limit: String,
+        /// The limit given.
+        given: f64,
+        /// The least the smallest plan needs.
+        minimum: f64,
+    },
     /// A table that holds no baskets: not order lines, not one basket per line, not a 0/1
     /// matrix. Names the columns that could be grouped into baskets.
     NotBaskets {
@@ -222,6 +233,14 @@ impl Error {
             (Cancelled, Lang::Zh) => "已取消。".into(),
             (Format { format, detail }, Lang::En) => format!("Not a valid {format} file: {detail}."),
             (Format { format, detail }, Lang::Zh) => format!("不是有效的 {format} 文件：{detail}。"),
+            (Infeasible { limit, given, minimum }, Lang::En) => format!(
+                "{limit} = {} cannot be met: even the smallest plan (no safety stock, one minimum order per product) needs {}. Raise the {limit} to at least {} or leave it empty.",
+                round_2(*given), round_2(*minimum), round_2(*minimum)
+            ),
+            (Infeasible { limit, given, minimum }, Lang::Zh) => format!(
+                "{} = {} 无法满足：即使最小的方案（不留安全库存、每个商品只订一次最小订货量）也需要 {}。请把{}提高到至少 {}，或留空。",
+                zh_limit(limit), round_2(*given), round_2(*minimum), zh_limit(limit), round_2(*minimum)
+            ),
             (NotBaskets { columns, group_by, items }, Lang::En) => format!(
                 "This table does not hold baskets: it has no invoice/order column with an item column, and it is neither one basket per line nor a 0/1 matrix. Choose the column(s) that group rows into baskets{} and the item column{}. Columns: {}.",
                 if group_by.is_empty() { String::new() } else { format!(" (for example {})", group_by.join(" + ")) },
@@ -261,6 +280,7 @@ fn zh_type(expected: &str) -> &str {
         "boolean" => "布尔值",
         "date" | "datetime" | "date/time" => "日期",
         "text" => "文本",
+        "product sold at a positive price at least once" => "商品（至少要有一次以正价格售出）",
         other => other,
     }
 }
@@ -305,6 +325,20 @@ fn zh_expected(expected: &str) -> String {
         "columns other than the target" => "目标列以外的列".into(),
         "a finite number" => "有限的数值".into(),
         other => other.to_string(),
+    }
+}
+
+/// A number with at most two decimals, without trailing zeros.
+fn round_2(value: f64) -> String {
+    let text = format!("{value:.2}");
+    text.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+fn zh_limit(limit: &str) -> &str {
+    match limit {
+        "budget" => "预算",
+        "capacity" => "仓储容量",
+        other => other,
     }
 }
 

@@ -12,7 +12,7 @@ use super::{rule_names, rule_text, use_baskets};
 use crate::charts::rules_graph::{Graph, GraphRule, RulesGraph};
 use crate::charts::rules_matrix::RulesMatrix;
 use crate::charts::rules_scatter::{RulePoint, RulesScatter};
-use crate::components::format::grouped;
+use crate::components::format::{grouped, share};
 use crate::i18n::baskets::{self as text, t, BasketText as T};
 use crate::state::use_app_state;
 use crate::worker::jobs::baskets::Mined;
@@ -22,6 +22,11 @@ const TABLE_ROWS: usize = 20;
 
 /// Rules drawn in the graph (the best by lift).
 const GRAPH_RULES: usize = 25;
+
+/// Rules drawn in the scatter (the best by lift). Past this many the points only pile up
+/// into a blur, and each redraw (every hover moves a ring) would hold the page's thread
+/// for longer than a frame; the rules table lists them all.
+const SCATTER_RULES: usize = 10_000;
 
 /// The graph of the best rules by lift (rules arrive ranked by lift).
 fn graph(mined: &Mined) -> Graph {
@@ -65,6 +70,7 @@ pub fn RulesCharts(mined: Arc<Mined>) -> impl IntoView {
         mined
             .rules
             .iter()
+            .take(SCATTER_RULES)
             .map(|r| RulePoint {
                 support: r.support,
                 confidence: r.confidence,
@@ -75,14 +81,15 @@ pub fn RulesCharts(mined: Arc<Mined>) -> impl IntoView {
     let hover_data = mined.clone();
     let describe = Callback::new(move |i: usize| {
         let r = &hover_data.rules[i];
+        let lang = lang.get_untracked();
         format!(
-            "{}  ·  {} {:.4}  ·  {} {:.4}  ·  {} {:.4}",
+            "{}  ·  {} {}  ·  {} {}  ·  {} {:.2}",
             rule_text(&hover_data, i),
-            Measure::Support.label(lang.get_untracked()),
-            r.support,
-            Measure::Confidence.label(lang.get_untracked()),
-            r.confidence,
-            Measure::Lift.label(lang.get_untracked()),
+            t(lang, T::ShareOfBaskets),
+            share(r.support),
+            t(lang, T::HowOften),
+            share(r.confidence),
+            Measure::Lift.label(lang),
             r.lift
         )
     });
@@ -101,9 +108,9 @@ pub fn RulesCharts(mined: Arc<Mined>) -> impl IntoView {
             view! {
                 <tr>
                     <td>{rule_text(&mined, i)}</td>
-                    <td class="num">{format!("{:.4}", r.support)}</td>
-                    <td class="num">{format!("{:.4}", r.confidence)}</td>
-                    <td class="num">{format!("{:.4}", r.lift)}</td>
+                    <td class="num">{share(r.support)}</td>
+                    <td class="num">{share(r.confidence)}</td>
+                    <td class="num">{format!("{:.2}", r.lift)}</td>
                 </tr>
             }
         })
@@ -125,8 +132,8 @@ pub fn RulesCharts(mined: Arc<Mined>) -> impl IntoView {
                     <thead>
                         <tr>
                             <th>{move || t(lang.get(), T::RulesHeading)}</th>
-                            <th>{move || Measure::Support.label(lang.get())}</th>
-                            <th>{move || Measure::Confidence.label(lang.get())}</th>
+                            <th>{move || t(lang.get(), T::ShareOfBaskets)}</th>
+                            <th>{move || t(lang.get(), T::HowOften)}</th>
                             <th>{move || Measure::Lift.label(lang.get())}</th>
                         </tr>
                     </thead>
@@ -145,7 +152,7 @@ pub fn RulesCharts(mined: Arc<Mined>) -> impl IntoView {
                         <tr>
                             <th>{move || t(lang.get(), T::Antecedent)}</th>
                             <th>{move || t(lang.get(), T::Consequent)}</th>
-                            <th>{move || Measure::Support.label(lang.get())}</th>
+                            <th>{move || t(lang.get(), T::ShareOfBaskets)}</th>
                             <th>{move || Measure::Lift.label(lang.get())}</th>
                         </tr>
                     </thead>
@@ -168,8 +175,8 @@ fn graph_edges(mined: &Mined) -> impl IntoView {
                 <tr data-testid="graph-edge">
                     <td>{a.join(", ")}</td>
                     <td>"→ " {c.join(", ")}</td>
-                    <td class="num">{format!("{:.4}", r.support)}</td>
-                    <td class="num">{format!("{:.4}", r.lift)}</td>
+                    <td class="num">{share(r.support)}</td>
+                    <td class="num">{format!("{:.2}", r.lift)}</td>
                 </tr>
             }
         })
@@ -200,7 +207,7 @@ fn GroupedMatrix(mined: Arc<Mined>) -> impl IntoView {
                     &grouped(g.groups[c.group].rules as u64),
                     &g.consequent_label(c.row),
                     &grouped(c.rules.len() as u64),
-                    c.support,
+                    &share(c.support),
                     c.lift,
                 )
             })
@@ -221,20 +228,34 @@ fn GroupedMatrix(mined: Arc<Mined>) -> impl IntoView {
         )
     });
     let for_table = grouping.clone();
+    // The table is the matrix's keyboard way in: each cell's button filters the rules
+    // table as a click on its circle does.
     let rows = move || {
         let lang = lang.get();
         let g = &for_table;
         g.cells
             .iter()
-            .map(|c| {
+            .enumerate()
+            .map(|(i, c)| {
                 view! {
-                    <tr data-testid="matrix-cell">
+                    <tr data-testid="matrix-cell" class:picked=move || picked.get() == Some(i)>
                         <td>{g.group_label(lang, c.group)}</td>
                         <td class="num">{grouped(g.groups[c.group].rules as u64)}</td>
                         <td>{g.consequent_label(c.row)}</td>
                         <td class="num">{grouped(c.rules.len() as u64)}</td>
-                        <td class="num">{format!("{:.4}", c.support)}</td>
-                        <td class="num">{format!("{:.4}", c.lift)}</td>
+                        <td class="num">{share(c.support)}</td>
+                        <td class="num">{format!("{:.2}", c.lift)}</td>
+                        <td>
+                            <button
+                                type="button"
+                                class="button small matrix-pick"
+                                data-testid="matrix-pick"
+                                aria-pressed=move || (picked.get() == Some(i)).to_string()
+                                on:click=move |_| on_pick.run(i)
+                            >
+                                {t(lang, T::ListRules)}
+                            </button>
+                        </td>
                     </tr>
                 }
             })
@@ -262,6 +283,9 @@ fn GroupedMatrix(mined: Arc<Mined>) -> impl IntoView {
                         <th>{move || t(lang.get(), T::RuleCount)}</th>
                         <th>{move || t(lang.get(), T::MeanSupport)}</th>
                         <th>{move || t(lang.get(), T::MeanLift)}</th>
+                        <th>
+                            <span class="visually-hidden">{move || t(lang.get(), T::ListRules)}</span>
+                        </th>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>

@@ -26,7 +26,7 @@ fn rules(mined: &Mined) -> Rules {
         baskets: mined.prepared.report.baskets,
         min_count: mined.min_count,
         itemsets: mined.itemset_count,
-        rules: mined.rules.clone(),
+        rules: mined.rules.rules.clone(),
         partial: mined.partial,
     }
 }

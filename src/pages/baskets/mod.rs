@@ -12,6 +12,7 @@ mod charts;
 mod companions;
 mod downloads;
 mod grouped;
+mod item_search;
 mod rules_table;
 mod settings;
 
@@ -168,7 +169,12 @@ pub fn BasketsPage() -> impl IntoView {
                 }
             >
                 <settings::Settings />
-                <JobPanel on_cancel=cancel job=state.job has_results=has_results />
+                <JobPanel
+                    on_cancel=cancel
+                    job=state.job
+                    has_results=has_results
+                    cancelled_note=Signal::derive(move || t(lang.get(), T::SearchCancelled))
+                />
                 <JobPanel on_cancel=cancel job=state.prepare_job />
                 <Results />
             </Show>

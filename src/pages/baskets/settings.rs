@@ -4,7 +4,9 @@
 use std::sync::Arc;
 
 use leptos::prelude::*;
-use shoplens_core::basket::{Algorithm, BasketShape, ExclusionReason, MinSupport, Target};
+use shoplens_core::basket::{
+    Algorithm, BasketShape, CompanionParams, ExclusionReason, MinSupport, Target,
+};
 
 use super::{use_baskets, BasketsState};
 use crate::components::format::{grouped, percent};
@@ -24,21 +26,34 @@ pub(super) fn placeholders(prepared: &Prepared) -> Vec<String> {
         .collect()
 }
 
-/// The exclusion box's text: one name per line.
-fn exclusion_text(names: &[String]) -> String {
-    names.join("\n")
-}
-
-/// The names typed in the exclusion box: one per line, trimmed, blank lines dropped,
-/// repeats once.
-fn parse_exclusions(text: &str) -> Vec<String> {
-    let mut names: Vec<String> = Vec::new();
-    for line in text.lines().map(str::trim).filter(|l| !l.is_empty()) {
-        if !names.iter().any(|n| n == line) {
-            names.push(line.to_string());
-        }
+/// `names` with `name` (trimmed) added at the end unless blank or already there.
+fn with_exclusion(mut names: Vec<String>, name: &str) -> Vec<String> {
+    let name = name.trim();
+    if !name.is_empty() && !names.iter().any(|n| n == name) {
+        names.push(name.to_string());
     }
     names
+}
+
+/// The companion floors typed: a basket count of at least 1 and a lift of at least 0.
+fn read_companions(count: &str, lift: &str) -> Option<CompanionParams> {
+    let count: u64 = count.trim().parse().ok()?;
+    let lift: f64 = lift.trim().parse().ok()?;
+    (count >= 1 && lift.is_finite() && lift >= 0.0).then(|| CompanionParams {
+        min_support: MinSupport::Count(count),
+        min_lift: lift,
+        ..CompanionParams::default()
+    })
+}
+
+/// The form's text for the companion floors: the inverse of [`read_companions`] (a
+/// fractional floor, from a job written by hand, shows as empty and the default is used).
+fn companion_values(params: &CompanionParams) -> [String; 2] {
+    let count = match params.min_support {
+        MinSupport::Count(n) => n.to_string(),
+        MinSupport::Fraction(_) => String::new(),
+    };
+    [count, params.min_lift.to_string()]
 }
 
 /// The support the user typed, if valid.
@@ -180,6 +195,9 @@ pub fn Settings() -> impl IntoView {
     let lift = RwSignal::new(String::new());
     let max_len = RwSignal::new(String::new());
     let target = RwSignal::new("all".to_string());
+    let [default_count, default_lift] = companion_values(&CompanionParams::default());
+    let companion_count = RwSignal::new(default_count);
+    let companion_lift = RwSignal::new(default_lift);
     let invalid = RwSignal::new(false);
     // The settings of the kept search, if any (its results are shown by the page).
     results::restore("baskets.mine", move |job, _| {
@@ -187,6 +205,15 @@ pub fn Settings() -> impl IntoView {
             let fields = [algorithm, support, unit, confidence, lift, max_len, target];
             for (field, value) in fields.into_iter().zip(form_values(&settings)) {
                 field.set(value);
+            }
+            let floors = [companion_count, companion_lift];
+            for (field, value) in floors
+                .into_iter()
+                .zip(companion_values(&settings.companions))
+            {
+                if !value.is_empty() {
+                    field.set(value);
+                }
             }
             if state.source.get_untracked() != source {
                 state.source.set(source);
@@ -268,7 +295,59 @@ pub fn Settings() -> impl IntoView {
         })
     };
 
-    // Suggested non-products not yet excluded, with a button adding them all.
+    // The excluded items as removable chips, each with the reason it was suggested.
+    let chips = move || {
+        let lang = lang.get();
+        let excluded = state
+            .source
+            .with(|s| s.exclude_items.clone().unwrap_or_default());
+        if excluded.is_empty() {
+            return view! {
+                <p class="note" data-testid="nothing-excluded">{t(lang, T::NothingExcluded)}</p>
+            }
+            .into_any();
+        }
+        let reasons = state
+            .prepared
+            .with(|p| p.as_ref().map(|p| p.suggested.clone()).unwrap_or_default());
+        let chips = excluded
+            .into_iter()
+            .map(|name| {
+                let reason = reasons
+                    .iter()
+                    .find(|(n, _)| *n == name)
+                    .map(|(_, r)| r.label(lang));
+                let remove_label = format!("{} {name}", t(lang, T::RemoveExclusion));
+                let gone = name.clone();
+                view! {
+                    <li class="chip" data-testid="exclusion-chip" data-name=name.clone()>
+                        <span class="chip-name">{name.clone()}</span>
+                        {reason.map(|r| view! { <span class="chip-reason">{r}</span> })}
+                        <button
+                            type="button"
+                            class="chip-remove"
+                            data-testid="remove-exclusion"
+                            aria-label=remove_label.clone()
+                            title=remove_label
+                            on:click=move |_| {
+                                let gone = gone.clone();
+                                state.source.update(|s| {
+                                    s.exclude_items
+                                        .get_or_insert_with(Vec::new)
+                                        .retain(|n| *n != gone);
+                                });
+                            }
+                        >
+                            "×"
+                        </button>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! { <ul class="chips" data-testid="exclusion-chips">{chips}</ul> }.into_any()
+    };
+
+    // Suggested non-products not yet excluded: one button each, and one adding them all.
     let suggestions = move || {
         let prepared = state.prepared.get()?;
         let excluded = state
@@ -284,35 +363,58 @@ pub fn Settings() -> impl IntoView {
             return None;
         }
         let lang = lang.get();
-        let listed = open
-            .iter()
-            .map(|(name, reason)| format!("{name} ({})", reason.label(lang)))
-            .collect::<Vec<_>>()
-            .join(lang.pick("，", ", "));
-        let names: Vec<String> = open.into_iter().map(|(name, _)| name).collect();
+        let add = move |names: Vec<String>| {
+            state.source.update(|s| {
+                let list = s.exclude_items.take().unwrap_or_default();
+                s.exclude_items = Some(names.iter().fold(list, |l, n| with_exclusion(l, n)));
+            });
+        };
+        let names: Vec<String> = open.iter().map(|(name, _)| name.clone()).collect();
+        let each = open
+            .into_iter()
+            .map(|(name, reason)| {
+                let one = vec![name.clone()];
+                let data_name = name.clone();
+                view! {
+                    <li>
+                        <button
+                            type="button"
+                            class="chip suggested"
+                            data-testid="suggested-chip"
+                            data-name=data_name
+                            on:click=move |_| add(one.clone())
+                        >
+                            "+ " {name} <span class="chip-reason">{reason.label(lang)}</span>
+                        </button>
+                    </li>
+                }
+            })
+            .collect_view();
         Some(view! {
-            <p class="note" data-testid="suggested-exclusions">
-                {t(lang, T::SuggestedExclusions)} " " {listed} " "
+            <div class="note" data-testid="suggested-exclusions">
+                <span>{t(lang, T::SuggestedExclusions)}</span>
+                <ul class="chips">{each}</ul>
                 <button
                     type="button"
-                    class="button"
+                    class="button small"
                     data-testid="add-suggested-exclusions"
-                    on:click=move |_| {
-                        let names = names.clone();
-                        state.source.update(|s| {
-                            let list = s.exclude_items.get_or_insert_with(Vec::new);
-                            for name in names {
-                                if !list.contains(&name) {
-                                    list.push(name);
-                                }
-                            }
-                        });
-                    }
+                    on:click=move |_| add(names.clone())
                 >
                     {t(lang, T::AddSuggestions)}
                 </button>
-            </p>
+            </div>
         })
+    };
+    let typed = RwSignal::new(String::new());
+    let add_typed = move || {
+        let name = typed.get_untracked();
+        if !name.trim().is_empty() {
+            state.source.update(|s| {
+                let list = s.exclude_items.take().unwrap_or_default();
+                s.exclude_items = Some(with_exclusion(list, &name));
+            });
+            typed.set(String::new());
+        }
     };
 
     let submit = move |ev: leptos::ev::SubmitEvent| {
@@ -326,7 +428,15 @@ pub fn Settings() -> impl IntoView {
             &max_len.get_untracked(),
             &target.get_untracked(),
         ) {
-            Some(settings) => {
+            Some(mut settings) => {
+                let Some(companions) = read_companions(
+                    &companion_count.get_untracked(),
+                    &companion_lift.get_untracked(),
+                ) else {
+                    invalid.set(true);
+                    return;
+                };
+                settings.companions = companions;
                 invalid.set(false);
                 mine(
                     state,
@@ -396,21 +506,36 @@ pub fn Settings() -> impl IntoView {
                         )}
                     </Show>
                 </div>
-                <label class="field wide">
-                    <span>{move || t(lang.get(), T::ExcludeItems)}</span>
-                    <textarea
-                        rows="3"
-                        data-testid="exclude-items"
-                        prop:value=move || {
-                            state.source.with(|s| exclusion_text(s.exclude_items.as_deref().unwrap_or_default()))
-                        }
-                        on:change=move |ev| {
-                            let names = parse_exclusions(&event_target_value(&ev));
-                            state.source.update(|s| s.exclude_items = Some(names));
-                        }
-                    ></textarea>
+                <div class="field wide exclusions" role="group" aria-labelledby="exclusions-label">
+                    <span id="exclusions-label">{move || t(lang.get(), T::ExcludeItems)}</span>
+                    {chips}
+                    <span class="pair">
+                        <input
+                            type="text"
+                            data-testid="exclusion-input"
+                            aria-label=move || t(lang.get(), T::AddExclusion)
+                            placeholder=move || t(lang.get(), T::AddExclusion)
+                            prop:value=typed
+                            on:input=move |ev| typed.set(event_target_value(&ev))
+                            on:keydown=move |ev: leptos::ev::KeyboardEvent| {
+                                // Enter adds the item instead of submitting the search.
+                                if ev.key() == "Enter" {
+                                    ev.prevent_default();
+                                    add_typed();
+                                }
+                            }
+                        />
+                        <button
+                            type="button"
+                            class="button small"
+                            data-testid="add-exclusion"
+                            on:click=move |_| add_typed()
+                        >
+                            {move || t(lang.get(), T::AddButton)}
+                        </button>
+                    </span>
                     <span class="hint">{move || t(lang.get(), T::ExcludeHint)}</span>
-                </label>
+                </div>
                 {suggestions}
                 <label class="field check">
                     <input
@@ -493,6 +618,26 @@ pub fn Settings() -> impl IntoView {
                             <option value="maximal">{move || Target::Maximal.label(lang.get())}</option>
                         </select>
                     </label>
+                    <label class="field">
+                        <span>{move || t(lang.get(), T::CompanionMinSupport)}</span>
+                        <input
+                            type="text"
+                            inputmode="numeric"
+                            data-testid="companion-min-count"
+                            prop:value=companion_count
+                            on:input=input(companion_count)
+                        />
+                    </label>
+                    <label class="field">
+                        <span>{move || t(lang.get(), T::CompanionMinLift)}</span>
+                        <input
+                            type="text"
+                            inputmode="decimal"
+                            data-testid="companion-min-lift"
+                            prop:value=companion_lift
+                            on:input=input(companion_lift)
+                        />
+                    </label>
                 </div>
                 <p class="hint" data-testid="support-hint">{hint}</p>
                 <Show when=move || invalid.get()>
@@ -513,10 +658,23 @@ mod tests {
     use super::*;
 
     #[test]
-    fn exclusions_are_one_name_per_line() {
-        let names = parse_exclusions(" NONE \n\nMUG, BLUE\nNONE\n");
+    fn exclusions_are_added_once_trimmed() {
+        let names = with_exclusion(Vec::new(), " NONE ");
+        let names = with_exclusion(names, "MUG, BLUE");
+        let names = with_exclusion(names, "NONE");
+        let names = with_exclusion(names, "  ");
         assert_eq!(names, ["NONE", "MUG, BLUE"]);
-        assert_eq!(parse_exclusions(&exclusion_text(&names)), names);
+    }
+
+    #[test]
+    fn companion_floors_read_back_as_typed() {
+        for (count, lift) in [("5", "1"), ("12", "1.5"), ("1", "0")] {
+            let params = read_companions(count, lift).unwrap();
+            assert_eq!(companion_values(&params), [count, lift].map(String::from));
+        }
+        assert!(read_companions("0", "1").is_none());
+        assert!(read_companions("5", "-1").is_none());
+        assert!(read_companions("x", "1").is_none());
     }
 
     #[test]

@@ -9,8 +9,9 @@ use shoplens_core::segment::export::{to_csv, Cell};
 use shoplens_core::Lang;
 
 use super::columns::{OrderColumnsForm, OrderPick};
-use super::{money, Fact};
+use super::money;
 use crate::components::download::download_csv;
+use crate::components::fact::Fact;
 use crate::components::format::{grouped, percent, stat};
 use crate::components::JobPanel;
 use crate::i18n::customers::{t, CustomerText as T};
@@ -196,6 +197,16 @@ fn ChurnResults(view: Arc<ChurnView>) -> impl IntoView {
                 <Fact label=T::TestChurnRate value=percent(100.0 * v.test_churn_rate) test_id="churn-test-rate" />
                 <Fact label=T::Time value=format!("{:.0} ms", v.ms) test_id="churn-ms" />
             </dl>
+            {(v.auc < v.recency_auc).then(|| {
+                let (model, baseline) = (stat(v.auc), stat(v.recency_auc));
+                view! {
+                <p class="notice warning" role="status" data-testid="churn-below-baseline">
+                    {move || crate::i18n::fill(
+                        t(lang.get(), T::BelowBaseline),
+                        &[("model", model.clone()), ("baseline", baseline.clone())],
+                    )}
+                </p>
+            }})}
             <p class="hint">
                 {move || format!("{} · {} {} {}", t(lang.get(), classifier_name(v.classifier)), t(lang.get(), T::WindowDays), v.window_days, t(lang.get(), T::HeldOutNote))}
             </p>

@@ -1,14 +1,16 @@
 //! The Customers page: who the customers are and who is slipping away, from the loaded
-//! table, in three views run in the worker with progress and Cancel:
+//! table, in five views run in the worker with progress and Cancel:
 //! - [`rfm`]: recency, frequency and monetary scores and the eleven named segments;
 //! - [`segments`]: k-means segments with elbow, silhouette, profiles and a PCA map;
-//! - [`churn`]: a leakage-safe churn model and the customers most at risk.
+//! - [`churn`]: a leakage-safe churn model and the customers most at risk;
+//! - [`clv`]: lifetime value (BG/NBD or Pareto/NBD with Gamma-Gamma) and its holdout check;
+//! - [`cohorts`]: cohort retention by first-purchase month or week.
 //!
-//! [`columns`] guesses which columns hold customer, order, date and money; [`bench`] is the
-//! speed check on generated data.
+//! [`columns`] guesses which columns hold customer, order, date and money.
 
-mod bench;
 mod churn;
+mod clv;
+mod cohorts;
 mod columns;
 mod rfm;
 mod segments;
@@ -21,22 +23,27 @@ use crate::i18n::customers::{t, CustomerText as T};
 use crate::state::use_app_state;
 use columns::{guess, OrderPick};
 
-/// The three views.
+/// The five views.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Tab {
     Rfm,
     Segments,
     Churn,
+    Clv,
+    Cohorts,
 }
 
 impl Tab {
-    const ALL: [Tab; 3] = [Tab::Rfm, Tab::Segments, Tab::Churn];
+    const ALL: [Tab; 5] = [Tab::Rfm, Tab::Segments, Tab::Churn, Tab::Clv, Tab::Cohorts];
 
-    fn text(self) -> T {
+    fn text(self, lang: shoplens_core::Lang) -> &'static str {
+        use crate::i18n::clv::{t as clv_t, ClvText};
         match self {
-            Tab::Rfm => T::RfmTab,
-            Tab::Segments => T::SegmentsTab,
-            Tab::Churn => T::ChurnTab,
+            Tab::Rfm => t(lang, T::RfmTab),
+            Tab::Segments => t(lang, T::SegmentsTab),
+            Tab::Churn => t(lang, T::ChurnTab),
+            Tab::Clv => clv_t(lang, ClvText::ClvTab),
+            Tab::Cohorts => clv_t(lang, ClvText::CohortTab),
         }
     }
 
@@ -45,6 +52,8 @@ impl Tab {
             Tab::Rfm => "rfm",
             Tab::Segments => "segments",
             Tab::Churn => "churn",
+            Tab::Clv => "clv",
+            Tab::Cohorts => "cohorts",
         }
     }
 }
@@ -104,7 +113,7 @@ pub fn CustomersPage() -> impl IntoView {
                             data-testid=format!("tab-{}", which.slug())
                             on:click=move |_| tab.set(which)
                         >
-                            {move || t(lang.get(), which.text())}
+                            {move || which.text(lang.get())}
                         </button>
                     })
                     .collect_view()}
@@ -120,26 +129,13 @@ pub fn CustomersPage() -> impl IntoView {
             <div class:hidden=move || tab.get() != Tab::Churn>
                 <churn::ChurnTab pick=pick />
             </div>
-            <bench::BenchPanel />
+            <div class:hidden=move || tab.get() != Tab::Clv>
+                <clv::ClvTab pick=pick />
+            </div>
+            <div class:hidden=move || tab.get() != Tab::Cohorts>
+                <cohorts::CohortTab pick=pick />
+            </div>
         </Show>
-    }
-}
-
-/// One labelled number of a result; `raw` also puts the unrounded value in `data-value`
-/// (for tests and for copying).
-#[component]
-fn Fact(
-    label: T,
-    #[prop(into)] value: String,
-    #[prop(into)] test_id: String,
-    #[prop(optional)] raw: Option<f64>,
-) -> impl IntoView {
-    let lang = use_app_state().lang;
-    view! {
-        <div class="fact">
-            <dt>{move || t(lang.get(), label)}</dt>
-            <dd data-testid=test_id data-value=raw.map(|r| r.to_string())>{value}</dd>
-        </div>
     }
 }
 

@@ -8,10 +8,11 @@ use shoplens_core::segment::export::rfm_csv;
 use shoplens_core::segment::Segment;
 
 use super::columns::{OrderColumnsForm, OrderPick};
-use super::{money, Fact};
+use super::money;
 use crate::charts::bars::{Bar, BarChart};
 use crate::charts::canvas::category;
 use crate::components::download::download_csv;
+use crate::components::fact::Fact;
 use crate::components::format::{grouped, percent, stat};
 use crate::components::JobPanel;
 use crate::i18n::customers::{t, CustomerText as T};
@@ -142,6 +143,7 @@ fn RfmResults(view: Arc<RfmView>) -> impl IntoView {
                             <th class="num">{move || t(lang.get(), T::MeanRecency)}</th>
                             <th class="num">{move || t(lang.get(), T::MeanFrequency)}</th>
                             <th class="num">{move || t(lang.get(), T::MeanMonetary)}</th>
+                            <th>{move || t(lang.get(), T::WhyName)}</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -149,6 +151,7 @@ fn RfmResults(view: Arc<RfmView>) -> impl IntoView {
                             .into_iter()
                             .map(|s| {
                                 let segment = s.segment;
+                                let reason = s.reason;
                                 view! {
                                     <tr data-testid=format!("rfm-row-{}", segment.key()) data-customers=s.customers.to_string() data-revenue=s.revenue.to_string()>
                                         <th>{move || segment.label(lang.get())}</th>
@@ -159,6 +162,7 @@ fn RfmResults(view: Arc<RfmView>) -> impl IntoView {
                                         <td class="num">{format!("{:.1}", s.mean_recency)}</td>
                                         <td class="num">{format!("{:.2}", s.mean_frequency)}</td>
                                         <td class="num">{stat((s.mean_monetary * 100.0).round() / 100.0)}</td>
+                                        <td class="why" data-testid="rfm-why">{move || reason.text(lang.get())}</td>
                                     </tr>
                                 }
                             })

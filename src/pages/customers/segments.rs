@@ -8,10 +8,11 @@ use leptos::prelude::*;
 use shoplens_core::segment::export::{to_csv, Cell};
 
 use super::columns::OrderPick;
-use super::{money, Fact};
+use super::money;
 use crate::charts::cluster_map::ClusterMap;
 use crate::charts::line::LineChart;
 use crate::components::download::download_csv;
+use crate::components::fact::Fact;
 use crate::components::format::{grouped, percent, stat};
 use crate::components::JobPanel;
 use crate::i18n::customers::{t, CustomerText as T};

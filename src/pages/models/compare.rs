@@ -28,7 +28,7 @@ pub fn CvTable(
             <table class="grid" data-testid=test_id data-metric=metric_attr>
                 <thead><tr>
                     <th>{move || t(lang.get(), T::Candidate)}</th>
-                    <th class="num">{move || format!("{} ({metric})", t(lang.get(), T::MeanScore))}</th>
+                    <th class="num">{move || format!("{} · {}", t(lang.get(), T::MeanScore), crate::i18n::models_results::metric_label(lang.get(), &metric))}</th>
                     <th class="num">{move || t(lang.get(), T::StdScore)}</th>
                     <th class="num">{move || t(lang.get(), T::Milliseconds)}</th>
                 </tr></thead>

@@ -202,7 +202,11 @@ pub fn ModelsPage() -> impl IntoView {
                     <label class="field">
                         <span>{move || t(lang.get(), T::Model)}</span>
                         <select data-testid="models-kind" on:change=move |ev| kind.set(event_target_value(&ev))>
-                            {KINDS.into_iter().map(|k| view! { <option value=k selected=move || kind.get() == k>{k}</option> }).collect_view()}
+                            {KINDS.into_iter().map(|k| view! {
+                                <option value=k selected=move || kind.get() == k>
+                                    {move || ModelKind::parse(k).map(|m| m.label(lang.get())).unwrap_or(k)}
+                                </option>
+                            }).collect_view()}
                         </select>
                     </label>
                     <label class="field">

@@ -56,7 +56,7 @@ pub fn Results(view: Arc<ModelView>) -> impl IntoView {
             <dl class="facts">
                 {metrics.into_iter().map(|(k, v)| view! {
                     <div class="fact">
-                        <dt>{k.clone()}</dt>
+                        <dt>{let key = k.clone(); move || crate::i18n::models_results::metric_label(lang.get(), &key)}</dt>
                         <dd data-testid=format!("metric-{k}") data-value=v.to_string()>{format!("{v:.4}")}</dd>
                     </div>
                 }).collect_view()}

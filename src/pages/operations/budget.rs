@@ -1,11 +1,14 @@
-//! The budget tab: spend and outcome history per channel (long or wide), a fitted response
-//! curve per channel (logarithmic and Hill, drawn over the observations), and the split of
-//! a total by the genetic algorithm and by greedy marginal return against the current split,
-//! under per-channel minimum and maximum.
+//! The budget tab: spend and outcome history per channel (long or wide, a template to
+//! download), the fitted response model (Hill curves of carried-over spend, drawn over the
+//! observations) with its fit check, and the split of a total by the genetic algorithm and
+//! by greedy marginal return against the current split, under per-channel minimum and
+//! maximum: the recommended split (today's unless another predicts more), spends outside
+//! the history's range marked, currency and period stated.
 
 use leptos::prelude::*;
 use shoplens_core::optimize::budget::{
-    BudgetParams, BudgetPlan, ChannelHistory, ChannelLimit, Curve, ModelChoice,
+    BudgetParams, BudgetPlan, ChannelHistory, ChannelLimit, Curve, ModelChoice, Period,
+    Recommended, TEMPLATE_CSV,
 };
 
 use super::common::{
@@ -16,7 +19,9 @@ use super::Jobs;
 use crate::charts::canvas::category;
 use crate::charts::lines::{draw_lines, LineChartData, LineSeries, Mark};
 use crate::charts::CanvasChart;
+use crate::components::download::download_csv;
 use crate::components::JobPanel;
+use crate::i18n::fill;
 use crate::i18n::operations::{t, OperationText as T};
 use crate::state::{use_app_state, JobStatus};
 use crate::worker::jobs::operations::{OperationJob, OperationOutput, Source};
@@ -41,6 +46,8 @@ pub struct BudgetResult {
     history: Vec<ChannelHistory>,
     plan: BudgetPlan,
     total: f64,
+    currency: String,
+    period: Period,
     elapsed_ms: f64,
 }
 
@@ -59,6 +66,8 @@ pub struct BudgetState {
     outcome: RwSignal<String>,
     total: RwSignal<String>,
     model: RwSignal<String>,
+    currency: RwSignal<String>,
+    period: RwSignal<String>,
     limits: RwSignal<Vec<(String, LimitFields)>>,
     ga: GaFields,
     result: RwSignal<Option<BudgetResult>>,
@@ -73,6 +82,8 @@ impl BudgetState {
             outcome: RwSignal::new(String::new()),
             total: RwSignal::new(String::new()),
             model: RwSignal::new("best".into()),
+            currency: RwSignal::new(String::new()),
+            period: RwSignal::new(String::new()),
             limits: RwSignal::new(Vec::new()),
             ga: GaFields::new(),
             result: RwSignal::new(None),
@@ -107,6 +118,16 @@ pub fn BudgetTab(state: BudgetState, status: RwSignal<JobStatus>, jobs: Jobs) ->
             ("hill".into(), t(lang, T::CurveHill).to_string()),
         ]
     });
+
+    let periods =
+        Signal::derive(move || {
+            let lang = lang.get();
+            let mut options = vec![(String::new(), t(lang, T::Auto).to_string())];
+            options.extend(PERIODS.iter().map(|(value, period)| {
+                (value.to_string(), t(lang, period_text(*period)).to_string())
+            }));
+            options
+        });
 
     let run = move |_| {
         let lang = lang.get_untracked();
@@ -162,6 +183,11 @@ pub fn BudgetTab(state: BudgetState, status: RwSignal<JobStatus>, jobs: Jobs) ->
             outcome: (!outcome.is_empty()).then_some(outcome),
             total,
             params,
+            currency: state.currency.get_untracked().trim().to_string(),
+            period: PERIODS
+                .iter()
+                .find(|(value, _)| *value == state.period.get_untracked())
+                .map(|(_, p)| *p),
         });
         run_task(job, t(lang, T::TabBudget).into(), status, move |output| {
             show(state, output)
@@ -208,6 +234,14 @@ pub fn BudgetTab(state: BudgetState, status: RwSignal<JobStatus>, jobs: Jobs) ->
                 <Field label=T::OutcomeColumn value=state.outcome test_id="budget-outcome" placeholder=T::Auto />
                 <Field label=T::Total value=state.total test_id="budget-total" placeholder=T::TotalAuto />
                 <Choice label=T::CurveChoice value=state.model options=models test_id="budget-model" />
+                <Field label=T::Currency value=state.currency test_id="budget-currency" placeholder=T::Auto />
+                <Choice label=T::PeriodField value=state.period options=periods test_id="budget-period" />
+            </div>
+            <div class="actions">
+                <button type="button" class="button small" data-testid="budget-template"
+                    on:click=move |_| download_csv(TEMPLATE_CSV, "budget-history-template.csv")>
+                    {move || t(lang.get(), T::DownloadBudgetTemplate)}
+                </button>
             </div>
             <Show when=move || state.limits.with(|l| !l.is_empty())>
                 <div class="table-scroll limits" tabindex="0">
@@ -222,7 +256,10 @@ pub fn BudgetTab(state: BudgetState, status: RwSignal<JobStatus>, jobs: Jobs) ->
                 </div>
                 <p class="hint">{move || t(lang.get(), T::LimitsNote)}</p>
             </Show>
-            <GaSettings fields=state.ga prefix="budget" />
+            <details data-testid="budget-advanced">
+                <summary>{move || t(lang.get(), T::Advanced)}</summary>
+                <GaSettings fields=state.ga prefix="budget" />
+            </details>
             <div class="actions">
                 <button type="button" class="button primary" data-testid="budget-run" on:click=run>
                     {move || t(lang.get(), T::Run)}
@@ -234,9 +271,30 @@ pub fn BudgetTab(state: BudgetState, status: RwSignal<JobStatus>, jobs: Jobs) ->
     }
 }
 
+/// The periods a row can cover, with their values in the period select.
+const PERIODS: [(&str, Period); 6] = [
+    ("day", Period::Day),
+    ("week", Period::Week),
+    ("month", Period::Month),
+    ("quarter", Period::Quarter),
+    ("year", Period::Year),
+    ("row", Period::Row),
+];
+
+fn period_text(period: Period) -> T {
+    match period {
+        Period::Day => T::PeriodDay,
+        Period::Week => T::PeriodWeek,
+        Period::Month => T::PeriodMonth,
+        Period::Quarter => T::PeriodQuarter,
+        Period::Year => T::PeriodYear,
+        Period::Row => T::PeriodRow,
+    }
+}
+
 fn curve_text(curve: &Curve) -> String {
     match *curve {
-        Curve::Log { a, b } => format!("{a:.3} + {b:.3}·ln(1 + x)"),
+        Curve::Log { a, b } => format!("max(0, {a:.3} + {b:.3}·ln(1 + x))"),
         Curve::Hill { top, k, h } => format!("{top:.3}·x^{h:.2} / ({k:.3}^{h:.2} + x^{h:.2})"),
     }
 }
@@ -245,6 +303,66 @@ fn curve_text(curve: &Curve) -> String {
 fn BudgetResults(result: BudgetResult) -> impl IntoView {
     let lang = use_app_state().lang;
     let a = result.plan.allocation.clone();
+    let plan = result.plan.clone();
+    let currency = result.currency.clone();
+    let period = result.period;
+    let units = Signal::derive(move || {
+        let lang = lang.get();
+        let money = if currency.is_empty() {
+            t(lang, T::CurrencyUnstated).to_string()
+        } else {
+            currency.clone()
+        };
+        format!("{money}, {}", t(lang, period_text(period)))
+    });
+    let flags = plan.extrapolated.clone();
+    let any_extrapolated = flags.iter().flatten().any(|&f| f);
+    let mark = move |k: usize, i: usize| if flags[k][i] { " *" } else { "" };
+    let recommended = a.recommended;
+    let (name_greedy, name_genetic) = (T::Greedy, T::Genetic);
+    let uplift_best = match recommended {
+        Recommended::Greedy => a.greedy.uplift,
+        Recommended::Genetic => a.genetic.uplift,
+        Recommended::Current => 0.0,
+    };
+    let verdict = move || {
+        let lang = lang.get();
+        match recommended {
+            Recommended::Current => t(lang, T::RecommendKeep).to_string(),
+            r => fill(
+                t(lang, T::RecommendSplit),
+                &[
+                    (
+                        "name",
+                        t(
+                            lang,
+                            if r == Recommended::Greedy {
+                                name_greedy
+                            } else {
+                                name_genetic
+                            },
+                        )
+                        .to_string(),
+                    ),
+                    ("uplift", format!("{uplift_best:.3}")),
+                ],
+            ),
+        }
+    };
+    let fit_check = plan.holdout.map(|h| {
+        let r2 = plan.r2;
+        view! {
+            <p class="hint" data-testid="budget-fit-check">
+                {move || fill(t(lang.get(), T::FitCheck), &[
+                    ("r2", format!("{r2:.3}")),
+                    ("train", h.training_rows.to_string()),
+                    ("held", h.held_out_rows.to_string()),
+                    ("rmse", format!("{:.3}", h.rmse)),
+                    ("linear", format!("{:.3}", h.linear_rmse)),
+                ])}
+            </p>
+        }
+    });
     let total = num(result.total, 2);
     let elapsed = format!("{:.2} s", result.elapsed_ms / 1000.0);
     let seed = a.seed.to_string();
@@ -258,9 +376,9 @@ fn BudgetResults(result: BudgetResult) -> impl IntoView {
             view! {
                 <tr data-testid="budget-row">
                     <td>{name.clone()}</td>
-                    <td class="num">{num(a.current.spend[i], 2)}</td>
-                    <td class="num">{num(a.greedy.spend[i], 2)}</td>
-                    <td class="num">{num(a.genetic.spend[i], 2)}</td>
+                    <td class="num">{num(a.current.spend[i], 2)}{mark(0, i)}</td>
+                    <td class="num">{num(a.greedy.spend[i], 2)}{mark(1, i)}</td>
+                    <td class="num">{num(a.genetic.spend[i], 2)}{mark(2, i)}</td>
                 </tr>
             }
         })
@@ -290,7 +408,8 @@ fn BudgetResults(result: BudgetResult) -> impl IntoView {
                     let lang = lang.get();
                     let top = history.spend.iter().copied().fold(0.0, f64::max) * 1.1;
                     let xs: Vec<f64> = (0..=60).map(|k| top * k as f64 / 60.0).collect();
-                    let curve = |c: &Curve| xs.iter().map(|&x| (x, c.predict(x))).collect();
+                    let curve = |c: &Curve, offset: f64| xs.iter().map(|&x| (x, c.predict(x) + offset)).collect();
+                    let hill_chosen = !matches!(fit.chosen, Curve::Log { .. });
                     let data = LineChartData {
                         series: vec![
                             LineSeries {
@@ -305,16 +424,10 @@ fn BudgetResults(result: BudgetResult) -> impl IntoView {
                                     .collect(),
                             },
                             LineSeries {
-                                label: t(lang, T::LogCurve).into(),
-                                colour: category(0),
-                                mark: if matches!(fit.chosen, Curve::Log { .. }) { Mark::Line } else { Mark::Dashed },
-                                points: curve(&fit.log.curve),
-                            },
-                            LineSeries {
-                                label: t(lang, T::HillCurve).into(),
+                                label: t(lang, if hill_chosen { T::HillCurve } else { T::LogCurve }).into(),
                                 colour: category(2),
-                                mark: if matches!(fit.chosen, Curve::Hill { .. }) { Mark::Line } else { Mark::Dashed },
-                                points: curve(&fit.hill.curve),
+                                mark: Mark::Line,
+                                points: curve(&fit.chosen, fit.offset),
                             },
                         ],
                         bands: Vec::new(),
@@ -341,9 +454,9 @@ fn BudgetResults(result: BudgetResult) -> impl IntoView {
                         <summary>{move || t(lang.get(), T::AsTable)}</summary>
                         <table class="grid">
                             <tbody>
-                                <tr><th>{move || t(lang.get(), T::LogCurve)}</th><td>{curve_text(&fit.log.curve)}</td><td class="num">{format!("SSE {:.3}", fit.log.sse)}</td></tr>
-                                <tr><th>{move || t(lang.get(), T::HillCurve)}</th><td>{curve_text(&fit.hill.curve)}</td><td class="num">{format!("SSE {:.3}", fit.hill.sse)}</td></tr>
-                                <tr><th>{move || t(lang.get(), T::Chosen)}</th><td data-testid="budget-chosen">{move || chosen.label(lang.get())}</td><td></td></tr>
+                                <tr><th>{move || t(lang.get(), T::Chosen)}</th><td data-testid="budget-chosen">{move || chosen.label(lang.get())}</td></tr>
+                                <tr><th>{move || t(lang.get(), T::Fits)}</th><td>{curve_text(&fit.chosen)}</td></tr>
+                                <tr><th>{move || t(lang.get(), T::CarryOver)}</th><td class="num" data-testid="budget-decay">{format!("{:.3}", fit.decay)}</td></tr>
                             </tbody>
                         </table>
                     </details>
@@ -356,9 +469,16 @@ fn BudgetResults(result: BudgetResult) -> impl IntoView {
             <crate::components::DownloadJob key="operations.budget" name="budget" />
             <dl class="facts">
                 <Stat label=T::Total value=Signal::derive(move || total.clone()) test_id="budget-total-used" />
+                <Stat label=T::Units value=units test_id="budget-units" />
                 <Stat label=T::Elapsed value=Signal::derive(move || elapsed.clone()) test_id="budget-elapsed" />
                 <Stat label=T::SeedUsed value=Signal::derive(move || seed.clone()) test_id="budget-seed-used" />
             </dl>
+            <p class=if recommended == Recommended::Current { "notice warning" } else { "notice" }
+                role="status" data-testid="budget-recommendation"
+                data-recommended=format!("{recommended:?}").to_lowercase()>
+                {verdict}
+            </p>
+            {fit_check}
             <h3>{move || t(lang.get(), T::Allocation)}</h3>
             <div class="table-scroll" tabindex="0">
                 <table class="grid" data-testid="budget-allocation">
@@ -385,6 +505,7 @@ fn BudgetResults(result: BudgetResult) -> impl IntoView {
                     </tbody>
                 </table>
             </div>
+            {any_extrapolated.then(|| view! { <p class="hint" data-testid="budget-extrapolation">{move || t(lang.get(), T::ExtrapolationNote)}</p> })}
             <h3>{move || t(lang.get(), T::Fits)}</h3>
             <div class="fits">{fits}</div>
             <ConvergenceChart
@@ -407,6 +528,8 @@ pub(super) fn show(state: BudgetState, output: Output) {
         history,
         plan,
         total,
+        currency,
+        period,
         elapsed_ms,
     }) = output
     {
@@ -432,6 +555,8 @@ pub(super) fn show(state: BudgetState, output: Output) {
             history,
             plan: *plan,
             total,
+            currency,
+            period,
             elapsed_ms,
         }));
     }
@@ -444,6 +569,8 @@ pub(super) fn restore(state: BudgetState, job: Job, output: Output) {
         outcome,
         total,
         params,
+        currency,
+        period,
     }) = job
     else {
         return show(state, output);
@@ -464,6 +591,13 @@ pub(super) fn restore(state: BudgetState, job: Job, output: Output) {
         .into(),
     );
     state.ga.fill(&params.ga);
+    state.currency.set(currency);
+    state.period.set(
+        PERIODS
+            .iter()
+            .find(|(_, p)| Some(*p) == period)
+            .map_or(String::new(), |(value, _)| value.to_string()),
+    );
     // The limit fields exist once the result names the channels.
     show(state, output);
     for (channel, fields) in state.limits.get_untracked() {

@@ -462,3 +462,21 @@ pub fn Stat(
         </div>
     }
 }
+
+/// The column names of a delimited text's header line (the delimiter is whichever of comma,
+/// semicolon and tab the line has most of), for column choices on files picked here.
+pub fn header_columns(text: &str) -> Vec<String> {
+    let line = text
+        .trim_start_matches('\u{feff}')
+        .lines()
+        .next()
+        .unwrap_or("");
+    let delimiter = [',', ';', '\t']
+        .into_iter()
+        .max_by_key(|d| line.matches(*d).count())
+        .unwrap_or(',');
+    line.split(delimiter)
+        .map(|c| c.trim().trim_matches('"').to_string())
+        .filter(|c| !c.is_empty())
+        .collect()
+}

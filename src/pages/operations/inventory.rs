@@ -1,19 +1,25 @@
 //! The inventory tab: daily demand (a file, the loaded table or the built-in example) and a
-//! products file; the genetic algorithm's parameters; baseline against optimised cost, the
-//! convergence chart and each product's stock level over the history.
+//! products file, or products built from the loaded order export (with the template to
+//! download and its columns explained); the genetic algorithm's parameters under
+//! "Advanced"; in-sample against out-of-sample cost and fill rate with a recommendation,
+//! the convergence chart and each product's stock level over the history.
 
 use leptos::prelude::*;
-use shoplens_core::optimize::inventory::{InventoryParams, InventoryPlan, Policy};
+use shoplens_core::optimize::inventory::{
+    products_csv, InventoryParams, InventoryPlan, Item, Policy, ProductDefaults, Recommendation,
+};
 
 use super::common::{
-    fill_source, input_error, num, opt_text, parse_opt, parse_req, Choice, ConvergenceChart, Field,
-    FilePicker, GaFields, GaSettings, PickedFile, Stat,
+    fill_source, header_columns, input_error, num, opt_text, parse_opt, parse_req, Choice,
+    ConvergenceChart, Field, FilePicker, GaFields, GaSettings, PickedFile, Stat,
 };
 use super::Jobs;
 use crate::charts::canvas::category;
 use crate::charts::lines::{draw_lines, LineChartData, LineSeries, Mark};
 use crate::charts::CanvasChart;
+use crate::components::download::download_csv;
 use crate::components::JobPanel;
+use crate::i18n::fill;
 use crate::i18n::operations::{t, OperationText as T};
 use crate::state::{use_app_state, JobStatus};
 use crate::worker::jobs::operations::{OperationJob, OperationOutput, Source};
@@ -31,6 +37,74 @@ const EXAMPLE_PRODUCTS: &str =
 pub struct InventoryResult {
     plan: InventoryPlan,
     elapsed_ms: f64,
+    products: Vec<Item>,
+}
+
+/// The products file template: the header [`items_from_table`] reads and one example row.
+///
+/// [`items_from_table`]: shoplens_core::optimize::inventory::items_from_table
+fn template_csv() -> String {
+    let example = Item {
+        id: "SKU-1".into(),
+        unit_cost: 2.5,
+        order_cost: 30.0,
+        holding_rate: 0.25,
+        lead_time: 7,
+        case_pack: 12.0,
+        min_order: 24.0,
+        stockout_cost: 2.5,
+        volume: 1.0,
+    };
+    products_csv(&[example])
+}
+
+/// The fields of [`ProductDefaults`] as text.
+#[derive(Debug, Clone, Copy)]
+struct BuildFields {
+    cost_share: RwSignal<String>,
+    order_cost: RwSignal<String>,
+    holding_rate: RwSignal<String>,
+    lead_time: RwSignal<String>,
+    case_pack: RwSignal<String>,
+    min_order: RwSignal<String>,
+    max_products: RwSignal<String>,
+}
+
+impl BuildFields {
+    fn new() -> BuildFields {
+        let d = ProductDefaults::new();
+        BuildFields {
+            cost_share: RwSignal::new(d.cost_share.to_string()),
+            order_cost: RwSignal::new(d.order_cost.to_string()),
+            holding_rate: RwSignal::new(d.holding_rate.to_string()),
+            lead_time: RwSignal::new(d.lead_time.to_string()),
+            case_pack: RwSignal::new(d.case_pack.to_string()),
+            min_order: RwSignal::new(d.min_order.to_string()),
+            max_products: RwSignal::new(d.max_products.to_string()),
+        }
+    }
+
+    fn fill(&self, d: &ProductDefaults) {
+        self.cost_share.set(d.cost_share.to_string());
+        self.order_cost.set(d.order_cost.to_string());
+        self.holding_rate.set(d.holding_rate.to_string());
+        self.lead_time.set(d.lead_time.to_string());
+        self.case_pack.set(d.case_pack.to_string());
+        self.min_order.set(d.min_order.to_string());
+        self.max_products.set(d.max_products.to_string());
+    }
+
+    fn defaults(&self, lang: shoplens_core::Lang) -> Result<ProductDefaults, String> {
+        Ok(ProductDefaults {
+            cost_share: parse_req(lang, T::CostShare, &self.cost_share.get_untracked())?,
+            order_cost: parse_req(lang, T::OrderCost, &self.order_cost.get_untracked())?,
+            holding_rate: parse_req(lang, T::HoldingRate, &self.holding_rate.get_untracked())?,
+            lead_time: parse_req(lang, T::LeadTime, &self.lead_time.get_untracked())?,
+            case_pack: parse_req(lang, T::CasePack, &self.case_pack.get_untracked())?,
+            min_order: parse_req(lang, T::MinOrder, &self.min_order.get_untracked())?,
+            max_products: parse_req(lang, T::MaxProducts, &self.max_products.get_untracked())?,
+        })
+    }
 }
 
 /// Inputs and results of the tab.
@@ -43,6 +117,10 @@ pub struct InventoryState {
     product_column: RwSignal<String>,
     date_column: RwSignal<String>,
     quantity_column: RwSignal<String>,
+    price_column: RwSignal<String>,
+    build: BuildFields,
+    holdout: RwSignal<String>,
+    shifts: RwSignal<String>,
     service: RwSignal<String>,
     budget: RwSignal<String>,
     capacity: RwSignal<String>,
@@ -60,9 +138,13 @@ impl InventoryState {
             demand_file: RwSignal::new(None),
             products_source: RwSignal::new("example".into()),
             products_file: RwSignal::new(None),
-            product_column: RwSignal::new("product".into()),
-            date_column: RwSignal::new("date".into()),
-            quantity_column: RwSignal::new("quantity".into()),
+            product_column: RwSignal::new(String::new()),
+            date_column: RwSignal::new(String::new()),
+            quantity_column: RwSignal::new(String::new()),
+            price_column: RwSignal::new(String::new()),
+            build: BuildFields::new(),
+            holdout: RwSignal::new(d.holdout.to_string()),
+            shifts: RwSignal::new(d.shifts.to_string()),
             service: RwSignal::new(d.service_level.to_string()),
             budget: RwSignal::new(String::new()),
             capacity: RwSignal::new(String::new()),
@@ -80,7 +162,9 @@ pub fn InventoryTab(
     status: RwSignal<JobStatus>,
     jobs: Jobs,
 ) -> impl IntoView {
-    let lang = use_app_state().lang;
+    let app = use_app_state();
+    let lang = app.lang;
+    let loaded = app.data.table;
     let demand_options = Signal::derive(move || {
         let lang = lang.get();
         vec![
@@ -100,7 +184,36 @@ pub fn InventoryTab(
                 format!("{}: optimize_inventory_products.csv", t(lang, T::Examples)),
             ),
             ("file".into(), t(lang, T::UseFile).to_string()),
+            ("build".into(), t(lang, T::BuildFromOrders).to_string()),
         ]
+    });
+    // Building products needs an order export: the example demand has no prices.
+    Effect::new(move || {
+        if state.products_source.get() == "build"
+            && state.demand_source.get_untracked() == "example"
+        {
+            state.demand_source.set("loaded".into());
+        }
+    });
+    let building = Signal::derive(move || state.products_source.get() == "build");
+    // Column choices: the columns of the demand the run will read, "auto" first.
+    let column_options = Signal::derive(move || {
+        let names: Vec<String> = match state.demand_source.get().as_str() {
+            "loaded" => loaded.with(|s| {
+                s.as_ref()
+                    .map(|s| s.columns.iter().map(|c| c.name.clone()).collect())
+                    .unwrap_or_default()
+            }),
+            "file" => state.demand_file.with(|f| {
+                f.as_ref()
+                    .map(|f| header_columns(&f.text))
+                    .unwrap_or_default()
+            }),
+            _ => header_columns(EXAMPLE_DEMAND),
+        };
+        let mut options = vec![(String::new(), t(lang.get(), T::Auto).to_string())];
+        options.extend(names.into_iter().map(|n| (n.clone(), n)));
+        options
     });
 
     let run = move |_| {
@@ -123,7 +236,15 @@ pub fn InventoryTab(
             },
             _ => example("optimize_inventory_demand.csv", EXAMPLE_DEMAND),
         };
+        let build = match state.products_source.get_untracked().as_str() {
+            "build" => match state.build.defaults(lang) {
+                Ok(d) => Some(d),
+                Err(message) => return fail(message),
+            },
+            _ => None,
+        };
         let products = match state.products_source.get_untracked().as_str() {
+            "build" => Source::Loaded,
             "file" => match state.products_file.get_untracked() {
                 Some(f) => f.source(),
                 None => return fail(t(lang, T::NeedFile).into()),
@@ -136,6 +257,8 @@ pub fn InventoryTab(
                 budget: parse_opt(lang, T::BudgetCap, &state.budget.get_untracked())?,
                 capacity: parse_opt(lang, T::SpaceCap, &state.capacity.get_untracked())?,
                 ga: state.ga.params(lang)?,
+                holdout: parse_req(lang, T::Holdout, &state.holdout.get_untracked())?,
+                shifts: parse_req(lang, T::Shifts, &state.shifts.get_untracked())?,
             })
         })();
         let params = match params {
@@ -150,6 +273,8 @@ pub fn InventoryTab(
                 state.quantity_column.get_untracked(),
             ],
             products,
+            build,
+            price_column: state.price_column.get_untracked(),
             params,
         });
         run_task(
@@ -169,14 +294,58 @@ pub fn InventoryTab(
                 <FilePicker label=T::DemandFile file=state.demand_file test_id="inventory-demand-file" on_pick=Callback::new(move |()| state.demand_source.set("file".into())) />
                 <Choice label=T::ProductsFile value=state.products_source options=products_options test_id="inventory-products-source" />
                 <FilePicker label=T::ProductsFile file=state.products_file test_id="inventory-products-file" on_pick=Callback::new(move |()| state.products_source.set("file".into())) />
-                <Field label=T::ProductColumn value=state.product_column test_id="inventory-product-col" />
-                <Field label=T::DateColumn value=state.date_column test_id="inventory-date-col" />
-                <Field label=T::QuantityColumn value=state.quantity_column test_id="inventory-quantity-col" />
+                <Choice label=T::ProductColumn value=state.product_column options=column_options test_id="inventory-product-col" />
+                <Choice label=T::DateColumn value=state.date_column options=column_options test_id="inventory-date-col" />
+                <Choice label=T::QuantityColumn value=state.quantity_column options=column_options test_id="inventory-quantity-col" />
                 <Field label=T::ServiceLevel value=state.service test_id="inventory-service" />
                 <Field label=T::BudgetCap value=state.budget test_id="inventory-budget" placeholder=T::Optional />
                 <Field label=T::SpaceCap value=state.capacity test_id="inventory-capacity" placeholder=T::Optional />
             </div>
-            <GaSettings fields=state.ga prefix="inventory" />
+            <Show when=move || building.get()>
+                <fieldset class="settings" data-testid="inventory-build">
+                    <legend>{move || t(lang.get(), T::BuildFromOrders)}</legend>
+                    <p class="hint">{move || t(lang.get(), T::BuildNote)}</p>
+                    <Choice label=T::PriceColumn value=state.price_column options=column_options test_id="inventory-price-col" />
+                    <Field label=T::CostShare value=state.build.cost_share test_id="inventory-cost-share" />
+                    <Field label=T::OrderCost value=state.build.order_cost test_id="inventory-order-cost" />
+                    <Field label=T::HoldingRate value=state.build.holding_rate test_id="inventory-holding-rate" />
+                    <Field label=T::LeadTime value=state.build.lead_time test_id="inventory-lead-time" />
+                    <Field label=T::CasePack value=state.build.case_pack test_id="inventory-case-pack" />
+                    <Field label=T::MinOrder value=state.build.min_order test_id="inventory-min-order" />
+                    <Field label=T::MaxProducts value=state.build.max_products test_id="inventory-max-products" />
+                </fieldset>
+            </Show>
+            <details class="template-help">
+                <summary>{move || t(lang.get(), T::TemplateColumns)}</summary>
+                <dl class="columns-help" data-testid="inventory-template-columns">
+                    {[
+                        ("product", T::ColProduct),
+                        ("unit_cost", T::ColUnitCost),
+                        ("order_cost", T::ColOrderCost),
+                        ("holding_rate", T::ColHoldingRate),
+                        ("lead_time", T::ColLeadTime),
+                        ("case_pack", T::ColCasePack),
+                        ("min_order", T::ColMinOrder),
+                        ("stockout_cost", T::ColStockoutCost),
+                        ("volume", T::ColVolume),
+                    ]
+                        .into_iter()
+                        .map(|(name, text)| view! { <dt><code>{name}</code></dt><dd>{move || t(lang.get(), text)}</dd> })
+                        .collect_view()}
+                </dl>
+                <button type="button" class="button small" data-testid="inventory-template"
+                    on:click=move |_| download_csv(&template_csv(), "products-template.csv")>
+                    {move || t(lang.get(), T::DownloadTemplate)}
+                </button>
+            </details>
+            <details data-testid="inventory-advanced">
+                <summary>{move || t(lang.get(), T::Advanced)}</summary>
+                <div class="settings-grid">
+                    <Field label=T::Holdout value=state.holdout test_id="inventory-holdout" />
+                    <Field label=T::Shifts value=state.shifts test_id="inventory-shifts" />
+                </div>
+                <GaSettings fields=state.ga prefix="inventory" />
+            </details>
             <div class="actions">
                 <button type="button" class="button primary" data-testid="inventory-run" on:click=run>
                     {move || t(lang.get(), T::Run)}
@@ -202,15 +371,14 @@ fn policy_numbers(policy: &Policy) -> (f64, f64) {
 fn InventoryResults(state: InventoryState, result: InventoryResult) -> impl IntoView {
     let lang = use_app_state().lang;
     let plan = StoredValue::new(result.plan.clone());
+    let products = StoredValue::new(result.products.clone());
     let p = &result.plan;
-    let baseline = num(p.baseline_cost, 2);
-    let optimised = num(p.optimised_cost, 2);
-    let saving = format!("{} ({:.1}%)", num(p.savings, 2), p.savings_percent);
+    let sample = sample_view(p);
     let elapsed = format!("{:.2} s", result.elapsed_ms / 1000.0);
     let seed = p.seed.to_string();
     let best = p.run.history.best.clone();
     let mean = p.run.history.current.clone();
-    let (baseline_feasible, optimised_feasible) = (p.baseline_feasible, p.optimised_feasible);
+    let baseline_feasible = p.baseline_feasible;
     let product_options: Vec<(String, String)> = p
         .items
         .iter()
@@ -296,15 +464,18 @@ fn InventoryResults(state: InventoryState, result: InventoryResult) -> impl Into
     view! {
         <section class="card" data-testid="inventory-results">
             <crate::components::DownloadJob key="operations.inventory" name="inventory" />
+            {sample}
+            <div class="actions">
+                <button type="button" class="button small" data-testid="inventory-products-download"
+                    on:click=move |_| products.with_value(|p| download_csv(&products_csv(p), "products.csv"))>
+                    {move || t(lang.get(), T::DownloadProducts)}
+                </button>
+            </div>
             <dl class="facts">
-                <Stat label=T::BaselineCost value=Signal::derive(move || baseline.clone()) test_id="inventory-baseline-cost" />
-                <Stat label=T::OptimisedCost value=Signal::derive(move || optimised.clone()) test_id="inventory-optimised-cost" />
-                <Stat label=T::Saving value=Signal::derive(move || saving.clone()) test_id="inventory-saving" />
                 <Stat label=T::Elapsed value=Signal::derive(move || elapsed.clone()) test_id="inventory-elapsed" />
                 <Stat label=T::SeedUsed value=Signal::derive(move || seed.clone()) test_id="inventory-seed-used" />
             </dl>
             {(!baseline_feasible).then(|| view! { <p class="hint">{move || t(lang.get(), T::BaselineInfeasible)}</p> })}
-            {(!optimised_feasible).then(|| view! { <p class="job failed">{move || t(lang.get(), T::Infeasible)}</p> })}
             <ConvergenceChart
                 best=Signal::derive(move || best.clone())
                 mean=Signal::derive(move || mean.clone())
@@ -357,13 +528,17 @@ fn InventoryResults(state: InventoryState, result: InventoryResult) -> impl Into
 /// Shows inventory policies (fresh, or kept from before a reload).
 pub(super) fn show(state: InventoryState, output: Output) {
     if let Output::Operations(OperationOutput::Inventory {
-        plan, elapsed_ms, ..
+        plan,
+        elapsed_ms,
+        products,
+        ..
     }) = output
     {
         state.shown.set("0".into());
         state.result.set(Some(InventoryResult {
             plan: *plan,
             elapsed_ms,
+            products,
         }));
     }
 }
@@ -374,6 +549,8 @@ pub(super) fn restore(state: InventoryState, job: Job, output: Output) {
         demand,
         columns: [product, date, quantity],
         products,
+        build,
+        price_column,
         params,
     }) = job
     {
@@ -397,6 +574,13 @@ pub(super) fn restore(state: InventoryState, job: Job, output: Output) {
             &products_example,
             "file",
         );
+        if let Some(d) = &build {
+            state.products_source.set("build".into());
+            state.build.fill(d);
+        }
+        state.price_column.set(price_column);
+        state.holdout.set(params.holdout.to_string());
+        state.shifts.set(params.shifts.to_string());
         state.product_column.set(product);
         state.date_column.set(date);
         state.quantity_column.set(quantity);
@@ -406,4 +590,97 @@ pub(super) fn restore(state: InventoryState, job: Job, output: Output) {
         state.ga.fill(&params.ga);
     }
     show(state, output);
+}
+
+/// In-sample against out-of-sample figures, side by side, with the verdict.
+fn sample_view(p: &InventoryPlan) -> impl IntoView {
+    let lang = use_app_state().lang;
+    let percent = |v: f64| format!("{v:.1} %");
+    let in_days = p.evaluation.as_ref().map_or(
+        p.items
+            .first()
+            .map_or(0, |i| i.optimised_simulation.stock.len()),
+        |e| e.training_days,
+    );
+    let in_sample = [
+        num(p.baseline_cost, 2),
+        num(p.optimised_cost, 2),
+        percent(p.savings_percent),
+        num(p.baseline_fill_rate, 3),
+        num(p.optimised_fill_rate, 3),
+    ];
+    let out_sample = p.evaluation.as_ref().map(|e| {
+        [
+            num(e.baseline.cost, 2),
+            num(e.optimised.cost, 2),
+            percent(e.savings_percent),
+            num(e.baseline.fill_rate, 3),
+            num(e.optimised.fill_rate, 3),
+        ]
+    });
+    let rows = [
+        T::BaselineCost,
+        T::OptimisedCost,
+        T::SavingVsBaseline,
+        T::BaselineFill,
+        T::OptimisedFill,
+    ]
+    .into_iter()
+    .enumerate()
+    .map(|(i, label)| {
+        let inside = in_sample[i].clone();
+        let outside = out_sample.as_ref().map(|o| o[i].clone());
+        view! {
+            <tr>
+                <th scope="row">{move || t(lang.get(), label)}</th>
+                <td class="num" data-testid="inventory-in-sample">{inside}</td>
+                {outside.map(|o| view! { <td class="num" data-testid="inventory-out-of-sample">{o}</td> })}
+            </tr>
+        }
+    })
+    .collect_view();
+    let evaluation = p.evaluation.clone();
+    let out_days = evaluation.as_ref().map(|e| e.held_out_days);
+    let needed = p.holdout_days_needed;
+    let verdict = evaluation.clone().map(|e| {
+        let s = e.shifts.clone();
+        let keep = e.recommendation == Recommendation::Baseline;
+        view! {
+            <p class="hint" data-testid="inventory-shifts">
+                {move || fill(t(lang.get(), T::ShiftsSummary), &[
+                    ("count", s.count.to_string()),
+                    ("mean", format!("{:.1} %", s.mean_savings_percent)),
+                    ("worst", format!("{:.1} %", s.worst_savings_percent)),
+                    ("worse", s.worse_than_baseline.to_string()),
+                    ("below", s.below_fill_target.to_string()),
+                    ("base_below", s.baseline_below_fill_target.to_string()),
+                ])}
+            </p>
+            <p class=if keep { "notice warning" } else { "notice" } role="status"
+                data-testid="inventory-recommendation" data-recommendation=if keep { "baseline" } else { "optimised" }>
+                {move || t(lang.get(), if keep { T::RecommendBaseline } else { T::RecommendOptimised })}
+            </p>
+        }
+    });
+    view! {
+        <h3>{move || t(lang.get(), T::SampleHeading)}</h3>
+        {needed.filter(|_| evaluation.is_none()).map(|days| view! {
+            <p class="notice warning" data-testid="inventory-in-sample-only">
+                {move || fill(t(lang.get(), T::InSampleOnly), &[("days", days.to_string())])}
+            </p>
+        })}
+        <div class="table-scroll" tabindex="0">
+            <table class="grid" data-testid="inventory-sample-table">
+                <thead><tr>
+                    <th>{move || t(lang.get(), T::Measure)}</th>
+                    <th class="num" data-testid="inventory-in-sample-head">{move || fill(t(lang.get(), T::InSample), &[("days", in_days.to_string())])}</th>
+                    {out_days.map(|days| view! {
+                        <th class="num" data-testid="inventory-out-of-sample-head">{move || fill(t(lang.get(), T::OutOfSample), &[("days", days.to_string())])}</th>
+                    })}
+                </tr></thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+        {verdict}
+    }
 }

@@ -1,19 +1,23 @@
 //! The Customers page's jobs, run in the worker: each decodes into a core job
-//! (`shoplens_core::jobs::{rfm, segment, churn}`, the same code `shoplens rfm`, `segment`
-//! and `churn` run), calls it on the loaded table and sends its typed result back. The
-//! speed check on generated data lives in [`super::bench`].
+//! (`shoplens_core::jobs::{rfm, segment, churn, clv, cohort}`, the same code `shoplens rfm`,
+//! `segment`, `churn`, `clv` and `cohort` run), calls it on the loaded table and sends its
+//! typed result back. (Speed measurements on generated data live in
+//! `crates/core/benches/customers.rs`.)
 
 use serde::{Deserialize, Serialize};
 use shoplens_core::jobs::churn::{self, ChurnJob};
+use shoplens_core::jobs::clv::{self, ClvJob};
+use shoplens_core::jobs::cohort::{self, CohortJob};
 use shoplens_core::jobs::rfm::{self, RfmJob};
 use shoplens_core::jobs::segment::{self, SegmentJob};
 use shoplens_core::jobs::Job;
 
-pub use super::bench::{BenchKind, BenchView};
 pub use shoplens_core::jobs::churn::{
     ChurnClassifier, ChurnJob as ChurnRequest, ChurnOutput as ChurnView, ScoredCustomer,
     AT_RISK_LISTED, FACTORS_SHOWN,
 };
+pub use shoplens_core::jobs::clv::{ClvModel, ClvOutput as ClvView};
+pub use shoplens_core::jobs::cohort::CohortOutput as CohortView;
 pub use shoplens_core::jobs::rfm::RfmOutput as RfmView;
 pub use shoplens_core::jobs::segment::{
     SegmentJob as SegmentRequest, SegmentOutput as SegmentsView, SegmentSource, ELBOW_MAX_K,
@@ -32,8 +36,10 @@ pub enum CustomerJob {
     Segments(SegmentJob),
     /// Churn risk.
     Churn(ChurnJob),
-    /// A speed check on generated data (see [`BenchKind`]).
-    Bench(BenchKind),
+    /// Customer lifetime value.
+    Clv(ClvJob),
+    /// Cohort retention.
+    Cohort(CohortJob),
 }
 
 /// What comes back from a [`CustomerJob`].
@@ -45,18 +51,20 @@ pub enum CustomerOutput {
     Segments(Box<SegmentsView>),
     /// Churn result.
     Churn(Box<ChurnView>),
-    /// Speed check result.
-    Bench(BenchView),
+    /// Lifetime value result.
+    Clv(Box<ClvView>),
+    /// Cohort result.
+    Cohort(Box<CohortView>),
 }
 
-/// The core job `job` runs, defaults filled in from the loaded table (`None` for the
-/// speed check, which is not an analysis of the data).
+/// The core job `job` runs, defaults filled in from the loaded table.
 pub fn spec(job: &CustomerJob) -> Result<Option<Job>, WireError> {
     let core = match job {
         CustomerJob::Rfm(j) => Job::Rfm(j.clone()),
         CustomerJob::Segments(j) => Job::Segment(j.clone()),
         CustomerJob::Churn(j) => Job::Churn(j.clone()),
-        CustomerJob::Bench(_) => return Ok(None),
+        CustomerJob::Clv(j) => Job::Clv(j.clone()),
+        CustomerJob::Cohort(j) => Job::Cohort(j.clone()),
     };
     with_table(|table| Ok(Some(core.with_defaults(table)?)))
 }
@@ -84,7 +92,17 @@ pub fn run(id: JobId, job: CustomerJob) -> Result<Output, WireError> {
                 &WorkerClock,
             )?)
         })?)),
-        CustomerJob::Bench(kind) => CustomerOutput::Bench(super::bench::run(kind)?),
+        CustomerJob::Clv(job) => CustomerOutput::Clv(Box::new(with_table(|table| {
+            Ok(clv::run(
+                &job.check(table)?,
+                table,
+                &mut progress,
+                &WorkerClock,
+            )?)
+        })?)),
+        CustomerJob::Cohort(job) => CustomerOutput::Cohort(Box::new(with_table(|table| {
+            Ok(cohort::run(&job.check(table)?, table, &WorkerClock)?)
+        })?)),
     };
     Ok(Output::Customers(output))
 }

@@ -8,10 +8,10 @@
 use super::protocol::{Job, JobId, Output, WireError};
 
 pub mod baskets;
-pub mod bench;
 pub mod customers;
 pub mod models;
 pub mod operations;
+pub mod products;
 
 /// The worker's clock in seconds, for the timings core's jobs report.
 pub struct WorkerClock;
@@ -30,6 +30,7 @@ pub fn spec(id: JobId, job: Job) -> Result<Output, WireError> {
         Job::Models(j) => models::spec(j)?,
         Job::Customers(j) => customers::spec(j)?,
         Job::Operations(j) => operations::spec(j)?,
+        Job::Products(j) => products::spec(j)?,
         _ => None,
     };
     let core = core.ok_or_else(|| WireError {

@@ -9,8 +9,10 @@ use serde::{Deserialize, Serialize};
 use shoplens_core::forecast::SeriesSpec;
 use shoplens_core::jobs::forecast::{self, ForecastJob};
 use shoplens_core::jobs::optimize::{self, BudgetJob, InventoryJob, RouteJob};
-use shoplens_core::optimize::budget::{BudgetParams, BudgetPlan, ChannelHistory};
-use shoplens_core::optimize::inventory::{items_from_table, InventoryParams, InventoryPlan};
+use shoplens_core::optimize::budget::{BudgetParams, BudgetPlan, ChannelHistory, Period};
+use shoplens_core::optimize::inventory::{
+    items_from_table, InventoryParams, InventoryPlan, Item, ProductDefaults,
+};
 use shoplens_core::optimize::routes::{AnnealParams, Instance, RoutePlan};
 use shoplens_core::table::{read_bytes, ReadOptions, Table};
 
@@ -61,9 +63,15 @@ pub enum OperationJob {
         demand: Source,
         /// Product, date and quantity columns of the demand.
         columns: [String; 3],
-        /// The products file (costs, lead times, case packs).
+        /// The products file (costs, lead times, case packs); unread when `build` is set.
         products: Source,
-        /// Service level, budget, capacity and the genetic algorithm's parameters.
+        /// Build the products from the demand (an order export) with these defaults.
+        #[serde(default)]
+        build: Option<ProductDefaults>,
+        /// Price column of the demand for `build`; empty: detected.
+        #[serde(default)]
+        price_column: String,
+        /// Service level, budget, capacity, holdout and the genetic algorithm's parameters.
         params: InventoryParams,
     },
     /// Plan delivery routes.
@@ -85,6 +93,12 @@ pub enum OperationJob {
         total: Option<f64>,
         /// Model choice, limits and the genetic algorithm's parameters (`total` is replaced).
         params: BudgetParams,
+        /// Currency of spend; empty: from the file.
+        #[serde(default)]
+        currency: String,
+        /// What one row covers; `None`: from the file's dates.
+        #[serde(default)]
+        period: Option<Period>,
     },
 }
 
@@ -108,6 +122,9 @@ pub enum OperationOutput {
         start: String,
         /// Milliseconds the job took in the worker.
         elapsed_ms: f64,
+        /// The products the plan used (built from the orders, or the products file).
+        #[serde(default)]
+        products: Vec<Item>,
     },
     /// The planned routes.
     Routes {
@@ -126,9 +143,19 @@ pub enum OperationOutput {
         plan: Box<BudgetPlan>,
         /// The total that was split.
         total: f64,
+        /// Currency of spend; empty when the file does not say.
+        #[serde(default)]
+        currency: String,
+        /// What one row (and the total) covers.
+        #[serde(default = "row_period")]
+        period: Period,
         /// Milliseconds the job took in the worker.
         elapsed_ms: f64,
     },
+}
+
+fn row_period() -> Period {
+    Period::Row
 }
 
 /// Runs `f` on the table `source` names (a picked file is read as the Data page would).
@@ -170,6 +197,8 @@ pub fn core_job(job: &OperationJob) -> Result<(shoplens_core::jobs::Job, &Source
             demand,
             columns,
             products,
+            build,
+            price_column,
             params,
         } => {
             let [product_column, date_column, quantity_column] = columns.clone();
@@ -177,7 +206,12 @@ pub fn core_job(job: &OperationJob) -> Result<(shoplens_core::jobs::Job, &Source
                 product_column,
                 date_column,
                 quantity_column,
-                products: with_source(products, |table| Ok(items_from_table(table)?))?,
+                products: match build {
+                    Some(_) => Vec::new(),
+                    None => with_source(products, |table| Ok(items_from_table(table)?))?,
+                },
+                build_products: build.clone(),
+                price_column: price_column.clone(),
                 params: params.clone(),
             };
             (Job::Inventory(job), demand)
@@ -198,6 +232,8 @@ pub fn core_job(job: &OperationJob) -> Result<(shoplens_core::jobs::Job, &Source
             outcome,
             total,
             params,
+            currency,
+            period,
         } => {
             let job = BudgetJob {
                 outcome: outcome.clone(),
@@ -206,6 +242,9 @@ pub fn core_job(job: &OperationJob) -> Result<(shoplens_core::jobs::Job, &Source
                 limits: params.limits.clone(),
                 greedy_steps: params.greedy_steps,
                 ga: params.ga.clone(),
+                currency: currency.clone(),
+                period: *period,
+                holdout: params.holdout,
             };
             (Job::Budget(job), history)
         }
@@ -239,6 +278,7 @@ pub fn run(id: JobId, job: OperationJob) -> Result<Output, WireError> {
                 plan: Box::new(out.plan),
                 start: out.start,
                 elapsed_ms: out.ms,
+                products: out.products,
             })
         })?,
         Job::Route(j) => {
@@ -266,6 +306,8 @@ pub fn run(id: JobId, job: OperationJob) -> Result<Output, WireError> {
                 history: out.history,
                 plan: Box::new(out.plan),
                 total: out.total,
+                currency: out.currency,
+                period: out.period,
                 elapsed_ms: out.ms,
             }
         }

@@ -6,6 +6,7 @@
 //! left out come from the file's understanding.
 
 use crate::output::{in_file, read_table_with, save_job, write_json, CliError, WallClock};
+use crate::output_args::OutputArgs;
 use shoplens_core::jobs::products::{run_abc_xyz, AbcXyzJob, AbcXyzOutput};
 use shoplens_core::jobs::{Job, JobOutput};
 use shoplens_core::products::export::abc_xyz_csv;
@@ -55,22 +56,14 @@ pub struct Args {
     /// Largest coefficient of variation of a Y product.
     #[arg(long, default_value_t = 1.0)]
     y_max_cv: f64,
-    /// Print the job's output as one JSON object.
-    #[arg(long)]
-    json: bool,
-    /// Also write every product with its class to this CSV file.
-    #[arg(long)]
-    out: Option<PathBuf>,
-    /// Write the job that ran, defaults filled in, to this JSON file.
-    #[arg(long)]
-    save_job: Option<PathBuf>,
+    // `--out` writes every product with its class as CSV.
     #[command(flatten)]
-    read: crate::read_args::ReadArgs,
+    output: OutputArgs,
 }
 
 /// Classifies the products and prints the matrix.
 pub fn run(args: Args) -> Result<(), CliError> {
-    let table = read_table_with(&args.file, &args.read.options()?)?;
+    let table = read_table_with(&args.file, &args.output.read.options()?)?;
     let job = AbcXyzJob {
         product_column: args.product_col.unwrap_or_default(),
         date_column: args.date_col.unwrap_or_default(),
@@ -88,14 +81,17 @@ pub fn run(args: Args) -> Result<(), CliError> {
         },
     };
     let checked = job.check(&table).map_err(in_file(&args.file))?;
-    save_job(args.save_job.as_deref(), &Job::AbcXyz(checked.spec.clone()))?;
+    save_job(
+        args.output.save_job.as_deref(),
+        &Job::AbcXyz(checked.spec.clone()),
+    )?;
     let out = run_abc_xyz(&checked, &table, &mut Silent, &WallClock::start())
         .map_err(in_file(&args.file))?;
-    if let Some(path) = &args.out {
-        std::fs::write(path, abc_xyz_csv(&out.result, None, Lang::En))
-            .map_err(|e| format!("{}: {e}", path.display()))?;
+    if args.output.out.is_some() {
+        args.output
+            .write_csv(&abc_xyz_csv(&out.result, None, Lang::En))?;
     }
-    if args.json {
+    if args.output.json {
         return write_json(&JobOutput::AbcXyz(Box::new(out)));
     }
     print(&out);

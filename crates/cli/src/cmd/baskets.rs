@@ -38,7 +38,7 @@ pub fn run(args: Args) -> Result<(), CliError> {
         std::fs::write(out, basket_lines(&transactions))
             .map_err(|e| format!("{}: {e}", out.display()))?;
     }
-    let suggested = suggest_exclusions(&transactions);
+    let suggested = suggest_exclusions(&transactions, &report.unpriced_items);
     let removed = report.removed;
     if args.json {
         print_json(&json!({

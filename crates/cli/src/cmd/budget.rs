@@ -1,10 +1,13 @@
-//! `shoplens budget FILE --total T [--json]`: split an ad budget across channels.
+//! `shoplens budget FILE [--total T] [--currency C] [--period P] [--json]`: split an ad
+//! budget across channels; `shoplens budget --template` prints a history file to fill in.
 
 use crate::output::{in_file, print_json, read_table_with, save_job, CliError, WallClock};
 use serde_json::json;
 use shoplens_core::jobs::optimize::{run_budget, BudgetJob};
 use shoplens_core::jobs::Job;
-use shoplens_core::optimize::budget::{BudgetParams, ChannelLimit, Curve, ModelChoice};
+use shoplens_core::optimize::budget::{
+    BudgetParams, ChannelLimit, Curve, ModelChoice, Period, Recommended, TEMPLATE_CSV,
+};
 use shoplens_core::optimize::genetic::GaParams;
 use shoplens_core::progress::Silent;
 use shoplens_core::rt::DEFAULT_SEED;
@@ -15,13 +18,32 @@ use std::path::PathBuf;
 #[command(
     after_help = "FILE is either long (columns channel, spend, outcome) or wide (one spend \
 column per channel and an outcome column, e.g. TV,radio,newspaper,sales; the outcome is --outcome, \
-a column named outcome/sales/conversions/revenue, or the last column). Each channel gets a \
-logarithmic a + b*ln(1+spend) and a Hill top*s^h/(k^h+s^h) fit; the total is split by greedy \
-marginal return and by a genetic algorithm, against the historical split."
+a column named outcome/sales/conversions/revenue, or the last column). Rows are in time order. \
+The model (--model best or hill) is outcome = base + sum over channels of \
+top*a^h/(k^h+a^h), a the channel's spend carried over geometrically (a[t] = (1-d)*x[t] + \
+d*a[t-1], d fitted in [0, 0.9]); it never predicts below zero and saturates. --model log fits \
+max(0, a + b*ln(1+spend)) per channel instead. The total is split by greedy marginal return \
+and by a genetic algorithm; a split is recommended only when it predicts more than the \
+historical one, and spends more than 25% outside the history's range are flagged as \
+extrapolation. The fit is checked by refitting on the first rows and scoring the last \
+--holdout share against a straight line."
 )]
 pub struct Args {
     /// Spend and outcome history.
-    file: PathBuf,
+    #[arg(required_unless_present = "template")]
+    file: Option<PathBuf>,
+    /// Print a history file to fill in (CSV) and exit.
+    #[arg(long)]
+    template: bool,
+    /// Currency of spend, e.g. USD or CNY (default: named by a column, else unstated).
+    #[arg(long)]
+    currency: Option<String>,
+    /// What one row covers: day, week, month, quarter, year or row (default: from the dates).
+    #[arg(long, value_parser = ["day", "week", "month", "quarter", "year", "row"])]
+    period: Option<String>,
+    /// Share of the rows, at the end, the fit check holds out.
+    #[arg(long, default_value_t = 0.25)]
+    holdout: f64,
     /// The budget to split (default: the mean spend per period of the history).
     #[arg(long)]
     total: Option<f64>,
@@ -70,7 +92,14 @@ fn curve_json(curve: &Curve) -> serde_json::Value {
 
 /// Reads the history, fits, allocates and prints the three splits.
 pub fn run(args: Args) -> Result<(), CliError> {
-    let table = read_table_with(&args.file, &args.read.options()?)?;
+    if args.template {
+        print!("{TEMPLATE_CSV}");
+        return Ok(());
+    }
+    let Some(file) = args.file.clone() else {
+        return Err("FILE is required".into());
+    };
+    let table = read_table_with(&file, &args.read.options()?)?;
     let mut params = BudgetParams::new(args.total.unwrap_or(0.0));
     params.model = match args.model.as_str() {
         "log" => ModelChoice::Log,
@@ -110,11 +139,20 @@ pub fn run(args: Args) -> Result<(), CliError> {
         limits: params.limits,
         greedy_steps: params.greedy_steps,
         ga: params.ga,
+        currency: args.currency.clone().unwrap_or_default(),
+        period: args.period.as_deref().map(|p| match p {
+            "day" => Period::Day,
+            "week" => Period::Week,
+            "month" => Period::Month,
+            "quarter" => Period::Quarter,
+            "year" => Period::Year,
+            _ => Period::Row,
+        }),
+        holdout: args.holdout,
     };
-    let checked = job.check(&table).map_err(in_file(&args.file))?;
+    let checked = job.check(&table).map_err(in_file(&file))?;
     save_job(args.save_job.as_deref(), &Job::Budget(checked.spec.clone()))?;
-    let out =
-        run_budget(&checked, &mut Silent, &WallClock::start()).map_err(in_file(&args.file))?;
+    let out = run_budget(&checked, &mut Silent, &WallClock::start()).map_err(in_file(&file))?;
     let plan = &out.plan;
     let a = &plan.allocation;
     if args.json {
@@ -131,6 +169,13 @@ pub fn run(args: Args) -> Result<(), CliError> {
                     "current": a.current.spend[i],
                     "greedy": a.greedy.spend[i],
                     "genetic": a.genetic.spend[i],
+                    "decay": f.decay,
+                    "history_range": [f.history_min, f.history_max],
+                    "extrapolated": {
+                        "current": plan.extrapolated[0][i],
+                        "greedy": plan.extrapolated[1][i],
+                        "genetic": plan.extrapolated[2][i],
+                    },
                 })
             })
             .collect();
@@ -143,12 +188,24 @@ pub fn run(args: Args) -> Result<(), CliError> {
                 "genetic": a.genetic.predicted,
             },
             "seed": a.seed,
+            "recommended": a.recommended,
+            "base": plan.base,
+            "r2": plan.r2,
+            "holdout": plan.holdout,
+            "currency": out.currency,
+            "period": out.period,
         }));
     } else {
+        let unit = if out.currency.is_empty() {
+            String::new()
+        } else {
+            format!(" {}", out.currency)
+        };
         println!(
-            "{} channels, total {}: predicted outcome current {:.3}, greedy {:.3} ({:+.3}), genetic {:.3} ({:+.3}), seed {}",
+            "{} channels, total {}{unit} per {:?}: predicted outcome current {:.3}, greedy {:.3} ({:+.3}), genetic {:.3} ({:+.3}), seed {}",
             plan.fits.len(),
             out.total,
+            out.period,
             a.current.predicted,
             a.greedy.predicted,
             a.greedy.uplift,
@@ -156,16 +213,41 @@ pub fn run(args: Args) -> Result<(), CliError> {
             a.genetic.uplift,
             a.seed
         );
-        for (i, f) in plan.fits.iter().enumerate() {
+        match a.recommended {
+            Recommended::Current => {
+                println!("  recommendation: keep the current split (no other split predicts more)")
+            }
+            Recommended::Greedy => println!("  recommendation: the greedy split"),
+            Recommended::Genetic => println!("  recommendation: the genetic split"),
+        }
+        println!("  fit: R² {:.4} in sample", plan.r2);
+        if let Some(h) = &plan.holdout {
             println!(
-                "  {}: {} (sse log {:.3}, hill {:.3}); spend current {:.2}, greedy {:.2}, genetic {:.2}",
+                "  held out (fitted on the first {} rows, scored on the last {}): RMSE {:.4}, straight line {:.4}",
+                h.training_rows, h.held_out_rows, h.rmse, h.linear_rmse
+            );
+        }
+        for (i, f) in plan.fits.iter().enumerate() {
+            let flag = |k: usize| {
+                if plan.extrapolated[k][i] {
+                    " (extrapolated)"
+                } else {
+                    ""
+                }
+            };
+            println!(
+                "  {}: {} carry-over {:.2}; spend current {:.2}{}, greedy {:.2}{}, genetic {:.2}{} (history {:.2}..{:.2})",
                 f.name,
                 f.chosen.label(shoplens_core::Lang::En),
-                f.log.sse,
-                f.hill.sse,
+                f.decay,
                 a.current.spend[i],
+                flag(0),
                 a.greedy.spend[i],
-                a.genetic.spend[i]
+                flag(1),
+                a.genetic.spend[i],
+                flag(2),
+                f.history_min,
+                f.history_max
             );
         }
     }

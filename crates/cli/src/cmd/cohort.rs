@@ -2,8 +2,9 @@
 //! [--json] [--out FILE] [--save-job JOB.json]`: cohort retention (core's cohort job, the
 //! same as the Customers tab's cohort view).
 
-use crate::order_args::{OrderArgs, OutputArgs};
+use crate::order_args::OrderArgs;
 use crate::output::{in_file, read_table_with, save_job, write_json, CliError, WallClock};
+use crate::output_args::OutputArgs;
 use shoplens_core::jobs::clv_export::cohort_csv;
 use shoplens_core::jobs::cohort::{self, CohortJob, CohortOutput};
 use shoplens_core::jobs::Job;

@@ -1,12 +1,15 @@
-//! `shoplens inventory DEMAND --products PRODUCTS [--budget B] [--capacity C] [--json]`:
-//! reorder points and order quantities tuned by a genetic algorithm.
+//! `shoplens inventory DEMAND (--products PRODUCTS | --build-products) [--budget B]
+//! [--capacity C] [--holdout H] [--json]`: reorder points and order quantities tuned by a
+//! genetic algorithm on the first part of the history and checked on the rest.
 
 use crate::output::{in_file, print_json, read_table_with, save_job, CliError, WallClock};
 use serde_json::json;
 use shoplens_core::jobs::optimize::{run_inventory, InventoryJob};
 use shoplens_core::jobs::Job;
 use shoplens_core::optimize::genetic::GaParams;
-use shoplens_core::optimize::inventory::{items_from_table, InventoryParams, Policy};
+use shoplens_core::optimize::inventory::{
+    items_from_table, products_csv, InventoryParams, Policy, ProductDefaults, Recommendation,
+};
 use shoplens_core::progress::Silent;
 use shoplens_core::rt::DEFAULT_SEED;
 use std::path::PathBuf;
@@ -24,23 +27,66 @@ demand, default the unit cost), volume (space per unit, default 1).\n\n\
 The baseline is the textbook (R, Q) policy: Q = EOQ in whole cases, R = mean demand over the \
 lead time + z * sigma * sqrt(lead time). The genetic algorithm starts from it, so the optimised \
 cost is never above the baseline cost. --budget caps sum((R + Q) * unit_cost), --capacity caps \
-sum((R + Q) * volume)."
+sum((R + Q) * volume); a limit below what the smallest plan needs is an error.\n\n\
+--build-products makes PRODUCTS from DEMAND itself when it is an order export: unit cost is the \
+quantity-weighted mean price (--price-col, times --cost-share), the other costs come from the \
+flags below, for the --max-products best sellers; --write-products saves that file to edit.\n\n\
+The last --holdout share of the days is held out: the policies are tuned on the days before \
+(in-sample figures) and replayed on the held-out days and --shifts cyclic shifts of them \
+(out-of-sample figures). When the tuned policies cost no less than the baseline out of sample, \
+the baseline is recommended."
 )]
 pub struct Args {
     /// Daily demand, long format.
     demand: PathBuf,
     /// Product costs and ordering constraints.
+    #[arg(long, required_unless_present = "build_products")]
+    products: Option<PathBuf>,
+    /// Build the products from DEMAND (an order export with prices).
+    #[arg(long, conflicts_with = "products")]
+    build_products: bool,
+    /// Product column of DEMAND (default: detected, else "product").
     #[arg(long)]
-    products: PathBuf,
-    /// Product column of DEMAND.
-    #[arg(long, default_value = "product")]
-    product_col: String,
-    /// Date column of DEMAND.
-    #[arg(long, default_value = "date")]
-    date_col: String,
-    /// Quantity column of DEMAND.
-    #[arg(long, default_value = "quantity")]
-    quantity_col: String,
+    product_col: Option<String>,
+    /// Date column of DEMAND (default: detected, else "date").
+    #[arg(long)]
+    date_col: Option<String>,
+    /// Quantity column of DEMAND (default: detected, else "quantity").
+    #[arg(long)]
+    quantity_col: Option<String>,
+    /// Price column for --build-products (default: detected, else "price").
+    #[arg(long)]
+    price_col: Option<String>,
+    /// --build-products: unit cost as a share of the price.
+    #[arg(long, default_value_t = ProductDefaults::new().cost_share)]
+    cost_share: f64,
+    /// --build-products: cost of placing one order.
+    #[arg(long, default_value_t = ProductDefaults::new().order_cost)]
+    order_cost: f64,
+    /// --build-products: holding cost per year as a share of unit cost.
+    #[arg(long, default_value_t = ProductDefaults::new().holding_rate)]
+    holding_rate: f64,
+    /// --build-products: days from order to delivery.
+    #[arg(long, default_value_t = ProductDefaults::new().lead_time)]
+    lead_time: u32,
+    /// --build-products: units per case.
+    #[arg(long, default_value_t = ProductDefaults::new().case_pack)]
+    case_pack: f64,
+    /// --build-products: smallest order in units.
+    #[arg(long, default_value_t = ProductDefaults::new().min_order)]
+    min_order: f64,
+    /// --build-products: products kept, by units sold.
+    #[arg(long, default_value_t = ProductDefaults::new().max_products)]
+    max_products: usize,
+    /// Write the products file the plan used (the template to edit) to this CSV.
+    #[arg(long)]
+    write_products: Option<PathBuf>,
+    /// Share of the days, at the end, held out of the tuning (0: none).
+    #[arg(long, default_value_t = InventoryParams::new().holdout)]
+    holdout: f64,
+    /// Cyclic shifts of the held-out days to replay.
+    #[arg(long, default_value_t = InventoryParams::new().shifts)]
+    shifts: usize,
     /// Cycle service level of the baseline safety stock.
     #[arg(long, default_value_t = 0.95)]
     service: f64,
@@ -84,8 +130,10 @@ fn policy_json(policy: &Policy) -> serde_json::Value {
 pub fn run(args: Args) -> Result<(), CliError> {
     let read = args.read.options()?;
     let demand_table = read_table_with(&args.demand, &read)?;
-    let items = items_from_table(&read_table_with(&args.products, &read)?)
-        .map_err(in_file(&args.products))?;
+    let items = match &args.products {
+        Some(path) => items_from_table(&read_table_with(path, &read)?).map_err(in_file(path))?,
+        None => Vec::new(),
+    };
     let params = InventoryParams {
         service_level: args.service,
         budget: args.budget,
@@ -96,12 +144,24 @@ pub fn run(args: Args) -> Result<(), CliError> {
             seed: args.seed,
             ..GaParams::new()
         },
+        holdout: args.holdout,
+        shifts: args.shifts,
     };
     let job = InventoryJob {
-        product_column: args.product_col.clone(),
-        date_column: args.date_col.clone(),
-        quantity_column: args.quantity_col.clone(),
+        product_column: args.product_col.clone().unwrap_or_default(),
+        date_column: args.date_col.clone().unwrap_or_default(),
+        quantity_column: args.quantity_col.clone().unwrap_or_default(),
         products: items,
+        build_products: args.build_products.then_some(ProductDefaults {
+            cost_share: args.cost_share,
+            order_cost: args.order_cost,
+            holding_rate: args.holding_rate,
+            lead_time: args.lead_time,
+            case_pack: args.case_pack,
+            min_order: args.min_order,
+            max_products: args.max_products,
+        }),
+        price_column: args.price_col.clone().unwrap_or_default(),
         params,
     };
     let checked = job.check(&demand_table).map_err(in_file(&args.demand))?;
@@ -111,7 +171,12 @@ pub fn run(args: Args) -> Result<(), CliError> {
     )?;
     let out = run_inventory(&checked, &demand_table, &mut Silent, &WallClock::start())
         .map_err(in_file(&args.demand))?;
+    if let Some(path) = &args.write_products {
+        std::fs::write(path, products_csv(&out.products))
+            .map_err(|e| format!("{}: {e}", path.display()))?;
+    }
     let plan = &out.plan;
+    let held_out = plan.evaluation.as_ref();
     if args.json {
         let products: Vec<_> = plan
             .items
@@ -143,6 +208,25 @@ pub fn run(args: Args) -> Result<(), CliError> {
             "products": products,
             "best_cost_per_generation": plan.run.history.best,
             "seed": plan.seed,
+            "in_sample": {
+                "days": held_out.map_or(out.days, |e| e.training_days),
+                "baseline_cost": plan.baseline_cost,
+                "optimised_cost": plan.optimised_cost,
+                "savings_percent": plan.savings_percent,
+                "baseline_fill_rate": plan.baseline_fill_rate,
+                "optimised_fill_rate": plan.optimised_fill_rate,
+            },
+            "out_of_sample": held_out.map(|e| json!({
+                "days": e.held_out_days,
+                "baseline_cost": e.baseline.cost,
+                "optimised_cost": e.optimised.cost,
+                "savings_percent": e.savings_percent,
+                "baseline_fill_rate": e.baseline.fill_rate,
+                "optimised_fill_rate": e.optimised.fill_rate,
+                "shifts": e.shifts,
+                "recommendation": e.recommendation,
+            })),
+            "holdout_days_needed": plan.holdout_days_needed,
         }));
     } else {
         println!(
@@ -156,11 +240,49 @@ pub fn run(args: Args) -> Result<(), CliError> {
             plan.savings_percent,
             plan.seed
         );
+        match held_out {
+            Some(e) => {
+                println!(
+                    "  in sample (first {} days, tuned on): saves {:.1}%, fill rate {:.3} -> {:.3}",
+                    e.training_days,
+                    plan.savings_percent,
+                    plan.baseline_fill_rate,
+                    plan.optimised_fill_rate,
+                );
+                println!(
+                    "  out of sample (last {} days, not tuned on): baseline {:.2}, optimised {:.2} (saves {:.1}%), fill rate {:.3} -> {:.3}",
+                    e.held_out_days,
+                    e.baseline.cost,
+                    e.optimised.cost,
+                    e.savings_percent,
+                    e.baseline.fill_rate,
+                    e.optimised.fill_rate
+                );
+                println!(
+                    "  over {} cyclic shifts of the held-out days: mean saving {:.1}%, worst {:.1}%, costlier than the baseline in {}, fill rate below {} in {} (baseline {})",
+                    e.shifts.count,
+                    e.shifts.mean_savings_percent,
+                    e.shifts.worst_savings_percent,
+                    e.shifts.worse_than_baseline,
+                    shoplens_core::optimize::inventory::FILL_RATE_TARGET,
+                    e.shifts.below_fill_target,
+                    e.shifts.baseline_below_fill_target
+                );
+                if e.recommendation == Recommendation::Baseline {
+                    println!("  recommendation: keep the baseline policies (the tuned ones are no cheaper on days they were not tuned on)");
+                } else {
+                    println!("  recommendation: the optimised policies");
+                }
+            }
+            None => println!(
+                "  in sample only: every day was used for tuning{}",
+                plan.holdout_days_needed
+                    .map(|n| format!(" (holding days out needs {n} days of history)"))
+                    .unwrap_or_default()
+            ),
+        }
         if !plan.baseline_feasible {
             println!("  the baseline breaks the budget or capacity");
-        }
-        if !plan.optimised_feasible {
-            println!("  warning: no policy found within the budget and capacity");
         }
         for i in &plan.items {
             let (

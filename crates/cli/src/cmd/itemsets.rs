@@ -134,6 +134,7 @@ impl SearchArgs {
             max_consequent: rules.map_or(1, |r| r.2),
             target,
             max_itemsets: Some(self.max_itemsets),
+            companions: Default::default(),
         }
     }
 

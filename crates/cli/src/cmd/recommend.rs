@@ -7,6 +7,7 @@
 //! come from the file's understanding.
 
 use crate::output::{in_file, read_table_with, save_job, write_json, CliError, WallClock};
+use crate::output_args::OutputArgs;
 use shoplens_core::jobs::products::{run_recommend, RecommendJob, RecommendOutput};
 use shoplens_core::jobs::{Job, JobOutput};
 use shoplens_core::products::export::{reason, recommendations_csv};
@@ -46,23 +47,15 @@ pub struct Args {
     /// Fewest baskets a pair must share to count as co-purchase evidence.
     #[arg(long, default_value_t = 2)]
     min_together: u32,
-    /// Print the job's output as one JSON object.
-    #[arg(long)]
-    json: bool,
-    /// Also write every recommendation (customer, rank, product, score, reason) to this
-    /// CSV file, for a CRM or an e-mail tool.
-    #[arg(long)]
-    out: Option<PathBuf>,
-    /// Write the job that ran, defaults filled in, to this JSON file.
-    #[arg(long)]
-    save_job: Option<PathBuf>,
+    // `--out` writes every recommendation (customer, rank, product, score, reason) as
+    // CSV, for a CRM or an e-mail tool.
     #[command(flatten)]
-    read: crate::read_args::ReadArgs,
+    output: OutputArgs,
 }
 
 /// Recommends, evaluates and prints.
 pub fn run(args: Args) -> Result<(), CliError> {
-    let table = read_table_with(&args.file, &args.read.options()?)?;
+    let table = read_table_with(&args.file, &args.output.read.options()?)?;
     let job = RecommendJob {
         customer_column: args.customer_col.unwrap_or_default(),
         product_column: args.product_col.unwrap_or_default(),
@@ -78,19 +71,16 @@ pub fn run(args: Args) -> Result<(), CliError> {
     };
     let checked = job.check(&table).map_err(in_file(&args.file))?;
     save_job(
-        args.save_job.as_deref(),
+        args.output.save_job.as_deref(),
         &Job::Recommend(checked.spec.clone()),
     )?;
     let out = run_recommend(&checked, &table, &mut Silent, &WallClock::start())
         .map_err(in_file(&args.file))?;
-    if let Some(path) = &args.out {
-        std::fs::write(
-            path,
-            recommendations_csv(&out.result.recommendations, Lang::En),
-        )
-        .map_err(|e| format!("{}: {e}", path.display()))?;
+    if args.output.out.is_some() {
+        args.output
+            .write_csv(&recommendations_csv(&out.result.recommendations, Lang::En))?;
     }
-    if args.json {
+    if args.output.json {
         return write_json(&JobOutput::Recommend(Box::new(out)));
     }
     print(&out);

@@ -157,6 +157,10 @@ pub struct BuildReport {
     /// The items asked to be excluded, and how many baskets each left.
     #[serde(default)]
     pub excluded: Vec<Exclusion>,
+    /// Order lines with a price column: items that had a price on some line but never a
+    /// positive one (free add-ons, discounts), suggested as not products.
+    #[serde(default)]
+    pub unpriced_items: Vec<String>,
 }
 
 fn given() -> ShapeReason {
@@ -183,6 +187,7 @@ impl BuildReport {
             removed: Removed::default(),
             cancellations: None,
             excluded: Vec::new(),
+            unpriced_items: Vec::new(),
         }
     }
 
@@ -697,6 +702,8 @@ pub fn from_order_lines(table: &Table, spec: &OrderLines) -> Result<(Transaction
     let mut baskets: Vec<Vec<u32>> = Vec::new();
     let mut revenue: Vec<f64> = Vec::new();
     let mut composite: Vec<u32> = Vec::with_capacity(keys.len());
+    // Per item id: whether a line gave it a price, and whether one was positive.
+    let mut priced: Vec<(bool, bool)> = Vec::new();
     for row in 0..table.n_rows() {
         if key_codes.iter().any(|k| k.missing(row)) {
             removed.blank_keys += 1;
@@ -755,8 +762,20 @@ pub fn from_order_lines(table: &Table, spec: &OrderLines) -> Result<(Transaction
         baskets[basket].push(id);
         if let Some(p) = price.and_then(|p| p.f64(row)) {
             revenue[basket] += qty.unwrap_or(1.0) * p;
+            let id = id as usize;
+            if id >= priced.len() {
+                priced.resize(id + 1, (false, false));
+            }
+            priced[id].0 = true;
+            priced[id].1 |= p > 0.0;
         }
     }
+    let unpriced_items: Vec<String> = priced
+        .iter()
+        .enumerate()
+        .filter(|(_, &(seen, positive))| seen && !positive)
+        .map(|(id, _)| dict.items[id].clone())
+        .collect();
     for basket in &mut baskets {
         removed.duplicate_items += sort_dedup(basket);
     }
@@ -772,6 +791,7 @@ pub fn from_order_lines(table: &Table, spec: &OrderLines) -> Result<(Transaction
     report.price_column = spec.price_column.clone();
     report.removed = removed;
     report.cancellations = Some(cancellations);
+    report.unpriced_items = unpriced_items;
     Ok((transactions, report))
 }
 

@@ -3,7 +3,13 @@
 //!
 //! Built from frequent pairs: for item X and companion Y, confidence is the share of X's
 //! baskets that also hold Y, and lift is that confidence over Y's support (above 1: bought
-//! together more often than by chance). Companions rank by lift, then confidence.
+//! together more often than by chance). Companions rank by confidence — how often the
+//! companion is bought when the product is, which is what a shopper of X is likely to add
+//! — among the pairs above two floors: a minimum support (a pair seen in a handful of
+//! baskets is chance, however high its lift) and a minimum lift (a companion every basket
+//! holds, such as the bakery's coffee, is not a recommendation). Ranking by lift alone
+//! put rare pairs first: Coffee's top companions were bought with it 0.6–1.1 % of the
+//! time.
 
 use super::itemsets::{mine_itemsets, Itemsets};
 use super::params::{MinSupport, MiningParams};
@@ -43,19 +49,27 @@ pub struct ItemCompanions {
 
 /// Parameters of the companion lists.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default)]
 pub struct CompanionParams {
     /// Most companions per product. Default 5.
     pub per_item: usize,
+    /// A pair needs at least this support (a fraction or a basket count) besides the
+    /// search's. Default 5 baskets.
+    pub min_support: MinSupport,
     /// A companion needs a lift strictly above this. Default 1 (more than chance).
     pub min_lift: f64,
     /// A companion needs at least this confidence. Default 0.
     pub min_confidence: f64,
 }
 
+/// The default companion floor: a pair must be in at least this many baskets.
+pub const COMPANION_MIN_COUNT: u64 = 5;
+
 impl Default for CompanionParams {
     fn default() -> CompanionParams {
         CompanionParams {
             per_item: 5,
+            min_support: MinSupport::Count(COMPANION_MIN_COUNT),
             min_lift: 1.0,
             min_confidence: 0.0,
         }
@@ -82,12 +96,27 @@ impl CompanionParams {
                 "a fraction in [0, 1]",
             ));
         }
-        Ok(())
+        match self.min_support {
+            MinSupport::Fraction(f) if !(0.0..=1.0).contains(&f) => Err(Error::invalid_parameter(
+                "min_support",
+                f,
+                "a fraction in [0, 1]",
+            )),
+            _ => Ok(()),
+        }
+    }
+
+    /// The basket count a pair needs among `baskets` baskets, given the search's own
+    /// minimum `search_count`: the larger of the two floors.
+    pub fn min_count(&self, baskets: usize, search_count: u64) -> u64 {
+        self.min_support.min_count(baskets).max(search_count)
     }
 }
 
-/// Companion lists from the frequent pairs of a finished search. Products with no
-/// companion are left out; products are listed from the best-selling down.
+/// Companion lists from the frequent pairs of a finished search: pairs in at least
+/// [`CompanionParams::min_count`] baskets with a lift above the floor, each product's
+/// companions by confidence (then lift, count, item). Products with no companion are left
+/// out; products are listed from the best-selling down.
 pub fn companions(
     tx: &Transactions,
     itemsets: &Itemsets,
@@ -98,7 +127,12 @@ pub fn companions(
     let n = tx.len().max(1) as f64;
     let mut lists: Vec<Vec<Companion>> = vec![Vec::new(); tx.n_items()];
     let count_of = |i: u32| counts.get(i as usize).copied().unwrap_or(0).max(1);
-    for pair in itemsets.itemsets.iter().filter(|s| s.items.len() == 2) {
+    let floor = params.min_count(tx.len(), itemsets.min_count);
+    for pair in itemsets
+        .itemsets
+        .iter()
+        .filter(|s| s.items.len() == 2 && s.count >= floor)
+    {
         let (a, b) = (pair.items[0], pair.items[1]);
         for (x, y) in [(a, b), (b, a)] {
             let confidence = pair.count as f64 / count_of(x) as f64;
@@ -122,9 +156,9 @@ pub fn companions(
         .filter(|(_, list)| !list.is_empty())
         .map(|(item, mut list)| {
             list.sort_by(|p, q| {
-                q.lift
-                    .total_cmp(&p.lift)
-                    .then(q.confidence.total_cmp(&p.confidence))
+                q.confidence
+                    .total_cmp(&p.confidence)
+                    .then(q.lift.total_cmp(&p.lift))
                     .then(q.count.cmp(&p.count))
                     .then(p.item.cmp(&q.item))
             });
@@ -165,13 +199,12 @@ mod tests {
         // A 4, B 3, C 3, D 3 of 5 baskets; AB 2, AC 2, AD 2, BC 2, BD 2, CD 1. Lift of
         // B with C or D: 0.4 / (0.6 × 0.6) = 1.11; every pair with A: 0.4 / 0.48 < 1.
         let tx = Transactions::from_lines("A,B,C\nA,D\nB,C,D\nA,B,D\nA,C\n", ',');
-        let lists = frequently_bought_together(
-            &tx,
-            MinSupport::Count(1),
-            &CompanionParams::default(),
-            &mut Silent,
-        )
-        .unwrap();
+        let params = CompanionParams {
+            min_support: MinSupport::Count(1),
+            ..CompanionParams::default()
+        };
+        let lists =
+            frequently_bought_together(&tx, MinSupport::Count(1), &params, &mut Silent).unwrap();
         let shown: Vec<(&str, Vec<&str>)> = lists
             .iter()
             .map(|l| {
@@ -189,6 +222,65 @@ mod tests {
         assert_eq!(c.count, 2);
         assert!((c.confidence - 2.0 / 3.0).abs() < 1e-12);
         assert!((c.lift - 0.4 / 0.36).abs() < 1e-12);
+    }
+
+    /// Regression: companions ranked by lift put a pair seen twice first. Here bread is
+    /// bought with jam in 30 of its 40 baskets (lift 1.53) and with caviar twice (lift
+    /// 2.5): jam comes first, and caviar goes under the default five-basket floor. Water,
+    /// in every basket, and milk, in every other, are no better than chance.
+    #[test]
+    fn companions_rank_by_confidence_above_the_floors() {
+        let mut lines = String::new();
+        for b in 0..100 {
+            let mut basket = vec!["water"];
+            if b < 40 {
+                basket.push("bread");
+            }
+            if b < 30 || (60..79).contains(&b) {
+                basket.push("jam");
+            }
+            if (38..40).contains(&b) {
+                basket.push("caviar");
+            }
+            if b % 2 == 0 {
+                basket.push("milk");
+            }
+            lines.push_str(&basket.join(","));
+            lines.push('\n');
+        }
+        let tx = Transactions::from_lines(&lines, ',');
+        let bread = tx.items.iter().position(|i| i == "bread").unwrap();
+        let list_of = |params: &CompanionParams| -> Vec<(String, u64)> {
+            frequently_bought_together(&tx, MinSupport::Count(1), params, &mut Silent)
+                .unwrap()
+                .into_iter()
+                .find(|l| l.item as usize == bread)
+                .map(|l| {
+                    l.companions
+                        .into_iter()
+                        .map(|c| (c.name, c.count))
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        assert_eq!(
+            list_of(&CompanionParams::default()),
+            [("jam".to_string(), 30)]
+        );
+        let loose = CompanionParams {
+            min_support: MinSupport::Count(1),
+            ..CompanionParams::default()
+        };
+        assert_eq!(
+            list_of(&loose),
+            [("jam".to_string(), 30), ("caviar".to_string(), 2)]
+        );
+        // A lift floor above jam's leaves only caviar.
+        let strict = CompanionParams {
+            min_lift: 2.0,
+            ..loose
+        };
+        assert_eq!(list_of(&strict), [("caviar".to_string(), 2)]);
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! Items that are not products: placeholders (`NONE`, `N/A`), bags, postage, manual
-//! adjustments, gift wrap. [`suggest_exclusions`] finds them by name; the builder leaves
-//! out the ones the user confirms ([`super::BuildOptions::exclude_items`]).
+//! adjustments, gift wrap, free gifts. [`suggest_exclusions`] finds them by name (whole
+//! names, and phrases such as "postage" or 运费 inside a name), by an implausibly large
+//! share of the baskets, and by a price that was never positive; the builder leaves out
+//! the ones the user confirms ([`super::BuildOptions::exclude_items`]).
 //!
 //! Such items distort rules: the bakery data's `NONE` (a till placeholder) sits in
 //! thousands of baskets, so `{NONE, Tartine} → Coffee` tops the list; `POSTAGE` is in
@@ -25,7 +27,23 @@ pub enum ExclusionReason {
     Manual,
     /// Gift wrapping.
     GiftWrap,
+    /// A free gift handed out with orders (赠品).
+    FreeGift,
+    /// In so many of the baskets (at least [`MOST_BASKETS`]) that it is more likely a
+    /// charge or a marker added to every order than a product chosen.
+    InMostBaskets,
+    /// Order lines with prices, but never a positive one for this item: a free add-on,
+    /// a discount or an adjustment.
+    NoPrice,
 }
+
+/// An item in at least this share of the baskets (and in at least [`MOST_MIN_BASKETS`]
+/// of them) is suggested as not a product. Real staples stay below it: the bakery's
+/// coffee is in 48 % of its baskets, Groceries' whole milk in 26 %.
+pub const MOST_BASKETS: f64 = 0.8;
+
+/// Fewer baskets than this say nothing about a share.
+pub const MOST_MIN_BASKETS: usize = 20;
 
 impl ExclusionReason {
     /// The code used in JSON and the CLI: `placeholder`, `bag`, `shipping`, `manual`,
@@ -37,6 +55,9 @@ impl ExclusionReason {
             ExclusionReason::Shipping => "shipping",
             ExclusionReason::Manual => "manual",
             ExclusionReason::GiftWrap => "gift_wrap",
+            ExclusionReason::FreeGift => "free_gift",
+            ExclusionReason::InMostBaskets => "in_most_baskets",
+            ExclusionReason::NoPrice => "no_price",
         }
     }
 
@@ -50,6 +71,11 @@ impl ExclusionReason {
             ExclusionReason::Shipping => lang.pick("运费/邮费", "shipping or postage"),
             ExclusionReason::Manual => lang.pick("手工调整/费用", "manual entry or fee"),
             ExclusionReason::GiftWrap => lang.pick("礼品包装", "gift wrap"),
+            ExclusionReason::FreeGift => lang.pick("赠品", "free gift"),
+            ExclusionReason::InMostBaskets => {
+                lang.pick("几乎每个购物篮都有", "in nearly every basket")
+            }
+            ExclusionReason::NoPrice => lang.pick("价格从不为正", "never sold at a price"),
         }
     }
 }
@@ -110,31 +136,97 @@ const KNOWN: &[(&str, ExclusionReason)] = &[
     ("礼品包装", ExclusionReason::GiftWrap),
 ];
 
+/// Phrases that mark a non-product wherever they stand in a name, as whole words (English,
+/// lower case) or as part of the name (Chinese, which has no spaces): `DOTCOM POSTAGE`,
+/// `顺丰运费`, `赠品-小样`, but not `JUMBO BAG RED` (a product that is a bag).
+const PHRASES: &[(&str, ExclusionReason)] = &[
+    ("postage", ExclusionReason::Shipping),
+    ("shipping fee", ExclusionReason::Shipping),
+    ("shipping charge", ExclusionReason::Shipping),
+    ("delivery charge", ExclusionReason::Shipping),
+    ("delivery fee", ExclusionReason::Shipping),
+    ("carrier bag", ExclusionReason::Bag),
+    ("bag charge", ExclusionReason::Bag),
+    ("gift wrap", ExclusionReason::GiftWrap),
+    ("gift wrapping", ExclusionReason::GiftWrap),
+    ("bank charges", ExclusionReason::Manual),
+    ("service charge", ExclusionReason::Manual),
+    ("free gift", ExclusionReason::FreeGift),
+    ("运费", ExclusionReason::Shipping),
+    ("邮费", ExclusionReason::Shipping),
+    ("快递费", ExclusionReason::Shipping),
+    ("配送费", ExclusionReason::Shipping),
+    ("包装袋", ExclusionReason::Bag),
+    ("购物袋", ExclusionReason::Bag),
+    ("手提袋", ExclusionReason::Bag),
+    ("塑料袋", ExclusionReason::Bag),
+    ("礼品包装", ExclusionReason::GiftWrap),
+    ("赠品", ExclusionReason::FreeGift),
+    ("手续费", ExclusionReason::Manual),
+];
+
+/// Whether `phrase` stands in `lower` as whole words (for phrases of ASCII letters) or
+/// anywhere (for Chinese).
+fn holds_phrase(lower: &str, phrase: &str) -> bool {
+    if !phrase.is_ascii() {
+        return lower.contains(phrase);
+    }
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let wanted: Vec<&str> = phrase.split(' ').collect();
+    words.windows(wanted.len()).any(|w| w == wanted.as_slice())
+}
+
 /// The reason an item name is not a product, if it is one of the known placeholders or
-/// non-products (compared without case and surrounding spaces).
+/// non-products (compared without case and surrounding spaces), or holds one of their
+/// phrases.
 pub fn exclusion_reason(name: &str) -> Option<ExclusionReason> {
     let lower = name.trim().to_lowercase();
     KNOWN
         .iter()
         .find(|(known, _)| *known == lower)
+        .or_else(|| {
+            PHRASES
+                .iter()
+                .find(|(phrase, _)| holds_phrase(&lower, phrase))
+        })
         .map(|&(_, reason)| reason)
 }
 
 /// The items of `transactions` that look like placeholders or non-products, most
-/// frequent first, with their reason. The tab pre-fills its "exclude items" control with
-/// them and the CLI lists them; nothing is excluded until the user confirms.
-pub fn suggest_exclusions(transactions: &Transactions) -> Vec<(String, ExclusionReason)> {
+/// frequent first, with their reason: by name, by a share of at least [`MOST_BASKETS`]
+/// of the baskets, or (`unpriced`, from [`super::BuildReport::unpriced_items`]) by never
+/// having a positive price. The tab shows them as suggestions (placeholders excluded at
+/// once) and the CLI lists them; nothing else is excluded until the user confirms.
+pub fn suggest_exclusions(
+    transactions: &Transactions,
+    unpriced: &[String],
+) -> Vec<(String, ExclusionReason)> {
     let mut counts = vec![0usize; transactions.n_items()];
     for basket in &transactions.baskets {
         for &item in basket {
             counts[item as usize] += 1;
         }
     }
+    let n = transactions.len();
+    let most = |count: usize| n >= MOST_MIN_BASKETS && count as f64 >= MOST_BASKETS * n as f64;
     let mut found: Vec<(usize, String, ExclusionReason)> = transactions
         .items
         .iter()
         .enumerate()
-        .filter_map(|(id, name)| exclusion_reason(name).map(|r| (counts[id], name.clone(), r)))
+        .filter_map(|(id, name)| {
+            let reason = exclusion_reason(name)
+                .or_else(|| most(counts[id]).then_some(ExclusionReason::InMostBaskets))
+                .or_else(|| {
+                    unpriced
+                        .iter()
+                        .any(|u| u == name)
+                        .then_some(ExclusionReason::NoPrice)
+                })?;
+            Some((counts[id], name.clone(), reason))
+        })
         .collect();
     found.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(&b.1)));
     found.into_iter().map(|(_, name, r)| (name, r)).collect()
@@ -230,7 +322,7 @@ mod tests {
     fn the_bakery_placeholder_is_suggested_and_its_rules_go() {
         let bytes = bakery().into_bytes();
         let (tx, _) = build_baskets(&bytes, &BuildOptions::default()).unwrap();
-        let suggested = suggest_exclusions(&tx);
+        let suggested = suggest_exclusions(&tx, &[]);
         assert_eq!(
             suggested,
             [("NONE".to_string(), ExclusionReason::Placeholder)]
@@ -269,7 +361,7 @@ mod tests {
         assert_eq!(report[0].baskets, 0);
         assert_eq!(report[0].case_matches, ["POSTAGE"]);
         assert_eq!((report[1].name.as_str(), report[1].baskets), ("Bag", 1));
-        let suggested = suggest_exclusions(&tx);
+        let suggested = suggest_exclusions(&tx, &[]);
         assert_eq!(
             suggested,
             [("POSTAGE".to_string(), ExclusionReason::Shipping)]
@@ -284,5 +376,52 @@ mod tests {
             assert_eq!(exclusion_reason(name), Some(reason), "{name}");
         }
         assert_eq!(exclusion_reason("JUMBO BAG RED RETROSPOT"), None);
+    }
+
+    /// Phrases inside names are found as whole words (English) or anywhere (Chinese);
+    /// a product whose name only contains the letters is not.
+    #[test]
+    fn phrases_inside_names() {
+        for (name, reason) in [
+            ("DOTCOM POSTAGE", Some(ExclusionReason::Shipping)),
+            ("Postage & packing", Some(ExclusionReason::Shipping)),
+            ("顺丰运费", Some(ExclusionReason::Shipping)),
+            ("赠品-小样", Some(ExclusionReason::FreeGift)),
+            ("定制包装袋", Some(ExclusionReason::Bag)),
+            ("GIFT WRAP, RED", Some(ExclusionReason::GiftWrap)),
+            ("POSTAGESTAMP ALBUM", None),
+            ("BAG OF HEARTS", None),
+            ("运动鞋", None),
+        ] {
+            assert_eq!(exclusion_reason(name), reason, "{name}");
+        }
+    }
+
+    /// An item in at least 80 % of 20 or more baskets is suggested; one in fewer, or in
+    /// too few baskets to judge, is not; an item never sold at a price is, when named.
+    #[test]
+    fn share_and_price_suggestions() {
+        let mut baskets: Vec<Vec<String>> = Vec::new();
+        for b in 0..25 {
+            let mut basket = vec![format!("cake{}", b % 3)];
+            if b < 20 {
+                basket.push("STAMP".into());
+            }
+            if b < 19 {
+                basket.push("coffee".into());
+            }
+            baskets.push(basket);
+        }
+        let (tx, _) = Transactions::from_named(baskets.clone());
+        let suggested = suggest_exclusions(&tx, &["cake1".to_string()]);
+        assert_eq!(
+            suggested,
+            [
+                ("STAMP".to_string(), ExclusionReason::InMostBaskets),
+                ("cake1".to_string(), ExclusionReason::NoPrice),
+            ]
+        );
+        let (few, _) = Transactions::from_named(baskets.into_iter().take(10));
+        assert!(suggest_exclusions(&few, &[]).is_empty());
     }
 }

@@ -52,6 +52,38 @@ pub struct Rule {
     pub revenue: Option<f64>,
 }
 
+impl Rule {
+    /// The rule `antecedent` → `consequent` with every measure computed from its counts:
+    /// `[both, antecedent, consequent]` baskets of `baskets` (no revenue). A front that
+    /// moves rules as counts only (the tab's worker does, to keep messages small) gets
+    /// back exactly the rule core made.
+    pub fn from_counts(
+        antecedent: Vec<u32>,
+        consequent: Vec<u32>,
+        [count, antecedent_count, consequent_count]: [u64; 3],
+        baskets: u64,
+    ) -> Rule {
+        let m = compute(count, antecedent_count, consequent_count, baskets);
+        Rule {
+            antecedent,
+            consequent,
+            count,
+            antecedent_count,
+            consequent_count,
+            support: m.support,
+            confidence: m.confidence,
+            lift: m.lift,
+            leverage: m.leverage,
+            conviction: m.conviction,
+            zhang: m.zhang,
+            jaccard: m.jaccard,
+            kulczynski: m.kulczynski,
+            certainty: m.certainty,
+            revenue: None,
+        }
+    }
+}
+
 /// Parameters of rule generation.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RuleParams {
@@ -270,24 +302,12 @@ impl Candidate<'_> {
         if (self.count as f64 / a as f64) < self.min_confidence {
             return false;
         }
-        let m = compute(self.count, a, c, self.baskets);
-        self.rules.push(Rule {
-            antecedent: self.antecedent.clone(),
-            consequent: consequent.to_vec(),
-            count: self.count,
-            antecedent_count: a,
-            consequent_count: c,
-            support: m.support,
-            confidence: m.confidence,
-            lift: m.lift,
-            leverage: m.leverage,
-            conviction: m.conviction,
-            zhang: m.zhang,
-            jaccard: m.jaccard,
-            kulczynski: m.kulczynski,
-            certainty: m.certainty,
-            revenue: None,
-        });
+        self.rules.push(Rule::from_counts(
+            self.antecedent.clone(),
+            consequent.to_vec(),
+            [self.count, a, c],
+            self.baskets,
+        ));
         true
     }
 }

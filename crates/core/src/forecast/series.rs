@@ -335,6 +335,28 @@ pub fn build_series(table: &Table, spec: &SeriesSpec) -> Result<Vec<Series>> {
         .collect())
 }
 
+/// Period start dates as a reader names the periods: a run of month starts (every date
+/// `YYYY-MM-01`, no two in the same month) reads `1987-01`, `1987-02`...; anything else is
+/// returned unchanged. Charts and tables show these; the outputs keep full dates so that
+/// files and later jobs can read them back.
+pub fn period_labels(starts: &[String]) -> Vec<String> {
+    let month = |s: &str| -> Option<String> {
+        let b = s.as_bytes();
+        let shape = b.len() == 10
+            && b[4] == b'-'
+            && b[7] == b'-'
+            && s.ends_with("-01")
+            && s[..4].bytes().all(|c| c.is_ascii_digit())
+            && s[5..7].bytes().all(|c| c.is_ascii_digit());
+        shape.then(|| s[..7].to_owned())
+    };
+    let months: Option<Vec<String>> = starts.iter().map(|s| month(s)).collect();
+    match months {
+        Some(months) if !months.is_empty() && months.windows(2).all(|w| w[0] != w[1]) => months,
+        _ => starts.to_vec(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -499,5 +521,20 @@ mod tests {
             build_series(&table, &missing).unwrap_err().kind(),
             ErrorKind::MissingColumn { .. }
         ));
+    }
+
+    #[test]
+    fn month_starts_read_as_months_and_other_dates_stay_whole() {
+        let own = |v: &[&str]| v.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let cases: [(&[&str], &[&str]); 5] = [
+            (&["1987-01-01", "1987-02-01"], &["1987-01", "1987-02"]),
+            (&["1987-01-01", "1987-01-08"], &["1987-01-01", "1987-01-08"]),
+            (&["1987-01-01", "1987-02-15"], &["1987-01-01", "1987-02-15"]),
+            (&["1987", "1988"], &["1987", "1988"]),
+            (&[], &[]),
+        ];
+        for (given, want) in cases {
+            assert_eq!(period_labels(&own(given)), own(want), "{given:?}");
+        }
     }
 }

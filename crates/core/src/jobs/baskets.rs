@@ -96,6 +96,8 @@ pub struct MineSettings {
     pub target: Target,
     /// Stop with a partial result after this many itemsets; `None`: the core default.
     pub max_itemsets: Option<usize>,
+    /// The "frequently bought together" lists' floors (support, lift) and length.
+    pub companions: CompanionParams,
 }
 
 impl Default for MineSettings {
@@ -109,6 +111,7 @@ impl Default for MineSettings {
             max_consequent: 1,
             target: Target::All,
             max_itemsets: None,
+            companions: CompanionParams::default(),
         }
     }
 }
@@ -136,6 +139,9 @@ impl MineSettings {
         })
     }
 }
+
+/// The progress stage of deriving rules and companion lists (after the kernels' `"mine"`).
+pub const RULES_STAGE: &str = "rules";
 
 /// Build baskets, and mine them when `mine` is given.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -169,6 +175,7 @@ impl BasketsJob {
                 if let Some(rules) = &rules {
                     rules.check()?;
                 }
+                settings.companions.check()?;
                 (Some(mining), rules)
             }
             None => (None, None),
@@ -283,7 +290,7 @@ fn prepared(
         .filter(|e| e.baskets > 0)
         .filter_map(|e| exclusion_reason(&e.name).map(|r| (e.name.clone(), r)))
         .collect();
-    suggested.extend(suggest_exclusions(&tx));
+    suggested.extend(suggest_exclusions(&tx, &report.unpriced_items));
     let mut item_counts = vec![0u64; tx.n_items()];
     for basket in &tx.baskets {
         for &item in basket {
@@ -316,11 +323,15 @@ pub fn mine(
     // Rules need every frequent itemset's count, whatever target is reported.
     let all = mine_itemsets(tx, mining, progress)?;
     let itemsets_ms = (clock.now_seconds() - started) * 1000.0;
+    // The itemset search reported as stage "mine"; rules and companions are one more
+    // stage, so a front's bar does not sit at 100 % while they are derived.
+    progress.report(RULES_STAGE, 0, 1);
     let rules = match &job.rules {
         Some(params) => rules_from_itemsets(tx, &all, params)?.rules,
         None => Vec::new(),
     };
-    let companions = companions(tx, &all, &CompanionParams::default())?;
+    let companions = companions(tx, &all, &settings.companions)?;
+    progress.report(RULES_STAGE, 1, 1);
     let frequent_count = all.itemsets.len();
     let (mut itemsets, partial) = if settings.target == Target::All {
         (all.itemsets, all.partial)
@@ -539,6 +550,71 @@ mod tests {
             .to_string()
             .contains("max_consequent"));
         assert!(job("{}").check().unwrap().mining.is_none());
+    }
+
+    /// Regression: on the bakery data `{NONE, Tartine} → Coffee` led the rules. A job
+    /// that excludes the suggested placeholder keeps it out of every rule and companion
+    /// list, and its JSON (what `shoplens run` reads) carries the exclusion and the
+    /// companion floors.
+    #[test]
+    fn excluded_placeholders_stay_out_of_a_rerun() {
+        const BAKERY: &[u8] = include_bytes!("../../../../testdata/basket-quirks/bakery_none.csv");
+        let search = r#""mine": {"min_support": {"Fraction": 0.05}, "min_confidence": 0.5}"#;
+        let plain = job(&format!("{{{search}}}"));
+        let out = run_bytes(
+            &plain.check().unwrap(),
+            BAKERY,
+            &ReadOptions::default(),
+            &mut Silent,
+            &FrozenClock,
+        )
+        .unwrap();
+        assert_eq!(
+            out.prepared.suggested,
+            [("NONE".to_string(), ExclusionReason::Placeholder)]
+        );
+        let mined = out.mined.unwrap();
+        let names = |m: &Mined, r: &Rule| -> Vec<String> {
+            r.antecedent
+                .iter()
+                .chain(&r.consequent)
+                .map(|&i| m.items[i as usize].clone())
+                .collect()
+        };
+        assert!(mined
+            .rules
+            .iter()
+            .any(|r| names(&mined, r).contains(&"NONE".to_string())));
+
+        let spec = job(&format!(
+            r#"{{"source": {{"exclude_items": ["NONE"]}}, {search}}}"#
+        ));
+        let text = serde_json::to_string(&crate::jobs::Job::Baskets(spec)).unwrap();
+        let crate::jobs::Job::Baskets(spec) = serde_json::from_str(&text).unwrap() else {
+            panic!("not a baskets job: {text}");
+        };
+        assert_eq!(
+            spec.mine.as_ref().unwrap().companions,
+            CompanionParams::default()
+        );
+        let out = run_bytes(
+            &spec.check().unwrap(),
+            BAKERY,
+            &ReadOptions::default(),
+            &mut Silent,
+            &FrozenClock,
+        )
+        .unwrap();
+        assert_eq!(out.job.source.exclude_items, Some(vec!["NONE".to_string()]));
+        let mined = out.mined.unwrap();
+        assert!(!mined.rules.is_empty());
+        for rule in &mined.rules {
+            assert!(!names(&mined, rule).contains(&"NONE".to_string()));
+        }
+        assert!(mined
+            .companions
+            .iter()
+            .all(|l| l.name != "NONE" && l.companions.iter().all(|c| c.name != "NONE")));
     }
 
     /// The baskets behind a rule are found by item name.

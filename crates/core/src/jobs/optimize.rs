@@ -8,11 +8,13 @@
 //! written in by `check`).
 
 use crate::optimize::budget::{
-    plan_budget, read_history, BudgetParams, BudgetPlan, ChannelHistory, ChannelLimit, ModelChoice,
+    currency_of, period_of, plan_budget, read_history, BudgetParams, BudgetPlan, ChannelHistory,
+    ChannelLimit, ModelChoice, Period,
 };
 use crate::optimize::genetic::GaParams;
 use crate::optimize::inventory::{
-    optimise_inventory, DemandHistory, InventoryParams, InventoryPlan, Item,
+    optimise_inventory, products_from_orders, DemandHistory, InventoryParams, InventoryPlan, Item,
+    ProductDefaults,
 };
 use crate::optimize::routes::{parse_tsplib, plan_routes, AnnealParams, Instance, RoutePlan};
 use crate::progress::Progress;
@@ -34,7 +36,13 @@ pub struct InventoryJob {
     pub quantity_column: String,
     /// Costs and ordering constraints of every product with demand.
     pub products: Vec<Item>,
-    /// Service level, budget, capacity and the genetic algorithm's settings.
+    /// Build the products from the demand file itself (an order export): unit cost from
+    /// the prices, the rest from these defaults, the best sellers only. Used when
+    /// `products` is empty.
+    pub build_products: Option<ProductDefaults>,
+    /// Price column for `build_products`; empty: the file's price column, else `price`.
+    pub price_column: String,
+    /// Service level, budget, capacity, holdout and the genetic algorithm's settings.
     pub params: InventoryParams,
 }
 
@@ -72,11 +80,20 @@ impl InventoryJob {
         spec.product_column = fill(&spec.product_column, suggested.item_column, "product");
         spec.date_column = fill(&spec.date_column, suggested.date_column, "date");
         spec.quantity_column = fill(&spec.quantity_column, suggested.quantity_column, "quantity");
+        let building = spec.products.is_empty() && spec.build_products.is_some();
+        if building && spec.price_column.trim().is_empty() {
+            let price = understand(table).suggested.price_column;
+            spec.price_column = fill(&spec.price_column, price, "price");
+        }
+        let price = (building).then_some(("price_column", &spec.price_column));
         for (field, name) in [
             ("product_column", &spec.product_column),
             ("date_column", &spec.date_column),
             ("quantity_column", &spec.quantity_column),
-        ] {
+        ]
+        .into_iter()
+        .chain(price)
+        {
             if table.column_by_name(name).is_err() {
                 return Err(Error::invalid_parameter(
                     field,
@@ -85,7 +102,10 @@ impl InventoryJob {
                 ));
             }
         }
-        if spec.products.is_empty() {
+        if let Some(defaults) = spec.build_products.as_ref().filter(|_| building) {
+            defaults.check()?;
+        }
+        if spec.products.is_empty() && !building {
             return Err(Error::invalid_parameter(
                 "products",
                 "[]",
@@ -108,9 +128,14 @@ pub struct InventoryOutput {
     pub days: usize,
     /// Milliseconds spent, by the front's clock.
     pub ms: f64,
+    /// The products the plan used (built from the orders when the job asked for it); the
+    /// fronts offer them as the products file to edit.
+    #[serde(default)]
+    pub products: Vec<Item>,
 }
 
-/// Reads the demand of `table`, matches every product to its costs and tunes the policies.
+/// Reads the demand of `table`, matches every product to its costs (or builds the costs
+/// from the orders) and tunes the policies.
 pub fn run_inventory(
     job: &CheckedInventory,
     table: &Table,
@@ -119,21 +144,43 @@ pub fn run_inventory(
 ) -> Result<InventoryOutput> {
     let started = clock.now_seconds();
     let spec = &job.spec;
-    let history = DemandHistory::from_table(
+    let mut history = DemandHistory::from_table(
         table,
         &spec.product_column,
         &spec.date_column,
         &spec.quantity_column,
     )?;
+    let built;
+    let products = match &spec.build_products {
+        Some(defaults) if spec.products.is_empty() => {
+            built = products_from_orders(
+                table,
+                [
+                    &spec.product_column,
+                    &spec.quantity_column,
+                    &spec.price_column,
+                ],
+                defaults,
+            )?;
+            // Keep the demand of the products built (the best sellers) only.
+            let keep: Vec<bool> = history
+                .products
+                .iter()
+                .map(|p| built.iter().any(|i| &i.id == p))
+                .collect();
+            let mut flags = keep.iter();
+            history.products.retain(|_| *flags.next().unwrap_or(&false));
+            let mut flags = keep.iter();
+            history.daily.retain(|_| *flags.next().unwrap_or(&false));
+            &built
+        }
+        _ => &spec.products,
+    };
     let mut chosen = Vec::with_capacity(history.products.len());
     for product in &history.products {
-        let item = spec
-            .products
-            .iter()
-            .find(|i| &i.id == product)
-            .ok_or_else(|| {
-                Error::invalid_parameter("products", product, "a row for every product with demand")
-            })?;
+        let item = products.iter().find(|i| &i.id == product).ok_or_else(|| {
+            Error::invalid_parameter("products", product, "a row for every product with demand")
+        })?;
         chosen.push(item.clone());
     }
     let plan = optimise_inventory(&chosen, &history.daily, &spec.params, progress)?;
@@ -142,6 +189,7 @@ pub fn run_inventory(
         days: history.daily.first().map_or(0, Vec::len),
         start: history.start,
         ms: (clock.now_seconds() - started) * 1000.0,
+        products: chosen,
     })
 }
 
@@ -240,6 +288,12 @@ pub struct BudgetJob {
     pub greedy_steps: usize,
     /// The genetic algorithm's settings.
     pub ga: GaParams,
+    /// Currency of spend (ISO code or a symbol); empty: named by a column, else unstated.
+    pub currency: String,
+    /// What one row covers; `None`: from the spacing of the file's dates, else a row.
+    pub period: Option<Period>,
+    /// Share of the rows, at the end, the fit check holds out. Default 0.25.
+    pub holdout: f64,
 }
 
 impl Default for BudgetJob {
@@ -252,6 +306,9 @@ impl Default for BudgetJob {
             limits: params.limits,
             greedy_steps: params.greedy_steps,
             ga: params.ga,
+            currency: String::new(),
+            period: None,
+            holdout: params.holdout,
         }
     }
 }
@@ -288,8 +345,15 @@ impl BudgetJob {
             return Err(Error::invalid_parameter("greedy_steps", 0, "at least 1"));
         }
         self.ga.check()?;
+        let currency = if self.currency.trim().is_empty() {
+            currency_of(table).unwrap_or_default().to_string()
+        } else {
+            self.currency.trim().to_string()
+        };
         let spec = BudgetJob {
             total: Some(total),
+            currency,
+            period: Some(self.period.unwrap_or_else(|| period_of(table))),
             ..self.clone()
         };
         let params = BudgetParams {
@@ -298,6 +362,7 @@ impl BudgetJob {
             limits: spec.limits.clone(),
             greedy_steps: spec.greedy_steps,
             ga: spec.ga.clone(),
+            holdout: spec.holdout,
         };
         Ok(CheckedBudget {
             spec,
@@ -316,6 +381,10 @@ pub struct BudgetOutput {
     pub plan: BudgetPlan,
     /// The total that was split.
     pub total: f64,
+    /// Currency of spend; empty when the file does not say.
+    pub currency: String,
+    /// What one row of the history (and the total) covers.
+    pub period: Period,
     /// Milliseconds spent, by the front's clock.
     pub ms: f64,
 }
@@ -332,6 +401,8 @@ pub fn run_budget(
         history: job.history.clone(),
         plan,
         total: job.params.total,
+        currency: job.spec.currency.clone(),
+        period: job.spec.period.unwrap_or(Period::Row),
         ms: (clock.now_seconds() - started) * 1000.0,
     })
 }

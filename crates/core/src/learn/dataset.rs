@@ -69,6 +69,10 @@ pub enum DropReason {
     Identifier,
     /// Text with so many different values that it cannot be one-hot encoded usefully.
     FreeText,
+    /// Text with more than [`MAX_CATEGORIES`] different values (a product name or code):
+    /// one column per value would drown the other features and the model would learn
+    /// each value by name.
+    ManyCategories,
     /// The same value in every row.
     Constant,
     /// No values at all.
@@ -88,6 +92,10 @@ impl DropReason {
             DropReason::FreeText => lang.pick(
                 "自由文本（取值过多），无法编码为类别",
                 "free text (too many different values) to encode as categories",
+            ),
+            DropReason::ManyCategories => lang.pick(
+                "取值超过 100 种（如商品名称或编码），类别过多，不宜逐一编码",
+                "more than 100 different values (such as a product name or code): too many categories to encode one by one",
             ),
             DropReason::Constant => lang.pick("所有行取值相同", "the same value in every row"),
             DropReason::AllMissing => lang.pick("全部为缺失值", "every value is missing"),
@@ -142,6 +150,9 @@ fn is_row_number(column: &Column) -> bool {
     (values[0] == 0 || values[0] == 1) && values.windows(2).all(|w| w[1] == w[0] + 1)
 }
 
+/// The most different values a text column may have to be one-hot encoded by default.
+pub const MAX_CATEGORIES: usize = 100;
+
 /// Why `column` should be left out by default, if it should: its role says it names rows
 /// (identifier) or is ignored; it counts rows; it has no values, one value, a different
 /// text in every row, or too many texts to one-hot encode.
@@ -171,6 +182,7 @@ pub fn default_drop_reason(column: &Column) -> Option<DropReason> {
         DataType::Text if distinct.len() > 100 && distinct.len() * 2 > present.len() => {
             Some(DropReason::FreeText)
         }
+        DataType::Text if distinct.len() > MAX_CATEGORIES => Some(DropReason::ManyCategories),
         DataType::Integer if all_distinct && looks_like_identifier_name(column.name()) => {
             Some(DropReason::Identifier)
         }
@@ -657,6 +669,35 @@ mod tests {
         .unwrap();
         let new = read_bytes(b"plan,tenure\nenterprise,4\n", &ReadOptions::default()).unwrap();
         assert_eq!(enc.transform(&new, None).unwrap().row(0), &[0.0, 0.0, 4.0]);
+    }
+
+    #[test]
+    fn product_names_with_many_values_are_not_one_hot_encoded() {
+        // 1,000 rows, 200 product names each on five rows (not free text by the half-of-rows
+        // test), 3 countries: predicting the country from the product name would one-hot
+        // 200 columns, which the default leaves out and says why.
+        let mut csv = String::from("product,quantity,country\n");
+        for i in 0..1000 {
+            csv.push_str(&format!(
+                "item {},{},{}\n",
+                i % 200,
+                i % 7 + 1,
+                ["UK", "FR", "DE"][i % 3]
+            ));
+        }
+        let t = read_bytes(csv.as_bytes(), &ReadOptions::default()).unwrap();
+        let plan = plan_features(&t, "country", None, &[], None).unwrap();
+        assert_eq!(plan.features, vec!["quantity"]);
+        assert_eq!(
+            plan.dropped,
+            vec![DroppedColumn {
+                column: "product".into(),
+                reason: DropReason::ManyCategories
+            }]
+        );
+        assert!(DropReason::ManyCategories
+            .label(Lang::Zh)
+            .contains("类别过多"));
     }
 
     #[test]

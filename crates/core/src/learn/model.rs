@@ -83,7 +83,7 @@ impl ModelKind {
             ModelKind::Knn => lang.pick("K 近邻", "k-nearest neighbours"),
             ModelKind::Tree => lang.pick("决策树", "Decision tree"),
             ModelKind::Forest => lang.pick("随机森林", "Random forest"),
-            ModelKind::Svm => lang.pick("线性支持向量机", "Linear SVM"),
+            ModelKind::Svm => lang.pick("线性支持向量机", "Linear support vector machine"),
         }
     }
 

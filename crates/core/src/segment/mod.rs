@@ -23,6 +23,7 @@ pub mod names;
 pub mod orders;
 pub mod pca;
 pub mod profile;
+pub mod reading;
 pub mod rfm;
 pub mod silhouette;
 

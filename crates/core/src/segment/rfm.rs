@@ -26,6 +26,7 @@
 
 use super::names::Segment;
 use super::orders::OrderLines;
+use super::reading::{read_segment, Reason, Typical};
 use crate::table::infer::format_datetime;
 use crate::{Error, Lang, Result};
 use serde::{Deserialize, Serialize};
@@ -71,8 +72,11 @@ pub struct CustomerRfm {
     pub f: u8,
     /// Monetary score, 5 = most spent.
     pub m: u8,
-    /// Named segment from (r, f).
+    /// Named segment: the (r, f) grid's name when the segment's customers behave as it
+    /// says, else the name their behaviour earns ([`super::reading`]).
     pub segment: Segment,
+    /// The (r, f) score grid's name, as the tutorials' map gives it.
+    pub grid: Segment,
     /// Day of the first order (days since 1970-01-01).
     pub first_day: i64,
     /// Day of the last order.
@@ -98,6 +102,8 @@ pub struct RfmSegmentProfile {
     pub mean_frequency: f64,
     /// Mean monetary value.
     pub mean_monetary: f64,
+    /// Why the segment has its name: its means beside the typical customer's.
+    pub reason: Reason,
 }
 
 /// RFM of every customer, with what was left out.
@@ -172,11 +178,13 @@ pub fn rfm(orders: &OrderLines, params: &RfmParams) -> Result<RfmResult> {
             f: f_scores[i],
             m: m_scores[i],
             segment: Segment::from_scores(r_scores[i], f_scores[i]),
+            grid: Segment::from_scores(r_scores[i], f_scores[i]),
             first_day: first_day[c],
             last_day: last_day[c],
         })
         .collect();
-    let segments = profiles(&customers);
+    let mut customers = customers;
+    let segments = named_profiles(&mut customers);
     Ok(RfmResult {
         as_of: format_datetime(as_of_day * 86_400),
         as_of_day,
@@ -211,7 +219,40 @@ pub fn quintile_scores<T>(
     scores
 }
 
-fn profiles(customers: &[CustomerRfm]) -> Vec<RfmSegmentProfile> {
+/// Checks each grid segment's name against its customers' behaviour, renames the
+/// customers of segments whose name does not hold, and profiles the named segments. Two
+/// grid cells renamed alike merge into one segment (whose means keep the behaviour, being
+/// weighted means of groups that both have it).
+fn named_profiles(customers: &mut [CustomerRfm]) -> Vec<RfmSegmentProfile> {
+    let column = |f: fn(&CustomerRfm) -> f64| customers.iter().map(f).collect::<Vec<f64>>();
+    let typical = Typical::of(
+        &column(|c| c.recency as f64),
+        &column(|c| f64::from(c.frequency)),
+        &column(|c| c.monetary),
+    );
+    let renamed: Vec<(Segment, Segment)> = profiles(customers, typical)
+        .iter()
+        .map(|p| (p.segment, read_segment(p.segment, p.reason).0))
+        .collect();
+    for c in customers.iter_mut() {
+        if let Some(&(_, name)) = renamed.iter().find(|(grid, _)| *grid == c.grid) {
+            c.segment = name;
+        }
+    }
+    let mut named = profiles(customers, typical);
+    for p in &mut named {
+        // The grid names merged into this one, when it was renamed.
+        let sources: Vec<Segment> = renamed
+            .iter()
+            .filter(|(grid, name)| *name == p.segment && grid != name)
+            .map(|(grid, _)| *grid)
+            .collect();
+        p.reason.grid = sources.first().copied();
+    }
+    named
+}
+
+fn profiles(customers: &[CustomerRfm], typical: Typical) -> Vec<RfmSegmentProfile> {
     let total: f64 = customers.iter().map(|c| c.monetary).sum();
     Segment::ALL
         .iter()
@@ -236,6 +277,13 @@ fn profiles(customers: &[CustomerRfm]) -> Vec<RfmSegmentProfile> {
                 mean_recency: members.iter().map(|c| c.recency as f64).sum::<f64>() / count,
                 mean_frequency: members.iter().map(|c| f64::from(c.frequency)).sum::<f64>() / count,
                 mean_monetary: revenue / count,
+                reason: Reason {
+                    recency: members.iter().map(|c| c.recency as f64).sum::<f64>() / count,
+                    frequency: members.iter().map(|c| f64::from(c.frequency)).sum::<f64>() / count,
+                    monetary: revenue / count,
+                    typical,
+                    grid: None,
+                },
             })
         })
         .collect()
@@ -309,9 +357,13 @@ mod tests {
             );
             let scores = format!("{},{},{}", c.r, c.f, c.m);
             assert_eq!(scores, row[4..7].join(","), "scores of {}", c.customer);
-            assert_eq!(c.segment.key(), row[7], "segment of {}", c.customer);
+            assert_eq!(c.grid.key(), row[7], "segment of {}", c.customer);
         }
-        for profile in &result.segments {
+        // The grid's segments are pandas's; the named ones are checked below.
+        let mut by_grid = result.customers.clone();
+        by_grid.iter_mut().for_each(|c| c.segment = c.grid);
+        let grid_profiles = profiles(&by_grid, Typical::default());
+        for profile in &grid_profiles {
             let expected = &summary["segments"][profile.segment.key()];
             assert_eq!(
                 profile.customers as u64,
@@ -321,9 +373,18 @@ mod tests {
             assert!((profile.revenue - revenue).abs() < 1e-6 * revenue.abs());
         }
         assert_eq!(
-            result.segments.len(),
+            grid_profiles.len(),
             summary["segments"].as_object().unwrap().len()
         );
+        // Every named segment behaves as its name says, relative to the median customer.
+        for p in &result.segments {
+            assert_eq!(read_segment(p.segment, p.reason).0, p.segment, "{p:?}");
+            if matches!(p.segment, Segment::Loyal | Segment::Champions) {
+                assert!(p.mean_recency <= p.reason.typical.recency, "{p:?}");
+            }
+        }
+        let named: usize = result.segments.iter().map(|p| p.customers).sum();
+        assert_eq!(named, result.customers.len());
     }
 
     #[test]

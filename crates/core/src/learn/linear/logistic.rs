@@ -116,6 +116,10 @@ pub struct LogisticSolver<'a> {
     iteration: usize,
 }
 
+/// The most coefficients a Newton solve takes: its Hessian holds the square of this many
+/// numbers (3,000² × 8 bytes = 72 MB), which must fit in a browser tab's memory.
+pub const MAX_COEFFICIENTS: usize = 3_000;
+
 impl<'a> LogisticSolver<'a> {
     /// A solver at all-zero coefficients.
     pub fn new(params: &LogisticRegressionParams, x: &'a Matrix, y: &'a [usize]) -> Result<Self> {
@@ -131,6 +135,16 @@ impl<'a> LogisticSolver<'a> {
             return Err(Error::not_enough("classes", 2, present));
         }
         let n_vectors = if n_classes == 2 { 1 } else { n_classes };
+        let coefficients = n_vectors * (x.n_cols() + 1);
+        if coefficients > MAX_COEFFICIENTS {
+            return Err(Error::invalid_parameter(
+                "features",
+                format!("{} encoded columns × {n_vectors} classes", x.n_cols()),
+                "fewer columns or classes for logistic regression (its Newton steps hold a \
+                 square matrix of every coefficient); leave out columns with many categories \
+                 or choose a tree or forest",
+            ));
+        }
         Ok(LogisticSolver {
             x,
             y,
@@ -494,6 +508,20 @@ mod tests {
             .c(0.0)
             .fit(&x, &[0, 1])
             .is_err());
+    }
+
+    #[test]
+    fn too_many_coefficients_are_an_error_not_an_allocation() {
+        // 40 classes × (100 columns + 1) coefficients: a Hessian of 16 million numbers.
+        let x = Matrix::zeros(40, 100);
+        let y: Vec<usize> = (0..40).collect();
+        let err = LogisticSolver::new(&LogisticRegressionParams::new(), &x, &y)
+            .err()
+            .expect("refused");
+        assert!(
+            err.to_string().contains("100 encoded columns × 40 classes"),
+            "{err}"
+        );
     }
 
     #[test]

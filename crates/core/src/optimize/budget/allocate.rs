@@ -8,6 +8,10 @@
 //!   into spends that meet the bounds and the total exactly (water filling). It is seeded
 //!   with the greedy split and the current one, so it never predicts less than either; it
 //!   matters for S-shaped Hill curves (h > 1), where greedy stalls below the bend.
+//!
+//! The plan names the split to use ([`Recommended`]): the one predicting most, and today's
+//! split unless another predicts more, so a split that predicts less is never offered as
+//! an improvement.
 
 use super::response::Curve;
 use crate::optimize::genetic::{GaParams, GeneticAlgorithm, GeneticProblem};
@@ -104,6 +108,18 @@ pub struct Allocation {
     pub uplift: f64,
 }
 
+/// Which split the plan recommends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Recommended {
+    /// Keep today's split: no other predicts more.
+    Current,
+    /// The greedy split.
+    Greedy,
+    /// The genetic algorithm's split.
+    Genetic,
+}
+
 /// The answer of [`allocate`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct AllocationPlan {
@@ -119,6 +135,8 @@ pub struct AllocationPlan {
     pub run: RunSummary,
     /// The seed used.
     pub seed: u64,
+    /// The split to use.
+    pub recommended: Recommended,
 }
 
 fn allocation(channels: &[ChannelBounds], spend: Vec<f64>, baseline: f64) -> Allocation {
@@ -306,13 +324,25 @@ pub fn allocate(
         uplift: 0.0,
         ..current
     };
+    let greedy = allocation(channels, greedy_spend, base);
+    let genetic = allocation(channels, genetic_spend, base);
+    // A gain within rounding of the current prediction is no gain.
+    let noise = 1e-9 * base.abs().max(1.0);
+    let recommended = if genetic.uplift > noise && genetic.predicted >= greedy.predicted {
+        Recommended::Genetic
+    } else if greedy.uplift > noise {
+        Recommended::Greedy
+    } else {
+        Recommended::Current
+    };
     Ok(AllocationPlan {
         channels: channels.iter().map(|c| c.name.clone()).collect(),
-        greedy: allocation(channels, greedy_spend, base),
-        genetic: allocation(channels, genetic_spend, base),
+        greedy,
+        genetic,
         current,
         run: summary,
         seed: params.ga.seed,
+        recommended,
     })
 }
 

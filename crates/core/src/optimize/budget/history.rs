@@ -98,3 +98,130 @@ pub fn read_history(table: &Table, outcome_column: Option<&str>) -> Result<Vec<C
     }
     Ok(channels)
 }
+
+/// How long one row of the history covers, read from a date column's spacing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Period {
+    /// A day.
+    Day,
+    /// A week.
+    Week,
+    /// A month.
+    Month,
+    /// A quarter.
+    Quarter,
+    /// A year.
+    Year,
+    /// Rows with no date: one observation each (a market, a campaign).
+    Row,
+}
+
+impl Period {
+    /// From the median spacing of a date column, in days.
+    fn from_days(days: i64) -> Period {
+        match days {
+            ..=2 => Period::Day,
+            3..=10 => Period::Week,
+            11..=45 => Period::Month,
+            46..=135 => Period::Quarter,
+            _ => Period::Year,
+        }
+    }
+}
+
+/// The currency a file's column names name (`spend_usd`, `cost (¥)`, `花费(元)`), as an ISO
+/// code; `None` when no name says.
+pub fn currency_of(table: &Table) -> Option<&'static str> {
+    const MARKS: [(&str, &str); 9] = [
+        ("usd", "USD"),
+        ("$", "USD"),
+        ("eur", "EUR"),
+        ("€", "EUR"),
+        ("gbp", "GBP"),
+        ("£", "GBP"),
+        ("cny", "CNY"),
+        ("rmb", "CNY"),
+        ("元", "CNY"),
+    ];
+    table.columns().iter().find_map(|c| {
+        let name = c.name().to_lowercase();
+        let words: Vec<&str> = name
+            .split(|ch: char| !ch.is_alphanumeric() && !"$€£¥元".contains(ch))
+            .collect();
+        MARKS
+            .iter()
+            .find(|(mark, _)| {
+                if mark.is_ascii() && mark.chars().all(char::is_alphabetic) {
+                    words.contains(mark)
+                } else {
+                    name.contains(mark)
+                }
+            })
+            .map(|(_, code)| *code)
+            .or_else(|| name.contains('¥').then_some("CNY"))
+    })
+}
+
+/// The period of one row: the median spacing of the first date column, or
+/// [`Period::Row`] when there is none.
+pub fn period_of(table: &Table) -> Period {
+    use crate::table::ColumnData;
+    let Some(seconds) = table.columns().iter().find_map(|c| match c.data() {
+        ColumnData::DateTime(s) => Some(
+            s.iter()
+                .enumerate()
+                .filter(|(row, _)| !c.is_missing(*row))
+                .map(|(_, &v)| v.div_euclid(86_400))
+                .collect::<Vec<i64>>(),
+        ),
+        _ => None,
+    }) else {
+        return Period::Row;
+    };
+    let mut days = seconds;
+    days.sort_unstable();
+    days.dedup();
+    let mut gaps: Vec<i64> = days.windows(2).map(|w| w[1] - w[0]).collect();
+    if gaps.is_empty() {
+        return Period::Row;
+    }
+    gaps.sort_unstable();
+    Period::from_days(gaps[gaps.len() / 2])
+}
+
+/// A history file to fill in: one row per week, a spend column per channel (currency in
+/// the name) and the outcome, in the wide form [`read_history`] reads.
+pub const TEMPLATE_CSV: &str = "week,search_usd,social_usd,display_usd,sales_usd\n\
+2024-01-01,1200,800,300,15400\n\
+2024-01-08,1100,950,300,15900\n\
+2024-01-15,1300,700,450,16100\n";
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::table::{read_bytes, ReadOptions};
+
+    fn table(bytes: &[u8]) -> Table {
+        read_bytes(bytes, &ReadOptions::default()).unwrap()
+    }
+
+    #[test]
+    fn period_and_currency_come_from_the_file() {
+        let template = table(TEMPLATE_CSV.as_bytes());
+        assert_eq!(period_of(&template), Period::Week);
+        assert_eq!(currency_of(&template), Some("USD"));
+        let history = read_history(&template, None).unwrap();
+        let names: Vec<&str> = history.iter().map(|h| h.name.as_str()).collect();
+        assert_eq!(names, ["search_usd", "social_usd", "display_usd"]);
+        let ads = table(b"TV,radio,sales\n1,2,3\n4,5,6\n");
+        assert_eq!((period_of(&ads), currency_of(&ads)), (Period::Row, None));
+        let monthly = table(
+            "month,花费(元),sales\n2024-01-01,1,2\n2024-02-01,3,4\n2024-03-01,5,6\n".as_bytes(),
+        );
+        assert_eq!(
+            (period_of(&monthly), currency_of(&monthly)),
+            (Period::Month, Some("CNY"))
+        );
+    }
+}

@@ -1,5 +1,6 @@
-//! Ad budget allocation: fit a diminishing-returns response curve per channel (logarithmic
-//! or Hill) to the spend/outcome history, then split a total budget to maximise the
+//! Ad budget allocation: fit a response model to the spend/outcome history (a base plus a
+//! saturating Hill curve of carried-over spend per channel, [`MediaModel`]; or per-channel
+//! logarithmic curves floored at zero), then split a total budget to maximise the
 //! predicted outcome under per-channel bounds, by greedy marginal return and by the genetic
 //! algorithm, against today's split.
 //!
@@ -14,10 +15,22 @@
 
 mod allocate;
 mod history;
+mod media;
+#[cfg(test)]
+mod media_tests;
 mod plan;
 mod response;
 
-pub use allocate::{allocate, greedy, AllocateParams, Allocation, AllocationPlan, ChannelBounds};
-pub use history::{read_history, ChannelHistory};
-pub use plan::{plan_budget, BudgetParams, BudgetPlan, ChannelFit, ChannelLimit, ModelChoice};
+pub use allocate::{
+    allocate, greedy, AllocateParams, Allocation, AllocationPlan, ChannelBounds, Recommended,
+};
+pub use history::{currency_of, period_of, read_history, ChannelHistory, Period, TEMPLATE_CSV};
+pub use media::{
+    adstock, fit_linear, fit_media_model, holdout_check, ChannelResponse, HoldoutCheck, MediaModel,
+    DECAY_MAX,
+};
+pub use plan::{
+    is_extrapolation, plan_budget, BudgetParams, BudgetPlan, ChannelFit, ChannelLimit, ModelChoice,
+    EXTRAPOLATION_MARGIN,
+};
 pub use response::{fit_hill, fit_log, Curve, Fit, HILL_H_MAX, HILL_H_MIN};

@@ -1,7 +1,16 @@
-//! From history to advice: fit both curves per channel, choose one, allocate.
+//! From history to advice: fit the response model, allocate, and say how far to trust it.
+//!
+//! Channels that share one outcome series (a wide file) are fitted together as one
+//! [`MediaModel`] (base + a Hill curve of carried-over spend per channel); channels with an
+//! outcome each (a long file) are fitted one by one with the same model. The allocation is
+//! then checked against what the history can support: a split that predicts no more than
+//! today's is not recommended (today's split is kept), and a spend outside the range the
+//! history saw is flagged as extrapolation. For one shared outcome, the model is also refit
+//! on the first rows and scored on the rest against a straight line ([`HoldoutCheck`]).
 
-use super::allocate::{allocate, AllocateParams, AllocationPlan, ChannelBounds};
+use super::allocate::{allocate, AllocateParams, Allocation, AllocationPlan, ChannelBounds};
 use super::history::ChannelHistory;
+use super::media::{adstock, fit_media_model, holdout_check, HoldoutCheck, MediaModel};
 use super::response::{fit_hill, fit_log, Curve, Fit};
 use crate::optimize::genetic::GaParams;
 use crate::progress::Progress;
@@ -12,11 +21,13 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ModelChoice {
-    /// Per channel, the curve with the smaller sum of squared errors.
+    /// The default: the Hill curves with carry-over ([`MediaModel`]), the model that can
+    /// neither predict a negative outcome nor grow without bound.
     Best,
-    /// The logarithmic curve everywhere.
+    /// Per channel, a logarithmic curve `a + b·ln(1 + spend)` floored at zero (no
+    /// carry-over, no saturation), fitted to the channel alone.
     Log,
-    /// The Hill curve everywhere.
+    /// The Hill curves with carry-over, as `Best`.
     Hill,
 }
 
@@ -24,8 +35,8 @@ impl ModelChoice {
     /// The choice's name in the user's language.
     pub fn label(&self, lang: crate::Lang) -> &'static str {
         match (self, lang) {
-            (ModelChoice::Best, crate::Lang::En) => "best fit per channel",
-            (ModelChoice::Best, crate::Lang::Zh) => "每个渠道取拟合最好的曲线",
+            (ModelChoice::Best, crate::Lang::En) => "Hill saturation with carry-over",
+            (ModelChoice::Best, crate::Lang::Zh) => "带延续效应的 Hill 饱和曲线",
             (ModelChoice::Log, crate::Lang::En) => "logarithmic",
             (ModelChoice::Log, crate::Lang::Zh) => "对数曲线",
             (ModelChoice::Hill, crate::Lang::En) => "Hill saturation",
@@ -58,6 +69,13 @@ pub struct BudgetParams {
     pub greedy_steps: usize,
     /// Genetic algorithm settings.
     pub ga: GaParams,
+    /// Share of the rows, at the end, the fit check holds out. Default 0.25.
+    #[serde(default = "default_holdout")]
+    pub holdout: f64,
+}
+
+fn default_holdout() -> f64 {
+    0.25
 }
 
 impl BudgetParams {
@@ -69,6 +87,7 @@ impl BudgetParams {
             limits: Vec::new(),
             greedy_steps: 1000,
             ga: GaParams::new(),
+            holdout: default_holdout(),
         }
     }
 }
@@ -86,8 +105,18 @@ pub struct ChannelFit {
     pub log: Fit,
     /// The Hill fit.
     pub hill: Fit,
-    /// The curve used for allocation.
+    /// The curve used for allocation: the long-run outcome the channel adds at a steady
+    /// spend per period.
     pub chosen: Curve,
+    /// Carry-over λ of the channel's spend (0 for the logarithmic curve).
+    pub decay: f64,
+    /// Added to `chosen` to draw it over the observed outcome: the base and the other
+    /// channels' mean contribution.
+    pub offset: f64,
+    /// Least spend in the history.
+    pub history_min: f64,
+    /// Most spend in the history.
+    pub history_max: f64,
 }
 
 /// The answer of [`plan_budget`].
@@ -95,8 +124,43 @@ pub struct ChannelFit {
 pub struct BudgetPlan {
     /// Fits per channel (the page draws them over the scatter of the history).
     pub fits: Vec<ChannelFit>,
-    /// The three splits.
+    /// The three splits; `predicted` includes `base`.
     pub allocation: AllocationPlan,
+    /// Outcome with no spend (the models' bases summed; 0 for the logarithmic curves).
+    pub base: f64,
+    /// Share of the outcome's variance the fitted model explains, in sample (for the
+    /// logarithmic curves, pooled over the channels, each against its own outcome).
+    pub r2: f64,
+    /// The fit refitted on the first rows and scored on the rest, against a straight line
+    /// (one shared outcome only).
+    pub holdout: Option<HoldoutCheck>,
+    /// Per allocation (current, greedy, genetic), per channel: spend outside the range
+    /// the history saw by more than [`EXTRAPOLATION_MARGIN`].
+    pub extrapolated: [Vec<bool>; 3],
+}
+
+/// How far outside the history's spend range a spend may go, as a share of that range's
+/// bound, before it is flagged: 25 % above the most or below the least spend seen.
+pub const EXTRAPOLATION_MARGIN: f64 = 0.25;
+
+/// Whether `spend` lies well outside `[min, max]`.
+pub fn is_extrapolation(spend: f64, min: f64, max: f64) -> bool {
+    spend > max * (1.0 + EXTRAPOLATION_MARGIN) || spend < min * (1.0 - EXTRAPOLATION_MARGIN)
+}
+
+/// Channels grouped by the outcome series they share, in first-seen order.
+fn groups(history: &[ChannelHistory]) -> Vec<Vec<usize>> {
+    let mut groups: Vec<Vec<usize>> = Vec::new();
+    for (i, h) in history.iter().enumerate() {
+        match groups
+            .iter_mut()
+            .find(|g| history[g[0]].outcome == h.outcome)
+        {
+            Some(g) => g.push(i),
+            None => groups.push(vec![i]),
+        }
+    }
+    groups
 }
 
 /// Fits every channel and allocates `params.total`.
@@ -123,17 +187,69 @@ pub fn plan_budget(
     }
     let mut fits = Vec::with_capacity(history.len());
     let mut bounds = Vec::with_capacity(history.len());
-    for h in history {
+    let (mut base, mut sse, mut sst) = (0.0, 0.0, 0.0);
+    let mut holdout = None;
+    let media = params.model != ModelChoice::Log;
+    let groups = groups(history);
+    let variation = |outcome: &[f64]| {
+        let mean = outcome.iter().sum::<f64>() / outcome.len().max(1) as f64;
+        outcome.iter().map(|y| (y - mean).powi(2)).sum::<f64>()
+    };
+    // Per channel: its group's model, the channel's place in it, and the group.
+    let mut models: Vec<Option<(MediaModel, usize, usize)>> = vec![None; history.len()];
+    for (g, group) in groups.iter().enumerate() {
+        let outcome = &history[group[0]].outcome;
+        if !media {
+            continue;
+        }
+        sst += variation(outcome);
+        let spend: Vec<Vec<f64>> = group.iter().map(|&c| history[c].spend.clone()).collect();
+        let model = fit_media_model(&spend, outcome)?;
+        base += model.base;
+        sse += model.sse;
+        if groups.len() == 1 {
+            // A history too short to split still gets its plan, without the check.
+            holdout = holdout_check(&spend, outcome, params.holdout).ok();
+        }
+        for (slot, &c) in group.iter().enumerate() {
+            models[c] = Some((model.clone(), slot, g));
+        }
+    }
+    for (c, h) in history.iter().enumerate() {
         let log = fit_log(&h.spend, &h.outcome)?;
         let hill = fit_hill(&h.spend, &h.outcome)?;
-        let chosen = match params.model {
-            ModelChoice::Log => log.curve,
-            ModelChoice::Hill => hill.curve,
-            ModelChoice::Best if hill.sse < log.sse => hill.curve,
-            ModelChoice::Best => log.curve,
-        };
         let mean_spend = h.spend.iter().sum::<f64>() / h.spend.len() as f64;
+        let (chosen, decay, offset) = match &models[c] {
+            Some((model, slot, g)) => {
+                let r = model.channels[*slot];
+                // The other channels at their mean fitted contribution over the history.
+                let others: f64 = model
+                    .channels
+                    .iter()
+                    .enumerate()
+                    .filter(|(i, _)| i != slot)
+                    .map(|(i, other)| {
+                        let a = adstock(&history[groups[*g][i]].spend, other.decay);
+                        a.iter().map(|&v| other.response(v)).sum::<f64>() / a.len().max(1) as f64
+                    })
+                    .sum();
+                let curve = Curve::Hill {
+                    top: r.top,
+                    k: r.k,
+                    h: r.h,
+                };
+                (curve, r.decay, model.base + others)
+            }
+            None => {
+                // Pooled over the channels, each against its own outcome.
+                sse += log.sse;
+                sst += variation(&h.outcome);
+                (log.curve, 0.0, 0.0)
+            }
+        };
         let limit = params.limits.iter().find(|l| l.channel == h.name);
+        let history_min = h.spend.iter().copied().fold(f64::INFINITY, f64::min);
+        let history_max = h.spend.iter().copied().fold(0.0, f64::max);
         bounds.push(ChannelBounds {
             name: h.name.clone(),
             curve: chosen,
@@ -148,6 +264,10 @@ pub fn plan_budget(
             log,
             hill,
             chosen,
+            decay,
+            offset,
+            history_min,
+            history_max,
         });
     }
     let allocate_params = AllocateParams {
@@ -155,8 +275,34 @@ pub fn plan_budget(
         greedy_steps: params.greedy_steps,
         ga: params.ga.clone(),
     };
-    let allocation = allocate(&bounds, &allocate_params, progress)?;
-    Ok(BudgetPlan { fits, allocation })
+    let mut allocation = allocate(&bounds, &allocate_params, progress)?;
+    for a in [
+        &mut allocation.current,
+        &mut allocation.greedy,
+        &mut allocation.genetic,
+    ] {
+        a.predicted += base;
+    }
+    let flags = |a: &Allocation| -> Vec<bool> {
+        a.spend
+            .iter()
+            .zip(&fits)
+            .map(|(&x, f)| is_extrapolation(x, f.history_min, f.history_max))
+            .collect()
+    };
+    let extrapolated = [
+        flags(&allocation.current),
+        flags(&allocation.greedy),
+        flags(&allocation.genetic),
+    ];
+    Ok(BudgetPlan {
+        fits,
+        allocation,
+        base,
+        r2: if sst > 0.0 { 1.0 - sse / sst } else { 0.0 },
+        holdout,
+        extrapolated,
+    })
 }
 
 #[cfg(test)]
@@ -182,7 +328,16 @@ mod tests {
         let a = &plan.allocation;
         assert!((a.current.spend[0] - 147.0425).abs() < 1e-9);
         assert!(a.genetic.predicted >= a.greedy.predicted - 1e-9);
-        assert!(a.greedy.uplift >= 0.0);
+        // The genetic algorithm starts from today's split, so it never predicts less; the
+        // recommended split predicts at least today's.
+        assert!(a.genetic.uplift >= 0.0);
+        let recommended = match a.recommended {
+            crate::optimize::budget::Recommended::Current => &a.current,
+            crate::optimize::budget::Recommended::Greedy => &a.greedy,
+            crate::optimize::budget::Recommended::Genetic => &a.genetic,
+        };
+        assert!(recommended.predicted >= a.current.predicted);
+        assert!(plan.r2 > 0.9 && plan.holdout.is_some());
         let long = read(include_bytes!(
             "../../../../../testdata/fixtures/optimize_budget_long.csv"
         ));

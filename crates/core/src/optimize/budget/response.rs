@@ -21,7 +21,7 @@ pub const HILL_H_MAX: f64 = 5.0;
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "model", rename_all = "snake_case")]
 pub enum Curve {
-    /// `a + b·ln(1 + spend)`.
+    /// `max(0, a + b·ln(1 + spend))`.
     Log {
         /// Intercept.
         a: f64,
@@ -44,7 +44,8 @@ impl Curve {
     pub fn predict(&self, spend: f64) -> f64 {
         let s = spend.max(0.0);
         match *self {
-            Curve::Log { a, b } => a + b * s.ln_1p(),
+            // Floored: an outcome below zero means nothing, whatever the fitted intercept.
+            Curve::Log { a, b } => (a + b * s.ln_1p()).max(0.0),
             Curve::Hill { top, k, h } => {
                 if s <= 0.0 {
                     0.0

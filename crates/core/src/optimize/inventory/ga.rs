@@ -8,14 +8,22 @@
 //! the budget, or in volume exceeds the capacity. The textbook baseline (R = demand over the
 //! lead time + z·σ·√L, Q = EOQ in whole packs) is in the first population and elitism keeps
 //! the best, so the answer never costs more than the baseline on the same simulation.
+//!
+//! That guarantee holds on the days the search saw, which is why [`optimise_inventory`]
+//! tunes on the first part of the history only and replays both policies on the held-out
+//! rest ([`super::holdout`]). A budget or capacity below what the smallest plan (no
+//! safety stock, one minimum order per product) ties up is refused as
+//! [`ErrorKind::Infeasible`]; otherwise the smallest plan is in the first population and
+//! any plan over a limit costs more than it, so the answer always fits.
 
+use super::holdout::{evaluate_policies, training_days, HoldoutEvaluation, Totals};
 use super::policy::{eoq, reorder_point, safety_stock, Policy};
 use super::simulate::{simulate, total_cost, Item, Simulation, DAYS_PER_YEAR};
 use crate::optimize::genetic::{GaParams, GeneticAlgorithm, GeneticProblem};
 use crate::optimize::solver::{run, IterStats, RunSummary, Solver, Termination};
 use crate::progress::Progress;
 use crate::rt::Rng;
-use crate::{Error, Result};
+use crate::{Error, ErrorKind, Result};
 use rand::Rng as _;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -32,6 +40,21 @@ pub struct InventoryParams {
     pub capacity: Option<f64>,
     /// The genetic algorithm's settings (population 60, 150 generations, ...).
     pub ga: GaParams,
+    /// Share of the history, at its end, held out of the tuning and used to evaluate the
+    /// policies out of sample; 0 tunes and scores on every day. Default 0.3.
+    #[serde(default = "default_holdout")]
+    pub holdout: f64,
+    /// Cyclic shifts of the held-out days to replay. Default 60.
+    #[serde(default = "default_shifts")]
+    pub shifts: usize,
+}
+
+fn default_holdout() -> f64 {
+    0.3
+}
+
+fn default_shifts() -> usize {
+    60
 }
 
 impl Default for InventoryParams {
@@ -48,6 +71,8 @@ impl InventoryParams {
             budget: None,
             capacity: None,
             ga: GaParams::new(),
+            holdout: default_holdout(),
+            shifts: default_shifts(),
         }
     }
 
@@ -66,6 +91,13 @@ impl InventoryParams {
                     return Err(Error::invalid_parameter(name, v, "a positive number"));
                 }
             }
+        }
+        if !(0.0..=0.9).contains(&self.holdout) {
+            return Err(Error::invalid_parameter(
+                "holdout",
+                self.holdout,
+                "a share between 0 and 0.9",
+            ));
         }
         self.ga.check()
     }
@@ -104,17 +136,23 @@ pub struct ItemPlan {
     pub optimised_simulation: Simulation,
 }
 
-/// The answer of [`optimise_inventory`].
+/// The answer of [`optimise_inventory`]. Costs, savings and simulations are **in sample**:
+/// over the training days the policies were tuned on; `evaluation` holds the out-of-sample
+/// figures.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct InventoryPlan {
     /// Per product.
     pub items: Vec<ItemPlan>,
-    /// Total simulated cost of the baseline policies.
+    /// Total simulated cost of the baseline policies over the training days.
     pub baseline_cost: f64,
-    /// Total simulated cost of the optimised policies.
+    /// Total simulated cost of the optimised policies over the training days.
     pub optimised_cost: f64,
     /// `baseline_cost - optimised_cost`.
     pub savings: f64,
+    /// Units served over units wanted by the baseline over the training days, all products.
+    pub baseline_fill_rate: f64,
+    /// The same for the optimised policies.
+    pub optimised_fill_rate: f64,
     /// Savings as a percentage of the baseline cost.
     pub savings_percent: f64,
     /// Money tied up by the baseline's aimed-for stock, sum of (R + Q) × unit cost.
@@ -133,6 +171,11 @@ pub struct InventoryPlan {
     pub run: RunSummary,
     /// The seed used.
     pub seed: u64,
+    /// Both policy sets over the held-out days; `None` when nothing was held out.
+    pub evaluation: Option<HoldoutEvaluation>,
+    /// When a holdout was asked for but the history is too short for it: the days it
+    /// would need (the plan is then in sample only).
+    pub holdout_days_needed: Option<usize>,
 }
 
 /// (reorder point in units, order quantity in packs) per product.
@@ -147,6 +190,7 @@ struct InventoryProblem<'a> {
     min_packs: Vec<i64>,
     base: Genome,
     penalty_scale: f64,
+    infeasible_floor: f64,
     // Simulated cost per (product, R, packs): children share most genes with their parents,
     // so most lookups hit.
     memo: HashMap<(usize, i64, i64), f64>,
@@ -209,9 +253,16 @@ impl GeneticProblem for InventoryProblem<'_> {
     type Genome = Genome;
 
     fn cost(&mut self, genome: &Genome) -> f64 {
-        // A violation costs far more than any saving could be worth, but stays finite and
-        // graded so the search can walk back into the feasible region.
-        self.simulated(genome) + self.penalty_scale * self.excess(genome)
+        // A plan over a limit costs more than the smallest plan (which fits, or the limits
+        // were refused), so the best plan always fits; the excess keeps the penalty graded
+        // so the search can walk back into the feasible region.
+        let excess = self.excess(genome);
+        let cost = self.simulated(genome);
+        if excess > 0.0 {
+            self.infeasible_floor + cost + self.penalty_scale * excess
+        } else {
+            cost
+        }
     }
 
     fn random(&mut self, rng: &mut Rng) -> Genome {
@@ -332,10 +383,30 @@ impl<'a> InventoryOptimiser<'a> {
             min_packs,
             base: base.clone(),
             penalty_scale: 0.0,
+            infeasible_floor: 0.0,
             memo: HashMap::new(),
         };
         problem.penalty_scale = 10.0 * (problem.simulated(&base) + 1.0);
-        let ga = GeneticAlgorithm::new(problem, &params.ga, vec![base.clone()])?;
+        let mut seeds = vec![base.clone()];
+        if params.budget.is_some() || params.capacity.is_some() {
+            let smallest: Genome = problem.min_packs.iter().map(|&q| (0, q)).collect();
+            let (money, space) = problem.footprint(&smallest);
+            for (limit, given, needed) in [
+                ("budget", params.budget, money),
+                ("capacity", params.capacity, space),
+            ] {
+                if let Some(given) = given.filter(|&g| needed > g * (1.0 + 1e-12)) {
+                    return Err(Error::new(ErrorKind::Infeasible {
+                        limit: limit.into(),
+                        given,
+                        minimum: needed,
+                    }));
+                }
+            }
+            problem.infeasible_floor = problem.simulated(&smallest) + 1.0;
+            seeds.push(smallest);
+        }
+        let ga = GeneticAlgorithm::new(problem, &params.ga, seeds)?;
         Ok(InventoryOptimiser {
             ga,
             items,
@@ -373,11 +444,27 @@ impl<'a> InventoryOptimiser<'a> {
             .map(|i| i.optimised_simulation.total_cost)
             .sum();
         let savings = baseline_cost - optimised_cost;
+        let series: Vec<&[f64]> = self.demand.iter().map(Vec::as_slice).collect();
+        let fill = |sims: Vec<Simulation>| Totals::of(&sims, &series).fill_rate;
+        let baseline_fill_rate = fill(
+            items
+                .iter()
+                .map(|i| i.baseline_simulation.clone())
+                .collect(),
+        );
+        let optimised_fill_rate = fill(
+            items
+                .iter()
+                .map(|i| i.optimised_simulation.clone())
+                .collect(),
+        );
         Ok(InventoryPlan {
             items,
             baseline_cost,
             optimised_cost,
             savings,
+            baseline_fill_rate,
+            optimised_fill_rate,
             savings_percent: if baseline_cost > 0.0 {
                 100.0 * savings / baseline_cost
             } else {
@@ -391,6 +478,8 @@ impl<'a> InventoryOptimiser<'a> {
             optimised_feasible,
             run,
             seed: self.params.ga.seed,
+            evaluation: None,
+            holdout_days_needed: None,
         })
     }
 }
@@ -405,20 +494,64 @@ impl Solver for InventoryOptimiser<'_> {
     }
 }
 
-/// Computes the baseline, runs the genetic algorithm for `params.ga.generations` (or until
-/// `progress` says stop) and returns both with the savings.
+/// Holds out the last `params.holdout` of the history, computes the baseline and runs the
+/// genetic algorithm on the days before (for `params.ga.generations`, or until `progress`
+/// says stop), then replays both policy sets on the held-out days. A history too short to
+/// split is tuned and scored on every day, and the plan says how many days a split needs.
 pub fn optimise_inventory(
     items: &[Item],
     demand: &[Vec<f64>],
     params: &InventoryParams,
     progress: &mut dyn Progress,
 ) -> Result<InventoryPlan> {
-    let mut optimiser = InventoryOptimiser::new(items, demand, params)?;
+    params.check()?;
+    let days = demand.first().map_or(0, Vec::len);
+    let (training, needed) = match training_days(days, params.holdout) {
+        Ok(t) => (t, None),
+        Err(e) => match e.kind() {
+            ErrorKind::NotEnoughData { needed, .. } => (days, Some(*needed)),
+            _ => return Err(e),
+        },
+    };
+    let train: Vec<Vec<f64>> = demand
+        .iter()
+        .map(|d| d[..training.min(d.len())].to_vec())
+        .collect();
+    let mut optimiser = InventoryOptimiser::new(items, &train, params)?;
     let summary = run(
         &mut optimiser,
         &Termination::new(params.ga.generations),
         progress,
         "inventory",
     )?;
-    optimiser.result(summary)
+    let mut plan = optimiser.result(summary)?;
+    if !plan.optimised_feasible {
+        // Unreachable when the smallest plan fits (it is seeded and beats any plan over a
+        // limit), kept so a broken invariant is an error rather than a misleading saving.
+        let minimum = if plan.optimised_capital > params.budget.unwrap_or(f64::INFINITY) {
+            ("budget", params.budget, plan.optimised_capital)
+        } else {
+            ("capacity", params.capacity, plan.optimised_space)
+        };
+        return Err(Error::new(ErrorKind::Infeasible {
+            limit: minimum.0.into(),
+            given: minimum.1.unwrap_or(0.0),
+            minimum: minimum.2,
+        }));
+    }
+    plan.holdout_days_needed = needed;
+    if training < days {
+        let held_out: Vec<Vec<f64>> = demand.iter().map(|d| d[training..].to_vec()).collect();
+        let baseline: Vec<Policy> = plan.items.iter().map(|i| i.baseline_policy).collect();
+        let tuned: Vec<Policy> = plan.items.iter().map(|i| i.optimised_policy).collect();
+        plan.evaluation = Some(evaluate_policies(
+            items,
+            &baseline,
+            &tuned,
+            &held_out,
+            training,
+            params.shifts,
+        )?);
+    }
+    Ok(plan)
 }

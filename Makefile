@@ -52,9 +52,11 @@ test-wasm:
 # The Spark export against the native runs: groceries and Online Retail baskets, RFM k-means
 # and a forest on online shoppers, each exported with `shoplens export spark` and run with
 # pyspark's spark-submit --master local[2] (tests/spark/compare.py; setup installs pyspark
-# into .venv-spark/).
+# into .venv-spark/). The CLI is the one `cargo test --workspace` builds (target/debug/
+# shoplens): after test-native this is a no-op, where `cargo build -p shoplens-cli` would
+# rebuild core and the CLI with the CLI's features alone (about 2 minutes).
 test-spark:
-	cargo build -p shoplens-cli
+	cargo test --workspace --no-run --quiet
 	SHOPLENS=$${CARGO_TARGET_DIR:-$(CURDIR)/target}/debug/shoplens \
 	  SPARK_SUBMIT=$(CURDIR)/.venv-spark/bin/spark-submit python3 tests/spark/compare.py
 

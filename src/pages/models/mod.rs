@@ -58,7 +58,9 @@ pub fn ModelsPage() -> impl IntoView {
                 .unwrap_or_default()
         })
     });
-    // The target defaults to the column whose role is Target.
+    // The target defaults to the column whose role is Target. Set only when it changes:
+    // setting the same name again would ask for a new feature plan, and starting that job
+    // cancels (terminates) a training the user has just started.
     Effect::new(move || {
         let cols = columns.get();
         let pick = cols
@@ -67,7 +69,9 @@ pub fn ModelsPage() -> impl IntoView {
             .or(cols.last())
             .map(|(n, _)| n.clone())
             .unwrap_or_default();
-        target.set(pick);
+        if target.get_untracked() != pick {
+            target.set(pick);
+        }
     });
     // A new target: ask the worker which columns are usable, and tick those whose role is
     // Feature (identifiers, dates and ignored columns stay unticked).

@@ -57,6 +57,19 @@ pub struct DataState {
     pub route_file: RwSignal<Option<(String, String)>>,
 }
 
+impl DataState {
+    /// The loaded table's column names, in file order (empty before the first file). Reads
+    /// the table signal, so a view or effect calling it follows the next file.
+    pub fn column_names(&self) -> Vec<String> {
+        self.table
+            .with(|t| {
+                t.as_ref()
+                    .map(|t| t.columns.iter().map(|c| c.name.clone()).collect())
+            })
+            .unwrap_or_default()
+    }
+}
+
 /// The state of a background job as the page shows it.
 #[derive(Debug, Clone, PartialEq, Default)]
 pub enum JobStatus {

@@ -221,13 +221,7 @@ pub fn Settings() -> impl IntoView {
         }
     });
 
-    let columns = Memo::new(move |_| {
-        app.data.table.with(|t| {
-            t.as_ref()
-                .map(|t| t.columns.iter().map(|c| c.name.clone()).collect::<Vec<_>>())
-                .unwrap_or_default()
-        })
-    });
+    let columns = Memo::new(move |_| app.data.column_names());
     let column_select =
         move |label: T,
               test_id: &'static str,

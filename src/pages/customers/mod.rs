@@ -67,14 +67,7 @@ pub fn CustomersPage() -> impl IntoView {
     let pick = OrderPick::new();
     // Guess the columns again whenever another table is loaded.
     Effect::new(move || {
-        let names: Vec<String> = state
-            .data
-            .table
-            .with(|t| {
-                t.as_ref()
-                    .map(|t| t.columns.iter().map(|c| c.name.clone()).collect())
-            })
-            .unwrap_or_default();
+        let names = state.data.column_names();
         // No table yet (a reload opens the page before the session's file is read): keep
         // the RFM view rather than switching away from it on an empty guess.
         if names.is_empty() {

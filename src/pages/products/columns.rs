@@ -21,16 +21,7 @@ pub fn ColumnChoice(
 ) -> impl IntoView {
     let state = use_app_state();
     let lang = state.lang;
-    let names = move || {
-        state
-            .data
-            .table
-            .with(|t| {
-                t.as_ref()
-                    .map(|t| t.columns.iter().map(|c| c.name.clone()).collect::<Vec<_>>())
-            })
-            .unwrap_or_default()
-    };
+    let names = move || state.data.column_names();
     view! {
         <label class="field">
             <span>{move || t(lang.get(), label)}</span>

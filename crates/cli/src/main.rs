@@ -19,6 +19,11 @@ use std::process::ExitCode;
 struct Cli {
     #[command(subcommand)]
     command: Command,
+    /// Threads for the pieces that can run side by side (forest trees, cross-validation
+    /// folds, grid points, k-means starts and k values, per-series forecasts); 0, the
+    /// default, means one per core. Results are the same for any number.
+    #[arg(long, global = true, default_value_t = 0, value_name = "N")]
+    threads: usize,
 }
 
 #[derive(Subcommand)]
@@ -70,6 +75,10 @@ enum Command {
 fn main() -> ExitCode {
     output::end_quietly_on_closed_pipe();
     let cli = Cli::parse();
+    if let Err(e) = shoplens_core::par::use_threads(cli.threads) {
+        eprintln!("shoplens: --threads: {e}");
+        return ExitCode::from(2);
+    }
     let result = match cli.command {
         Command::Inspect(args) => cmd::inspect::run(args),
         Command::Rfm(args) => cmd::rfm::run(args),

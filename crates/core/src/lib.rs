@@ -15,6 +15,7 @@
 //!   for every page and the CLI.
 //! - [`products`]: ABC/XYZ product classes and per-customer recommendations.
 //! - [`jobs`]: every analysis as a serde job spec, checked once, run by one function.
+//! - [`par`]: independent pieces of an analysis over the cores (CLI), in order, seed-exact.
 //! - [`privacy`]: finding personal data (phones, e-mails, ID numbers, names, addresses) and
 //!   hashing or dropping it before analysis.
 //!
@@ -36,6 +37,7 @@ pub mod jobs;
 pub mod lang;
 pub mod learn;
 pub mod optimize;
+pub mod par;
 pub mod privacy;
 pub mod products;
 pub mod progress;

@@ -20,8 +20,9 @@ pub fn seeded(seed: u64) -> Rng {
     Rng::seed_from_u64(seed)
 }
 
-/// A source of elapsed time in seconds, supplied by the front end.
-pub trait Clock {
+/// A source of elapsed time in seconds, supplied by the front end. Shared by the pieces of
+/// work that run side by side (see [`crate::par`]), hence `Sync`.
+pub trait Clock: Sync {
     /// Seconds since some fixed point of the clock's choosing.
     fn now_seconds(&self) -> f64;
 }

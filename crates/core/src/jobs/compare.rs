@@ -19,10 +19,11 @@ use crate::learn::select::{
     Split,
 };
 use crate::learn::{Fit, Matrix, ModelKind, ModelParams, Predict, PredictProba};
-use crate::progress::{Control, Progress};
+use crate::par;
+use crate::progress::{Progress, Silent};
 use crate::rt::Clock;
 use crate::table::Table;
-use crate::{Error, ErrorKind, Result};
+use crate::{Error, Result};
 use serde::{Deserialize, Serialize};
 
 /// Cross-validate every model kind that can do the task, each with its defaults.
@@ -256,7 +257,8 @@ pub struct CvRow {
     pub mean: f64,
     /// Standard deviation over the folds.
     pub std: f64,
-    /// Milliseconds for all its folds, by the front's clock.
+    /// Milliseconds its folds' fits took, added up, by the front's clock (on several
+    /// threads the fits overlap, so the sum can exceed the wall time).
     pub ms: f64,
 }
 
@@ -280,39 +282,49 @@ pub fn run(
         Task::Classification => Metric::Accuracy,
         Task::Regression => Metric::R2,
     };
-    let total = (job.candidates.len() * splits.len()) as u64;
-    let mut rows = Vec::with_capacity(job.candidates.len());
-    for (i, candidate) in job.candidates.iter().enumerate() {
-        let base = (i * splits.len()) as u64;
-        let mut stopped = false;
-        let mut inner = |stage: &str, done: u64, _: u64| {
-            let answer = progress.report(stage, base + done, total);
-            stopped |= answer == Control::Stop;
-            answer
-        };
+    // Every (candidate, fold) fit is independent: they run side by side on the CLI's
+    // threads (`par`) and come back in order, so the table is the same on any number.
+    let pairs: Vec<(usize, usize)> = (0..job.candidates.len())
+        .flat_map(|c| (0..splits.len()).map(move |f| (c, f)))
+        .collect();
+    let fits = par::try_map_reporting(&pairs, "cv", progress, |&(c, f)| {
         let started = clock.now_seconds();
-        let folds = Folds {
+        let fold = Folds {
             x: &x,
-            splits: &splits,
+            splits: &splits[f..=f],
             metric,
         };
+        let params = &job.candidates[c].params;
         let score = match job.task {
             Task::Classification => {
-                folds.classify(&candidate.params, &targets.classes, n_classes, &mut inner)?
+                fold.classify(params, &targets.classes, n_classes, &mut Silent)?
             }
-            Task::Regression => folds.regress(&candidate.params, &targets.values, &mut inner)?,
+            Task::Regression => fold.regress(params, &targets.values, &mut Silent)?,
         };
-        if stopped {
-            return Err(Error::new(ErrorKind::Cancelled));
-        }
-        rows.push(CvRow {
-            kind: candidate.params.kind(),
-            label: candidate.label.clone(),
-            mean: score.mean,
-            std: score.std,
-            ms: (clock.now_seconds() - started) * 1000.0,
-        });
-    }
+        Ok((score.mean, (clock.now_seconds() - started) * 1000.0))
+    })?;
+    let rows: Vec<CvRow> = job
+        .candidates
+        .iter()
+        .zip(fits.chunks(splits.len()))
+        .map(|(candidate, fits)| {
+            let n = fits.len() as f64;
+            let mean = fits.iter().map(|(score, _)| score).sum::<f64>() / n;
+            let std = (fits
+                .iter()
+                .map(|(score, _)| (score - mean).powi(2))
+                .sum::<f64>()
+                / n)
+                .sqrt();
+            CvRow {
+                kind: candidate.params.kind(),
+                label: candidate.label.clone(),
+                mean,
+                std,
+                ms: fits.iter().map(|(_, ms)| ms).sum(),
+            }
+        })
+        .collect();
     let mut best = 0;
     for (i, row) in rows.iter().enumerate() {
         if row.mean > rows[best].mean {
@@ -350,7 +362,7 @@ impl Folds<'_> {
             progress: &mut dyn Progress,
         ) -> Result<CandidateScore>
         where
-            P: Fit<usize>,
+            P: Fit<usize> + Sync,
             P::Model: Predict<usize> + PredictProba,
         {
             let scorer = classifier_scorer(f.metric, n_classes);
@@ -384,7 +396,7 @@ impl Folds<'_> {
             progress: &mut dyn Progress,
         ) -> Result<CandidateScore>
         where
-            P: Fit<f64>,
+            P: Fit<f64> + Sync,
             P::Model: Predict<f64>,
         {
             let scorer = regressor_scorer(f.metric);

@@ -9,7 +9,8 @@
 use super::Message;
 use crate::forecast::{build_series, forecast_auto, AutoParams, ForecastReport, Frequency, Model};
 use crate::forecast::{Series, SeriesSpec};
-use crate::progress::Progress;
+use crate::par;
+use crate::progress::{Progress, Silent};
 use crate::rt::Clock;
 use crate::schema::understand;
 use crate::table::Table;
@@ -221,10 +222,21 @@ pub fn run(
     let all = build_series(table, &job.series)?;
     let keep = job.spec.max_series.unwrap_or(usize::MAX);
     let omitted = all.len().saturating_sub(keep);
+    let all: Vec<Series> = all.into_iter().take(keep).collect();
+    let results = if par::width() == 1 || all.len() == 1 {
+        // One at a time, each series' model search reporting its own progress.
+        all.into_iter()
+            .map(|s| forecast_series(&job.spec, s, progress))
+            .collect()
+    } else {
+        // Series are independent: side by side on the CLI's threads, in order.
+        par::try_map_reporting(&all, "series", progress, |s| {
+            Ok(forecast_series(&job.spec, s.clone(), &mut Silent))
+        })?
+    };
     let mut first_error = None;
-    let mut series = Vec::with_capacity(all.len().min(keep));
-    for s in all.into_iter().take(keep) {
-        let (done, error) = forecast_series(&job.spec, s, progress);
+    let mut series = Vec::with_capacity(results.len());
+    for (done, error) in results {
         if first_error.is_none() {
             first_error = error;
         }

@@ -253,6 +253,43 @@ fn forest_is_deterministic_for_a_seed() {
     assert_ne!(a, c);
 }
 
+/// Trees grown two at a time (the CLI's threads) make the same forest, out-of-bag score and
+/// cross-validation scores as trees grown one by one.
+#[cfg(feature = "parallel")]
+#[test]
+fn forest_and_cross_validation_are_the_same_on_one_and_two_threads() {
+    use super::select::{classifier_scorer, grid_search, stratified_k_fold};
+    use crate::par::on_threads;
+    let s = Shoppers::load();
+    let train: Vec<usize> = (0..3000).collect();
+    let x = s.x_train.select_rows(&train);
+    let y = &s.y_train[..3000];
+    let forest = || ForestParams::new().n_trees(9).seed(3).fit(&x, y).unwrap();
+    let (one, two) = (on_threads(1, forest), on_threads(2, forest));
+    assert_eq!(one, two);
+    assert!(one.oob_score.is_some());
+    let folds = stratified_k_fold(y, 3, 5).unwrap();
+    let grid = [
+        TreeParams::new().max_depth(Some(2)),
+        TreeParams::new().max_depth(Some(6)),
+    ];
+    let metric = metrics::Metric::Accuracy;
+    let search = || {
+        let scorer = classifier_scorer(metric, 2);
+        grid_search(
+            &grid,
+            &x,
+            y,
+            &folds,
+            metric,
+            scorer,
+            &mut crate::progress::Silent,
+        )
+        .unwrap()
+    };
+    assert_eq!(on_threads(1, search), on_threads(2, search));
+}
+
 /// Linear SVM (hinge, C = 1) against sklearn's `LinearSVC(loss="hinge")`: test accuracy
 /// within 0.005 (the solvers stop at different points of a flat dual optimum).
 #[test]

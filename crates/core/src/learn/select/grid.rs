@@ -5,8 +5,8 @@
 
 use super::split::Split;
 use crate::learn::metrics::Metric;
-use crate::learn::traits::check_stop;
 use crate::learn::{Fit, Matrix, Predict, PredictProba};
+use crate::par;
 use crate::progress::Progress;
 use crate::{Error, Result};
 use serde::{Deserialize, Serialize};
@@ -36,8 +36,8 @@ pub struct GridSearchResult {
 }
 
 /// Cross-validates every candidate on `folds`. `score(model, x_test, y_test)` gives the
-/// metric's value; `greater_is_better` orders them. Reports `("cv", done, total)` per fit
-/// and stops with [`crate::ErrorKind::Cancelled`] when told to.
+/// metric's value; `greater_is_better` orders them. Reports `("cv", fits done, total)`
+/// between rounds of fits (one fit per thread) and stops with [`crate::ErrorKind::Cancelled`] when told to.
 pub fn grid_search<P, Y, S>(
     candidates: &[P],
     x: &Matrix,
@@ -48,9 +48,9 @@ pub fn grid_search<P, Y, S>(
     progress: &mut dyn Progress,
 ) -> Result<GridSearchResult>
 where
-    P: Fit<Y>,
-    Y: Clone,
-    S: Fn(&P::Model, &Matrix, &[Y]) -> Result<f64>,
+    P: Fit<Y> + Sync,
+    Y: Clone + Send + Sync,
+    S: Fn(&P::Model, &Matrix, &[Y]) -> Result<f64> + Sync + Send,
 {
     if candidates.is_empty() {
         return Err(Error::invalid_parameter(
@@ -62,31 +62,33 @@ where
     if folds.is_empty() {
         return Err(Error::invalid_parameter("folds", 0, "at least one fold"));
     }
-    let total = (candidates.len() * folds.len()) as u64;
-    let mut done = 0;
-    let mut scores = Vec::with_capacity(candidates.len());
-    for (index, candidate) in candidates.iter().enumerate() {
-        let mut fold_scores = Vec::with_capacity(folds.len());
-        for fold in folds {
-            check_stop(progress, "cv", done, total)?;
-            let y_train: Vec<Y> = fold.train.iter().map(|&r| y[r].clone()).collect();
-            let y_test: Vec<Y> = fold.test.iter().map(|&r| y[r].clone()).collect();
-            let model = candidate.fit(&x.select_rows(&fold.train), &y_train)?;
-            fold_scores.push(score(&model, &x.select_rows(&fold.test), &y_test)?);
-            done += 1;
-        }
-        let mean = fold_scores.iter().sum::<f64>() / fold_scores.len() as f64;
-        let std = (fold_scores.iter().map(|s| (s - mean).powi(2)).sum::<f64>()
-            / fold_scores.len() as f64)
-            .sqrt();
-        scores.push(CandidateScore {
-            index,
-            fold_scores,
-            mean,
-            std,
-        });
-    }
-    check_stop(progress, "cv", total, total)?;
+    // Every (candidate, fold) fit is independent: they run side by side on the CLI's
+    // threads (`par`), and their scores come back in grid order.
+    let pairs: Vec<(usize, &Split)> = (0..candidates.len())
+        .flat_map(|c| folds.iter().map(move |fold| (c, fold)))
+        .collect();
+    let fold_scores = par::try_map_reporting(&pairs, "cv", progress, |&(c, fold)| {
+        let y_train: Vec<Y> = fold.train.iter().map(|&r| y[r].clone()).collect();
+        let y_test: Vec<Y> = fold.test.iter().map(|&r| y[r].clone()).collect();
+        let model = candidates[c].fit(&x.select_rows(&fold.train), &y_train)?;
+        score(&model, &x.select_rows(&fold.test), &y_test)
+    })?;
+    let scores: Vec<CandidateScore> = fold_scores
+        .chunks(folds.len())
+        .enumerate()
+        .map(|(index, fold_scores)| {
+            let mean = fold_scores.iter().sum::<f64>() / fold_scores.len() as f64;
+            let std = (fold_scores.iter().map(|s| (s - mean).powi(2)).sum::<f64>()
+                / fold_scores.len() as f64)
+                .sqrt();
+            CandidateScore {
+                index,
+                fold_scores: fold_scores.to_vec(),
+                mean,
+                std,
+            }
+        })
+        .collect();
     let better = |a: f64, b: f64| {
         if metric.greater_is_better() {
             a > b

@@ -5,13 +5,15 @@
 //! for each row, only the trees that did not see it; importances are the trees' mean
 //! impurity decreases.
 //!
-//! Features are ranked once for the whole forest and shared by every tree.
+//! Features are ranked once for the whole forest and shared by every tree; trees grow side
+//! by side on the CLI's threads (`par`), each from seeds drawn in tree order beforehand.
 
 use super::cart::{count_classes, rows_with_weight, Builder, DecisionTree, Presorted, Target};
 use super::params::{Criterion, MaxFeatures, TreeParams};
 use crate::learn::matrix::{check_fit_shapes, check_predict_shape};
 use crate::learn::traits::check_stop;
 use crate::learn::{metrics, Fit, Matrix, Predict, PredictProba};
+use crate::par;
 use crate::progress::Progress;
 use crate::rt::seeded;
 use crate::{Error, Result};
@@ -110,38 +112,52 @@ fn grow_forest(
     let mut trees = Vec::with_capacity(params.n_trees);
     let mut oob_sum = Matrix::zeros(n, n_classes.max(1));
     let mut oob_count = vec![0usize; n];
-    let mut weights = vec![0.0; n];
-    for t in 0..params.n_trees {
+    let mut t = 0;
+    while t < params.n_trees {
         check_stop(progress, "fit", t as u64, params.n_trees as u64)?;
-        let tree_seed: u64 = rng.random();
-        if params.bootstrap {
-            weights.iter_mut().for_each(|w| *w = 0.0);
-            for _ in 0..n {
-                weights[rng.random_range(0..n)] += 1.0;
-            }
-        } else {
-            weights.iter_mut().for_each(|w| *w = 1.0);
-        }
-        let rows = rows_with_weight(n, Some(&weights))?;
-        let tree = Builder::new(&params.tree, &data, target, Some(&weights), tree_seed)
-            .grow(rows, n_classes);
-        if params.oob_score && params.bootstrap {
-            for (r, &w) in weights.iter().enumerate() {
-                if w > 0.0 {
-                    continue;
-                }
-                let leaf = &tree.nodes[tree.leaf_of(x.row(r))];
-                if n_classes > 0 {
-                    for (c, p) in leaf.class_fractions().iter().enumerate() {
-                        oob_sum.set(r, c, oob_sum.get(r, c) + p);
+        // The seeds and bootstrap weights of a round are drawn in tree order before the
+        // trees grow side by side, so the forest is the same on any number of threads.
+        let round = par::width().min(params.n_trees - t);
+        let draws: Vec<(u64, Vec<f64>)> = (0..round)
+            .map(|_| {
+                let tree_seed: u64 = rng.random();
+                let mut weights = vec![if params.bootstrap { 0.0 } else { 1.0 }; n];
+                if params.bootstrap {
+                    for _ in 0..n {
+                        weights[rng.random_range(0..n)] += 1.0;
                     }
-                } else {
-                    oob_sum.set(r, 0, oob_sum.get(r, 0) + leaf.value[0]);
                 }
-                oob_count[r] += 1;
+                (tree_seed, weights)
+            })
+            .collect();
+        let grown = par::map(&draws, |(tree_seed, weights)| -> Result<DecisionTree> {
+            let rows = rows_with_weight(n, Some(weights))?;
+            Ok(
+                Builder::new(&params.tree, &data, target, Some(weights), *tree_seed)
+                    .grow(rows, n_classes),
+            )
+        });
+        for ((_, weights), tree) in draws.iter().zip(grown) {
+            let tree = tree?;
+            if params.oob_score && params.bootstrap {
+                for (r, &w) in weights.iter().enumerate() {
+                    if w > 0.0 {
+                        continue;
+                    }
+                    let leaf = &tree.nodes[tree.leaf_of(x.row(r))];
+                    if n_classes > 0 {
+                        for (c, p) in leaf.class_fractions().iter().enumerate() {
+                            oob_sum.set(r, c, oob_sum.get(r, c) + p);
+                        }
+                    } else {
+                        oob_sum.set(r, 0, oob_sum.get(r, 0) + leaf.value[0]);
+                    }
+                    oob_count[r] += 1;
+                }
             }
+            trees.push(tree);
         }
-        trees.push(tree);
+        t += round;
     }
     check_stop(
         progress,

@@ -3,6 +3,7 @@
 use super::distance::squared_distance;
 use super::hyperparams::KMeansParams;
 use super::init::kmeans_plus_plus;
+use crate::par;
 use crate::progress::{Control, Progress};
 use crate::rt::seeded;
 use crate::segment::features::Features;
@@ -232,38 +233,70 @@ pub struct KMeansFit {
 }
 
 /// Runs `n_init` seeded starts of k-means++ and Lloyd, keeps the lowest inertia (the first
-/// on a tie). Reports `("kmeans", iterations done, n_init × max_iter)` after every
-/// iteration and stops with [`ErrorKind::Cancelled`] when told to.
+/// on a tie). On one thread it reports `("kmeans", iterations done, n_init × max_iter)`
+/// after every iteration; on several, `("kmeans", starts done, n_init)` between rounds of
+/// starts. Stops with [`ErrorKind::Cancelled`] when told to.
 pub fn fit(
     data: &Features,
     params: &KMeansParams,
     progress: &mut dyn Progress,
 ) -> Result<KMeansFit> {
     params.check(data.n_rows)?;
+    // Every start's k-means++ centres are drawn in order first (Lloyd uses no randomness),
+    // so the starts can run side by side and the winner is the same on any number of
+    // threads.
     let mut rng = seeded(params.seed);
-    let total = (params.n_init * params.max_iter) as u64;
-    let mut best: Option<KMeansFit> = None;
-    for start in 0..params.n_init {
-        let centers = kmeans_plus_plus(data, params.k, &mut rng);
-        let initial = centers.clone();
-        let mut state = LloydState::new(data, centers, params.max_iter, params.tol);
-        while !state.is_done() {
-            let info = state.next_iter();
-            let done = (start * params.max_iter + info.iteration) as u64;
-            if progress.report("kmeans", done, total) == Control::Stop {
-                return Err(Error::new(ErrorKind::Cancelled));
-            }
+    let starts: Vec<Vec<f64>> = (0..params.n_init)
+        .map(|_| kmeans_plus_plus(data, params.k, &mut rng))
+        .collect();
+    let runs = if par::width() == 1 {
+        // One thread: report every iteration, so a single long start shows its progress.
+        let total = (params.n_init * params.max_iter) as u64;
+        let mut runs = Vec::with_capacity(starts.len());
+        for (start, centers) in starts.into_iter().enumerate() {
+            let mut each = |iteration: usize| {
+                let done = (start * params.max_iter + iteration) as u64;
+                progress.report("kmeans", done, total)
+            };
+            runs.push(lloyd(data, centers, params, &mut each)?);
         }
-        let mut run = state.finish();
-        run.initial_centers = initial
-            .chunks(data.n_cols.max(1))
-            .map(<[f64]>::to_vec)
-            .collect();
+        runs
+    } else {
+        par::try_map_reporting(&starts, "kmeans", progress, |centers| {
+            lloyd(data, centers.clone(), params, &mut |_| Control::Continue)
+        })?
+    };
+    let mut best: Option<KMeansFit> = None;
+    for run in runs {
         if best.as_ref().is_none_or(|b| run.inertia < b.inertia) {
             best = Some(run);
         }
     }
     best.ok_or_else(|| Error::invalid_parameter("n_init", params.n_init, "at least 1"))
+}
+
+/// Lloyd iterations from `centers` until convergence or `max_iter`; `each(iteration)` is
+/// told after every iteration and may stop the run.
+fn lloyd(
+    data: &Features,
+    centers: Vec<f64>,
+    params: &KMeansParams,
+    each: &mut dyn FnMut(usize) -> Control,
+) -> Result<KMeansFit> {
+    let initial = centers.clone();
+    let mut state = LloydState::new(data, centers, params.max_iter, params.tol);
+    while !state.is_done() {
+        let info = state.next_iter();
+        if each(info.iteration) == Control::Stop {
+            return Err(Error::new(ErrorKind::Cancelled));
+        }
+    }
+    let mut run = state.finish();
+    run.initial_centers = initial
+        .chunks(data.n_cols.max(1))
+        .map(<[f64]>::to_vec)
+        .collect();
+    Ok(run)
 }
 
 /// One point of the elbow and silhouette charts.
@@ -289,25 +322,21 @@ pub fn elbow(
     silhouette_sample: usize,
     progress: &mut dyn Progress,
 ) -> Result<Vec<ElbowPoint>> {
-    let total = ks.clone().count() as u64;
-    let mut points = Vec::new();
-    for (done, k) in ks.enumerate() {
+    // Each k is fitted on its own, side by side on the CLI's threads (`par`).
+    let ks: Vec<usize> = ks.collect();
+    par::try_map_reporting(&ks, "elbow", progress, |&k| {
         let mut p = params.clone();
         p.k = k;
         let model = fit(data, &p, &mut crate::progress::Silent)?;
         let silhouette =
             silhouette_score_sampled(data, &model.labels, silhouette_sample, params.seed)?;
-        points.push(ElbowPoint {
+        Ok(ElbowPoint {
             k,
             inertia: model.inertia,
             silhouette,
             sizes: model.sizes,
-        });
-        if progress.report("elbow", done as u64 + 1, total) == Control::Stop {
-            return Err(Error::new(ErrorKind::Cancelled));
-        }
-    }
-    Ok(points)
+        })
+    })
 }
 
 #[cfg(test)]
@@ -371,6 +400,22 @@ mod tests {
             );
         }
         assert!(points.windows(2).all(|w| w[1].inertia < w[0].inertia));
+    }
+
+    /// Starts and k values run side by side on the CLI's threads; the answer is the one a
+    /// single thread gives.
+    #[cfg(feature = "parallel")]
+    #[test]
+    fn starts_and_the_elbow_are_the_same_on_one_and_two_threads() {
+        use crate::par::on_threads;
+        let data = wholesale();
+        let params = KMeansParams::new(3).seed(11);
+        let model = || fit(&data, &params, &mut Silent).unwrap();
+        assert_eq!(on_threads(1, model), on_threads(2, model));
+        let curve = || elbow(&data, 2..=6, &params, 200, &mut Silent).unwrap();
+        let (one, two) = (on_threads(1, curve), on_threads(2, curve));
+        assert_eq!(one, two);
+        assert_eq!(one.len(), 5);
     }
 
     #[test]

@@ -44,6 +44,8 @@ DATA = os.path.join(ROOT, "testdata", "uci-online-retail-sample20k", "online_ret
 OUT = os.path.join(ROOT, "testdata", "fixtures", "products_recommend_sample20k.json")
 K = 10
 MIN_TOGETHER = 2
+# The values shoplens tries on the validation split, in its tie-break order.
+CANDIDATES = [2, 1, 3, 5]
 LISTED = 400
 
 
@@ -66,14 +68,14 @@ def held_out_mask(d):
 class Model:
     """Co-purchase counts and popularity learned from `lines` with baskets keyed by `unit`."""
 
-    def __init__(self, lines, unit):
+    def __init__(self, lines, unit, min_together=MIN_TOGETHER):
         items = lines[[unit, "StockCode"]].drop_duplicates()
         self.count = items.groupby("StockCode").size().to_dict()
         self.baskets = items[unit].nunique()
         pairs = items.merge(items, on=unit, suffixes=("_a", "_b"))
         pairs = pairs[pairs["StockCode_a"] != pairs["StockCode_b"]]
         together = pairs.groupby(["StockCode_a", "StockCode_b"]).size()
-        together = together[together >= MIN_TOGETHER]
+        together = together[together >= min_together]
         self.neighbours = {}
         for (a, b), n in together.items():
             self.neighbours.setdefault(a, []).append((b, int(n)))
@@ -102,15 +104,31 @@ class Model:
         return out
 
 
-def evaluate(d, unit):
+def evaluate(d, unit, min_together=MIN_TOGETHER):
     held = held_out_mask(d)
-    train, test = d[~held], d[held]
-    model = Model(train, unit)
+    return score(d[~held], d[held], sorted(d["CustomerID"].unique()), unit, min_together)
+
+
+def validation(d, unit):
+    """Each candidate scored on the second-to-last orders: the last orders set aside, the
+    last of what is left held out, learned from the rest."""
+    rest = d[~held_out_mask(d)]
+    val = held_out_mask(rest)
+    customers = sorted(d["CustomerID"].unique())
+    scored = {str(m): score(rest[~val], rest[val], customers, unit, m) for m in CANDIDATES}
+    first = scored[str(CANDIDATES[0])]
+    return {"customers": first["customers"],
+            "hit_rate": {m: s["recommender"]["hit_rate"] for m, s in scored.items()},
+            "recall": {m: s["recommender"]["recall"] for m, s in scored.items()}}
+
+
+def score(train, test, all_customers, unit, min_together):
+    model = Model(train, unit, min_together)
     history = train.groupby("CustomerID")["StockCode"].agg(set).to_dict()
     last = test.groupby("CustomerID")["StockCode"].agg(set).to_dict()
     result = {"customers": 0, "single_order": 0, "nothing_new": 0}
     sums = {"recommender": [0, 0.0], "popularity": [0, 0.0]}
-    for c in sorted(d["CustomerID"].unique()):
+    for c in all_customers:
         if c not in last:
             result["single_order"] += 1
             continue
@@ -162,6 +180,7 @@ def main():
         "products": int(d["StockCode"].nunique()),
         "popular_only": popular_only,
         "evaluation": evaluation,
+        "validation": validation(d, "InvoiceNo"),
         "lists": lists,
     }
     with open(OUT, "w") as f:

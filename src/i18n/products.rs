@@ -157,7 +157,10 @@ product_texts! {
     /// One customer.
     BasketCustomer => ("一位顾客的全部购买", "All of one customer's purchases"),
     /// Minimum co-purchase count.
-    MinTogether => ("商品对至少同时出现的购物篮数", "Fewest baskets a pair shares"),
+    MinTogether => (
+        "商品对至少同时出现的购物篮数（留空：在验证集上选择）",
+        "Fewest baskets a pair shares (blank: chosen on a validation split)"
+    ),
     /// Run button.
     RunRec => ("生成推荐", "Recommend"),
     /// Heading of the results.

@@ -116,6 +116,12 @@ test("recommendations: hit rate and recall beside popularity equal the CLI's", a
   assert.equal(await value("rec-evaluated"), e.customers);
   assert.equal(await value("rec-customers"), expected.customers);
   assert.match(await byTest(page, "rec-held-out-note").innerText(), /held-out last orders/i);
+  // The pair threshold was left open: the tab says what core chose and why, as the CLI.
+  assert.ok(expected.selection, "chosen on the validation split");
+  assert.match(
+    await byTest(page, "rec-selection").innerText(),
+    new RegExp(`^Fewest shared baskets: ${expected.selection.chosen}\\b`),
+  );
 
   // The first customer's list is the CLI's.
   const first = expected.recommendations.filter((r) => r.customer === expected.recommendations[0].customer);

@@ -125,6 +125,11 @@ fn recommend_hit_rates_equal_pandas_and_export_for_a_crm() {
         &job,
     ]);
     assert_eq!(direct["kind"], "recommend");
+    // Left open, the pair threshold is chosen on the validation orders (2 on this sample,
+    // the value the fixture's held-out figures are for) and the job keeps it open.
+    let selection = &direct["result"]["selection"];
+    assert_eq!(selection["chosen"], 2, "{selection}");
+    assert_eq!(selection["candidates"].as_array().unwrap().len(), 4);
     let want = &fixture("products_recommend_sample20k.json")["evaluation"]["order"];
     let got = &direct["result"]["evaluation"];
     assert_eq!(got["customers"], want["customers"]);
@@ -140,6 +145,18 @@ fn recommend_hit_rates_equal_pandas_and_export_for_a_crm() {
     let saved: Value = serde_json::from_str(&std::fs::read_to_string(&job).unwrap()).unwrap();
     assert_eq!(saved["customer_column"], "CustomerID");
     assert_eq!(saved["order_column"], "InvoiceNo");
+    assert_eq!(saved["params"]["min_together"], Value::Null);
+    let given = json(&[
+        "recommend",
+        &file,
+        "--product-col",
+        "StockCode",
+        "--min-together",
+        "3",
+        "--json",
+    ]);
+    assert_eq!(given["result"]["selection"], Value::Null);
+    assert_eq!(given["result"]["params"]["min_together"], 3);
     let rerun = json(&["run", &job, &file, "--json"]);
     assert_eq!(
         rerun["result"]["evaluation"],

@@ -34,7 +34,13 @@ pub fn RecommendSection() -> impl IntoView {
     let order = RwSignal::new(String::new());
     let top = RwSignal::new(defaults.top.to_string());
     let basket = RwSignal::new(defaults.basket);
-    let min_together = RwSignal::new(defaults.min_together.to_string());
+    // Blank: core chooses it on a validation split and says why in the results.
+    let min_together = RwSignal::new(
+        defaults
+            .min_together
+            .map(|m| m.to_string())
+            .unwrap_or_default(),
+    );
     let show = move |output: Output| {
         if let Output::Products(ProductOutput::Recommend(view)) = output {
             result.set(Some(Arc::from(view)));
@@ -47,7 +53,12 @@ pub fn RecommendSection() -> impl IntoView {
             order.set(job.order_column);
             top.set(job.params.top.to_string());
             basket.set(job.params.basket);
-            min_together.set(job.params.min_together.to_string());
+            min_together.set(
+                job.params
+                    .min_together
+                    .map(|m| m.to_string())
+                    .unwrap_or_default(),
+            );
         }
         show(output);
     });
@@ -64,7 +75,10 @@ pub fn RecommendSection() -> impl IntoView {
             params: RecommendParams {
                 top: whole(top.get()),
                 basket: basket.get(),
-                min_together: whole(min_together.get()) as u32,
+                min_together: {
+                    let text = min_together.get();
+                    (!text.trim().is_empty()).then(|| whole(text) as u32)
+                },
                 ..RecommendParams::default()
             },
         };
@@ -173,6 +187,9 @@ fn RecommendResults(view: Arc<RecommendView>) -> impl IntoView {
                 </tbody>
             </table>
             <p class="hint" data-testid="rec-held-out-note">{move || t(lang.get(), T::HeldOutNote)}</p>
+            {r.selection.clone().map(|selection| view! {
+                <p class="hint" data-testid="rec-selection">{move || selection.describe(lang.get())}</p>
+            })}
             <dl class="facts">
                 <Fact label=T::Evaluated value=grouped(e.customers as u64) test_id="rec-evaluated" raw=e.customers as f64 />
                 <Fact label=T::SingleOrder value=grouped(e.single_order as u64) test_id="rec-single" />

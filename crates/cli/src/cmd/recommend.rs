@@ -44,9 +44,10 @@ pub struct Args {
     /// What a basket is for co-purchase: order or customer.
     #[arg(long, default_value = "order")]
     basket: String,
-    /// Fewest baskets a pair must share to count as co-purchase evidence.
-    #[arg(long, default_value_t = 2)]
-    min_together: u32,
+    /// Fewest baskets a pair must share to count as co-purchase evidence (default: chosen
+    /// among 1, 2, 3 and 5 on each customer's second-to-last order, never the held-out last).
+    #[arg(long)]
+    min_together: Option<u32>,
     // `--out` writes every recommendation (customer, rank, product, score, reason) as
     // CSV, for a CRM or an e-mail tool.
     #[command(flatten)]
@@ -102,6 +103,13 @@ pub fn print(out: &RecommendOutput) {
         out.cancelled,
         out.skipped_no_customer
     );
+    match &r.selection {
+        Some(selection) => println!("{}", selection.describe(Lang::En)),
+        None => println!(
+            "Fewest shared baskets: {} (as given).",
+            r.params.min_together.unwrap_or_default()
+        ),
+    }
     println!(
         "held-out last orders: {} customers evaluated ({} with one order, {} with nothing new)",
         e.customers, e.single_order, e.nothing_new

@@ -94,6 +94,72 @@ fn abc_xyz_classes_equal_pandas() {
     }
 }
 
+/// Left open, `min_together` is chosen on the second-to-last orders; every candidate's
+/// validation scores equal pandas', and the held-out evaluation then equals pandas' at the
+/// chosen value.
+#[test]
+fn min_together_is_chosen_on_validation_orders_as_pandas_scores_them() {
+    let fixture: Value = serde_json::from_str(RECOMMEND).unwrap();
+    let sales = sample_sales();
+    let result = recommend(&sales, &RecommendParams::default(), &mut Silent).unwrap();
+    let selection = result.selection.as_ref().expect("chosen, not given");
+    let want = &fixture["validation"];
+    assert_eq!(
+        selection.customers as u64,
+        want["customers"].as_u64().unwrap()
+    );
+    for c in &selection.candidates {
+        let key = c.min_together.to_string();
+        close(
+            c.validation.hit_rate,
+            want["hit_rate"][&key].as_f64().unwrap(),
+            &key,
+        );
+        close(
+            c.validation.recall,
+            want["recall"][&key].as_f64().unwrap(),
+            &key,
+        );
+    }
+    let best = selection
+        .candidates
+        .iter()
+        .map(|c| c.validation.hit_rate)
+        .fold(0.0, f64::max);
+    let chosen = selection
+        .candidates
+        .iter()
+        .find(|c| c.min_together == selection.chosen)
+        .unwrap();
+    assert!(chosen.validation.hit_rate >= best - selection.standard_error);
+    assert_eq!(result.params.min_together, Some(selection.chosen));
+    if selection.chosen == fixture["min_together"].as_u64().unwrap() as u32 {
+        let want = &fixture["evaluation"]["order"]["recommender"];
+        close(
+            result.evaluation.recommender.hit_rate,
+            want["hit_rate"].as_f64().unwrap(),
+            "held-out hit rate",
+        );
+    }
+}
+
+/// The sample's sale lines with the fixture's columns.
+fn sample_sales() -> SaleLines {
+    SaleLines::from_table(
+        &table(),
+        &SaleColumns {
+            product: "StockCode",
+            date: "InvoiceDate",
+            quantity: "Quantity",
+            value: None,
+            unit_cost: None,
+            customer: Some("CustomerID"),
+            order: Some("InvoiceNo"),
+        },
+    )
+    .unwrap()
+}
+
 #[test]
 fn recommendations_and_hit_rates_equal_pandas() {
     let fixture: Value = serde_json::from_str(RECOMMEND).unwrap();
@@ -116,7 +182,7 @@ fn recommendations_and_hit_rates_equal_pandas() {
     for unit in [BasketUnit::Order, BasketUnit::Customer] {
         let params = RecommendParams {
             basket: unit,
-            min_together,
+            min_together: Some(min_together),
             ..Default::default()
         };
         let result = recommend(&sales, &params, &mut Silent).unwrap();

@@ -22,4 +22,6 @@ mod fixture_tests;
 pub use abc_xyz::{abc_xyz, service_level, Abc, AbcXyzParams, AbcXyzResult, Measure, Xyz};
 pub use lines::{SaleColumns, SaleLines, ValueColumns};
 pub use period::Period;
-pub use recommend::{recommend, BasketUnit, RecommendParams, RecommendResult};
+pub use recommend::{
+    recommend, BasketUnit, Candidate, RecommendParams, RecommendResult, Selection, SelectionReason,
+};

@@ -23,7 +23,8 @@ pub struct OrderArgs {
     /// Unit price column.
     #[arg(long, requires = "quantity_col")]
     pub price_col: Option<String>,
-    /// Order id column (ids starting with C are cancellations).
+    /// Order id column (C and digits marks a cancellation when those lines have negative
+    /// quantities, as in Online Retail).
     #[arg(long)]
     pub invoice_col: Option<String>,
 }

@@ -35,7 +35,8 @@ pub struct Args {
     /// Unit price column.
     #[arg(long, requires = "quantity_col")]
     price_col: Option<String>,
-    /// Order id column (ids starting with C are cancellations); without it an order is a
+    /// Order id column (C and digits marks a cancellation when those lines have negative
+    /// quantities, as in Online Retail); without it an order is a
     /// customer's timestamp.
     #[arg(long)]
     invoice_col: Option<String>,

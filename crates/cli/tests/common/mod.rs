@@ -1,6 +1,9 @@
 //! What the CLI's integration tests share: paths in the checkout and in a scratch
 //! directory, and running the built `shoplens` binary (as text or as JSON).
 
+// Each test binary compiles this module and uses only some of it.
+#![allow(dead_code)]
+
 use serde_json::Value;
 use std::path::PathBuf;
 use std::process::{Command, Output};

@@ -4,8 +4,9 @@
 //! [`SaleLines::from_table`] picks the named columns out of a [`Table`]. Lines are set aside
 //! and counted, never silently merged:
 //! - a line with **no product** (`skipped_no_product`);
-//! - a **return or cancellation** (`cancelled`): an order id starting with `C` (the Online
-//!   Retail convention) or a quantity that is not above zero;
+//! - a **return or cancellation** (`cancelled`): a quantity that is not above zero, or an
+//!   order id of `C` and digits when the quantities show those are cancellations (the Online
+//!   Retail convention, decided by `schema::cancellations`);
 //! - when a customer column is named, a line with **no customer id** (`skipped_no_customer`):
 //!   ABC/XYZ keeps guest sales (their revenue is real), recommendations cannot tie them to
 //!   anyone.
@@ -13,6 +14,7 @@
 //! Zero-price lines are kept: the units left the shelf and count towards demand. Products are
 //! numbered in byte order of their names, so every later tie breaks by name for free.
 
+use crate::schema::cancellations;
 use crate::segment::dates::order_seconds;
 use crate::table::{Column, ColumnData, Table};
 use crate::{Error, ErrorKind, Result};
@@ -109,6 +111,9 @@ impl SaleLines {
             .map(|c| table.column_by_name(c))
             .transpose()?;
         let order = columns.order.map(|c| table.column_by_name(c)).transpose()?;
+        // A leading C cancels an order only when the quantities agree (Superstore's
+        // `CA-…` orders are sales); see `schema::cancellations`.
+        let (_, cancelled) = cancellations::decide(order, Some(quantity));
 
         let mut out = SaleLines {
             products: Vec::new(),
@@ -143,11 +148,7 @@ impl SaleLines {
             };
             let order_text = order.and_then(|c| id_text(c, row));
             let units = number(quantity, row)?;
-            if units <= 0.0
-                || order_text
-                    .as_deref()
-                    .is_some_and(|o| o.starts_with(['C', 'c']))
-            {
+            if units <= 0.0 || cancelled.get(row).copied().unwrap_or(false) {
                 out.cancelled += 1;
                 continue;
             }

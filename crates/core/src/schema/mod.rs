@@ -28,6 +28,7 @@
 //!
 //! Each reason is a code ([`Evidence`]) that the fronts say in Chinese or English.
 
+pub mod cancellations;
 mod evidence;
 pub mod frequency;
 pub mod roles;

@@ -14,6 +14,7 @@
 //! frequency. Without an order-id column, an order is one (customer, timestamp) pair.
 
 use super::dates::order_seconds;
+use crate::schema::cancellations;
 use crate::table::{Column, ColumnData, Table};
 use crate::{Error, ErrorKind, Result};
 use serde::{Deserialize, Serialize};
@@ -78,8 +79,8 @@ pub struct OrderLines {
     pub lines: Vec<OrderLine>,
     /// Lines with no customer id.
     pub skipped_no_id: usize,
-    /// Cancellation lines with a customer id (order id starting with `C`, negative quantity
-    /// or negative amount).
+    /// Cancellation lines with a customer id (negative quantity or amount, or an invoice of
+    /// `C` and digits when the quantities show those are cancellations).
     pub cancelled: usize,
     /// Data rows read.
     pub rows: usize,
@@ -113,6 +114,9 @@ impl OrderLines {
             cancelled: 0,
             rows: table.n_rows(),
         };
+        // A leading C cancels an invoice only when the quantities (or amounts) agree; see
+        // `schema::cancellations`.
+        let (_, cancelled) = cancellations::decide(invoice, Some(first));
         let mut previous_customer: Option<(Key<'_>, u32)> = None;
         let mut previous_order: Option<(OrderKey<'_>, u32)> = None;
         for row in 0..table.n_rows() {
@@ -121,14 +125,12 @@ impl OrderLines {
                 continue;
             };
             let invoice_key = invoice.and_then(|c| cell_key(c, row));
-            let starts_with_c =
-                matches!(invoice_key, Some(Key::Text(s)) if s.starts_with(['C', 'c']));
             let lead = number(first, row)?;
             let amount = match second {
                 Some(price) => lead * number(price, row)?,
                 None => lead,
             };
-            if starts_with_c || lead < 0.0 {
+            if lead < 0.0 || cancelled.get(row).copied().unwrap_or(false) {
                 out.cancelled += 1;
                 continue;
             }

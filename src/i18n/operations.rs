@@ -173,6 +173,12 @@ texts! {
     QuantityColumn => ("数量列", "Quantity column"),
     /// Field: service level.
     ServiceLevel => ("基准服务水平", "Baseline service level"),
+    /// Placeholder of the service level: blank sets it per ABC/XYZ class.
+    ByClass => ("按 ABC/XYZ 类别", "by ABC/XYZ class"),
+    /// Column: the product's ABC/XYZ class.
+    Class => ("类别", "Class"),
+    /// Column: the service level of a product's baseline.
+    ServiceLevelShort => ("服务水平", "Service level"),
     /// Field: money cap.
     BudgetCap => ("资金上限", "Budget cap"),
     /// Field: space cap.

@@ -2,6 +2,8 @@
 // Chromium headless, and records every request that leaves 127.0.0.1 and every
 // console error, so each test file can assert the privacy and cleanliness rules.
 import { mkdir } from "node:fs/promises";
+import { existsSync } from "node:fs";
+import { execFileSync, spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { basename, dirname, join } from "node:path";
 import { chromium } from "playwright-core";
@@ -12,6 +14,18 @@ export const DIST = join(ROOT, "dist");
 /** Screenshots and generated files go here (ignored by git). */
 export const SHOTS = join(ROOT, "target", "e2e");
 export const CHROMIUM = process.env.CHROMIUM ?? "/usr/bin/chromium";
+/** The CLI's debug build under $CARGO_TARGET_DIR (or target/). */
+export const CLI = join(process.env.CARGO_TARGET_DIR ?? join(ROOT, "target"), "debug", "shoplens");
+
+/** What `shoplens ARGS` prints as JSON, building the CLI first when it is missing, so a
+ * test compares the page with the CLI's answer of the moment rather than a copied figure. */
+export function cliJson(args) {
+  if (!existsSync(CLI)) {
+    const built = spawnSync("cargo", ["build", "-p", "shoplens-cli"], { cwd: ROOT, stdio: "inherit" });
+    if (built.status !== 0) throw new Error("cargo build -p shoplens-cli failed");
+  }
+  return JSON.parse(execFileSync(CLI, args, { encoding: "utf8", maxBuffer: 1 << 28 }));
+}
 export const TIMEOUT = 60_000;
 
 /**

@@ -6,7 +6,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { launch, byTest, loadFile, computing, stepper, ROOT, SHOTS } from "./harness.mjs";
+import { launch, byTest, loadFile, computing, stepper, cliJson, ROOT, SHOTS } from "./harness.mjs";
 
 const SHAMPOO = join(ROOT, "testdata", "sktime-shampoo-sales", "ShampooSales.csv");
 const DEMAND = join(ROOT, "testdata", "fixtures", "optimize_inventory_demand.csv");
@@ -19,20 +19,33 @@ const VRP = join(ROOT, "testdata", "cvrp", "A-n32-k5.vrp");
 // `shoplens forecast ShampooSales.csv --horizon 6 --season 12 --json`: the out-of-sample MASE of
 // the automatic choice (each window picks its model on its own past) and the final model.
 const FORECAST_CLI = { model: "ar", mase: "1.1577" };
-// `shoplens inventory testdata/fixtures/optimize_inventory_demand.csv
-//  --products testdata/fixtures/optimize_inventory_products.csv --json` (seed 42): in sample
-// (the first 127 days, tuned on) and out of sample (the last 54, not tuned on), each as
-// baseline cost, optimised cost, saving, baseline fill rate, optimised fill rate; and the
+/** The five figures the tab shows for one part of the history (baseline cost, optimised
+ * cost, saving, baseline fill rate, optimised fill rate), as it writes them. */
+const shown = (part) => [
+  part.baseline_cost.toFixed(2),
+  part.optimised_cost.toFixed(2),
+  `${part.savings_percent.toFixed(1)} %`,
+  part.baseline_fill_rate.toFixed(3),
+  part.optimised_fill_rate.toFixed(3),
+];
+// `shoplens inventory` on the fixture files (seed 42, service levels by ABC/XYZ class): in
+// sample (the first 127 days, tuned on) and out of sample (the last 54, not tuned on), and the
 // recommendation, which follows the out-of-sample figures ("baseline": the tuned policies
 // cost more on the days they were not tuned on).
-const INVENTORY_CLI = {
-  recommendation: "baseline",
-  inSample: ["1578.44", "1381.28", "12.5 %", "1.000", "1.000"],
-  outOfSample: ["652.37", "1102.73", "-69.0 %", "1.000", "0.995"],
+const inventoryCli = () => {
+  const cli = cliJson(["inventory", DEMAND, "--products", PRODUCTS, "--json"]);
+  return {
+    recommendation: cli.out_of_sample.recommendation,
+    inSample: shown(cli.in_sample),
+    outOfSample: shown(cli.out_of_sample),
+  };
 };
 // `shoplens inventory public/samples/online-retail-orders.csv --build-products
 //  --product-col StockCode --json` (seed 42)
-const ORDERS_CLI = { products: 30, inSample: "62.5 %", outOfSample: "-2.8 %" };
+const ordersCli = () => {
+  const cli = cliJson(["inventory", ORDERS, "--build-products", "--product-col", "StockCode", "--json"]);
+  return { products: cli.products.length, inSample: shown(cli.in_sample)[2], outOfSample: shown(cli.out_of_sample)[2] };
+};
 // `shoplens route FILE --json` (seed 42, 1000 levels), and the library optimum.
 const ROUTES_CLI = {
   "berlin52.tsp": { name: "berlin52", length: "7542", optimum: 7542, gap: 0.01 },
@@ -120,7 +133,7 @@ test("inventory: the fixture files give the CLI's baseline and optimised cost", 
   step("inventory done");
   await sampleFiguresAreTheClis();
   const recommendation = await byTest(page, "inventory-recommendation").textContent();
-  assert.equal(INVENTORY_CLI.recommendation, "baseline");
+  assert.equal(inventoryCli().recommendation, "baseline");
   assert.match(recommendation, /Out of sample .* keep the baseline policies/, recommendation);
   assert.equal((await byTest(page, "inventory-seed-used").textContent()).trim(), "42");
   await byTest(page, "inventory-convergence").screenshot({ path: join(SHOTS, "operations-inventory.png") });
@@ -130,8 +143,9 @@ test("inventory: the fixture files give the CLI's baseline and optimised cost", 
  * days it covers, in English and in Chinese. */
 async function sampleFiguresAreTheClis() {
   const cells = async (id) => (await byTest(page, id).allTextContents()).map((c) => c.trim());
-  assert.deepEqual(await cells("inventory-in-sample"), INVENTORY_CLI.inSample);
-  assert.deepEqual(await cells("inventory-out-of-sample"), INVENTORY_CLI.outOfSample);
+  const cli = inventoryCli();
+  assert.deepEqual(await cells("inventory-in-sample"), cli.inSample);
+  assert.deepEqual(await cells("inventory-out-of-sample"), cli.outOfSample);
   assert.equal((await byTest(page, "inventory-in-sample-head").textContent()).trim(), "In sample: first 127 days (tuned on)");
   assert.equal(
     (await byTest(page, "inventory-out-of-sample-head").textContent()).trim(),
@@ -271,16 +285,23 @@ test("inventory: products built from the loaded order export, with their file to
   await byTest(page, "inventory-run").click();
   await byTest(page, "inventory-results").waitFor();
   await settled();
-  assert.equal(await byTest(page, "inventory-table").locator("tbody tr").count(), ORDERS_CLI.products);
-  assert.equal((await byTest(page, "inventory-in-sample").nth(2).textContent()).trim(), ORDERS_CLI.inSample);
-  assert.equal((await byTest(page, "inventory-out-of-sample").nth(2).textContent()).trim(), ORDERS_CLI.outOfSample);
+  const orders = ordersCli();
+  assert.equal(await byTest(page, "inventory-table").locator("tbody tr").count(), orders.products);
+  assert.equal((await byTest(page, "inventory-in-sample").nth(2).textContent()).trim(), orders.inSample);
+  assert.equal((await byTest(page, "inventory-out-of-sample").nth(2).textContent()).trim(), orders.outOfSample);
+  // Each product's baseline service level comes from its ABC/XYZ class (AX 0.99 … CZ 0.90).
+  const classes = await byTest(page, "inventory-class").allTextContents();
+  assert.ok(classes.every((c) => /^[ABC][XYZ]$/.test(c.trim())), classes.join(","));
+  const levels = (await byTest(page, "inventory-level").allTextContents()).map(Number);
+  assert.ok(levels.every((l) => l >= 0.9 && l <= 0.99), levels.join(","));
+  assert.ok(new Set(levels).size > 1, "levels differ by class");
   const [download] = await Promise.all([
     page.waitForEvent("download"),
     byTest(page, "inventory-products-download").click(),
   ]);
   const csv = (await readFile(await download.path(), "utf8")).trim().split("\n");
   assert.equal(csv[0], "product,unit_cost,order_cost,holding_rate,lead_time,case_pack,min_order,stockout_cost,volume");
-  assert.equal(csv.length, ORDERS_CLI.products + 1);
+  assert.equal(csv.length, orders.products + 1);
   // The template explains every column it has, in both languages.
   await byTest(page, "inventory-template-columns").locator("dt").first().waitFor({ state: "attached" });
   assert.equal(await byTest(page, "inventory-template-columns").locator("dt").count(), 9);

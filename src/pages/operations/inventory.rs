@@ -145,7 +145,12 @@ impl InventoryState {
             build: BuildFields::new(),
             holdout: RwSignal::new(d.holdout.to_string()),
             shifts: RwSignal::new(d.shifts.to_string()),
-            service: RwSignal::new(d.service_level.to_string()),
+            // Blank: each product's level from its ABC/XYZ class (core's default).
+            service: RwSignal::new(if d.service_level_by_class {
+                String::new()
+            } else {
+                d.service_level.to_string()
+            }),
             budget: RwSignal::new(String::new()),
             capacity: RwSignal::new(String::new()),
             ga: GaFields::new(),
@@ -252,8 +257,15 @@ pub fn InventoryTab(
             _ => example("optimize_inventory_products.csv", EXAMPLE_PRODUCTS),
         };
         let params = (|| -> Result<InventoryParams, String> {
+            let service = state.service.get_untracked();
+            let by_class = service.trim().is_empty();
             Ok(InventoryParams {
-                service_level: parse_req(lang, T::ServiceLevel, &state.service.get_untracked())?,
+                service_level: if by_class {
+                    InventoryParams::new().service_level
+                } else {
+                    parse_req(lang, T::ServiceLevel, &service)?
+                },
+                service_level_by_class: by_class,
                 budget: parse_opt(lang, T::BudgetCap, &state.budget.get_untracked())?,
                 capacity: parse_opt(lang, T::SpaceCap, &state.capacity.get_untracked())?,
                 ga: state.ga.params(lang)?,
@@ -297,7 +309,7 @@ pub fn InventoryTab(
                 <Choice label=T::ProductColumn value=state.product_column options=column_options test_id="inventory-product-col" />
                 <Choice label=T::DateColumn value=state.date_column options=column_options test_id="inventory-date-col" />
                 <Choice label=T::QuantityColumn value=state.quantity_column options=column_options test_id="inventory-quantity-col" />
-                <Field label=T::ServiceLevel value=state.service test_id="inventory-service" />
+                <Field label=T::ServiceLevel value=state.service test_id="inventory-service" placeholder=T::ByClass />
                 <Field label=T::BudgetCap value=state.budget test_id="inventory-budget" placeholder=T::Optional />
                 <Field label=T::SpaceCap value=state.capacity test_id="inventory-capacity" placeholder=T::Optional />
             </div>
@@ -394,6 +406,8 @@ fn InventoryResults(state: InventoryState, result: InventoryResult) -> impl Into
             view! {
                 <tr>
                     <td>{i.id.clone()}</td>
+                    <td data-testid="inventory-class">{i.class.clone().unwrap_or_default()}</td>
+                    <td class="num" data-testid="inventory-level">{num(i.service_level, 2)}</td>
                     <td class="num">{num(r0, 0)}" → "{num(r1, 0)}</td>
                     <td class="num">{num(q0, 0)}" → "{num(q1, 0)}</td>
                     <td class="num">{num(i.baseline_simulation.total_cost, 2)}" → "{num(i.optimised_simulation.total_cost, 2)}</td>
@@ -491,6 +505,8 @@ fn InventoryResults(state: InventoryState, result: InventoryResult) -> impl Into
                 <table class="grid" data-testid="inventory-table">
                     <thead><tr>
                         <th>{move || t(lang.get(), T::Product)}</th>
+                        <th>{move || t(lang.get(), T::Class)}</th>
+                        <th class="num">{move || t(lang.get(), T::ServiceLevelShort)}</th>
                         <th class="num">{move || t(lang.get(), T::ReorderPoint)}</th>
                         <th class="num">{move || t(lang.get(), T::OrderQuantity)}</th>
                         <th class="num">{move || t(lang.get(), T::Cost)}</th>
@@ -584,7 +600,11 @@ pub(super) fn restore(state: InventoryState, job: Job, output: Output) {
         state.product_column.set(product);
         state.date_column.set(date);
         state.quantity_column.set(quantity);
-        state.service.set(params.service_level.to_string());
+        state.service.set(if params.service_level_by_class {
+            String::new()
+        } else {
+            params.service_level.to_string()
+        });
         state.budget.set(opt_text(params.budget));
         state.capacity.set(opt_text(params.capacity));
         state.ga.fill(&params.ga);

@@ -87,9 +87,10 @@ pub struct Args {
     /// Cyclic shifts of the held-out days to replay.
     #[arg(long, default_value_t = InventoryParams::new().shifts)]
     shifts: usize,
-    /// Cycle service level of the baseline safety stock.
-    #[arg(long, default_value_t = 0.95)]
-    service: f64,
+    /// Cycle service level of every product's baseline safety stock (default: each
+    /// product's from its ABC/XYZ class on the tuning days, AX 0.99 … CZ 0.90).
+    #[arg(long)]
+    service: Option<f64>,
     /// Most money the stock may tie up.
     #[arg(long)]
     budget: Option<f64>,
@@ -135,7 +136,8 @@ pub fn run(args: Args) -> Result<(), CliError> {
         None => Vec::new(),
     };
     let params = InventoryParams {
-        service_level: args.service,
+        service_level: args.service.unwrap_or(InventoryParams::new().service_level),
+        service_level_by_class: args.service.is_none(),
         budget: args.budget,
         capacity: args.capacity,
         ga: GaParams {
@@ -184,6 +186,8 @@ pub fn run(args: Args) -> Result<(), CliError> {
             .map(|i| {
                 json!({
                     "product": i.id,
+                    "class": i.class,
+                    "service_level": i.service_level,
                     "eoq": i.baseline.eoq,
                     "safety_stock": i.baseline.safety_stock,
                     "baseline": policy_json(&i.baseline_policy),

@@ -322,40 +322,19 @@ pub fn abc_xyz(sales: &SaleLines, params: &AbcXyzParams) -> Result<AbcXyzResult>
         Measure::Quantity => &quantity,
         Measure::Margin => &margin,
     };
-    let mut order: Vec<usize> = (0..n).collect();
-    // Product indices follow names, so a stable sort by measure breaks ties by name.
-    order.sort_by(|a, b| measure[*b].total_cmp(&measure[*a]));
-    let total: f64 = order
-        .iter()
-        .map(|&p| measure[p])
-        .filter(|m| *m > 0.0)
-        .fold(0.0, |sum, m| sum + m);
-    let b_limit = params.a_share + params.b_share;
+    let order = ranked(measure);
+    let total = positive_total(measure);
+    let classes = abc_classes(measure, params);
     let mut products = Vec::with_capacity(n);
     let mut before = 0.0;
     for &p in &order {
         let m = measure[p];
-        let share_before = if total > 0.0 { before / total } else { 1.0 };
-        let abc = if m <= 0.0 {
-            Abc::C
-        } else if share_before < params.a_share {
-            Abc::A
-        } else if share_before < b_limit {
-            Abc::B
-        } else {
-            Abc::C
-        };
+        let abc = classes[p];
         if m > 0.0 {
             before += m;
         }
         let (mean_demand, cv) = mean_and_cv(&demand[p * periods..(p + 1) * periods]);
-        let xyz = if cv <= params.x_max_cv {
-            Xyz::X
-        } else if cv <= params.y_max_cv {
-            Xyz::Y
-        } else {
-            Xyz::Z
-        };
+        let xyz = xyz_class(cv, params);
         products.push(ProductClass {
             product: sales.products[p].clone(),
             measure: m,
@@ -409,9 +388,62 @@ pub fn abc_xyz(sales: &SaleLines, params: &AbcXyzParams) -> Result<AbcXyzResult>
     })
 }
 
+/// Product indices from the largest measure down; a stable sort, so ties keep index order
+/// (names, for products indexed by name).
+fn ranked(measure: &[f64]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..measure.len()).collect();
+    order.sort_by(|a, b| measure[*b].total_cmp(&measure[*a]));
+    order
+}
+
+/// Sum of the positive measures, largest first (the total ABC shares are of).
+fn positive_total(measure: &[f64]) -> f64 {
+    ranked(measure)
+        .iter()
+        .map(|&p| measure[p])
+        .filter(|m| *m > 0.0)
+        .fold(0.0, |sum, m| sum + m)
+}
+
+/// The ABC class of each product (by index) from its measure, as the module explains.
+pub fn abc_classes(measure: &[f64], params: &AbcXyzParams) -> Vec<Abc> {
+    let total = positive_total(measure);
+    let b_limit = params.a_share + params.b_share;
+    let mut classes = vec![Abc::C; measure.len()];
+    let mut before = 0.0;
+    for p in ranked(measure) {
+        let m = measure[p];
+        let share_before = if total > 0.0 { before / total } else { 1.0 };
+        classes[p] = if m <= 0.0 {
+            Abc::C
+        } else if share_before < params.a_share {
+            Abc::A
+        } else if share_before < b_limit {
+            Abc::B
+        } else {
+            Abc::C
+        };
+        if m > 0.0 {
+            before += m;
+        }
+    }
+    classes
+}
+
+/// The XYZ class of a demand series with coefficient of variation `cv`.
+pub fn xyz_class(cv: f64, params: &AbcXyzParams) -> Xyz {
+    if cv <= params.x_max_cv {
+        Xyz::X
+    } else if cv <= params.y_max_cv {
+        Xyz::Y
+    } else {
+        Xyz::Z
+    }
+}
+
 /// Mean and population coefficient of variation of a demand series (CV 0 for a series of
 /// zeros, which a kept product never has).
-fn mean_and_cv(series: &[f64]) -> (f64, f64) {
+pub fn mean_and_cv(series: &[f64]) -> (f64, f64) {
     let n = series.len() as f64;
     let mean = series.iter().sum::<f64>() / n;
     if mean <= 0.0 {

@@ -21,6 +21,7 @@ use super::policy::{eoq, reorder_point, safety_stock, Policy};
 use super::simulate::{simulate, total_cost, Item, Simulation, DAYS_PER_YEAR};
 use crate::optimize::genetic::{GaParams, GeneticAlgorithm, GeneticProblem};
 use crate::optimize::solver::{run, IterStats, RunSummary, Solver, Termination};
+use crate::products::abc_xyz::{abc_classes, mean_and_cv, service_level, xyz_class, AbcXyzParams};
 use crate::progress::Progress;
 use crate::rt::Rng;
 use crate::{Error, ErrorKind, Result};
@@ -31,8 +32,14 @@ use std::collections::HashMap;
 /// Parameters of the inventory optimiser, checked by [`InventoryParams::check`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct InventoryParams {
-    /// Cycle service level of the baseline safety stock. Default 0.95.
+    /// Cycle service level of the baseline safety stock, for every product, or for none
+    /// when `service_level_by_class` is on. Default 0.95.
     pub service_level: f64,
+    /// Set each product's service level from its ABC/XYZ class instead (AX 0.99 … CZ 0.90,
+    /// [`crate::products::abc_xyz::service_level`]), classed on the tuning days only: ABC by
+    /// the value of units used at cost, XYZ by the steadiness of weekly demand. Default on.
+    #[serde(default = "default_by_class")]
+    pub service_level_by_class: bool,
     /// Most money the aimed-for stock (sum of (R + Q) × unit cost) may tie up. Default none.
     pub budget: Option<f64>,
     /// Most warehouse space the aimed-for stock (sum of (R + Q) × volume) may take.
@@ -47,6 +54,10 @@ pub struct InventoryParams {
     /// Cyclic shifts of the held-out days to replay. Default 60.
     #[serde(default = "default_shifts")]
     pub shifts: usize,
+}
+
+fn default_by_class() -> bool {
+    true
 }
 
 fn default_holdout() -> f64 {
@@ -68,6 +79,7 @@ impl InventoryParams {
     pub fn new() -> InventoryParams {
         InventoryParams {
             service_level: 0.95,
+            service_level_by_class: default_by_class(),
             budget: None,
             capacity: None,
             ga: GaParams::new(),
@@ -124,6 +136,12 @@ pub struct Baseline {
 pub struct ItemPlan {
     /// Product id.
     pub id: String,
+    /// ABC/XYZ class (`"AX"`) when the service level came from it.
+    #[serde(default)]
+    pub class: Option<String>,
+    /// Cycle service level of the baseline's safety stock.
+    #[serde(default)]
+    pub service_level: f64,
     /// The textbook figures.
     pub baseline: Baseline,
     /// The baseline policy, rounded to whole units and packs.
@@ -334,6 +352,45 @@ pub fn baseline(item: &Item, demand: &[f64], service_level: f64) -> Result<Basel
     })
 }
 
+/// Each product's (class, service level): from its ABC/XYZ class over `demand` (the
+/// tuning days) when `params.service_level_by_class`, else `params.service_level` for all.
+/// ABC ranks the value of the units used at cost (the classic "annual usage value" of
+/// inventory ABC); XYZ takes the coefficient of variation of demand per whole week from
+/// the first day (per day when there are fewer than four weeks), with the ABC/XYZ page's
+/// default thresholds.
+fn service_levels(
+    items: &[Item],
+    demand: &[Vec<f64>],
+    params: &InventoryParams,
+) -> Vec<(Option<String>, f64)> {
+    if !params.service_level_by_class {
+        return vec![(None, params.service_level); items.len()];
+    }
+    let thresholds = AbcXyzParams::default();
+    let value: Vec<f64> = items
+        .iter()
+        .zip(demand)
+        .map(|(item, days)| days.iter().sum::<f64>() * item.unit_cost)
+        .collect();
+    let abc = abc_classes(&value, &thresholds);
+    demand
+        .iter()
+        .zip(abc)
+        .map(|(days, abc)| {
+            let weeks: Vec<f64> = days.chunks_exact(7).map(|w| w.iter().sum()).collect();
+            let periods = if weeks.len() >= 4 {
+                &weeks[..]
+            } else {
+                &days[..]
+            };
+            let (_, cv) = mean_and_cv(periods);
+            let xyz = xyz_class(cv, &thresholds);
+            let class = format!("{}{}", abc.as_str(), xyz.as_str());
+            (Some(class), service_level(abc, xyz))
+        })
+        .collect()
+}
+
 /// The optimiser's state: step it with [`Solver::next_iter`], read it with
 /// [`InventoryOptimiser::result`].
 pub struct InventoryOptimiser<'a> {
@@ -341,6 +398,8 @@ pub struct InventoryOptimiser<'a> {
     items: &'a [Item],
     demand: &'a [Vec<f64>],
     baselines: Vec<Baseline>,
+    /// (class, service level) of each product's baseline.
+    levels: Vec<(Option<String>, f64)>,
     base: Genome,
     params: InventoryParams,
 }
@@ -367,9 +426,12 @@ impl<'a> InventoryOptimiser<'a> {
         let mut baselines = Vec::with_capacity(items.len());
         let mut base = Vec::with_capacity(items.len());
         let mut min_packs = Vec::with_capacity(items.len());
-        for (item, series) in items.iter().zip(demand) {
+        for item in items {
             item.check()?;
-            let b = baseline(item, series, params.service_level)?;
+        }
+        let levels = service_levels(items, demand, params);
+        for ((item, series), (_, level)) in items.iter().zip(demand).zip(&levels) {
+            let b = baseline(item, series, *level)?;
             let packs = (item.round_order(b.eoq.max(1.0)) / item.case_pack).round() as i64;
             min_packs.push((item.round_order(1.0) / item.case_pack).round() as i64);
             base.push((b.reorder_point.ceil() as i64, packs));
@@ -412,6 +474,7 @@ impl<'a> InventoryOptimiser<'a> {
             items,
             demand,
             baselines,
+            levels,
             base,
             params: params.clone(),
         })
@@ -431,6 +494,8 @@ impl<'a> InventoryOptimiser<'a> {
             let optimised_policy = problem.policy(p, best[p]);
             items.push(ItemPlan {
                 id: item.id.clone(),
+                class: self.levels[p].0.clone(),
+                service_level: self.levels[p].1,
                 baseline: self.baselines[p].clone(),
                 baseline_simulation: simulate(item, &baseline_policy, &self.demand[p])?,
                 optimised_simulation: simulate(item, &optimised_policy, &self.demand[p])?,

@@ -308,3 +308,69 @@ fn measured_on_the_uci_order_sample() {
         e.recommendation
     );
 }
+
+/// By default each product's baseline service level comes from its ABC/XYZ class on the
+/// tuning days alone: the held-out days can change without changing a level, a flat level
+/// applies to every product when asked for, and the higher level buys more safety stock.
+#[test]
+fn service_levels_follow_the_class_of_the_tuning_days() {
+    let (items, daily) = fixture();
+    let params = InventoryParams {
+        ga: GaParams {
+            generations: 5,
+            ..GaParams::new()
+        },
+        ..InventoryParams::new()
+    };
+    assert!(params.service_level_by_class);
+    let plan = optimise_inventory(&items, &daily, &params, &mut Silent).unwrap();
+    let levels: Vec<(Option<String>, f64)> = plan
+        .items
+        .iter()
+        .map(|i| (i.class.clone(), i.service_level))
+        .collect();
+    for (class, level) in &levels {
+        let class = class.as_deref().expect("a class for every product");
+        assert!(class.len() == 2, "{class}");
+        assert!((0.90..=0.99).contains(level), "{class} {level}");
+    }
+    // The intermittent P06 sells unsteadily week to week: not X, and a lower level than the
+    // steadiest products.
+    assert!(
+        !levels[5].0.as_deref().unwrap().ends_with('X'),
+        "{levels:?}"
+    );
+    let top = levels.iter().map(|l| l.1).fold(0.0, f64::max);
+    assert!(levels[5].1 < top, "{levels:?}");
+
+    // Doubling every held-out day leaves the levels alone.
+    let training = plan.evaluation.as_ref().unwrap().training_days;
+    let mut changed = daily.clone();
+    for series in &mut changed {
+        series[training..].iter_mut().for_each(|d| *d *= 2.0);
+    }
+    let again = optimise_inventory(&items, &changed, &params, &mut Silent).unwrap();
+    let again: Vec<(Option<String>, f64)> = again
+        .items
+        .iter()
+        .map(|i| (i.class.clone(), i.service_level))
+        .collect();
+    assert_eq!(levels, again);
+
+    let flat = InventoryParams {
+        service_level_by_class: false,
+        ..params.clone()
+    };
+    let plan_flat = optimise_inventory(&items, &daily, &flat, &mut Silent).unwrap();
+    for (by_class, flat) in plan.items.iter().zip(&plan_flat.items) {
+        assert_eq!(flat.class, None);
+        assert!((flat.service_level - 0.95).abs() < 1e-12);
+        let (a, b) = (by_class.baseline.safety_stock, flat.baseline.safety_stock);
+        assert_eq!(
+            by_class.service_level > 0.95,
+            a > b,
+            "{} {a} {b}",
+            by_class.id
+        );
+    }
+}

@@ -9,35 +9,32 @@ use common::{json, repo};
 
 const FILE: &str = "testdata/quirks/orders_numbered_with_c.csv";
 
+/// The customer, date and amount columns of the file, as flags.
+const CUSTOMER_DATE_AMOUNT: [&str; 6] = [
+    "--customer-col",
+    "Customer ID",
+    "--date-col",
+    "Order Date",
+    "--amount-col",
+    "Sales",
+];
+
+/// `shoplens COMMAND FILE <the columns> EXTRA… --json`.
+fn with_columns(command: &str, extra: &[&str]) -> serde_json::Value {
+    let file = repo(FILE);
+    let mut args = vec![command, file.as_str()];
+    args.extend(CUSTOMER_DATE_AMOUNT);
+    args.extend(extra);
+    args.push("--json");
+    json(&args)
+}
+
 #[test]
 fn rfm_and_lifetime_value_keep_orders_numbered_with_c() {
-    let file = repo(FILE);
-    let rfm = json(&[
-        "rfm",
-        &file,
-        "--customer-col",
-        "Customer ID",
-        "--date-col",
-        "Order Date",
-        "--amount-col",
-        "Sales",
-        "--invoice-col",
-        "Order ID",
-        "--json",
-    ]);
+    let rfm = with_columns("rfm", &["--invoice-col", "Order ID"]);
     assert_eq!(rfm["cancelled"], 1, "{rfm}");
     assert_eq!(rfm["customers"], 3, "{rfm}");
-    let clv = json(&[
-        "clv",
-        &file,
-        "--customer-col",
-        "Customer ID",
-        "--date-col",
-        "Order Date",
-        "--amount-col",
-        "Sales",
-        "--json",
-    ]);
+    let clv = with_columns("clv", &[]);
     assert_eq!(clv["customers"], 3, "{clv}");
 }
 

@@ -163,20 +163,7 @@ fn sample_sales() -> SaleLines {
 #[test]
 fn recommendations_and_hit_rates_equal_pandas() {
     let fixture: Value = serde_json::from_str(RECOMMEND).unwrap();
-    let table = table();
-    let sales = SaleLines::from_table(
-        &table,
-        &SaleColumns {
-            product: "StockCode",
-            date: "InvoiceDate",
-            quantity: "Quantity",
-            value: None,
-            unit_cost: None,
-            customer: Some("CustomerID"),
-            order: Some("InvoiceNo"),
-        },
-    )
-    .unwrap();
+    let sales = sample_sales();
     assert_eq!(sales.lines.len() as u64, fixture["lines"].as_u64().unwrap());
     let min_together = fixture["min_together"].as_u64().unwrap() as u32;
     for unit in [BasketUnit::Order, BasketUnit::Customer] {

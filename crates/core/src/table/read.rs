@@ -3,13 +3,15 @@
 //! the first row is a header, clean the header up, and type each column ([`super::infer`]).
 
 use super::infer::{
-    column_from_converted, infer_and_convert, is_missing, DecimalMark, ValueFormat,
+    column_from_converted, infer_and_convert, is_missing, Converted, DecimalMark, Inference,
+    ValueFormat,
 };
 use super::raw::RawCells;
 use super::split::{split_delimited, Grid, RaggedRows, WHITESPACE};
 use super::warning::ReadWarning;
 use super::{decode, sniff, xlsx, Table};
 use super::{Column, ColumnData, DatePattern};
+use crate::par;
 use crate::progress::{Control, Progress, Silent};
 use crate::{Error, ErrorKind, Result};
 use serde::{Deserialize, Serialize};
@@ -221,17 +223,29 @@ fn assemble(
     if grid.lines.is_empty() {
         return Err(Error::new(ErrorKind::NoDataRows));
     }
-    let total = grid.columns.len() as u64;
-    let mut columns = Vec::with_capacity(grid.columns.len());
-    for (i, (raw, name)) in grid.columns.into_iter().zip(names).enumerate() {
-        if progress.report("type", i as u64, total) == Control::Stop {
-            return Err(Error::new(ErrorKind::Cancelled));
-        }
-        if let Some(column) = pattern.as_ref().and_then(|p| dated_column(&name, &raw, p)) {
-            columns.push(column);
-            continue;
-        }
-        let (inference, converted) = infer_and_convert(&raw, mark);
+    // Each column is typed on its own: side by side on the CLI's threads (`par`), then
+    // assembled in file order with its warnings.
+    let named: Vec<(RawCells, String)> = grid.columns.into_iter().zip(names).collect();
+    let typed = par::try_map_reporting(&named, "type", progress, |(raw, name)| {
+        Ok(
+            match pattern.as_ref().and_then(|p| dated_column(name, raw, p)) {
+                Some(column) => Typed::Dated(column),
+                None => {
+                    let (inference, converted) = infer_and_convert(raw, mark);
+                    Typed::Inferred(inference, converted)
+                }
+            },
+        )
+    })?;
+    let mut columns = Vec::with_capacity(named.len());
+    for ((raw, name), typed) in named.into_iter().zip(typed) {
+        let (inference, converted) = match typed {
+            Typed::Dated(column) => {
+                columns.push(column);
+                continue;
+            }
+            Typed::Inferred(inference, converted) => (inference, converted),
+        };
         if let Some(order) = inference.format.date_order {
             if inference.format.date_order_guessed {
                 warnings.push(ReadWarning::AmbiguousDates {
@@ -271,6 +285,12 @@ fn assemble(
     source.has_header = header;
     source.warnings = warnings;
     Ok(Table::from_parts(columns, source, grid.lines))
+}
+
+/// A column's cells typed: read in the user's date format, or by inference.
+enum Typed {
+    Dated(Column),
+    Inferred(Inference, Converted),
 }
 
 /// The column read as dates in `pattern`, when every present cell fits it.
@@ -329,6 +349,25 @@ fn clean_header(written: &[String], warnings: &mut Vec<ReadWarning>) -> Vec<Stri
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Columns typed side by side give the table, warnings included, that one thread gives.
+    #[cfg(feature = "parallel")]
+    #[test]
+    fn typing_on_two_threads_gives_the_one_thread_table() {
+        use crate::par::on_threads;
+        for bytes in [
+            &include_bytes!(
+                "../../../../testdata/uci-online-retail-sample20k/online_retail_sample20k.csv"
+            )[..],
+            include_bytes!("../../../../testdata/quirks/two_date_formats.csv"),
+            include_bytes!("../../../../testdata/quirks/thousands_currency.csv"),
+        ] {
+            let read = || read_bytes(bytes, &ReadOptions::default()).unwrap();
+            let (one, two) = (on_threads(1, read), on_threads(2, read));
+            assert!(one.n_columns() > 1);
+            assert_eq!(one, two);
+        }
+    }
     use crate::table::DataType;
 
     #[test]

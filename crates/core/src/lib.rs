@@ -16,6 +16,7 @@
 //! - [`products`]: ABC/XYZ product classes and per-customer recommendations.
 //! - [`jobs`]: every analysis as a serde job spec, checked once, run by one function.
 //! - [`par`]: independent pieces of an analysis over the cores (CLI), in order, seed-exact.
+//! - [`vocabulary`]: the header words of merchants' exports, in Chinese and English.
 //! - [`privacy`]: finding personal data (phones, e-mails, ID numbers, names, addresses) and
 //!   hashing or dropping it before analysis.
 //!
@@ -47,6 +48,7 @@ pub mod segment;
 mod short_key;
 pub mod table;
 mod trim;
+pub mod vocabulary;
 
 pub use error::{Error, ErrorKind, Result};
 pub use lang::Lang;

@@ -3,8 +3,8 @@
 //! then shown in pickers the user can change.
 
 use leptos::prelude::*;
-use shoplens_core::schema::vocabulary::{best_named, Concept};
 use shoplens_core::segment::{AmountColumns, OrderColumns};
+use shoplens_core::vocabulary::{best_named, Concept};
 
 use crate::i18n::customers::{t, CustomerText as T};
 use crate::state::use_app_state;
@@ -27,7 +27,7 @@ pub struct Guess {
 }
 
 /// Guesses each role's column from the header names, with the one vocabulary of
-/// `shoplens_core::schema::vocabulary` (each header names at most one concept, so a column
+/// `shoplens_core::vocabulary` (each header names at most one concept, so a column
 /// is never claimed twice; an exact header beats a loose one, then the leftmost).
 pub fn guess(names: &[String]) -> Guess {
     let refs: Vec<&str> = names.iter().map(String::as_str).collect();

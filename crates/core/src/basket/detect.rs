@@ -14,9 +14,9 @@
 //!   header, with ragged lines or in one column is one basket per line.
 
 use super::build::OrderLines;
-use crate::schema::vocabulary::{self, concept_of, Concept};
 use crate::table::{infer::parse_boolean, Column, ColumnData, DataType, ReadWarning, Table};
 use crate::trim::trim;
+use crate::vocabulary::{self, concept_of, Concept};
 use crate::{Error, ErrorKind, Lang, Result};
 use serde::{Deserialize, Serialize};
 
@@ -80,7 +80,7 @@ impl ShapeReason {
 /// the order of a word list: an exact header beats one that contains a word; for items a
 /// readable name beats a code (`Description` over `StockCode`); for quantities and prices
 /// only numbers count; among equals the leftmost column. Header words come from
-/// [`crate::schema::vocabulary`], the one place they live.
+/// [`crate::vocabulary`], the one place they live.
 fn find_named(table: &Table, concept: Concept) -> Option<String> {
     table
         .columns()

@@ -1,7 +1,7 @@
 //! Why a decision was made, as codes with values: the fronts say them in Chinese or English.
 
-use super::vocabulary::Concept;
 use crate::privacy::PiiKind;
+use crate::vocabulary::Concept;
 use crate::Lang;
 use serde::{Deserialize, Serialize};
 
@@ -20,7 +20,8 @@ pub enum Evidence {
     },
     /// The values are dates.
     DateValues,
-    /// Whole numbers in the day range of Excel serial dates under a date-like header.
+    /// Numbers in the day range of Excel serial dates under a date-like header, read as
+    /// dates by the table reader.
     ExcelSerialDates,
     /// Whole numbers between 1800 and 2200 under a year header: years.
     YearNumbers,

@@ -19,7 +19,7 @@
 //!   words with varying counts that repeat across lines a basket-per-line file. Their first
 //!   line is then not taken for a header.
 //! - **Roles** ([`roles`]): by values first (dates, row numbers `1..n`, every value distinct,
-//!   two values, few values, long text), with the header's words ([`vocabulary`]) naming
+//!   two values, few values, long text), with the header's words ([`crate::vocabulary`]) naming
 //!   what numbers and ids are (amount, quantity, price, customer, order, item).
 //! - **Shape** ([`shape`]): a 0/1 matrix (with or without an id column), order lines (an
 //!   order id that repeats and an item column), a time series (a date column at regular
@@ -34,7 +34,6 @@ pub mod frequency;
 pub mod roles;
 pub mod shape;
 pub mod text_shape;
-pub mod vocabulary;
 
 #[cfg(test)]
 mod corpus_tests;

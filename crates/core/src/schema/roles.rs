@@ -3,15 +3,15 @@
 //! Values: dates are dates; whole numbers counting 1, 2, 3… down the rows are a row number
 //! (`rownames`), whatever the header says; text whose every value differs is an id; long,
 //! many-worded text is free text; two values or few values are a category. The header's
-//! words ([`super::vocabulary`]) then say what numbers and ids are: an amount, a quantity,
+//! words ([`crate::vocabulary`]) then say what numbers and ids are: an amount, a quantity,
 //! a price, a customer, an order, an item.
 
 use super::evidence::Evidence;
-use super::vocabulary::{concept_of, Concept};
 use super::ColumnUnderstanding;
 use crate::privacy::{self, PiiKind};
 use crate::table::infer::{parse_shape, DateFamily, DateOrder};
 use crate::table::{Column, ColumnData, DataType, Role};
+use crate::vocabulary::{concept_of, Concept};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 
@@ -142,9 +142,6 @@ pub struct DateReading {
 
 pub use crate::table::infer::is_placeholder;
 
-/// Excel serial day numbers accepted as dates under a date header: 1954-10-03 to 2064-04-08.
-const EXCEL_SERIAL: std::ops::RangeInclusive<f64> = 20_000.0..=60_000.0;
-
 /// The calendar date of an Excel serial day number (1900 date system), or `None` outside
 /// 1..=2958465 or for day 60, the 29 February 1900 Excel counts although it never was
 /// (Lotus 1-2-3's leap-year bug, kept by Excel): 1 is 1900-01-01, 59 is 1900-02-28, 61 is
@@ -175,19 +172,8 @@ pub(crate) fn understand_column(index: usize, column: &Column) -> ColumnUndersta
     let mut evidence = Vec::new();
     let dtype = column.dtype();
     let mut dates = None;
-    let role = if dtype == DataType::DateTime {
-        evidence.push(Evidence::DateValues);
-        dates = Some(date_reading(column));
-        ColumnRole::Date
-    } else if dtype.is_numeric()
-        && concept.is_some_and(|(c, _)| c == Concept::Date)
-        && present > 0
-        && (0..column.len()).all(|r| {
-            column
-                .f64(r)
-                .is_none_or(|v| EXCEL_SERIAL.contains(&v) && v.fract() == 0.0)
-        })
-    {
+    let role = if dtype == DataType::DateTime && column.format().excel_serial {
+        // The reader took these numbers under a date header for Excel serial dates.
         evidence.extend(header.clone());
         evidence.push(Evidence::ExcelSerialDates);
         dates = Some(DateReading {
@@ -197,6 +183,10 @@ pub(crate) fn understand_column(index: usize, column: &Column) -> ColumnUndersta
             excel_serial: true,
             year_numbers: false,
         });
+        ColumnRole::Date
+    } else if dtype == DataType::DateTime {
+        evidence.push(Evidence::DateValues);
+        dates = Some(date_reading(column));
         ColumnRole::Date
     } else if dtype == DataType::Integer
         && concept == Some((Concept::Date, true))
@@ -331,13 +321,13 @@ fn by_header_and_values(
 
 fn is_year_header(name: &str) -> bool {
     matches!(
-        super::vocabulary::normalise(name).as_str(),
+        crate::vocabulary::normalise(name).as_str(),
         "year" | "年份" | "年" | "yr"
     )
 }
 
 fn item_code_header(name: &str, concept: Option<(Concept, bool)>) -> bool {
-    let n = super::vocabulary::normalise(name);
+    let n = crate::vocabulary::normalise(name);
     concept.is_some_and(|(_, exact)| exact)
         || ["id", "code", "no", "number", "编号", "代码"]
             .iter()

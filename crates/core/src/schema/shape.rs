@@ -10,9 +10,9 @@
 use super::evidence::Evidence;
 use super::frequency::{self, Frequency};
 use super::roles::{is_zero_one, ColumnRole};
-use super::vocabulary;
 use super::{ColumnUnderstanding, Suggested, TargetCandidate, Task};
 use crate::table::{ColumnData, DataType, Table};
+use crate::vocabulary;
 use serde::{Deserialize, Serialize};
 
 /// What a file is as a whole.

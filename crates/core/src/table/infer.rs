@@ -37,6 +37,10 @@ pub struct ValueFormat {
     /// Whether nothing in the data decided the day/month order (it was guessed from the
     /// separator, and the user should confirm it).
     pub date_order_guessed: bool,
+    /// Whether the dates were written as Excel serial day numbers (see
+    /// `table::serial_dates`).
+    #[serde(default)]
+    pub excel_serial: bool,
 }
 
 /// What inference found about a column.

@@ -36,6 +36,7 @@ mod regression_tests;
 mod retype;
 #[cfg(test)]
 mod robustness_tests;
+mod serial_dates;
 pub mod sniff;
 mod split;
 mod text;

@@ -2,15 +2,17 @@
 //! ([`super::decode`]), sniff the delimiter, split records ([`super::split`]), decide whether
 //! the first row is a header, clean the header up, and type each column ([`super::infer`]).
 
+use super::dates::format_datetime;
 use super::infer::{
     column_from_converted, infer_and_convert, is_missing, Converted, DecimalMark, Inference,
     ValueFormat,
 };
 use super::raw::RawCells;
+use super::serial_dates;
 use super::split::{split_delimited, Grid, RaggedRows, WHITESPACE};
 use super::warning::ReadWarning;
 use super::{decode, sniff, xlsx, Table};
-use super::{Column, ColumnData, DatePattern};
+use super::{Column, ColumnData, DataType, DatePattern};
 use crate::par;
 use crate::progress::{Control, Progress, Silent};
 use crate::{Error, ErrorKind, Result};
@@ -261,6 +263,38 @@ fn assemble(
                 value: raw.get(row).trim().to_string(),
             });
         }
+        let (inference, converted) =
+            match serial_dates::as_serial_dates(&name, &inference, &converted) {
+                Some(dates) => {
+                    if let Some(first) = (0..raw.len()).find(|&r| !converted.missing[r]) {
+                        let seconds = match &dates {
+                            ColumnData::DateTime(v) => v[first],
+                            _ => 0,
+                        };
+                        warnings.push(ReadWarning::ExcelSerialDates {
+                            column: name.clone(),
+                            value: raw.get(first).trim().to_string(),
+                            date: format_datetime(seconds),
+                        });
+                    }
+                    let inference = Inference {
+                        dtype: DataType::DateTime,
+                        format: ValueFormat {
+                            excel_serial: true,
+                            ..inference.format
+                        },
+                        ..inference
+                    };
+                    (
+                        inference,
+                        Converted {
+                            data: dates,
+                            ..converted
+                        },
+                    )
+                }
+                None => (inference, converted),
+            };
         if !converted.invalid.is_empty() {
             warnings.push(ReadWarning::BadCells {
                 column: name.clone(),

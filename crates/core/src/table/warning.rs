@@ -62,6 +62,15 @@ pub enum ReadWarning {
         /// The order assumed.
         order: DateOrder,
     },
+    /// A column of numbers under a date header was read as Excel serial dates.
+    ExcelSerialDates {
+        /// Column name.
+        column: String,
+        /// Its first value as written.
+        value: String,
+        /// That value as a date (`2021-01-01` or `2021-01-01 12:00:00`).
+        date: String,
+    },
     /// A date column writes dates in more than one form.
     MixedDateFormats {
         /// Column name.
@@ -165,6 +174,12 @@ impl ReadWarning {
                     order.label(lang)
                 ),
             },
+            (ExcelSerialDates { column, value, date }, Lang::En) => format!(
+                "Column \"{column}\" holds numbers under a date header: read as Excel serial dates (\"{value}\" is {date}). Choose the number type to keep them as numbers."
+            ),
+            (ExcelSerialDates { column, value, date }, Lang::Zh) => format!(
+                "列“{column}”的列名是日期而值是数字：按 Excel 序列日期读取（“{value}”即 {date}）。如需保留数字，请把该列类型改为数字。"
+            ),
             (MixedDateFormats { column, line, value }, Lang::En) => format!(
                 "Column \"{column}\" writes dates in more than one form, e.g. \"{value}\" on line {line}."
             ),

@@ -7,7 +7,7 @@
 //! lists rather than keeping their own.
 //!
 //! ```
-//! use shoplens_core::schema::vocabulary::{concept_of, normalise, Concept};
+//! use shoplens_core::vocabulary::{concept_of, normalise, Concept};
 //! assert_eq!(normalise(" Invoice_No "), "invoiceno");
 //! assert_eq!(concept_of("InvoiceNo"), Some((Concept::Order, true)));
 //! assert_eq!(concept_of("买家实际支付金额"), Some((Concept::Amount, false)));

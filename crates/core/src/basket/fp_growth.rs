@@ -19,8 +19,6 @@
 
 use super::recode::Recoded;
 use super::sink::Sink;
-use crate::par;
-use crate::progress::Silent;
 
 const NONE: u32 = u32::MAX;
 
@@ -347,106 +345,30 @@ fn mine_with(
 /// are a prefix of the sorted basket), with the items' counts taken from the pair matrix.
 /// Reading baskets in order is much kinder to the cache than walking a tree of a million
 /// nodes spread over memory, and sparse retail baskets share few prefixes anyway.
-///
-/// Each item's branch depends on the data alone, so on the CLI's threads (`par`) a round of
-/// branches is mined side by side, each into a sink of its own, and their itemsets are then
-/// passed to `sink` in item order: the same itemsets, in the same order, stopping at the
-/// same one when the budget runs out, as one thread gives.
 fn first_level(data: &Recoded, pairs: &[u64], min_count: u64, max_len: usize, sink: &mut Sink) {
     let k = data.n_items();
-    let index = data.item_baskets();
-    let level = Level {
-        data,
-        pairs,
-        starts: &index.0,
-        lists: &index.1,
-        min_count,
-        max_len,
-    };
-    let items: Vec<usize> = (0..k).rev().collect();
-    let width = par::width();
-    if width == 1 {
-        let mut scratch = Scratch::new(k);
-        for (done, &item) in items.iter().enumerate() {
-            if !sink.tick(done as u64, k as u64) || !level.branch(item, &mut scratch, sink) {
-                return;
-            }
+    let (starts, lists) = data.item_baskets();
+    let mut child = Tree::default();
+    let mut spare: Vec<Tree> = Vec::new();
+    let mut prefix: Vec<u32> = Vec::with_capacity(16);
+    let mut map = vec![NONE; k];
+    let mut path: Vec<u32> = Vec::new();
+    for item in (0..k).rev() {
+        if !sink.tick((k - 1 - item) as u64, k as u64) {
+            return;
         }
-    } else {
-        let budget = sink.max_itemsets();
-        for (round, chunk) in items.chunks(width).enumerate() {
-            if !sink.tick((round * width) as u64, k as u64) {
-                return;
-            }
-            let found = par::map(chunk, |&item| {
-                let mut quiet = Silent;
-                let mut own = Sink::new(0, budget, &mut quiet);
-                level.branch(item, &mut Scratch::new(k), &mut own);
-                (own.items, own.ends, own.counts)
-            });
-            for (items, ends, counts) in found {
-                let mut start = 0;
-                for (&end, &count) in ends.iter().zip(&counts) {
-                    if !sink.push(&items[start..end], count) {
-                        return;
-                    }
-                    start = end;
-                }
-            }
+        prefix.clear();
+        prefix.push(item as u32);
+        if !sink.push(&prefix, data.support[item]) {
+            return;
         }
-    }
-    sink.tick(k as u64, k as u64);
-}
-
-/// What every first-level branch reads.
-struct Level<'a> {
-    data: &'a Recoded,
-    pairs: &'a [u64],
-    starts: &'a [usize],
-    lists: &'a [u32],
-    min_count: u64,
-    max_len: usize,
-}
-
-/// The buffers a branch reuses: its conditional tree, spare trees for deeper levels, the
-/// prefix, the map from global ranks to the tree's items and a basket's path.
-struct Scratch {
-    child: Tree,
-    spare: Vec<Tree>,
-    prefix: Vec<u32>,
-    map: Vec<u32>,
-    path: Vec<u32>,
-}
-
-impl Scratch {
-    fn new(items: usize) -> Scratch {
-        Scratch {
-            child: Tree::default(),
-            spare: Vec::new(),
-            prefix: Vec::with_capacity(16),
-            map: vec![NONE; items],
-            path: Vec::new(),
+        if max_len < 2 {
+            continue;
         }
-    }
-}
-
-impl Level<'_> {
-    /// Mines the itemsets whose least frequent item is `item`. Returns false when the sink
-    /// says stop.
-    fn branch(&self, item: usize, s: &mut Scratch, sink: &mut Sink) -> bool {
-        let data = self.data;
-        s.prefix.clear();
-        s.prefix.push(item as u32);
-        if !sink.push(&s.prefix, data.support[item]) {
-            return false;
-        }
-        if self.max_len < 2 {
-            return true;
-        }
-        let row = &self.pairs[item * item.saturating_sub(1) / 2..][..item];
+        let row = &pairs[item * item.saturating_sub(1) / 2..][..item];
         let mut n = 0u32;
         for (j, &c) in row.iter().enumerate() {
-            s.map[j] = if c >= self.min_count {
+            map[j] = if c >= min_count {
                 n += 1;
                 n - 1
             } else {
@@ -454,37 +376,40 @@ impl Level<'_> {
             };
         }
         if n == 0 {
-            return true;
+            continue;
         }
-        s.child.reset(n as usize);
+        child.reset(n as usize);
         for (j, &c) in row.iter().enumerate() {
-            if c >= self.min_count {
-                s.child.global.push(j as u32);
-                s.child.support.push(c);
+            if c >= min_count {
+                child.global.push(j as u32);
+                child.support.push(c);
             }
         }
-        for &b in &self.lists[self.starts[item]..self.starts[item + 1]] {
-            s.path.clear();
-            s.path.extend(
+        for &b in &lists[starts[item]..starts[item + 1]] {
+            path.clear();
+            path.extend(
                 data.basket(b as usize)
                     .iter()
                     .take_while(|&&r| (r as usize) < item)
-                    .map(|&r| s.map[r as usize])
+                    .map(|&r| map[r as usize])
                     .filter(|&local| local != NONE),
             );
-            if !s.path.is_empty() {
-                s.child.insert(&s.path, 1);
+            if !path.is_empty() {
+                child.insert(&path, 1);
             }
         }
-        grow(
-            &mut s.child,
-            &mut s.spare,
-            &mut s.prefix,
-            self.min_count,
-            self.max_len,
+        if !grow(
+            &mut child,
+            &mut spare,
+            &mut prefix,
+            min_count,
+            max_len,
             sink,
-        )
+        ) {
+            return;
+        }
     }
+    sink.tick(k as u64, k as u64);
 }
 
 /// Mines `tree` for itemsets extending `prefix`. Returns false when the sink says stop.

@@ -116,11 +116,6 @@ impl<'p> Sink<'p> {
         true
     }
 
-    /// Most itemsets the search may find before it stops.
-    pub fn max_itemsets(&self) -> usize {
-        self.max_itemsets
-    }
-
     /// Number of itemsets stored.
     pub fn len(&self) -> usize {
         self.counts.len()

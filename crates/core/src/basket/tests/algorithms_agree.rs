@@ -98,29 +98,3 @@ fn max_len_cuts_dense_searches_alike() {
     assert!(lists[0].len() > 5_000);
     assert!(lists[1] == lists[0] && lists[2] == lists[0]);
 }
-
-/// FP-Growth's first-level branches mined side by side (the CLI's threads) give the
-/// itemsets one thread gives, in the same order, and stop at the same itemset when the
-/// budget runs out; shorter itemsets are left out the same way.
-#[cfg(feature = "parallel")]
-#[test]
-fn fp_growth_is_the_same_on_one_and_two_threads() {
-    use crate::par::on_threads;
-    let tx = Transactions::from_lines(T10_FIRST_10K, ' ');
-    for (max_itemsets, min_len) in [(usize::MAX, 1), (5_000, 1), (usize::MAX, 2)] {
-        let run = || {
-            let mut params = MiningParams::new(MinSupport::Fraction(0.002));
-            params.budget.max_itemsets = max_itemsets;
-            params.min_len = min_len;
-            mine_itemsets(&tx, &params, &mut Silent).unwrap()
-        };
-        let (one, two) = (on_threads(1, run), on_threads(2, run));
-        assert!(!one.itemsets.is_empty());
-        assert_eq!(
-            one.itemsets, two.itemsets,
-            "budget {max_itemsets}, min_len {min_len}"
-        );
-        assert_eq!(one.partial, two.partial);
-        assert_eq!(one.partial.is_some(), max_itemsets == 5_000);
-    }
-}

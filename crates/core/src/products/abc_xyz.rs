@@ -323,8 +323,8 @@ pub fn abc_xyz(sales: &SaleLines, params: &AbcXyzParams) -> Result<AbcXyzResult>
         Measure::Margin => &margin,
     };
     let order = ranked(measure);
-    let total = positive_total(measure);
-    let classes = abc_classes(measure, params);
+    let total = positive_total(measure, &order);
+    let classes = classes_in_order(measure, &order, total, params);
     let mut products = Vec::with_capacity(n);
     let mut before = 0.0;
     for &p in &order {
@@ -396,9 +396,10 @@ fn ranked(measure: &[f64]) -> Vec<usize> {
     order
 }
 
-/// Sum of the positive measures, largest first (the total ABC shares are of).
-fn positive_total(measure: &[f64]) -> f64 {
-    ranked(measure)
+/// Sum of the positive measures taken in `order`, largest first (the total ABC shares
+/// are of).
+fn positive_total(measure: &[f64], order: &[usize]) -> f64 {
+    order
         .iter()
         .map(|&p| measure[p])
         .filter(|m| *m > 0.0)
@@ -407,11 +408,22 @@ fn positive_total(measure: &[f64]) -> f64 {
 
 /// The ABC class of each product (by index) from its measure, as the module explains.
 pub fn abc_classes(measure: &[f64], params: &AbcXyzParams) -> Vec<Abc> {
-    let total = positive_total(measure);
+    let order = ranked(measure);
+    let total = positive_total(measure, &order);
+    classes_in_order(measure, &order, total, params)
+}
+
+/// [`abc_classes`] with the ranking and its total already made.
+fn classes_in_order(
+    measure: &[f64],
+    order: &[usize],
+    total: f64,
+    params: &AbcXyzParams,
+) -> Vec<Abc> {
     let b_limit = params.a_share + params.b_share;
     let mut classes = vec![Abc::C; measure.len()];
     let mut before = 0.0;
-    for p in ranked(measure) {
+    for &p in order {
         let m = measure[p];
         let share_before = if total > 0.0 { before / total } else { 1.0 };
         classes[p] = if m <= 0.0 {

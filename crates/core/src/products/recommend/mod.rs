@@ -282,14 +282,13 @@ pub fn recommend(
     }
     let none = vec![false; sales.lines.len()];
     let held_out = last_orders(sales, &none);
-    let selection = match params.min_together {
-        Some(_) => None,
-        None => Some(select_min_together(sales, &held_out, params, progress)?),
+    let (min_together, selection) = match params.min_together {
+        Some(given) => (given, None),
+        None => {
+            let selection = select_min_together(sales, &held_out, params, progress)?;
+            (selection.chosen, Some(selection))
+        }
     };
-    let min_together = params
-        .min_together
-        .or(selection.as_ref().map(|s| s.chosen))
-        .unwrap_or(MIN_TOGETHER_CANDIDATES[0]);
     let evaluation = evaluate(sales, &held_out, &held_out, min_together, params, progress)?;
 
     let baskets = baskets(sales, &none, params.basket);

@@ -9,6 +9,11 @@
 //!   column labels lean at 45°. It is an element (`Drawable<Canvas>`) that turns the
 //!   context and then draws through the backend's own `draw_text`.
 //!
+//! - Filled rectangles set the fill colour only when it changes: the rules scatter draws
+//!   10,000 small squares in order of lift, mostly in the colour of the one before, and
+//!   setting the canvas's `fillStyle` (a string the browser parses) cost more than the
+//!   square; a hover redraws them all.
+//!
 //! Every other call is passed to `CanvasBackend` unchanged.
 
 use plotters::element::{Drawable, PointCollection};
@@ -27,6 +32,9 @@ type Error = DrawingErrorKind<<CanvasBackend as DrawingBackend>::ErrorType>;
 pub struct Canvas {
     inner: CanvasBackend,
     ctx: CanvasRenderingContext2d,
+    /// The context's fill colour when [`DrawingBackend::draw_rect`] last set it, as (rgb,
+    /// alpha); `None` once any other call may have changed it.
+    fill: Option<((u8, u8, u8), f64)>,
 }
 
 impl Canvas {
@@ -34,7 +42,11 @@ impl Canvas {
     pub fn new(canvas: HtmlCanvasElement) -> Option<Canvas> {
         let ctx = canvas.get_context("2d").ok()??.dyn_into().ok()?;
         let inner = CanvasBackend::with_canvas_object(canvas)?;
-        Some(Canvas { inner, ctx })
+        Some(Canvas {
+            inner,
+            ctx,
+            fill: None,
+        })
     }
 }
 
@@ -56,14 +68,17 @@ impl DrawingBackend for Canvas {
     }
 
     fn ensure_prepared(&mut self) -> Result<(), Error> {
+        self.fill = None;
         self.inner.ensure_prepared()
     }
 
     fn present(&mut self) -> Result<(), Error> {
+        self.fill = None;
         self.inner.present()
     }
 
     fn draw_pixel(&mut self, point: BackendCoord, color: BackendColor) -> Result<(), Error> {
+        self.fill = None;
         self.inner.draw_pixel(point, color)
     }
 
@@ -73,6 +88,7 @@ impl DrawingBackend for Canvas {
         to: BackendCoord,
         style: &S,
     ) -> Result<(), Error> {
+        self.fill = None;
         self.inner.draw_line(from, to, style)
     }
 
@@ -83,7 +99,26 @@ impl DrawingBackend for Canvas {
         style: &S,
         fill: bool,
     ) -> Result<(), Error> {
-        self.inner.draw_rect(upper_left, bottom_right, style, fill)
+        let color = style.color();
+        if !fill || color.alpha == 0.0 {
+            self.fill = None;
+            return self.inner.draw_rect(upper_left, bottom_right, style, fill);
+        }
+        // As `CanvasBackend` draws it, without setting the same colour again.
+        let key = (color.rgb, color.alpha);
+        if self.fill != Some(key) {
+            let (r, g, b) = color.rgb;
+            self.ctx
+                .set_fill_style_str(&format!("rgba({r},{g},{b},{})", color.alpha));
+            self.fill = Some(key);
+        }
+        self.ctx.fill_rect(
+            f64::from(upper_left.0),
+            f64::from(upper_left.1),
+            f64::from(bottom_right.0 - upper_left.0),
+            f64::from(bottom_right.1 - upper_left.1),
+        );
+        Ok(())
     }
 
     fn draw_path<S: BackendStyle, I: IntoIterator<Item = BackendCoord>>(
@@ -91,6 +126,7 @@ impl DrawingBackend for Canvas {
         path: I,
         style: &S,
     ) -> Result<(), Error> {
+        self.fill = None;
         self.inner.draw_path(path, style)
     }
 
@@ -101,6 +137,7 @@ impl DrawingBackend for Canvas {
         style: &S,
         fill: bool,
     ) -> Result<(), Error> {
+        self.fill = None;
         self.inner.draw_circle(center, radius, style, fill)
     }
 
@@ -109,6 +146,7 @@ impl DrawingBackend for Canvas {
         vert: I,
         style: &S,
     ) -> Result<(), Error> {
+        self.fill = None;
         self.inner.fill_polygon(vert, style)
     }
 
@@ -118,6 +156,7 @@ impl DrawingBackend for Canvas {
         style: &S,
         pos: BackendCoord,
     ) -> Result<(), Error> {
+        self.fill = None;
         self.inner.draw_text(text, style, pos)
     }
 

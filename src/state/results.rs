@@ -26,13 +26,18 @@ use serde::{Deserialize, Serialize};
 
 use super::sessions;
 use super::{use_app_state, DataState};
+use crate::worker::chunks::{self, Assembly, Chunk, CHUNK_LEN};
 use crate::worker::jobs::operations::OperationJob;
 use crate::worker::jobs::products::ProductJob;
 use crate::worker::jobs::{baskets::BasketJob, customers::CustomerJob, models::ModelJob};
 use crate::worker::protocol::{Job, Output};
 
-/// Version of the stored file's layout; a file of another version is ignored.
-const VERSION: u32 = 1;
+/// Version of the stored file's layout; a file of another version is ignored, except
+/// version 1, whose results hold their long lists inline (read as they are).
+const VERSION: u32 = 2;
+
+/// The earlier layout still read.
+const VERSION_INLINE: u32 = 1;
 
 /// An analysis as it ran: the job sent (its settings) and the output received.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -43,11 +48,37 @@ pub struct Kept {
     pub output: Output,
 }
 
-/// The stored file.
-#[derive(Serialize, Deserialize)]
-struct StoredResults<E> {
+/// The stored file, as read (written by [`stored_pieces`]).
+#[derive(Deserialize)]
+struct StoredResults {
     version: u32,
-    results: E,
+    results: BTreeMap<String, StoredKept>,
+}
+
+/// A kept result as stored: the output without its long lists, then those lists in chunks
+/// (none in a version-1 file).
+#[derive(Deserialize)]
+struct StoredKept {
+    job: Job,
+    output: Output,
+    #[serde(default)]
+    chunks: Vec<Chunk>,
+}
+
+impl StoredKept {
+    /// The result with its lists put back.
+    fn into_kept(self) -> Kept {
+        let mut assembly = Assembly::default();
+        for chunk in self.chunks {
+            assembly.add(chunk);
+        }
+        let mut output = self.output;
+        assembly.complete(&mut output);
+        Kept {
+            job: self.job,
+            output,
+        }
+    }
 }
 
 #[derive(Default)]
@@ -170,11 +201,7 @@ pub async fn open(session_id: &str) {
         Ok(Some(text)) => {
             // A file from another version of the app, or cut short, is dropped rather
             // than half-read: the results are computed again on request.
-            serde_json::from_str::<StoredResults<BTreeMap<String, Kept>>>(&text)
-                .ok()
-                .filter(|stored| stored.version == VERSION)
-                .map(|stored| stored.results)
-                .unwrap_or_default()
+            parse_stored(&text).unwrap_or_default()
         }
         Ok(None) => BTreeMap::new(),
         Err(detail) => {
@@ -192,9 +219,25 @@ pub async fn open(session_id: &str) {
     }
 }
 
-/// Writes the results of the current session, after the page has had a chance to draw
-/// (the serialising runs on the page's thread). Writes do not overlap: one asked for
-/// while another runs happens after it, with the newest results.
+/// The results in a stored file's text; `None` for a file of another version or one that is
+/// not whole.
+fn parse_stored(text: &str) -> Option<BTreeMap<String, Kept>> {
+    serde_json::from_str::<StoredResults>(text)
+        .ok()
+        .filter(|stored| [VERSION, VERSION_INLINE].contains(&stored.version))
+        .map(|stored| {
+            stored
+                .results
+                .into_iter()
+                .map(|(key, kept)| (key, kept.into_kept()))
+                .collect()
+        })
+}
+
+/// Writes the results of the current session, after the page has had a chance to draw,
+/// serialising one piece of the file per task ([`stored_pieces`]: the serialising runs on
+/// the page's thread). Writes do not overlap: one asked for while another runs happens
+/// after it, with the newest results.
 pub fn save() {
     let start = STORE.with(|s| {
         let mut s = s.borrow_mut();
@@ -213,22 +256,35 @@ pub fn save() {
                 s.dirty = false;
                 let data = s.data?;
                 let session = data.session.try_get_untracked().flatten()?;
-                let stored = StoredResults {
-                    version: VERSION,
-                    results: &s.entries,
-                };
-                Some((data, session, serde_json::to_string(&stored)))
+                // Searches are shared (`Arc`): this copies no rules.
+                Some((data, session, s.entries.clone()))
             });
-            if let Some((data, session, Ok(text))) = job {
-                mark("data-results-serialize-ms", js_sys::Date::now() - started);
-                mark("data-results-bytes", text.len() as f64);
-                match sessions::write_text(&file_name(&session), &text).await {
-                    Ok(()) => data.sessions_changed.update(|n| *n += 1),
-                    Err(detail) => data
-                        .storage_error
-                        .set(Some(sessions::storage_error(&detail))),
+            if let Some((data, session, entries)) = job {
+                let mut text = String::new();
+                let mut written = Ok(());
+                for piece in stored_pieces(&entries) {
+                    match piece {
+                        Ok(piece) => text.push_str(&piece),
+                        Err(e) => {
+                            written = Err(e);
+                            break;
+                        }
+                    }
+                    next_task().await;
                 }
-                mark("data-results-write-ms", js_sys::Date::now() - started);
+                // Serialising our own types does not fail; if it did, the file is left as
+                // it was rather than written cut short.
+                if written.is_ok() {
+                    mark("data-results-serialize-ms", js_sys::Date::now() - started);
+                    mark("data-results-bytes", text.len() as f64);
+                    match sessions::write_text(&file_name(&session), &text).await {
+                        Ok(()) => data.sessions_changed.update(|n| *n += 1),
+                        Err(detail) => data
+                            .storage_error
+                            .set(Some(sessions::storage_error(&detail))),
+                    }
+                    mark("data-results-write-ms", js_sys::Date::now() - started);
+                }
             }
             let again = STORE.with(|s| {
                 let mut s = s.borrow_mut();
@@ -240,6 +296,38 @@ pub fn save() {
             }
         }
     });
+}
+
+/// The stored file's text in pieces, each serialised only when the iteration reaches it:
+/// the start, then per kept result its key, job and output without the long lists, then
+/// each chunk of those lists ([`chunks::pieces`], borrowed, not copied), then the end.
+/// Joined, the pieces are one JSON document that [`open`] reads as [`StoredResults`].
+fn stored_pieces(
+    entries: &BTreeMap<String, Kept>,
+) -> impl Iterator<Item = serde_json::Result<String>> + '_ {
+    let start = format!(r#"{{"version":{VERSION},"results":{{"#);
+    let results = entries.iter().enumerate().flat_map(|(n, (key, kept))| {
+        let (output, chunks) = chunks::pieces(&kept.output, CHUNK_LEN);
+        let head = (|| {
+            Ok(format!(
+                r#"{}{}:{{"job":{},"output":{},"chunks":["#,
+                if n == 0 { "" } else { "," },
+                serde_json::to_string(key)?,
+                serde_json::to_string(&kept.job)?,
+                serde_json::to_string(&output)?,
+            ))
+        })();
+        let body = chunks.into_iter().enumerate().map(|(i, chunk)| {
+            let text = serde_json::to_string(&chunk)?;
+            Ok(if i == 0 { text } else { format!(",{text}") })
+        });
+        std::iter::once(head)
+            .chain(body)
+            .chain(std::iter::once(Ok("]}".to_string())))
+    });
+    std::iter::once(Ok(start))
+        .chain(results)
+        .chain(std::iter::once(Ok("}}".to_string())))
 }
 
 /// Resolves on the event loop's next task, after the page has drawn.
@@ -261,6 +349,7 @@ fn mark(name: &str, value: f64) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::worker::jobs::baskets::BasketOutput;
     use crate::worker::jobs::customers::CustomerJob;
 
     #[test]
@@ -280,5 +369,68 @@ mod tests {
         });
         assert_eq!(key_of(&plan), None);
         assert_eq!(file_name("session-1"), "session-1-results.json");
+    }
+
+    fn kept_search() -> BTreeMap<String, Kept> {
+        let job = Job::Baskets(BasketJob::Prepare {
+            source: Default::default(),
+        });
+        BTreeMap::from([
+            (
+                "baskets.mine".to_string(),
+                Kept {
+                    job: job.clone(),
+                    output: crate::worker::jobs::baskets::tests::searched(),
+                },
+            ),
+            (
+                "other".to_string(),
+                Kept {
+                    job,
+                    output: Output::Spec { json: "{}".into() },
+                },
+            ),
+        ])
+    }
+
+    /// The file written in pieces reads back as the very results kept, the search's rules
+    /// and itemsets stored apart from it and put back.
+    #[test]
+    fn results_stored_in_pieces_read_back_whole() {
+        let entries = kept_search();
+        let pieces: Vec<String> = stored_pieces(&entries)
+            .collect::<serde_json::Result<_>>()
+            .unwrap();
+        let Output::Baskets(BasketOutput::Mined(mined)) = &entries["baskets.mine"].output else {
+            unreachable!()
+        };
+        let chunks =
+            mined.rules.len().div_ceil(CHUNK_LEN) + mined.itemsets.len().div_ceil(CHUNK_LEN);
+        assert!(chunks >= 2);
+        // The start, each result's head and end, one piece per chunk, the end.
+        assert_eq!(pieces.len(), 1 + 2 * entries.len() + chunks + 1);
+        let text = pieces.concat();
+        let stored: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(stored["version"], VERSION);
+        let search = &stored["results"]["baskets.mine"];
+        assert_eq!(search["chunks"].as_array().unwrap().len(), chunks);
+        assert_eq!(
+            search["output"]["data"]["Mined"]["itemsets"],
+            serde_json::json!([])
+        );
+        assert_eq!(parse_stored(&text).unwrap(), entries);
+    }
+
+    /// A version-1 file (each result whole, as the previous release wrote it) still reads;
+    /// a file of an unknown version or cut short reads as none.
+    #[test]
+    fn earlier_files_still_read() {
+        let entries = kept_search();
+        let text = serde_json::json!({ "version": 1, "results": &entries }).to_string();
+        assert_eq!(parse_stored(&text).unwrap(), entries);
+        let text = serde_json::json!({ "version": 9, "results": &entries }).to_string();
+        assert_eq!(parse_stored(&text), None);
+        let whole: String = stored_pieces(&entries).map(Result::unwrap).collect();
+        assert_eq!(parse_stored(&whole[..whole.len() - 1]), None);
     }
 }

@@ -5,6 +5,10 @@
 //! `web_sys::Worker` built by Trunk (`data-type="worker"` with a loader shim, a classic
 //! worker) and calls `terminate()` to cancel. The next job starts a fresh worker.
 //!
+//! A result's long lists arrive ahead of it in chunks ([`super::chunks`]), one message
+//! each, so each is parsed in a task of its own; the bridge gathers them per job and puts
+//! them back into the result before handing it to the job's callback.
+//!
 //! The worker keeps the loaded table in memory between jobs. After a cancel that memory is
 //! gone, so the bridge remembers the last file that loaded successfully and reloads it in
 //! the new worker before any later job.
@@ -16,6 +20,7 @@ use js_sys::Array;
 use wasm_bindgen::prelude::*;
 use web_sys::{File, MessageEvent, Worker};
 
+use super::chunks::{Assembly, Chunk};
 use super::protocol::{Job, JobId, Reply, Request, Response, WireError};
 
 /// Where Trunk puts the worker's loader, relative to the page so the app also works under a
@@ -30,6 +35,8 @@ struct Live {
     /// Messages posted before the worker's wasm started are queued here.
     queue: Vec<JsValue>,
     callbacks: HashMap<JobId, Callback>,
+    /// The chunks of each job's result received so far.
+    chunks: HashMap<JobId, Assembly>,
 }
 
 #[derive(Default)]
@@ -181,7 +188,8 @@ fn spawn() -> Result<Live, WireError> {
         };
         match serde_json::from_str::<Response>(&text) {
             Ok(Response::Ready) => flush_queue(),
-            Ok(Response::Job { id, reply }) => deliver(id, reply),
+            Ok(Response::Job { id, reply }) => deliver(id, assembled(id, reply)),
+            Ok(Response::Chunk { id, chunk }) => gather(id, chunk),
             Err(e) => web_sys::console::warn_1(&format!("page: bad response: {e}").into()),
         }
     });
@@ -220,6 +228,7 @@ fn spawn() -> Result<Live, WireError> {
         ready: false,
         queue: Vec::new(),
         callbacks: HashMap::new(),
+        chunks: HashMap::new(),
     })
 }
 
@@ -233,6 +242,34 @@ fn flush_queue() {
             }
         }
     });
+}
+
+/// Keeps a chunk of job `id`'s result until the result arrives.
+fn gather(id: JobId, chunk: Chunk) {
+    BRIDGE.with(|bridge| {
+        if let Some(live) = bridge.borrow_mut().live.as_mut() {
+            live.chunks.entry(id).or_default().add(chunk);
+        }
+    });
+}
+
+/// `reply` with the chunks gathered for job `id` put back into its result; a job's chunks
+/// are dropped once it has finished either way.
+fn assembled(id: JobId, mut reply: Reply) -> Reply {
+    if matches!(reply, Reply::Progress { .. }) {
+        return reply;
+    }
+    let assembly = BRIDGE.with(|bridge| {
+        bridge
+            .borrow_mut()
+            .live
+            .as_mut()
+            .and_then(|live| live.chunks.remove(&id))
+    });
+    if let (Some(assembly), Reply::Done { output }) = (assembly, &mut reply) {
+        assembly.complete(output);
+    }
+    reply
 }
 
 /// Hands `reply` to the callback of job `id`; the callback runs with the bridge unlocked,

@@ -2,6 +2,7 @@
 //! never freeze the tab.
 //!
 //! - [`protocol`]: the serde messages (jobs, progress, results, errors in both languages).
+//! - [`chunks`]: a result's long lists in pieces, so no task of the page parses them whole.
 //! - [`bridge`]: the page's side (start, send, route replies, cancel by terminating).
 //! - [`runner`]: the worker's side (read the file, run core, keep the table).
 //! - [`summary`]: what a loaded table looks like to the page (counts, types, profile, preview).
@@ -13,6 +14,7 @@
 //! a match arm in its `run`. See `ARCHITECTURE.md` for the path a file takes.
 
 pub mod bridge;
+pub mod chunks;
 pub mod jobs;
 pub mod protocol;
 pub mod runner;

@@ -4,7 +4,10 @@
 //! browser `File` handle travels next to the JSON in the same `postMessage` (a `File` is
 //! structured-cloneable and costs nothing to send: the worker reads the bytes itself). The
 //! worker answers with [`Response`]s: one `Ready` when it has started, then for each job any
-//! number of [`Reply::Progress`] and exactly one [`Reply::Done`] or [`Reply::Failed`].
+//! number of [`Reply::Progress`] and exactly one [`Reply::Done`] or [`Reply::Failed`]. A
+//! result with long lists (a search's rules) sends them first as [`Response::Chunk`]s and
+//! then the `Done` without them; the page's bridge puts them back, so callers only ever see
+//! whole results (see [`super::chunks`]).
 //!
 //! Later features add a [`Job`] variant and an [`Output`] variant (mine baskets, fit a model,
 //! ...); nothing else changes. Jobs run one at a time, in order, on the table the last
@@ -16,6 +19,7 @@ use shoplens_core::schema::Override;
 use shoplens_core::table::{DataType, ReadOptions, Retyped, Role};
 use shoplens_core::{Error, Lang};
 
+use super::chunks::Chunk;
 use super::jobs::{baskets, customers, models, operations, products};
 use super::summary::TableSummary;
 
@@ -84,9 +88,12 @@ pub enum Job {
 /// A message from the worker.
 // A message lives only between being parsed and being handled, one at a time: boxing the
 // large variant would save nothing worth an allocation per message.
+// Tag and content apart: the tag comes first, so serde reads the content straight into its
+// type, where an internal tag makes serde read every message into a generic tree first and
+// then again into its type (a second pass over each chunk of rules).
 #[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+#[serde(tag = "kind", content = "body", rename_all = "snake_case")]
 pub enum Response {
     /// The worker's wasm module has started and listens for requests.
     Ready,
@@ -97,14 +104,22 @@ pub enum Response {
         /// The news.
         reply: Reply,
     },
+    /// A piece of the long lists of job `id`'s result, sent before its [`Reply::Done`].
+    Chunk {
+        /// The job whose result it belongs to.
+        id: JobId,
+        /// The piece.
+        chunk: Chunk,
+    },
 }
 
 /// News about one job.
 // A message lives only between being parsed and being handled, one at a time: boxing the
-// large variant would save nothing worth an allocation per message.
+// large variant would save nothing worth an allocation per message. Tag and content apart,
+// as in `Response`, so a result is read in one pass.
 #[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "reply", rename_all = "snake_case")]
+#[serde(tag = "reply", content = "body", rename_all = "snake_case")]
 pub enum Reply {
     /// `done` of `total` units of `stage` are finished.
     Progress {

@@ -14,6 +14,7 @@ use shoplens_core::table::{read_owned_with, DataType, ReadOptions, Role, Table};
 use wasm_bindgen::prelude::*;
 use web_sys::{Blob, DedicatedWorkerGlobalScope, FileReaderSync, MessageEvent};
 
+use super::chunks::{self, CHUNK_LEN};
 use super::jobs;
 use super::protocol::{Job, JobId, Output, Reply, Request, Response, Stage, WireError};
 use super::summary::TableSummary;
@@ -76,7 +77,16 @@ fn on_message(event: MessageEvent) {
         Job::Spec(job) => jobs::spec(request.id, *job),
     };
     let reply = match reply {
-        Ok(output) => Reply::Done { output },
+        Ok(mut output) => {
+            // Long lists go ahead in pieces, so the page never parses them in one task.
+            for chunk in chunks::split(&mut output, CHUNK_LEN) {
+                post(&Response::Chunk {
+                    id: request.id,
+                    chunk,
+                });
+            }
+            Reply::Done { output }
+        }
         Err(error) => Reply::Failed { error },
     };
     post(&Response::Job {

@@ -224,8 +224,9 @@ async fn drawn(document: &Document, section: &Section) {
     settle().await;
 }
 
-/// True when the section's result blocks exist and each visible canvas in them carries the
-/// width it is shown at as `data-drawn-width`.
+/// True when the section's result blocks exist, none is still drawing its parts
+/// (`aria-busy`), and each visible canvas in them carries the width it is shown at as
+/// `data-drawn-width`.
 fn charts_ready(document: &Document, section: &Section) -> bool {
     let Some(main) = document.query_selector("main.content").ok().flatten() else {
         return false;
@@ -237,12 +238,13 @@ fn charts_ready(document: &Document, section: &Section) -> bool {
         .collect();
     !blocks.is_empty()
         && blocks.iter().all(|block| {
-            clean::elements(block, "canvas").iter().all(|canvas| {
-                let width = canvas.client_width();
-                width <= 1
-                    || canvas.get_attribute("data-drawn-width").as_deref()
-                        == Some(width.to_string().as_str())
-            })
+            block.get_attribute("aria-busy").as_deref() != Some("true")
+                && clean::elements(block, "canvas").iter().all(|canvas| {
+                    let width = canvas.client_width();
+                    width <= 1
+                        || canvas.get_attribute("data-drawn-width").as_deref()
+                            == Some(width.to_string().as_str())
+                })
         })
 }
 

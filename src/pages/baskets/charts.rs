@@ -1,6 +1,11 @@
 //! The rule charts, each with a table alternative: the support × confidence scatter
 //! coloured by lift (the top rules by lift), the graph of the strongest rules (its edges)
 //! and the grouped matrix (its cells; a click on a circle filters the rules table).
+//!
+//! Each chart is one of the results' later parts ([`SCATTER_PART`], [`GRAPH_PART`],
+//! [`MATRIX_PART`], [`MATRIX_TABLE_PART`]) and is drawn once the page lets that part in,
+//! each in a task of its own: with 50,000 rules the three charts together held the page's
+//! thread for over 200 ms, and the scatter or the matrix with its table still for 100.
 
 use std::sync::Arc;
 
@@ -27,6 +32,21 @@ const GRAPH_RULES: usize = 25;
 /// into a blur, and each redraw (every hover moves a ring) would hold the page's thread
 /// for longer than a frame; the rules table lists them all.
 const SCATTER_RULES: usize = 10_000;
+
+/// The results' later part that draws the scatter (see `Results` in the page's module).
+pub const SCATTER_PART: u8 = 1;
+/// The part that writes the scatter's table and draws the graph.
+pub const GRAPH_PART: u8 = 2;
+/// The part that groups the rules and draws the matrix.
+pub const MATRIX_PART: u8 = 3;
+/// The part that writes the matrix's table (up to 400 cells with their buttons).
+pub const MATRIX_TABLE_PART: u8 = 4;
+
+/// True from the moment `parts` reaches `part` on: a `Memo`, so a part appears once and
+/// the rising count does not draw it again.
+fn let_in(parts: Signal<u8>, part: u8) -> Memo<bool> {
+    Memo::new(move |_| parts.get() >= part)
+}
 
 /// The graph of the best rules by lift (rules arrive ranked by lift).
 fn graph(mined: &Mined) -> Graph {
@@ -58,9 +78,10 @@ fn graph(mined: &Mined) -> Graph {
     }
 }
 
-/// The charts of a search's rules.
+/// The charts of a search's rules, each drawn once `parts` (the results' later parts let in
+/// so far) has reached its part.
 #[component]
-pub fn RulesCharts(mined: Arc<Mined>) -> impl IntoView {
+pub fn RulesCharts(mined: Arc<Mined>, #[prop(into)] parts: Signal<u8>) -> impl IntoView {
     let lang = use_app_state().lang;
     let state = use_baskets();
     if mined.rules.is_empty() {
@@ -102,47 +123,67 @@ pub fn RulesCharts(mined: Arc<Mined>) -> impl IntoView {
         )
     });
     // Rules arrive ranked by lift: the first rows are the strongest.
-    let rows = (0..mined.rules.len().min(TABLE_ROWS))
-        .map(|i| {
-            let r = &mined.rules[i];
-            view! {
-                <tr>
-                    <td>{rule_text(&mined, i)}</td>
-                    <td class="num">{share(r.support)}</td>
-                    <td class="num">{share(r.confidence)}</td>
-                    <td class="num">{format!("{:.2}", r.lift)}</td>
-                </tr>
-            }
-        })
-        .collect_view();
-    view! {
-        <section class="rule-charts">
+    let for_table = mined.clone();
+    let rows = move || {
+        (0..for_table.rules.len().min(TABLE_ROWS))
+            .map(|i| {
+                let r = &for_table.rules[i];
+                view! {
+                    <tr>
+                        <td>{rule_text(&for_table, i)}</td>
+                        <td class="num">{share(r.support)}</td>
+                        <td class="num">{share(r.confidence)}</td>
+                        <td class="num">{format!("{:.2}", r.lift)}</td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+    let (show_scatter, show_graph, show_matrix) = (
+        let_in(parts, SCATTER_PART),
+        let_in(parts, GRAPH_PART),
+        let_in(parts, MATRIX_PART),
+    );
+    let scatter = move || {
+        let table = move || {
+            show_graph.get().then(|| {
+                view! {
+                    <details>
+                        <summary>{move || t(lang.get(), T::AsTable)}</summary>
+                        <table class="plain">
+                            <thead>
+                                <tr>
+                                    <th>{move || t(lang.get(), T::RulesHeading)}</th>
+                                    <th>{move || t(lang.get(), T::ShareOfBaskets)}</th>
+                                    <th>{move || t(lang.get(), T::HowOften)}</th>
+                                    <th>{move || Measure::Lift.label(lang.get())}</th>
+                                </tr>
+                            </thead>
+                            <tbody>{rows()}</tbody>
+                        </table>
+                    </details>
+                }
+            })
+        };
+        view! {
             <h2>{move || t(lang.get(), T::ScatterHeading)}</h2>
             <RulesScatter
-                points=Signal::stored(points)
+                points=Signal::stored(points.clone())
                 selected=state.selected
                 describe=describe
                 label=Signal::derive(move || t(lang.get(), T::ScatterLabel).to_string())
                 titles=titles
             />
             <p class="note">{move || t(lang.get(), T::ColourIsLift)}</p>
-            <details>
-                <summary>{move || t(lang.get(), T::AsTable)}</summary>
-                <table class="plain">
-                    <thead>
-                        <tr>
-                            <th>{move || t(lang.get(), T::RulesHeading)}</th>
-                            <th>{move || t(lang.get(), T::ShareOfBaskets)}</th>
-                            <th>{move || t(lang.get(), T::HowOften)}</th>
-                            <th>{move || Measure::Lift.label(lang.get())}</th>
-                        </tr>
-                    </thead>
-                    <tbody>{rows}</tbody>
-                </table>
-            </details>
+            {table}
+        }
+    };
+    let for_graph = mined.clone();
+    let graph_view = move || {
+        view! {
             <h2>{move || t(lang.get(), T::GraphHeading)}</h2>
             <RulesGraph
-                graph=Signal::stored(Arc::new(graph(&mined)))
+                graph=Signal::stored(Arc::new(graph(&for_graph)))
                 label=Signal::derive(move || t(lang.get(), T::GraphLabel).to_string())
             />
             <details data-testid="graph-table">
@@ -156,10 +197,18 @@ pub fn RulesCharts(mined: Arc<Mined>) -> impl IntoView {
                             <th>{move || Measure::Lift.label(lang.get())}</th>
                         </tr>
                     </thead>
-                    <tbody>{graph_edges(&mined)}</tbody>
+                    <tbody>{graph_edges(&for_graph)}</tbody>
                 </table>
             </details>
-            <GroupedMatrix mined=mined.clone() />
+        }
+    };
+    let for_matrix = mined.clone();
+    let matrix = move || view! { <GroupedMatrix mined=for_matrix.clone() parts=parts /> };
+    view! {
+        <section class="rule-charts">
+            {move || show_scatter.get().then(scatter.clone())}
+            {move || show_graph.get().then(graph_view.clone())}
+            {move || show_matrix.get().then(matrix.clone())}
         </section>
     }
     .into_any()
@@ -183,9 +232,10 @@ fn graph_edges(mined: &Mined) -> impl IntoView {
         .collect_view()
 }
 
-/// The grouped matrix of the rules, its caption and its table alternative.
+/// The grouped matrix of the rules, its caption and its table alternative (written once
+/// `parts` reaches [`MATRIX_TABLE_PART`]).
 #[component]
-fn GroupedMatrix(mined: Arc<Mined>) -> impl IntoView {
+fn GroupedMatrix(mined: Arc<Mined>, parts: Signal<u8>) -> impl IntoView {
     let lang = use_app_state().lang;
     let state = use_baskets();
     let grouping = Arc::new(Grouping::new(&mined));
@@ -227,6 +277,7 @@ fn GroupedMatrix(mined: Arc<Mined>) -> impl IntoView {
             t(lang, T::MeanLift).to_string(),
         )
     });
+    let show_table = let_in(parts, MATRIX_TABLE_PART);
     let for_table = grouping.clone();
     // The table is the matrix's keyboard way in: each cell's button filters the rules
     // table as a click on its circle does.
@@ -272,25 +323,35 @@ fn GroupedMatrix(mined: Arc<Mined>) -> impl IntoView {
             titles=titles
         />
         <p class="note" data-testid="matrix-caption">{move || t(lang.get(), T::MatrixCaption)}</p>
-        <details data-testid="matrix-table">
-            <summary>{move || t(lang.get(), T::AsTable)}</summary>
-            <table class="plain">
-                <thead>
-                    <tr>
-                        <th>{move || t(lang.get(), T::Group)}</th>
-                        <th>{move || t(lang.get(), T::RuleCount)}</th>
-                        <th>{move || t(lang.get(), T::Consequent)}</th>
-                        <th>{move || t(lang.get(), T::RuleCount)}</th>
-                        <th>{move || t(lang.get(), T::MeanSupport)}</th>
-                        <th>{move || t(lang.get(), T::MeanLift)}</th>
-                        <th>
-                            <span class="visually-hidden">{move || t(lang.get(), T::ListRules)}</span>
-                        </th>
-                    </tr>
-                </thead>
-                <tbody>{rows}</tbody>
-            </table>
-        </details>
+        {move || {
+            show_table
+                .get()
+                .then(|| {
+                    view! {
+                        <details data-testid="matrix-table">
+                            <summary>{move || t(lang.get(), T::AsTable)}</summary>
+                            <table class="plain">
+                                <thead>
+                                    <tr>
+                                        <th>{move || t(lang.get(), T::Group)}</th>
+                                        <th>{move || t(lang.get(), T::RuleCount)}</th>
+                                        <th>{move || t(lang.get(), T::Consequent)}</th>
+                                        <th>{move || t(lang.get(), T::RuleCount)}</th>
+                                        <th>{move || t(lang.get(), T::MeanSupport)}</th>
+                                        <th>{move || t(lang.get(), T::MeanLift)}</th>
+                                        <th>
+                                            <span class="visually-hidden">
+                                                {move || t(lang.get(), T::ListRules)}
+                                            </span>
+                                        </th>
+                                    </tr>
+                                </thead>
+                                <tbody>{rows.clone()}</tbody>
+                            </table>
+                        </details>
+                    }
+                })
+        }}
     }
     .into_any()
 }

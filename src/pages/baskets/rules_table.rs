@@ -111,7 +111,7 @@ fn ordered(
             .chain(&r.consequent)
             .any(|&i| m.get(i as usize).copied().unwrap_or(false))
     };
-    let mut rows: Vec<u32> = mined
+    let rows: Vec<u32> = mined
         .rules
         .iter()
         .enumerate()
@@ -123,13 +123,18 @@ fn ordered(
         })
         .map(|(i, _)| i as u32)
         .collect();
-    rows.sort_by(|&a, &b| {
-        let (ra, rb) = (&mined.rules[a as usize], &mined.rules[b as usize]);
-        let order = measure.rank_value(ra).total_cmp(&measure.rank_value(rb));
+    // Each rule's value read once, next to its index: sorting these pairs touches no rule.
+    // Ties go by index, so the order is total and an unstable sort gives the only answer.
+    let mut keyed: Vec<(f64, u32)> = rows
+        .into_iter()
+        .map(|i| (measure.rank_value(&mined.rules[i as usize]), i))
+        .collect();
+    keyed.sort_unstable_by(|&(va, a), &(vb, b)| {
+        let order = va.total_cmp(&vb);
         let order = if descending { order.reverse() } else { order };
         order.then(a.cmp(&b))
     });
-    rows
+    keyed.into_iter().map(|(_, i)| i).collect()
 }
 
 /// The table, with its search box, and the selected rule below.
@@ -486,5 +491,49 @@ fn BehindList(items: Vec<String>) -> impl IntoView {
                 </table>
             </div>
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::worker::jobs::baskets::BasketOutput;
+
+    /// Sorting pairs of (value, index) ranks the rules exactly as comparing the rules
+    /// themselves does, ties by index, in both directions and with a filter.
+    #[test]
+    fn ranks_as_comparing_rules_does() {
+        let Output::Baskets(BasketOutput::Mined(mined)) =
+            crate::worker::jobs::baskets::tests::searched()
+        else {
+            unreachable!()
+        };
+        let only: Vec<u32> = (0..mined.rules.len() as u32).step_by(3).collect();
+        for measure in [
+            Measure::Lift,
+            Measure::Confidence,
+            Measure::Count,
+            Measure::Conviction,
+        ] {
+            for descending in [true, false] {
+                for only in [None, Some(only.as_slice())] {
+                    let mut expected: Vec<u32> = match only {
+                        Some(only) => only.to_vec(),
+                        None => (0..mined.rules.len() as u32).collect(),
+                    };
+                    expected.sort_by(|&a, &b| {
+                        let (ra, rb) = (&mined.rules[a as usize], &mined.rules[b as usize]);
+                        let order = measure.rank_value(ra).total_cmp(&measure.rank_value(rb));
+                        let order = if descending { order.reverse() } else { order };
+                        order.then(a.cmp(&b))
+                    });
+                    let got = ordered(&mined, "", only, measure, descending);
+                    assert_eq!(got, expected, "{measure:?} {descending}");
+                }
+            }
+        }
+        // Ties exist, so the index order among them is checked.
+        let counts: std::collections::HashSet<u64> = mined.rules.iter().map(|r| r.count).collect();
+        assert!(counts.len() < mined.rules.len());
     }
 }

@@ -138,7 +138,7 @@ pub(super) fn show_mined(state: BasketsState, output: Output) {
         state.behind.set(None);
         state.cell.set(None);
         state.prepared.set(Some(Arc::new(m.prepared.clone())));
-        state.mined.set(Some(Arc::new(*m)));
+        state.mined.set(Some(m));
     }
 }
 

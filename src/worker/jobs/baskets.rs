@@ -10,6 +10,8 @@
 //! together" lists in one go, and sends back the job that ran (for "Download job");
 //! [`BasketJob::Behind`] lists the baskets holding a rule's items.
 
+use std::sync::Arc;
+
 use serde::{Deserialize, Serialize};
 use shoplens_core::basket::{stop_message, ItemCompanions, Itemset, Rule, StopReason};
 use shoplens_core::jobs::baskets::{self, BasketsJob};
@@ -56,28 +58,57 @@ impl std::ops::DerefMut for RuleList {
 /// revenue.
 type WireRule = (Vec<u32>, Vec<u32>, [u64; 3], Option<f64>);
 
-#[derive(Serialize, Deserialize)]
+/// The same, borrowed, for writing.
+type WireRuleRef<'a> = (&'a [u32], &'a [u32], [u64; 3], Option<f64>);
+
+#[derive(Deserialize)]
 struct WireRules {
     baskets: u64,
     rules: Vec<WireRule>,
 }
 
-impl Serialize for RuleList {
+#[derive(Serialize)]
+struct WireRulesRef<'a> {
+    baskets: u64,
+    rules: Vec<WireRuleRef<'a>>,
+}
+
+/// A run of rules written as a [`RuleList`] is, without copying them (the session's
+/// results file writes a search's rules a slice at a time, see `crate::worker::chunks`).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct RuleSlice<'a> {
+    /// Baskets the measures are shares of.
+    pub baskets: u64,
+    /// The rules.
+    pub rules: &'a [Rule],
+}
+
+impl Serialize for RuleSlice<'_> {
     fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        WireRules {
+        WireRulesRef {
             baskets: self.baskets,
             rules: self
                 .rules
                 .iter()
                 .map(|r| {
                     (
-                        r.antecedent.clone(),
-                        r.consequent.clone(),
+                        r.antecedent.as_slice(),
+                        r.consequent.as_slice(),
                         [r.count, r.antecedent_count, r.consequent_count],
                         r.revenue,
                     )
                 })
                 .collect(),
+        }
+        .serialize(serializer)
+    }
+}
+
+impl Serialize for RuleList {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        RuleSlice {
+            baskets: self.baskets,
+            rules: &self.rules,
         }
         .serialize(serializer)
     }
@@ -170,6 +201,33 @@ pub struct Mined {
     pub wasm_bytes: u64,
 }
 
+impl Mined {
+    /// A copy without the rules and itemsets (they are sent and stored apart, in chunks:
+    /// see `crate::worker::chunks`); `rules.baskets` is kept.
+    pub fn without_lists(&self) -> Mined {
+        Mined {
+            prepared: self.prepared.clone(),
+            settings: self.settings.clone(),
+            job: self.job.clone(),
+            min_count: self.min_count,
+            itemset_count: self.itemset_count,
+            rule_count: self.rule_count,
+            elapsed_ms: self.elapsed_ms,
+            itemsets_ms: self.itemsets_ms,
+            partial: self.partial,
+            partial_message: self.partial_message.clone(),
+            items: self.items.clone(),
+            rules: RuleList {
+                baskets: self.rules.baskets,
+                rules: Vec::new(),
+            },
+            itemsets: Vec::new(),
+            companions: self.companions.clone(),
+            wasm_bytes: self.wasm_bytes,
+        }
+    }
+}
+
 /// The baskets behind a rule.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Behind {
@@ -187,8 +245,9 @@ pub struct Behind {
 pub enum BasketOutput {
     /// Answer to [`BasketJob::Prepare`].
     Prepared(Prepared),
-    /// Answer to [`BasketJob::Mine`].
-    Mined(Box<Mined>),
+    /// Answer to [`BasketJob::Mine`]; shared, so keeping it with the session and showing it
+    /// copy no rules.
+    Mined(Arc<Mined>),
     /// Answer to [`BasketJob::Behind`].
     Behind(Behind),
 }
@@ -216,7 +275,7 @@ pub fn run(id: JobId, job: BasketJob) -> Result<Output, WireError> {
             };
             let out = run_core(id, &job)?;
             let mined = out.mined.ok_or_else(|| WireError::from(no_search()))?;
-            BasketOutput::Mined(Box::new(shape(out.prepared, settings, out.job, mined)))
+            BasketOutput::Mined(Arc::new(shape(out.prepared, settings, out.job, mined)))
         }
         BasketJob::Behind { source, items } => {
             let (total, baskets) = with_table(|table| {
@@ -338,17 +397,16 @@ fn shape(
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
     use shoplens_core::jobs::baskets::{run_bytes, BasketsJob};
     use shoplens_core::progress::Silent;
     use shoplens_core::rt::FrozenClock;
     use shoplens_core::table::ReadOptions;
 
-    /// Rules sent as counts come back as the very rules core made (every measure equal to
-    /// the bit), and their JSON is a fraction of the full form's.
-    #[test]
-    fn rules_cross_as_counts_unchanged() {
+    /// A real search's result as the worker shapes it (thousands of rules and itemsets,
+    /// some with revenue, ties in their counts), for the app's tests.
+    pub(crate) fn searched() -> Output {
         let bytes = include_bytes!(
             "../../../testdata/uci-online-retail-first1071/OnlineRetail_first1071.csv"
         );
@@ -364,17 +422,24 @@ mod tests {
             &FrozenClock,
         )
         .unwrap();
-        let mined = out.mined.unwrap();
+        let settings = job.mine.clone().unwrap();
+        let mined = shape(out.prepared, settings, out.job, out.mined.unwrap());
+        Output::Baskets(BasketOutput::Mined(Arc::new(mined)))
+    }
+
+    /// Rules sent as counts come back as the very rules core made (every measure equal to
+    /// the bit), and their JSON is a fraction of the full form's.
+    #[test]
+    fn rules_cross_as_counts_unchanged() {
+        let Output::Baskets(BasketOutput::Mined(mined)) = searched() else {
+            unreachable!()
+        };
         assert!(mined.rules.len() > 100, "{}", mined.rules.len());
         assert!(mined.rules.iter().any(|r| r.revenue.is_some()));
-        let list = RuleList {
-            baskets: out.prepared.report.baskets as u64,
-            rules: mined.rules.clone(),
-        };
-        let compact = serde_json::to_string(&list).unwrap();
+        let compact = serde_json::to_string(&mined.rules).unwrap();
         let back: RuleList = serde_json::from_str(&compact).unwrap();
-        assert_eq!(back.rules, mined.rules);
-        let full = serde_json::to_string(&mined.rules).unwrap();
+        assert_eq!(back, mined.rules);
+        let full = serde_json::to_string(&mined.rules.rules).unwrap();
         assert!(
             compact.len() * 3 < full.len(),
             "{} vs {}",

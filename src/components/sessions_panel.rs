@@ -30,7 +30,7 @@ pub fn SessionsPanel(
         leptos::task::spawn_local(async move {
             let _ = sessions::clear_all().await;
             data.session.set(None);
-            results::reset();
+            results::detach();
             data.sessions_changed.update(|n| *n += 1);
         });
     };

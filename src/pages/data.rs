@@ -302,14 +302,13 @@ fn remember(data: DataState, file: &File, options: &ReadOptions, origin: &Origin
         Origin::NewFile => {
             let (file, options) = (file.clone(), options.clone());
             data.session.set(None);
-            results::reset();
+            let token = results::detach();
             leptos::task::spawn_local(async move {
                 match sessions::save_new(&file, &options).await {
                     Ok(id) => {
+                        results::bind(&id, token);
                         data.session.set(Some(id));
                         data.storage_error.set(None);
-                        // Results computed while the file was being stored.
-                        results::save();
                     }
                     Err(detail) => data.storage_error.set(Some(storage_error(&detail))),
                 }

@@ -14,8 +14,10 @@
 //! });
 //! ```
 //!
-//! A new file starts with no results ([`reset`]); reopening a session reads its file
-//! ([`open`]); "clear all local data" deletes the files with the sessions. A storage
+//! A new file starts with no results and no session ([`detach`]) until its session is
+//! stored ([`bind`]); reading the file again with other settings drops the session's results
+//! ([`reset`]); reopening a session reads its file ([`open`]); "clear all local data"
+//! deletes the files with the sessions. A storage
 //! failure is shown as the sessions' storage error, and the results stay in memory.
 
 use std::cell::RefCell;
@@ -81,14 +83,89 @@ impl StoredKept {
     }
 }
 
+/// The results in memory and where they are written.
+///
+/// Results are written only to the file of the session they belong to (`session`) and only
+/// once that file has been read (`read`): a write is never made from a session id and a set of
+/// results taken at different moments, and never over a file not yet read (which would lose
+/// what it holds).
 #[derive(Default)]
 struct Store {
     entries: BTreeMap<String, Kept>,
-    /// The app's data signals (session id, storage error, reload counter), once attached.
+    /// The session the results belong to; `None` while a new file has no session yet.
+    session: Option<String>,
+    /// The session's file has been read into `entries` (or its contents no longer apply).
+    read: bool,
+    /// Counts openings, new files and new readings: a file read that finishes after
+    /// another of these is dropped.
+    generation: u32,
+    /// Counts [`detach`] calls: a session stored for a file that has since been replaced
+    /// is not bound to the results of the new one.
+    detached: u32,
+    /// The app's data signals (storage error, reload counters), once attached.
     data: Option<DataState>,
-    /// A write is under way; `dirty` asks it to write again when done.
+    /// A write is under way; `dirty` asks for one (now, or as soon as writing is allowed).
     writing: bool,
     dirty: bool,
+}
+
+impl Store {
+    /// Forgets the results in memory; a reading of the session's file under way is dropped.
+    fn clear(&mut self) {
+        self.entries.clear();
+        self.generation += 1;
+        self.read = true;
+    }
+
+    /// Forgets the results and the session, for a file that has none yet.
+    fn detach(&mut self) {
+        self.clear();
+        self.session = None;
+        self.detached += 1;
+    }
+
+    /// Names the session of the file detached with `token`; false when it is not the
+    /// file shown any more.
+    fn bind(&mut self, session: &str, token: u32) -> bool {
+        if token != self.detached || self.session.is_some() {
+            return false;
+        }
+        self.session = Some(session.to_string());
+        self.read = true;
+        self.dirty = true;
+        true
+    }
+
+    /// Starts opening `session`: its results are not written until its file is read.
+    /// Returns the opening's generation, for [`Store::opened`].
+    fn opening(&mut self, session: &str) -> u32 {
+        self.clear();
+        self.session = Some(session.to_string());
+        self.read = false;
+        self.generation
+    }
+
+    /// Takes in the results read from the session's file, under those kept since the
+    /// opening began (they are newer). False, and nothing changes, when the opening of
+    /// `generation` has been overtaken.
+    fn opened(&mut self, generation: u32, mut stored: BTreeMap<String, Kept>) -> bool {
+        if generation != self.generation {
+            return false;
+        }
+        stored.append(&mut self.entries);
+        self.entries = stored;
+        self.read = true;
+        true
+    }
+
+    /// What to write now, taken at one moment: the session's file name and its results.
+    /// `None` when nothing is asked for or writing is not allowed yet.
+    fn next_write(&mut self) -> Option<(String, BTreeMap<String, Kept>)> {
+        let session = self.session.as_ref().filter(|_| self.read && self.dirty)?;
+        self.dirty = false;
+        // Searches are shared (`Arc`): this copies no rules.
+        Some((file_name(session), self.entries.clone()))
+    }
 }
 
 thread_local! {
@@ -175,12 +252,12 @@ pub fn restore(key: &'static str, apply: impl Fn(Job, Output) + 'static) {
     });
 }
 
-/// Forgets every result in memory: a new file or a new reading starts with none. The
-/// session's file is rewritten empty by the next [`keep`], or removed by "clear all".
+/// Forgets every result in memory because the session's file is read again with other
+/// settings: the session's stored results are replaced by none.
 pub fn reset() {
     let data = STORE.with(|s| {
         let mut s = s.borrow_mut();
-        s.entries.clear();
+        s.clear();
         s.data
     });
     if let Some(data) = data {
@@ -189,10 +266,41 @@ pub fn reset() {
     save();
 }
 
-/// Reads session `id`'s results from storage, replacing those in memory, and tells the
-/// pages to show them. A missing file means no results; an unreadable one is reported
-/// as a storage error.
+/// Forgets every result in memory for a file that has no session yet (a new file, or
+/// after "clear all local data"). Results kept from now on are written once [`bind`]
+/// names the new session. Returns the token [`bind`] takes.
+pub fn detach() -> u32 {
+    let (data, token) = STORE.with(|s| {
+        let mut s = s.borrow_mut();
+        s.detach();
+        (s.data, s.detached)
+    });
+    if let Some(data) = data {
+        data.results_loaded.update(|n| *n += 1);
+    }
+    token
+}
+
+/// Names the session created for the new file that [`detach`] returned `token` for, and
+/// writes the results kept since it was loaded. Ignored when another file or session has
+/// been loaded since.
+pub fn bind(session_id: &str, token: u32) {
+    if STORE.with(|s| s.borrow_mut().bind(session_id, token)) {
+        save();
+    }
+}
+
+/// Reads session `id`'s results from storage, replacing those in memory (results kept
+/// while it reads are added to them), and tells the pages to show them. Nothing is written
+/// to the session's file before it has been read. A missing file means no results; an
+/// unreadable one is reported as a storage error.
 pub async fn open(session_id: &str) {
+    let generation = STORE.with(|s| s.borrow_mut().opening(session_id));
+    // A write of the previous session still under way finishes first (its results and
+    // file were taken together), so this reads a whole file.
+    while STORE.with(|s| s.borrow().writing) {
+        next_task().await;
+    }
     let started = js_sys::Date::now();
     let read = sessions::read_text(&file_name(session_id)).await;
     let data = STORE.with(|s| s.borrow().data);
@@ -212,10 +320,16 @@ pub async fn open(session_id: &str) {
             BTreeMap::new()
         }
     };
-    STORE.with(|s| s.borrow_mut().entries = entries);
+    if !STORE.with(|s| s.borrow_mut().opened(generation, entries)) {
+        return;
+    }
     mark("data-results-read-ms", js_sys::Date::now() - started);
     if let Some(data) = data {
         data.results_loaded.update(|n| *n += 1);
+    }
+    // Results kept while the file was read are written with it.
+    if STORE.with(|s| s.borrow().dirty) {
+        save();
     }
 }
 
@@ -253,46 +367,39 @@ pub fn save() {
             let started = js_sys::Date::now();
             let job = STORE.with(|s| {
                 let mut s = s.borrow_mut();
-                s.dirty = false;
-                let data = s.data?;
-                let session = data.session.try_get_untracked().flatten()?;
-                // Searches are shared (`Arc`): this copies no rules.
-                Some((data, session, s.entries.clone()))
+                let job = s.data.zip(s.next_write());
+                // Nothing to write, or not allowed yet: a later `save` (from `bind` or
+                // `open`) starts writing again.
+                s.writing = job.is_some();
+                job
             });
-            if let Some((data, session, entries)) = job {
-                let mut text = String::new();
-                let mut written = Ok(());
-                for piece in stored_pieces(&entries) {
-                    match piece {
-                        Ok(piece) => text.push_str(&piece),
-                        Err(e) => {
-                            written = Err(e);
-                            break;
-                        }
-                    }
-                    next_task().await;
-                }
-                // Serialising our own types does not fail; if it did, the file is left as
-                // it was rather than written cut short.
-                if written.is_ok() {
-                    mark("data-results-serialize-ms", js_sys::Date::now() - started);
-                    mark("data-results-bytes", text.len() as f64);
-                    match sessions::write_text(&file_name(&session), &text).await {
-                        Ok(()) => data.sessions_changed.update(|n| *n += 1),
-                        Err(detail) => data
-                            .storage_error
-                            .set(Some(sessions::storage_error(&detail))),
-                    }
-                    mark("data-results-write-ms", js_sys::Date::now() - started);
-                }
-            }
-            let again = STORE.with(|s| {
-                let mut s = s.borrow_mut();
-                s.writing = s.dirty;
-                s.dirty
-            });
-            if !again {
+            let Some((data, (file, entries))) = job else {
                 return;
+            };
+            let mut text = String::new();
+            let mut written = Ok(());
+            for piece in stored_pieces(&entries) {
+                match piece {
+                    Ok(piece) => text.push_str(&piece),
+                    Err(e) => {
+                        written = Err(e);
+                        break;
+                    }
+                }
+                next_task().await;
+            }
+            // Serialising our own types does not fail; if it did, the file is left as it
+            // was rather than written cut short.
+            if written.is_ok() {
+                mark("data-results-serialize-ms", js_sys::Date::now() - started);
+                mark("data-results-bytes", text.len() as f64);
+                match sessions::write_text(&file, &text).await {
+                    Ok(()) => data.sessions_changed.update(|n| *n += 1),
+                    Err(detail) => data
+                        .storage_error
+                        .set(Some(sessions::storage_error(&detail))),
+                }
+                mark("data-results-write-ms", js_sys::Date::now() - started);
             }
         }
     });
@@ -432,5 +539,89 @@ mod tests {
         assert_eq!(parse_stored(&text), None);
         let whole: String = stored_pieces(&entries).map(Result::unwrap).collect();
         assert_eq!(parse_stored(&whole[..whole.len() - 1]), None);
+    }
+
+    fn kept(name: &str) -> Kept {
+        Kept {
+            job: Job::Models(ModelJob::Plan {
+                target: name.into(),
+            }),
+            output: Output::Spec { json: "{}".into() },
+        }
+    }
+
+    fn keep_in(store: &mut Store, key: &str) {
+        store.entries.insert(key.to_string(), kept(key));
+        store.dirty = true;
+    }
+
+    /// While a session's file is being read, nothing is written to it; results kept
+    /// meanwhile join those read (and win over them) and are then written to that file.
+    #[test]
+    fn an_unread_file_is_never_written() {
+        let mut store = Store::default();
+        let generation = store.opening("session-1");
+        keep_in(&mut store, "customers.rfm");
+        assert_eq!(store.next_write(), None);
+        let stored = BTreeMap::from([
+            ("baskets.mine".to_string(), kept("stored")),
+            ("customers.rfm".to_string(), kept("stored")),
+        ]);
+        assert!(store.opened(generation, stored));
+        let (file, entries) = store.next_write().unwrap();
+        assert_eq!(file, "session-1-results.json");
+        assert_eq!(entries["baskets.mine"], kept("stored"));
+        assert_eq!(entries["customers.rfm"], kept("customers.rfm"));
+        assert_eq!(store.next_write(), None, "written once");
+    }
+
+    /// A reading overtaken by another session's opening, a new file or a new reading of
+    /// the same file is dropped, and the overtaken session's file is not written.
+    #[test]
+    fn an_overtaken_reading_is_dropped() {
+        let mut store = Store::default();
+        let first = store.opening("session-1");
+        let second = store.opening("session-2");
+        assert!(!store.opened(first, BTreeMap::from([("a".to_string(), kept("a"))])));
+        assert!(store.entries.is_empty());
+        assert!(store.opened(second, BTreeMap::new()));
+        keep_in(&mut store, "b");
+        assert_eq!(store.next_write().unwrap().0, "session-2-results.json");
+
+        let generation = store.opening("session-3");
+        store.clear();
+        store.dirty = true;
+        assert!(!store.opened(generation, BTreeMap::from([("a".to_string(), kept("a"))])));
+        let (file, entries) = store.next_write().unwrap();
+        assert_eq!(file, "session-3-results.json");
+        assert!(
+            entries.is_empty(),
+            "the other reading's results are dropped"
+        );
+    }
+
+    /// A new file's results wait for its session; a session stored for a file that has
+    /// since been replaced, or after another session was opened, is not bound.
+    #[test]
+    fn a_new_file_is_written_once_its_session_exists() {
+        let mut store = Store::default();
+        let generation = store.opening("session-1");
+        assert!(store.opened(generation, BTreeMap::new()));
+        store.detach();
+        let token = store.detached;
+        keep_in(&mut store, "customers.rfm");
+        assert_eq!(store.next_write(), None);
+        store.detach();
+        assert!(!store.bind("session-2", token), "another file was loaded");
+        keep_in(&mut store, "customers.rfm");
+        let token = store.detached;
+        store.opening("session-1");
+        assert!(!store.bind("session-3", token), "a session was opened");
+        store.detach();
+        keep_in(&mut store, "models.train");
+        assert!(store.bind("session-4", store.detached));
+        let (file, entries) = store.next_write().unwrap();
+        assert_eq!(file, "session-4-results.json");
+        assert_eq!(entries.keys().collect::<Vec<_>>(), ["models.train"]);
     }
 }

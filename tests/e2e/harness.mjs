@@ -95,6 +95,19 @@ export async function loadFile(page, origin, path) {
   await byTest(page, "loaded").waitFor();
 }
 
+/** Waits until `predicate`, run in the page with `arg`, gives a truthy value, and returns it.
+ * The predicate may be async: Playwright's `waitForFunction` does not await a promise (one
+ * counts as true at once), so this checks again, 100 ms after each answer, until `timeout`. */
+export async function until(page, predicate, arg, { timeout = 60_000, what = "the page's condition" } = {}) {
+  const deadline = Date.now() + timeout;
+  for (;;) {
+    const value = await page.evaluate(predicate, arg);
+    if (value) return value;
+    if (Date.now() > deadline) throw new Error(`${what}: not met within ${timeout} ms`);
+    await page.evaluate(() => new Promise((done) => setTimeout(done, 100)));
+  }
+}
+
 /** Waits until no job runs and the page has painted twice since (two animation frames):
  * what the last result set in the page's signals is on screen, charts included. */
 export async function settled(page) {

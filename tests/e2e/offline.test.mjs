@@ -8,7 +8,7 @@ import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { launch, byTest, stepper, DIST, ROOT, SHOTS } from "./harness.mjs";
+import { launch, byTest, stepper, until, DIST, ROOT, SHOTS } from "./harness.mjs";
 import { serve } from "./server.mjs";
 
 const ADVERTISING = join(ROOT, "testdata", "islr-advertising", "Advertising.csv");
@@ -84,10 +84,12 @@ test("a new build replaces the cache and says a new version is ready", async () 
     await byTest(page, "update-ready").waitFor();
     assert.match(await byTest(page, "update-ready").textContent(), /new version is ready/);
     await byTest(page, "update-ready").locator("button").click();
-    await page.waitForFunction(async () => {
-      const keys = await caches.keys();
-      return keys.filter((k) => k.startsWith("shoplens-")).length === 1;
-    });
+    await until(
+      page,
+      async () => (await caches.keys()).filter((k) => k.startsWith("shoplens-")).length === 1,
+      null,
+      { what: "one cache left after the update" },
+    );
     const after = await page.evaluate(() => caches.keys());
     assert.notDeepEqual(after, before, "the old cache was replaced");
     await page.locator("main h1").waitFor();

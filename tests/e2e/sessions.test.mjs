@@ -7,7 +7,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { launch, byTest, settled, stepper, ROOT } from "./harness.mjs";
+import { launch, byTest, settled, stepper, until, ROOT } from "./harness.mjs";
 
 const QUIRKS = join(ROOT, "testdata", "quirks");
 const RETAIL = join(ROOT, "testdata", "uci-online-retail-sample20k", "online_retail_sample20k.csv");
@@ -181,23 +181,22 @@ test("analysis results come back after a reload and a reopen, without running a 
   };
   /** Waits until the newest session's kept results hold `keys`. */
   const kept = async (keys) => {
-    await page
-      .waitForFunction(
-        async (want) => {
-          const [session] = JSON.parse(localStorage.getItem("shoplens.sessions") ?? "[]");
-          if (!session) return false;
-          try {
-            const dir = await navigator.storage.getDirectory();
-            const file = await (await dir.getFileHandle(`${session.id}-results.json`)).getFile();
-            return JSON.stringify(Object.keys(JSON.parse(await file.text()).results).sort()) === want;
-          } catch {
-            return false;
-          }
-        },
-        JSON.stringify(keys),
-        { polling: 100, timeout: 20_000 },
-      )
-      .catch(() => {});
+    await until(
+      page,
+      async (want) => {
+        const [session] = JSON.parse(localStorage.getItem("shoplens.sessions") ?? "[]");
+        if (!session) return false;
+        try {
+          const dir = await navigator.storage.getDirectory();
+          const file = await (await dir.getFileHandle(`${session.id}-results.json`)).getFile();
+          return JSON.stringify(Object.keys(JSON.parse(await file.text()).results).sort()) === want;
+        } catch {
+          return false;
+        }
+      },
+      JSON.stringify(keys),
+      { timeout: 20_000 },
+    ).catch(() => {});
     assert.deepEqual(await keptKeys(page), keys);
   };
   await page.goto(env.origin + "/#data");
@@ -353,7 +352,8 @@ test("50,000 rules come back after a reload (timed)", async () => {
   // Wait until the file holds what was serialised (an earlier, empty write may have set
   // the marks first; a reload during a write keeps the previous file).
   const html = page.locator("html");
-  await page.waitForFunction(
+  await until(
+    page,
     async () => {
       const html = document.documentElement;
       const bytes = Number(html.getAttribute("data-results-bytes"));
@@ -367,12 +367,8 @@ test("50,000 rules come back after a reload (timed)", async () => {
       }
     },
     null,
-    { polling: 100, timeout: 60_000 },
+    { what: "the rules written to the session's file" },
   );
-  // Known bug, not yet diagnosed: a reload within about 100 ms of this write loses the
-  // kept results (the file is rewritten empty after the reload). Until it is fixed the test
-  // lets the page settle for 100 ms, as it did before, so the rest of the journey is checked.
-  await page.waitForTimeout(100);
   const written = {
     bytes: await html.getAttribute("data-results-bytes"),
     serialize: await html.getAttribute("data-results-serialize-ms"),

@@ -109,7 +109,8 @@ fn draw_heat_map(plot: &Plot, data: &HeatMapData) -> Drawn {
         .draw()?;
     let gap = plot.px(1.0).max(0) as u32;
     let centred = plot.font(10.0).pos(Pos::new(HPos::Center, VPos::Center));
-    let room = cell_width >= 30.0 && cell_height >= 14.0;
+    // A label is written only where it fits inside its cell.
+    let fits = |text: &str| cell_height >= 14.0 && plot.text_width(text, 10.0) + 4.0 <= cell_width;
     for (i, cells) in data.shade.iter().enumerate() {
         for (j, shade) in cells.iter().enumerate() {
             let Some(t) = shade else { continue };
@@ -120,7 +121,7 @@ fn draw_heat_map(plot: &Plot, data: &HeatMapData) -> Drawn {
             square.set_margin(gap, gap, gap, gap);
             chart.draw_series(std::iter::once(square))?;
             let text = data.text.get(i).and_then(|r| r.get(j));
-            if let (true, Some(text)) = (room, text) {
+            if let Some(text) = text.filter(|text| fits(text)) {
                 let colour = if 1.0 - t < 0.6 { WHITE } else { ink::TEXT };
                 chart.draw_series(std::iter::once(Text::new(
                     text.clone(),

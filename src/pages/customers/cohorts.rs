@@ -100,6 +100,15 @@ fn cell(view: &CohortView, c: usize, offset: usize, measure: Measure) -> Option<
     }
 }
 
+/// A cell's text on the heat map: shares as whole percents, so "100%" fits a narrow cell
+/// (the table beside it keeps one decimal).
+fn in_cell(measure: Measure, (value, text): &(f64, String)) -> String {
+    match measure {
+        Measure::Retention => format!("{:.0}%", 100.0 * value),
+        Measure::Revenue => text.clone(),
+    }
+}
+
 #[component]
 fn CohortResults(view: Arc<CohortView>) -> impl IntoView {
     let lang = use_app_state().lang;
@@ -152,7 +161,7 @@ fn CohortResults(view: Arc<CohortView>) -> impl IntoView {
                     .iter()
                     .map(|r| {
                         r.iter()
-                            .map(|v| v.as_ref().map(|v| v.1.clone()).unwrap_or_default())
+                            .map(|v| v.as_ref().map(|v| in_cell(measure, v)).unwrap_or_default())
                             .collect()
                     })
                     .collect(),

@@ -133,8 +133,15 @@ pub fn AbcXyzSection() -> impl IntoView {
 #[component]
 fn AbcXyzResults(view: Arc<AbcXyzView>) -> impl IntoView {
     let lang = use_app_state().lang;
-    let picked: RwSignal<Option<(usize, usize)>> = RwSignal::new(Some((0, 0)));
     let r = &view.result;
+    // The list opens on the cell that carries the most revenue (AX is often empty).
+    let heaviest = r
+        .matrix
+        .iter()
+        .filter(|cell| cell.products > 0)
+        .max_by(|a, b| a.revenue.total_cmp(&b.revenue))
+        .map(|cell| (cell.abc as usize, cell.xyz as usize));
+    let picked: RwSignal<Option<(usize, usize)>> = RwSignal::new(heaviest);
     let chart_view = view.clone();
     let data = Signal::derive(move || {
         let lang = lang.get();

@@ -3,18 +3,15 @@
 // compare what the tab shows with what `shoplens clv` and `shoplens cohort` print for the
 // same file and settings, and with `shoplens run` on the tab's downloaded jobs.
 //
-// The CLI is the debug build under $CARGO_TARGET_DIR (or target/); it is built first when
-// missing. Every wait is for a result, never for time.
+// The CLI is the debug build under $CARGO_TARGET_DIR (or target/), through the harness's
+// `cliJson`, which builds it first when missing. Every wait is for a result, never for time.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { access, mkdtemp, readFile } from "node:fs/promises";
-import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtemp, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { launch, byTest, loadFile, stepper, ROOT } from "./harness.mjs";
+import { launch, byTest, loadFile, stepper, cliJson, ROOT } from "./harness.mjs";
 
-const TARGET = process.env.CARGO_TARGET_DIR ?? join(ROOT, "target");
-const CLI = join(TARGET, "debug", "shoplens");
 const ORDERS = join(ROOT, "public", "samples", "online-retail-orders.csv");
 const COLUMNS = [
   "--customer-col", "CustomerID", "--date-col", "InvoiceDate", "--quantity-col", "Quantity",
@@ -28,12 +25,6 @@ let dir;
 const step = stepper();
 
 before(async () => {
-  try {
-    await access(CLI);
-  } catch {
-    const built = spawnSync("cargo", ["build", "-p", "shoplens-cli"], { cwd: ROOT, stdio: "inherit" });
-    assert.equal(built.status, 0, "cargo build -p shoplens-cli");
-  }
   dir = await mkdtemp(join(tmpdir(), "shoplens-clv-e2e-"));
   app = await launch();
   page = await app.newPage();
@@ -44,8 +35,7 @@ after(async () => {
 });
 
 const value = async (id) => Number(await byTest(page, id).getAttribute("data-value"));
-const shoplens = (args) =>
-  JSON.parse(execFileSync(CLI, args, { encoding: "utf8", maxBuffer: 1 << 28 }));
+const shoplens = cliJson;
 
 /** The same number from the browser's wasm and the native CLI, to `tol` relative: the same
  * code, but wasm's and the system's ln/exp may differ in the last bit. The likelihood's

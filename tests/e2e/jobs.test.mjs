@@ -3,18 +3,15 @@
 // analysis in the tab, click "Download job", run `shoplens run JOB.json FILE --json` on the
 // same file, and compare what the tab shows with what the CLI prints.
 //
-// The CLI is the debug build under $CARGO_TARGET_DIR (or target/); it is built first when
-// missing. Every wait is for a result, never for time.
+// The CLI is the debug build under $CARGO_TARGET_DIR (or target/), through the harness's
+// `cliJson`, which builds it first when missing. Every wait is for a result, never for time.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { access, mkdtemp, readFile } from "node:fs/promises";
-import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtemp, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { launch, byTest, loadFile, stepper, ROOT } from "./harness.mjs";
+import { launch, byTest, loadFile, stepper, cliJson, ROOT } from "./harness.mjs";
 
-const TARGET = process.env.CARGO_TARGET_DIR ?? join(ROOT, "target");
-const CLI = join(TARGET, "debug", "shoplens");
 const SAMPLES = join(ROOT, "public", "samples");
 const ORDERS = join(SAMPLES, "online-retail-orders.csv");
 const CHURN_TABLE = join(SAMPLES, "telco-churn.csv");
@@ -29,12 +26,6 @@ let dir;
 const step = stepper();
 
 before(async () => {
-  try {
-    await access(CLI);
-  } catch {
-    const built = spawnSync("cargo", ["build", "-p", "shoplens-cli"], { cwd: ROOT, stdio: "inherit" });
-    assert.equal(built.status, 0, "cargo build -p shoplens-cli");
-  }
   dir = await mkdtemp(join(tmpdir(), "shoplens-jobs-e2e-"));
   app = await launch();
   page = await app.newPage();
@@ -55,8 +46,7 @@ async function downloadJob(name) {
 
 /** `shoplens run JOB FILE --json`, parsed. */
 function cli(job, file) {
-  const out = execFileSync(CLI, ["run", job, file, "--json"], { encoding: "utf8", maxBuffer: 1 << 28 });
-  return JSON.parse(out);
+  return cliJson(["run", job, file, "--json"]);
 }
 
 /** A number as the tab writes it ("1,234" or "1,234.56"). */

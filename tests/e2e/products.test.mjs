@@ -6,18 +6,15 @@
 // offer "Download job", and the downloaded jobs rerun with `shoplens run` to the same
 // numbers. Every wait is for a result, never for time.
 //
-// The CLI is the debug build under $CARGO_TARGET_DIR (or target/); it is built first when
-// missing.
+// The CLI is the debug build under $CARGO_TARGET_DIR (or target/), through the harness's
+// `cliJson`, which builds it first when missing.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { access, mkdtemp, readFile } from "node:fs/promises";
-import { execFileSync, spawnSync } from "node:child_process";
+import { mkdtemp, readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { launch, byTest, loadFile, settled, stepper, ROOT } from "./harness.mjs";
+import { launch, byTest, loadFile, settled, stepper, cliJson, ROOT } from "./harness.mjs";
 
-const TARGET = process.env.CARGO_TARGET_DIR ?? join(ROOT, "target");
-const CLI = join(TARGET, "debug", "shoplens");
 const ORDERS = join(ROOT, "public", "samples", "online-retail-orders.csv");
 
 let app;
@@ -26,12 +23,6 @@ let dir;
 const step = stepper();
 
 before(async () => {
-  try {
-    await access(CLI);
-  } catch {
-    const built = spawnSync("cargo", ["build", "-p", "shoplens-cli"], { cwd: ROOT, stdio: "inherit" });
-    assert.equal(built.status, 0, "cargo build -p shoplens-cli");
-  }
   dir = await mkdtemp(join(tmpdir(), "shoplens-products-e2e-"));
   app = await launch();
   page = await app.newPage();
@@ -43,8 +34,7 @@ after(async () => {
 
 /** `shoplens ARGS --json`, parsed. */
 function cli(args) {
-  const out = execFileSync(CLI, [...args, "--json"], { encoding: "utf8", maxBuffer: 1 << 28 });
-  return JSON.parse(out);
+  return cliJson([...args, "--json"]);
 }
 
 /** Clicks `id` and returns the download. */

@@ -161,6 +161,18 @@ product_texts! {
         "商品对至少同时出现的购物篮数（留空：在验证集上选择）",
         "Fewest baskets a pair shares (blank: chosen on a validation split)"
     ),
+    /// Keep non-products checkbox.
+    KeepNonProducts => (
+        "保留非商品项（邮费、手续费、占位符）",
+        "Keep non-products (postage, fees, placeholders)"
+    ),
+    /// Before the list of items left out as not products.
+    LeftOut => (
+        "未作为商品推荐（名称表明不是商品；勾选“保留非商品项”可保留）：",
+        "Left out as not products (their names say so; tick \"Keep non-products\" to keep them): "
+    ),
+    /// Order lines, after a count.
+    LinesWord => ("行", "lines"),
     /// Run button.
     RunRec => ("生成推荐", "Recommend"),
     /// Heading of the results.

@@ -96,7 +96,12 @@ test("recommendations: hit rate and recall beside popularity equal the CLI's", a
   await byTest(page, "rec-results").waitFor();
   await settled(page);
   step("recommend done");
-  const expected = cli(["recommend", ORDERS]).result;
+  const whole = cli(["recommend", ORDERS]);
+  const expected = whole.result;
+  // Postage is left out by default, as the CLI leaves it out, and named on the page.
+  const leftOut = await byTest(page, "rec-left-out-item").evaluateAll((items) => items.map((i) => i.dataset.product));
+  assert.ok(whole.left_out.length > 0, "the sample has a postage line");
+  assert.deepEqual(leftOut, whole.left_out.map((l) => l.product));
   const e = expected.evaluation;
   const value = async (id) => Number(await byTest(page, id).getAttribute("data-value"));
   assert.ok(close(await value("rec-model-hit"), e.recommender.hit_rate), "recommender hit rate");

@@ -113,11 +113,13 @@ fn recommend_hit_rates_equal_pandas_and_export_for_a_crm() {
     let file = repo(SAMPLE);
     let job = scratch("recommend.json");
     let csv = scratch("recommend.csv");
+    // The fixture is pandas' recommender on every product, postage included.
     let direct = json(&[
         "recommend",
         &file,
         "--product-col",
         "StockCode",
+        "--keep-non-products",
         "--json",
         "--out",
         &csv,
@@ -151,6 +153,7 @@ fn recommend_hit_rates_equal_pandas_and_export_for_a_crm() {
         &file,
         "--product-col",
         "StockCode",
+        "--keep-non-products",
         "--min-together",
         "3",
         "--json",
@@ -165,6 +168,31 @@ fn recommend_hit_rates_equal_pandas_and_export_for_a_crm() {
     assert_eq!(
         rerun["result"]["recommendations"],
         direct["result"]["recommendations"]
+    );
+
+    assert_eq!(saved["keep_non_products"], true);
+    assert_eq!(direct["left_out"], serde_json::json!([]));
+
+    // By default postage and the like are left out, listed, and never recommended.
+    let default = json(&["recommend", &file, "--product-col", "StockCode", "--json"]);
+    let left_out: Vec<&str> = default["left_out"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|l| l["product"].as_str().unwrap())
+        .collect();
+    assert!(left_out.contains(&"POST"), "{left_out:?}");
+    let recommended = default["result"]["recommendations"].as_array().unwrap();
+    assert!(recommended
+        .iter()
+        .all(|r| !left_out.contains(&r["product"].as_str().unwrap())));
+    assert!(
+        direct["result"]["recommendations"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["product"] == "POST"),
+        "postage is popular enough to be recommended when kept"
     );
 
     let text = std::fs::read_to_string(&csv).unwrap();

@@ -41,6 +41,7 @@ pub fn RecommendSection() -> impl IntoView {
             .map(|m| m.to_string())
             .unwrap_or_default(),
     );
+    let keep_non_products = RwSignal::new(false);
     let show = move |output: Output| {
         if let Output::Products(ProductOutput::Recommend(view)) = output {
             result.set(Some(Arc::from(view)));
@@ -53,6 +54,7 @@ pub fn RecommendSection() -> impl IntoView {
             order.set(job.order_column);
             top.set(job.params.top.to_string());
             basket.set(job.params.basket);
+            keep_non_products.set(job.keep_non_products);
             min_together.set(
                 job.params
                     .min_together
@@ -81,6 +83,7 @@ pub fn RecommendSection() -> impl IntoView {
                 },
                 ..RecommendParams::default()
             },
+            keep_non_products: keep_non_products.get(),
         };
         run_task(
             Job::Products(ProductJob::Recommend(request)),
@@ -111,6 +114,10 @@ pub fn RecommendSection() -> impl IntoView {
                     "rec-basket",
                 )}
                 <NumberField label=T::MinTogether value=min_together step="1" test_id="rec-min-together" />
+                <label class="field check">
+                    <input type="checkbox" data-testid="rec-keep-non-products" prop:checked=move || keep_non_products.get() on:change=move |ev| keep_non_products.set(event_target_checked(&ev)) />
+                    <span>{move || t(lang.get(), T::KeepNonProducts)}</span>
+                </label>
             </div>
             <button type="button" class="button primary" data-testid="rec-run" on:click=run>
                 {move || t(lang.get(), T::RunRec)}
@@ -189,6 +196,29 @@ fn RecommendResults(view: Arc<RecommendView>) -> impl IntoView {
             <p class="hint" data-testid="rec-held-out-note">{move || t(lang.get(), T::HeldOutNote)}</p>
             {r.selection.clone().map(|selection| view! {
                 <p class="hint" data-testid="rec-selection">{move || selection.describe(lang.get())}</p>
+            })}
+            {(!view.left_out.is_empty()).then(|| {
+                let left_out = view.left_out.clone();
+                view! {
+                    <p class="hint" data-testid="rec-left-out">
+                        {move || t(lang.get(), T::LeftOut)}
+                        {left_out
+                            .iter()
+                            .enumerate()
+                            .map(|(i, item)| {
+                                let reason = item.reason;
+                                let lines = item.lines as u64;
+                                view! {
+                                    {(i > 0).then_some(", ")}
+                                    <span data-testid="rec-left-out-item" data-product=item.product.clone()>
+                                        {item.product.clone()}
+                                        {move || format!(" ({}, {} {})", reason.label(lang.get()), grouped(lines), t(lang.get(), T::LinesWord))}
+                                    </span>
+                                }
+                            })
+                            .collect_view()}
+                    </p>
+                }
             })}
             <dl class="facts">
                 <Fact label=T::Evaluated value=grouped(e.customers as u64) test_id="rec-evaluated" raw=e.customers as f64 />

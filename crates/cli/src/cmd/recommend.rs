@@ -1,6 +1,6 @@
 //! `shoplens recommend FILE [--customer-col C] [--product-col P] [--date-col D]
 //! [--quantity-col Q] [--order-col O] [--top N] [--basket order|customer]
-//! [--min-together N] [--json] [--out CSV] [--save-job JOB]`: each customer's top products
+//! [--min-together N] [--keep-non-products] [--json] [--out CSV] [--save-job JOB]`: each customer's top products
 //! they have not bought, from item-to-item co-purchase with a popularity fallback, with
 //! hit rate@10 and recall@10 on every customer's held-out last order beside the
 //! popularity baseline (core's recommend job, as in the Products tab). Columns left out
@@ -48,6 +48,10 @@ pub struct Args {
     /// among 1, 2, 3 and 5 on each customer's second-to-last order, never the held-out last).
     #[arg(long)]
     min_together: Option<u32>,
+    /// Keep items whose name says they are not products (postage, fees, placeholders);
+    /// by default they are left out and listed.
+    #[arg(long)]
+    keep_non_products: bool,
     // `--out` writes every recommendation (customer, rank, product, score, reason) as
     // CSV, for a CRM or an e-mail tool.
     #[command(flatten)]
@@ -69,6 +73,7 @@ pub fn run(args: Args) -> Result<(), CliError> {
             min_together: args.min_together,
             ..Default::default()
         },
+        keep_non_products: args.keep_non_products,
     };
     let checked = job.check(&table).map_err(in_file(&args.file))?;
     save_job(
@@ -103,6 +108,24 @@ pub fn print(out: &RecommendOutput) {
         out.cancelled,
         out.skipped_no_customer
     );
+    if !out.left_out.is_empty() {
+        let listed: Vec<String> = out
+            .left_out
+            .iter()
+            .map(|l| {
+                format!(
+                    "{} ({}, {} lines)",
+                    l.product,
+                    l.reason.label(Lang::En),
+                    l.lines
+                )
+            })
+            .collect();
+        println!(
+            "left out as not products (--keep-non-products keeps them): {}",
+            listed.join(", ")
+        );
+    }
     match &r.selection {
         Some(selection) => println!("{}", selection.describe(Lang::En)),
         None => println!(

@@ -195,6 +195,24 @@ pub fn exclusion_reason(name: &str) -> Option<ExclusionReason> {
         .map(|&(_, reason)| reason)
 }
 
+/// The reason an item name is certainly not a product, for analyses that leave such
+/// items out without asking (recommendations): a whole known name, or a phrase of postage,
+/// shipping or fees inside a name. Bags, gift wrap and free gifts count only as whole
+/// names here: shops sell `JUTE CARRIER BAG` and `ROMANTIC IMAGES GIFT WRAP SET`.
+pub fn certain_non_product(name: &str) -> Option<ExclusionReason> {
+    let lower = name.trim().to_lowercase();
+    KNOWN
+        .iter()
+        .find(|(known, _)| *known == lower)
+        .or_else(|| {
+            PHRASES.iter().find(|(phrase, reason)| {
+                matches!(reason, ExclusionReason::Shipping | ExclusionReason::Manual)
+                    && holds_phrase(&lower, phrase)
+            })
+        })
+        .map(|&(_, reason)| reason)
+}
+
 /// The items of `transactions` that look like placeholders or non-products, most
 /// frequent first, with their reason: by name, by a share of at least [`MOST_BASKETS`]
 /// of the baskets, or (`unpriced`, from [`super::BuildReport::unpriced_items`]) by never
@@ -423,5 +441,30 @@ mod tests {
         );
         let (few, _) = Transactions::from_named(baskets.into_iter().take(10));
         assert!(suggest_exclusions(&few, &[]).is_empty());
+    }
+
+    /// Without asking, only whole names and postage or fee phrases count: bags and gift
+    /// wrap sold as products stay.
+    #[test]
+    fn certain_non_products_spare_products_named_like_them() {
+        for (name, reason) in [
+            ("POSTAGE", Some(ExclusionReason::Shipping)),
+            ("DOTCOM POSTAGE", Some(ExclusionReason::Shipping)),
+            ("顺丰运费", Some(ExclusionReason::Shipping)),
+            ("Bank Charges", Some(ExclusionReason::Manual)),
+            ("bag", Some(ExclusionReason::Bag)),
+            ("NONE", Some(ExclusionReason::Placeholder)),
+            ("ROMANTIC IMAGES GIFT WRAP SET", None),
+            ("JUTE CARRIER BAG", None),
+            ("赠品-小样", None),
+            ("POSTAGESTAMP ALBUM", None),
+        ] {
+            assert_eq!(certain_non_product(name), reason, "{name}");
+        }
+        assert_eq!(
+            exclusion_reason("ROMANTIC IMAGES GIFT WRAP SET"),
+            Some(ExclusionReason::GiftWrap),
+            "still suggested for baskets, where the user confirms"
+        );
     }
 }

@@ -60,7 +60,9 @@ pub use detect::{
     group_by_suggestions, guess_order_lines, is_binary, is_invoice_name, not_baskets,
     one_hot_layout, OneHotLayout, ShapeReason,
 };
-pub use exclude::{exclusion_reason, suggest_exclusions, ExclusionReason, MOST_BASKETS};
+pub use exclude::{
+    certain_non_product, exclusion_reason, suggest_exclusions, ExclusionReason, MOST_BASKETS,
+};
 pub use index::BasketIndex;
 pub use itemsets::{estimate, mine_itemsets, stop_message, Estimate, Itemset, Itemsets};
 pub use measures::{Measure, MEASURES};

@@ -5,6 +5,7 @@
 //! price and customer columns, the order column among the basket columns), so a job
 //! saved with its defaults written in names every column it read.
 
+use crate::basket::{certain_non_product, ExclusionReason};
 use crate::products::lines::{SaleColumns, SaleLines, ValueColumns};
 use crate::products::{abc_xyz, recommend, AbcXyzParams, AbcXyzResult, Measure};
 use crate::products::{RecommendParams, RecommendResult};
@@ -186,6 +187,21 @@ pub struct RecommendJob {
     pub order_column: String,
     /// Top N, evaluation cut-off, basket unit.
     pub params: RecommendParams,
+    /// Keeps products whose name says they are not products (postage, bags, fees,
+    /// placeholders: [`certain_non_product`]); by default they are left out, so they are
+    /// neither recommended nor taken as co-purchase evidence.
+    pub keep_non_products: bool,
+}
+
+/// A product left out of the recommendations because its name says it is not one.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct LeftOut {
+    /// Its name or code.
+    pub product: String,
+    /// What it is.
+    pub reason: ExclusionReason,
+    /// Its order lines, left out with it.
+    pub lines: usize,
 }
 
 /// A checked [`RecommendJob`].
@@ -265,8 +281,40 @@ pub struct RecommendOutput {
     pub skipped_no_customer: usize,
     /// Lines without a product set aside.
     pub skipped_no_product: usize,
+    /// Products left out as not products, with their lines (none when kept).
+    #[serde(default)]
+    pub left_out: Vec<LeftOut>,
     /// Milliseconds spent, by the front's clock.
     pub ms: f64,
+}
+
+/// Leaves out of `sales` the products whose name says they are not products.
+fn leave_out_non_products(sales: &mut SaleLines) -> Vec<LeftOut> {
+    let reasons: Vec<Option<ExclusionReason>> = sales
+        .products
+        .iter()
+        .map(|p| certain_non_product(p))
+        .collect();
+    let drop: Vec<bool> = reasons.iter().map(Option::is_some).collect();
+    if !drop.contains(&true) {
+        return Vec::new();
+    }
+    let dropped = sales.drop_products(&drop);
+    let mut left_out: Vec<LeftOut> = dropped
+        .into_iter()
+        .zip(reasons.into_iter().flatten())
+        .map(|((product, lines), reason)| LeftOut {
+            product,
+            reason,
+            lines,
+        })
+        .collect();
+    left_out.sort_by(|a, b| {
+        b.lines
+            .cmp(&a.lines)
+            .then_with(|| a.product.cmp(&b.product))
+    });
+    left_out
 }
 
 /// Reads the order lines of `table`, recommends and evaluates.
@@ -278,7 +326,7 @@ pub fn run_recommend(
 ) -> Result<RecommendOutput> {
     let started = clock.now_seconds();
     let spec = &job.spec;
-    let sales = SaleLines::from_table(
+    let mut sales = SaleLines::from_table(
         table,
         &SaleColumns {
             product: &spec.product_column,
@@ -290,6 +338,11 @@ pub fn run_recommend(
             order: (!spec.order_column.is_empty()).then_some(spec.order_column.as_str()),
         },
     )?;
+    let left_out = if spec.keep_non_products {
+        Vec::new()
+    } else {
+        leave_out_non_products(&mut sales)
+    };
     let result = recommend(&sales, &spec.params, progress)?;
     Ok(RecommendOutput {
         result,
@@ -298,6 +351,7 @@ pub fn run_recommend(
         cancelled: sales.cancelled,
         skipped_no_customer: sales.skipped_no_customer,
         skipped_no_product: sales.skipped_no_product,
+        left_out,
         ms: (clock.now_seconds() - started) * 1000.0,
     })
 }
@@ -345,6 +399,8 @@ fn optional(table: &Table, field: &str, given: &str, suggested: Option<usize>) -
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::progress::Silent;
+    use crate::rt::FrozenClock;
     use crate::table::{read_bytes, ReadOptions};
 
     const SAMPLE: &[u8] = include_bytes!("../../../../public/samples/online-retail-orders.csv");
@@ -379,5 +435,37 @@ mod tests {
         };
         let err = wrong.check(&table).unwrap_err();
         assert!(err.to_string().contains("nope"), "{err}");
+    }
+
+    /// Postage is left out of the recommendations by default, named with its lines, and
+    /// kept (then counted among the lines) when asked.
+    #[test]
+    fn non_products_are_left_out_unless_kept() {
+        let table = read_bytes(SAMPLE, &ReadOptions::default()).unwrap();
+        let run = |keep_non_products| {
+            let job = RecommendJob {
+                keep_non_products,
+                ..Default::default()
+            };
+            let checked = job.check(&table).unwrap();
+            run_recommend(&checked, &table, &mut Silent, &FrozenClock).unwrap()
+        };
+        let left = run(false);
+        assert_eq!(left.left_out.len(), 1, "{:?}", left.left_out);
+        let postage = &left.left_out[0];
+        assert!(postage.product.starts_with("POST"), "{}", postage.product);
+        assert_eq!(
+            (postage.reason, postage.lines),
+            (ExclusionReason::Shipping, 1)
+        );
+        assert!(left
+            .result
+            .recommendations
+            .iter()
+            .all(|r| r.product != postage.product));
+        let kept = run(true);
+        assert!(kept.left_out.is_empty());
+        assert_eq!(kept.lines, left.lines + 1);
+        assert_eq!(kept.result.products, left.result.products + 1);
     }
 }

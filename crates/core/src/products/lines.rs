@@ -254,6 +254,50 @@ fn bad_value(column: &Column, row: usize, expected: &str) -> Error {
     })
 }
 
+impl SaleLines {
+    /// Leaves out the products `drop` marks (by index into `products`) and their lines;
+    /// the other products keep their order and are numbered again. Returns each dropped
+    /// product with the number of its lines, in product order.
+    pub fn drop_products(&mut self, drop: &[bool]) -> Vec<(String, usize)> {
+        let mut renumbered = Vec::with_capacity(self.products.len());
+        let mut kept = Vec::with_capacity(self.products.len());
+        let mut dropped = Vec::new();
+        for (p, name) in std::mem::take(&mut self.products).into_iter().enumerate() {
+            if drop.get(p).copied().unwrap_or(false) {
+                renumbered.push(None);
+                dropped.push((name, 0));
+            } else {
+                renumbered.push(Some(kept.len() as u32));
+                kept.push(name);
+            }
+        }
+        self.products = kept;
+        let mut lines_of = vec![0usize; renumbered.len()];
+        self.lines.retain_mut(|line| {
+            let old = line.product as usize;
+            match renumbered[old] {
+                Some(new) => {
+                    line.product = new;
+                    true
+                }
+                None => {
+                    lines_of[old] += 1;
+                    false
+                }
+            }
+        });
+        let counts = lines_of
+            .iter()
+            .zip(&renumbered)
+            .filter(|(_, new)| new.is_none())
+            .map(|(n, _)| *n);
+        for (entry, n) in dropped.iter_mut().zip(counts) {
+            entry.1 = n;
+        }
+        dropped
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -321,5 +365,47 @@ mod tests {
             matches!(err.kind(), ErrorKind::BadValue { column, .. } if column == "qty"),
             "{err}"
         );
+    }
+
+    /// Dropping products removes their lines, numbers the rest again in the same order
+    /// and counts the lines each dropped product had.
+    #[test]
+    fn dropped_products_leave_with_their_lines() {
+        let line = |product: u32, order: u32| SaleLine {
+            product,
+            seconds: 0,
+            quantity: 1.0,
+            revenue: 0.0,
+            margin: 0.0,
+            customer: 0,
+            order,
+        };
+        let mut sales = SaleLines {
+            products: ["MUG", "POSTAGE", "TEAPOT", "bag"]
+                .map(String::from)
+                .to_vec(),
+            customers: vec!["c".into()],
+            orders: vec!["1".into(), "2".into()],
+            lines: vec![
+                line(0, 0),
+                line(1, 0),
+                line(2, 0),
+                line(1, 1),
+                line(3, 1),
+                line(2, 1),
+            ],
+            skipped_no_product: 0,
+            skipped_no_customer: 0,
+            cancelled: 0,
+            rows: 6,
+        };
+        let dropped = sales.drop_products(&[false, true, false, true]);
+        assert_eq!(
+            dropped,
+            [("POSTAGE".to_string(), 2), ("bag".to_string(), 1)]
+        );
+        assert_eq!(sales.products, ["MUG", "TEAPOT"]);
+        let kept: Vec<(u32, u32)> = sales.lines.iter().map(|l| (l.product, l.order)).collect();
+        assert_eq!(kept, [(0, 0), (1, 0), (1, 1)]);
     }
 }

@@ -45,7 +45,7 @@ pub mod state_space;
 pub mod theta;
 
 pub use auto::{candidates, forecast_auto, AutoParams, ForecastReport, Skipped};
-pub use backtest::{backtest, Protocol, Score, WindowScore};
+pub use backtest::{backtest, Coverage, Protocol, Score, WindowScore, COVERAGE_LEVELS};
 pub use intervals::Interval;
 pub use model::{Fit, Model, Param};
 pub use series::{build_series, Frequency, Series, SeriesSpec};

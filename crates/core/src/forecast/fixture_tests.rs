@@ -422,3 +422,49 @@ fn backtest_interval_coverage_equals_statsforecast_cross_validation() {
         }
     }
 }
+
+/// Box-Cox λ by Guerrero and the transformed values against coreforecast 0.0.20
+/// (`tools/boxcox_fixture.py`, fixtures beside the series): whole series and each backtest
+/// window's training part, to 1e-6.
+#[test]
+fn boxcox_lambda_and_values_equal_coreforecast() {
+    use super::boxcox::{guerrero_lambda, transform};
+    let fixtures = [
+        (
+            include_str!("../../../../testdata/pmdarima-wineind/boxcox_coreforecast.json"),
+            include_str!("../../../../testdata/pmdarima-wineind/wineind.csv"),
+        ),
+        (
+            include_str!("../../../../testdata/sktime-shampoo-sales/boxcox_coreforecast.json"),
+            include_str!("../../../../testdata/sktime-shampoo-sales/ShampooSales.csv"),
+        ),
+    ];
+    let mut checked = 0;
+    let mut worst = 0.0f64;
+    for (fixture, csv) in fixtures {
+        let doc: Value = serde_json::from_str(fixture).expect("fixture parses");
+        let y = csv_values(csv);
+        for case in doc["cases"].as_array().unwrap() {
+            let n = case["length"].as_u64().unwrap() as usize;
+            let season = case["season"].as_u64().unwrap() as usize;
+            let want = case["lambda"].as_f64().unwrap();
+            let lambda = guerrero_lambda(&y[..n], season);
+            worst = worst.max((lambda - want).abs());
+            assert!(
+                close(lambda, want, 1e-6),
+                "{} m={season} n={n}: λ {lambda} vs {want}",
+                doc["series"]
+            );
+            for (v, w) in y[..n].iter().zip(floats(&case["transformed"])) {
+                let mine = transform(*v, want);
+                assert!(
+                    close(mine, w, 1e-6 * w.abs().max(1.0)),
+                    "{v}: {mine} vs {w}"
+                );
+            }
+            checked += 1;
+        }
+    }
+    eprintln!("largest λ difference from coreforecast: {worst:.1e}");
+    assert_eq!(checked, 12);
+}

@@ -150,7 +150,21 @@ texts! {
     /// Note: groups left out; `{max}`.
     Omitted => ("只预测了前 {max} 个分组。", "Only the first {max} groups were forecast."),
     /// Heading: per-window errors.
-    BacktestWindows => ("各回测窗口的 MASE", "MASE of each backtest window"),
+    BacktestWindows => ("各回测窗口的误差与区间覆盖率", "Errors and interval coverage of each backtest window"),
+    /// Result label: empirical coverage of the prediction intervals on the backtest.
+    Coverage => ("预测区间覆盖率（回测）", "Interval coverage (backtest)"),
+    /// One level's coverage: `{level}` nominal percent, `{share}` percent inside,
+    /// `{inside}` of `{steps}` held-out values.
+    CoverageLevel => ("{level}% 区间：{share}%（{inside}/{steps}）", "{level}% interval: {share}% ({inside}/{steps})"),
+    /// Coverage when the model gives no interval.
+    CoverageNone => ("无：该模型不给出预测区间", "None: this model gives no prediction interval"),
+    /// Column: coverage of one level's interval in a window; `{level}`.
+    CoverageColumn => ("{level}% 区间覆盖", "{level}% coverage"),
+    /// Explanation of the coverage figures.
+    CoverageNote => (
+        "区间覆盖率：回测中被留出的实际值落在预测区间内的比例，区间只用各窗口的训练部分拟合。校准良好的 80% 和 95% 区间分别约覆盖 80% 和 95%；明显偏低说明区间过窄。",
+        "Interval coverage: the share of the backtest's held-out values that fall inside the prediction interval, each fitted on its window's training part only. Well-calibrated 80% and 95% intervals hold about 80% and 95% of them; far fewer means the interval is too narrow."
+    ),
     /// Series: forecasts of the backtest windows.
     BacktestForecasts => ("回测窗口的预测", "Backtest forecasts"),
     /// Column: window.

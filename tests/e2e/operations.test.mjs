@@ -81,7 +81,7 @@ async function openTab(name) {
   await byTest(page, `${name}-tab`).waitFor();
 }
 
-test("forecast: Shampoo sales, automatic choice matches the CLI's MASE; CSV export", async () => {
+test("forecast: Shampoo sales, automatic choice matches the CLI's MASE and coverage; CSV export", async () => {
   await loadFile(page, env.origin, SHAMPOO);
   step("shampoo loaded");
   await page.goto(env.origin + "/#operations");
@@ -108,6 +108,21 @@ test("forecast: Shampoo sales, automatic choice matches the CLI's MASE; CSV expo
     cells.map((c) => Number(c.textContent)),
   );
   assert.ok(Math.min(...mases) <= Number(mase), `${mases} vs ${mase}`);
+  // The reported model's interval coverage on the backtest windows, as the CLI counts it.
+  const cli = cliJson([
+    "forecast", SHAMPOO, "--date-col", "Time", "--value-col", "Sales", "--horizon", "6",
+    "--season", "12", "--json",
+  ]).series[0];
+  const expected = cli.coverage
+    .map((c) => `${c.level}% interval: ${(100 * c.share).toFixed(1)}% (${c.inside}/${c.steps})`)
+    .join("; ");
+  assert.equal(cli.coverage.length, 2);
+  assert.equal((await byTest(page, "forecast-coverage").textContent()).trim(), expected);
+  const cells = await byTest(page, "forecast-window-coverage").allTextContents();
+  assert.deepEqual(
+    cells.map((c) => c.trim()),
+    cli.window_coverage.flatMap((w) => w.map((c) => `${c.inside}/${c.steps}`)),
+  );
   const rows = await page.$$eval('[data-testid="forecast-table"] tbody tr', (r) => r.length);
   assert.equal(rows, 6);
   const [download] = await Promise.all([

@@ -23,6 +23,11 @@ fn forecast(args: &[&str]) -> (bool, Value, String) {
 }
 
 fn shampoo(extra: &[&str]) -> (bool, Value, String) {
+    shampoo_with_season("12", extra)
+}
+
+/// ShampooSales, 6 steps ahead with season `season`, as JSON.
+fn shampoo_with_season(season: &str, extra: &[&str]) -> (bool, Value, String) {
     let file = testdata("sktime-shampoo-sales/ShampooSales.csv");
     let mut args = vec![
         file.as_str(),
@@ -33,7 +38,7 @@ fn shampoo(extra: &[&str]) -> (bool, Value, String) {
         "--horizon",
         "6",
         "--season",
-        "12",
+        season,
         "--json",
     ];
     args.extend_from_slice(extra);
@@ -70,13 +75,66 @@ fn automatic_choice_is_scored_out_of_sample_near_autoets_on_shampoo() {
     for i in 0..6 {
         assert!(lower[i].as_f64() <= mean[i].as_f64() && mean[i].as_f64() <= upper[i].as_f64());
     }
+    // The reported model's interval coverage on the backtest, pooled and per window.
+    let coverage = s["coverage"].as_array().unwrap();
+    let levels: Vec<f64> = coverage
+        .iter()
+        .map(|c| c["level"].as_f64().unwrap())
+        .collect();
+    assert_eq!(levels, vec![80.0, 95.0], "{s}");
+    for c in coverage {
+        assert_eq!(c["steps"], 18, "{s}");
+        let share = c["share"].as_f64().unwrap();
+        assert!((0.0..=1.0).contains(&share), "{s}");
+    }
+    assert_eq!(s["window_coverage"].as_array().unwrap().len(), 3, "{s}");
     let scores = s["scores"].as_array().unwrap();
     assert!(scores.len() >= 4, "{s}");
+    assert!(
+        scores
+            .iter()
+            .all(|c| c["coverage"].as_array().unwrap().len() == 2),
+        "{s}"
+    );
     let best = scores
         .iter()
         .map(|c| c["mase"].as_f64().unwrap())
         .fold(f64::INFINITY, f64::min);
     assert!(best <= 1.1089, "{s}");
+}
+
+#[test]
+fn json_reports_the_interval_coverage_statsforecast_finds() {
+    // tools/interval_coverage_fixture.py: statsforecast 2.1.1 cross_validation with
+    // AutoETS(model="AAN", damped=False) on ShampooSales, h = 6, 3 windows, m = 1.
+    let fixture: Value = serde_json::from_str(
+        &std::fs::read_to_string(testdata(
+            "sktime-shampoo-sales/interval_coverage_statsforecast.json",
+        ))
+        .unwrap(),
+    )
+    .unwrap();
+    let aan = fixture["forms"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["form"] == "AAN")
+        .unwrap();
+    let (ok, json, err) = shampoo_with_season("1", &["--models", "ets(AAN)"]);
+    assert!(ok, "{err}");
+    let s = &json["series"][0];
+    for (i, level) in ["80", "95"].iter().enumerate() {
+        let mine = s["coverage"][i]["share"].as_f64().unwrap();
+        let theirs = aan["coverage"][level].as_f64().unwrap();
+        assert!((mine - theirs).abs() < 1e-12, "{level}: {mine} vs {theirs}");
+        for (w, want) in aan["windows"].as_array().unwrap().iter().enumerate() {
+            assert_eq!(
+                s["window_coverage"][w][i]["inside"],
+                want[format!("inside_{level}")],
+                "window {w} level {level}"
+            );
+        }
+    }
 }
 
 #[test]

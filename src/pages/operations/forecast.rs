@@ -1,10 +1,11 @@
 //! The forecast tab: series from the loaded table, automatic model choice by backtest
-//! MASE (every candidate's MASE, MAPE and sMAPE shown), a chart of history, forecast and
-//! interval band, and a CSV export of the forecast.
+//! MASE (every candidate's MASE, MAPE and sMAPE shown), the empirical coverage of the
+//! reported model's 80 % and 95 % intervals on the backtest windows, a chart of history,
+//! forecast and interval band, and a CSV export of the forecast.
 
 use leptos::prelude::*;
 use shoplens_core::export::{csv_number_cell, csv_text_cell, write_csv};
-use shoplens_core::forecast::SeriesSpec;
+use shoplens_core::forecast::{Coverage, SeriesSpec, COVERAGE_LEVELS};
 use shoplens_core::table::{DataType, Role};
 
 use super::common::{input_error, num, opt_text, parse_opt, parse_req, Choice, Field, Stat};
@@ -255,6 +256,7 @@ fn SeriesView(series: SeriesForecast, elapsed: f64) -> impl IntoView {
     let mase = report.backtest.mase;
     let smape = report.backtest.smape;
     let mape = report.backtest.mape;
+    let coverage = report.backtest.coverage.clone();
     let report = StoredValue::new(report);
     let series = StoredValue::new(series);
     let model_label = move || {
@@ -310,6 +312,15 @@ fn SeriesView(series: SeriesForecast, elapsed: f64) -> impl IntoView {
                             <td class="num">{w.train_len}</td>
                             <td class="num">{num(w.mase, 4)}</td>
                             <td class="num">{num(w.smape, 2)}</td>
+                            {COVERAGE_LEVELS
+                                .iter()
+                                .map(|level| {
+                                    let cell = w
+                                        .coverage_at(*level)
+                                        .map_or("—".into(), |c| format!("{}/{}", c.inside, c.steps));
+                                    view! { <td class="num" data-testid="forecast-window-coverage">{cell}</td> }
+                                })
+                                .collect_view()}
                         </tr>
                     }
                 })
@@ -347,6 +358,7 @@ fn SeriesView(series: SeriesForecast, elapsed: f64) -> impl IntoView {
             <div class="fact"><dt>"MASE"</dt><dd data-testid="forecast-mase">{num(mase, 4)}</dd></div>
             <div class="fact"><dt>"MAPE"</dt><dd data-testid="forecast-mape">{mape.map_or("—".into(), |v| format!("{v:.2}%"))}</dd></div>
             <div class="fact"><dt>"sMAPE"</dt><dd data-testid="forecast-smape">{format!("{smape:.2}%")}</dd></div>
+            <Stat label=T::Coverage value=Signal::derive(move || coverage_text(lang.get(), &coverage)) test_id="forecast-coverage" />
             <Stat label=T::Elapsed value=Signal::derive(move || format!("{:.2} s", elapsed / 1000.0)) test_id="forecast-elapsed" />
         </dl>
         <CanvasChart
@@ -399,12 +411,45 @@ fn SeriesView(series: SeriesForecast, elapsed: f64) -> impl IntoView {
                     <th class="num">{move || t(lang.get(), T::TrainLength)}</th>
                     <th class="num">"MASE"</th>
                     <th class="num">"sMAPE %"</th>
+                    {COVERAGE_LEVELS
+                        .iter()
+                        .map(|level| {
+                            let level = *level;
+                            view! {
+                                <th class="num">{move || fill(t(lang.get(), T::CoverageColumn), &[("level", format!("{level}"))])}</th>
+                            }
+                        })
+                        .collect_view()}
                 </tr></thead>
                 <tbody>{windows}</tbody>
             </table>
         </div>
+        <p class="hint">{move || t(lang.get(), T::CoverageNote)}</p>
     }
     .into_any()
+}
+
+/// The pooled coverage of each level, or that the model gave no interval.
+fn coverage_text(lang: shoplens_core::Lang, coverage: &[Coverage]) -> String {
+    if coverage.is_empty() {
+        return t(lang, T::CoverageNone).into();
+    }
+    let separator = lang.pick("；", "; ");
+    coverage
+        .iter()
+        .map(|c| {
+            fill(
+                t(lang, T::CoverageLevel),
+                &[
+                    ("level", format!("{}", c.level)),
+                    ("share", format!("{:.1}", 100.0 * c.share)),
+                    ("inside", c.inside.to_string()),
+                    ("steps", c.steps.to_string()),
+                ],
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(separator)
 }
 
 fn chart_data(

@@ -132,6 +132,9 @@ fn entry_json(s: &SeriesForecast) -> Value {
             "window_mase": report.backtest.windows.iter().map(|w| w.mase).collect::<Vec<_>>(),
             "window_model": report.backtest.windows.iter()
                 .map(|w| w.model.map(|m| m.name())).collect::<Vec<_>>(),
+            "coverage": report.backtest.coverage,
+            "window_coverage": report.backtest.windows.iter()
+                .map(|w| &w.coverage).collect::<Vec<_>>(),
             "backtest_horizon": report.protocol.horizon,
             "frequency": s.frequency,
             "season": s.season,
@@ -144,6 +147,7 @@ fn entry_json(s: &SeriesForecast) -> Value {
             "upper": report.interval.upper,
             "scores": report.scores.iter().map(|s| json!({
                 "model": s.name, "mase": s.mase, "mape": s.mape, "smape": s.smape,
+                "coverage": s.coverage,
             })).collect::<Vec<_>>(),
         }),
         (None, error) => json!({
@@ -171,6 +175,7 @@ fn print_text(entries: &[Value]) {
             e["mase"].as_f64().unwrap_or(f64::NAN),
             e["smape"].as_f64().unwrap_or(f64::NAN),
         );
+        println!("  {}", coverage_text(&e["coverage"]));
         let level = e["level"].as_f64().unwrap_or(95.0);
         println!(
             "  {:10}  {:>14}  {:>14}  {:>14}",
@@ -198,5 +203,31 @@ fn print_text(entries: &[Value]) {
                 upper.get(i).copied().unwrap_or(f64::NAN)
             );
         }
+    }
+}
+
+/// "interval coverage on the backtest: 80% 0.833 (30/36), 95% ..." or why there is none.
+fn coverage_text(coverage: &Value) -> String {
+    let parts: Vec<String> = coverage
+        .as_array()
+        .map(|levels| {
+            levels
+                .iter()
+                .map(|c| {
+                    format!(
+                        "{}% {:.3} ({}/{})",
+                        c["level"].as_f64().unwrap_or(f64::NAN),
+                        c["share"].as_f64().unwrap_or(f64::NAN),
+                        c["inside"].as_u64().unwrap_or(0),
+                        c["steps"].as_u64().unwrap_or(0)
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    if parts.is_empty() {
+        "interval coverage on the backtest: none (the model gave no interval)".into()
+    } else {
+        format!("interval coverage on the backtest: {}", parts.join(", "))
     }
 }

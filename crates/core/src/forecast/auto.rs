@@ -3,7 +3,7 @@
 //! history to forecast, with a prediction interval. The report carries everything the
 //! Operations page draws: history, forecast, band, per-window errors and the model table.
 
-use super::backtest::{score_window, seasonal_naive_mae, Protocol, Score, WindowScore};
+use super::backtest::{seasonal_naive_mae, Protocol, Score, WindowScore};
 use super::intervals::{interval, Interval};
 use super::model::{Model, Param};
 use crate::progress::{Control, Progress};
@@ -155,19 +155,7 @@ fn trial(y: &[f64], model: Model, train_len: usize, protocol: &Protocol) -> Tria
     } else {
         model
             .fit(train, protocol.season, protocol.horizon)
-            .map(|fit| {
-                let (mase, mape, smape) = score_window(actual, &fit.mean, scale);
-                WindowScore {
-                    train_len,
-                    scale,
-                    mase,
-                    mape,
-                    smape,
-                    actual: actual.to_vec(),
-                    forecast: fit.mean,
-                    model: None,
-                }
-            })
+            .map(|fit| WindowScore::from_fit(train, actual, fit, scale))
             .and_then(|w| {
                 if w.mase.is_finite() {
                     Ok(w)
@@ -181,19 +169,6 @@ fn trial(y: &[f64], model: Model, train_len: usize, protocol: &Protocol) -> Tria
             })
     };
     Trial { train_len, window }
-}
-
-fn summarise(model: Model, windows: Vec<WindowScore>) -> Score {
-    let count = windows.len() as f64;
-    let mapes: Vec<f64> = windows.iter().filter_map(|w| w.mape).collect();
-    Score {
-        model,
-        name: model.name(),
-        mase: windows.iter().map(|w| w.mase).sum::<f64>() / count,
-        mape: (!mapes.is_empty()).then(|| mapes.iter().sum::<f64>() / mapes.len() as f64),
-        smape: windows.iter().map(|w| w.smape).sum::<f64>() / count,
-        windows,
-    }
 }
 
 /// The rule, applied to `(index, mean MASE)` pairs: the smallest; ties go to the earlier
@@ -323,7 +298,7 @@ pub fn forecast_auto(
             .collect();
         match outer_windows {
             Ok(windows) => {
-                scores.push(summarise(*model, windows));
+                scores.push(Score::from_windows(*model, windows));
                 scored_models.push(*model);
                 trials_kept.push(trials);
             }
@@ -356,7 +331,7 @@ pub fn forecast_auto(
                     .unwrap_or(0);
                 let windows =
                     honest_choice(&scored_models, &trials_kept, &outer, &protocol, fallback);
-                let mut backtest = summarise(scores[i].model, windows);
+                let mut backtest = Score::from_windows(scores[i].model, windows);
                 backtest.name = "auto".into();
                 return Ok(ForecastReport {
                     model: fit.model,

@@ -9,8 +9,16 @@
 //!
 //! MAPE skips steps whose actual value is zero (it is undefined there); sMAPE
 //! `2|e| / (|y| + |ŷ|)` counts a step where both are zero as a perfect 0. Both are percents.
+//!
+//! Beside the errors, each window reports the empirical coverage of the model's 80 % and
+//! 95 % prediction intervals ([`COVERAGE_LEVELS`]): the share of the held-out steps whose
+//! actual value lies inside the band fitted on that window's training part only
+//! ([`super::intervals::interval`]). A well-calibrated 95 % band holds about 95 % of them;
+//! far fewer says the band is too narrow. The score pools the windows' steps. This is what
+//! statsforecast's `cross_validation(..., level=[80, 95])` bands give when counted the same way.
 
-use super::model::Model;
+use super::intervals::interval;
+use super::model::{Fit, Model};
 use crate::{Error, Result};
 use serde::{Deserialize, Serialize};
 
@@ -87,6 +95,42 @@ impl Protocol {
     }
 }
 
+/// The nominal levels (percent) whose interval coverage every backtest reports.
+pub const COVERAGE_LEVELS: [f64; 2] = [80.0, 95.0];
+
+/// How many held-out values fell inside a prediction interval.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Coverage {
+    /// Nominal coverage of the interval in percent (80, 95).
+    pub level: f64,
+    /// Held-out steps whose actual value lies inside the interval (bounds included).
+    pub inside: usize,
+    /// Held-out steps counted.
+    pub steps: usize,
+    /// `inside / steps`, between 0 and 1 (compare with `level / 100`).
+    pub share: f64,
+}
+
+impl Coverage {
+    fn new(level: f64, inside: usize, steps: usize) -> Coverage {
+        Coverage {
+            level,
+            inside,
+            steps,
+            share: if steps == 0 {
+                f64::NAN
+            } else {
+                inside as f64 / steps as f64
+            },
+        }
+    }
+}
+
+/// Levels are written as given (80.0, 95.0); equal to well below any meaningful difference.
+fn same_level(a: f64, b: f64) -> bool {
+    (a - b).abs() < 1e-9
+}
+
 /// The errors of one window.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct WindowScore {
@@ -108,6 +152,10 @@ pub struct WindowScore {
     /// before its origin; `None` in a single model's backtest.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub model: Option<Model>,
+    /// Coverage of the model's intervals at each of [`COVERAGE_LEVELS`], fitted on the
+    /// training part only; empty when the model gave no finite interval.
+    #[serde(default)]
+    pub coverage: Vec<Coverage>,
 }
 
 /// A model's backtest: each window and the means.
@@ -125,6 +173,104 @@ pub struct Score {
     pub mape: Option<f64>,
     /// Mean sMAPE.
     pub smape: f64,
+    /// Interval coverage pooled over the held-out steps of the windows that have one (see
+    /// [`WindowScore::coverage`]); empty when no window has an interval.
+    #[serde(default)]
+    pub coverage: Vec<Coverage>,
+}
+
+impl Score {
+    /// A model's score from its windows: the means of the errors, the pooled coverage.
+    pub fn from_windows(model: Model, windows: Vec<WindowScore>) -> Score {
+        let count = windows.len() as f64;
+        let mapes: Vec<f64> = windows.iter().filter_map(|w| w.mape).collect();
+        let coverage = COVERAGE_LEVELS
+            .iter()
+            .filter_map(|level| {
+                let counted: Vec<&Coverage> = windows
+                    .iter()
+                    .flat_map(|w| &w.coverage)
+                    .filter(|c| same_level(c.level, *level))
+                    .collect();
+                (!counted.is_empty()).then(|| {
+                    Coverage::new(
+                        *level,
+                        counted.iter().map(|c| c.inside).sum(),
+                        counted.iter().map(|c| c.steps).sum(),
+                    )
+                })
+            })
+            .collect();
+        Score {
+            model,
+            name: model.name(),
+            mase: windows.iter().map(|w| w.mase).sum::<f64>() / count,
+            mape: (!mapes.is_empty()).then(|| mapes.iter().sum::<f64>() / mapes.len() as f64),
+            smape: windows.iter().map(|w| w.smape).sum::<f64>() / count,
+            coverage,
+            windows,
+        }
+    }
+
+    /// The pooled coverage at `level` percent, if the backtest has one.
+    pub fn coverage_at(&self, level: f64) -> Option<&Coverage> {
+        self.coverage.iter().find(|c| same_level(c.level, level))
+    }
+}
+
+impl WindowScore {
+    /// Scores `fit`, made from `train` (the first `train.len()` values), against `actual`
+    /// (the values after it): errors scaled by `scale` and interval coverage.
+    pub fn from_fit(train: &[f64], actual: &[f64], fit: Fit, scale: f64) -> WindowScore {
+        let (mase, mape, smape) = score_window(actual, &fit.mean, scale);
+        WindowScore {
+            train_len: train.len(),
+            scale,
+            mase,
+            mape,
+            smape,
+            actual: actual.to_vec(),
+            coverage: interval_coverage(&fit, train, actual),
+            forecast: fit.mean,
+            model: None,
+        }
+    }
+
+    /// This window's coverage at `level` percent, if the model gave an interval.
+    pub fn coverage_at(&self, level: f64) -> Option<&Coverage> {
+        self.coverage.iter().find(|c| same_level(c.level, level))
+    }
+}
+
+/// The coverage at each of [`COVERAGE_LEVELS`] of the intervals of `fit` (made from `train`
+/// alone) on the held-out `actual` values; empty when the fit's band is not finite (no
+/// usable error variance).
+pub fn interval_coverage(fit: &Fit, train: &[f64], actual: &[f64]) -> Vec<Coverage> {
+    if !fit.sigma2.is_finite() {
+        // `interval` would clamp a NaN variance to a zero-width band; that is no interval.
+        return Vec::new();
+    }
+    let mut out = Vec::with_capacity(COVERAGE_LEVELS.len());
+    for level in COVERAGE_LEVELS {
+        let Ok(band) = interval(fit, train, level) else {
+            return Vec::new();
+        };
+        let steps = actual.len().min(band.lower.len());
+        let finite = band.lower[..steps]
+            .iter()
+            .chain(&band.upper[..steps])
+            .all(|v| v.is_finite());
+        if steps == 0 || !finite {
+            return Vec::new();
+        }
+        let inside = actual[..steps]
+            .iter()
+            .zip(band.lower.iter().zip(&band.upper))
+            .filter(|&(a, (low, high))| low <= a && a <= high)
+            .count();
+        out.push(Coverage::new(level, inside, steps));
+    }
+    out
 }
 
 /// In-sample MAE of the seasonal naive forecast (lag `season`).
@@ -191,28 +337,9 @@ pub fn backtest(y: &[f64], model: Model, protocol: &Protocol) -> Result<Score> {
             ));
         }
         let fit = model.fit(train, protocol.season, protocol.horizon)?;
-        let (mase, mape, smape) = score_window(actual, &fit.mean, scale);
-        windows.push(WindowScore {
-            train_len,
-            scale,
-            mase,
-            mape,
-            smape,
-            actual: actual.to_vec(),
-            forecast: fit.mean,
-            model: None,
-        });
+        windows.push(WindowScore::from_fit(train, actual, fit, scale));
     }
-    let count = windows.len() as f64;
-    let mapes: Vec<f64> = windows.iter().filter_map(|w| w.mape).collect();
-    Ok(Score {
-        model,
-        name: model.name(),
-        mase: windows.iter().map(|w| w.mase).sum::<f64>() / count,
-        mape: (!mapes.is_empty()).then(|| mapes.iter().sum::<f64>() / mapes.len() as f64),
-        smape: windows.iter().map(|w| w.smape).sum::<f64>() / count,
-        windows,
-    })
+    Ok(Score::from_windows(model, windows))
 }
 
 #[cfg(test)]
@@ -244,5 +371,77 @@ mod tests {
         assert!((mape.unwrap() - 20.0).abs() < 1e-12);
         assert!((smape - 50.0 * (2.0 / 21.0 + 6.0 / 23.0)).abs() < 1e-12);
         assert_eq!(score_window(&[0.0], &[1.0], 1.0).1, None);
+    }
+
+    /// Alternating 10, 12 has naive one-step errors of ±2 (σ = 2): the 80 % band at step 1
+    /// is `12 ± 1.2816·2`, the 95 % band `12 ± 1.96·2`, widening by `√h`.
+    fn alternating(n: usize) -> Vec<f64> {
+        (0..n)
+            .map(|t| if t % 2 == 0 { 10.0 } else { 12.0 })
+            .collect()
+    }
+
+    #[test]
+    fn coverage_counts_held_out_values_inside_the_band_by_construction() {
+        // Three windows of 2 steps after 20 values. Window 1 continues the pattern (inside
+        // both bands); window 2's first value is 15.2, outside the 80 % band (≤ 14.57) but
+        // inside the 95 % one (≥ 15.91); window 3 jumps to 100, outside both.
+        let mut y = alternating(26);
+        y[22] = 15.2;
+        y[24] = 100.0;
+        y[25] = 100.0;
+        let score = backtest(&y, Model::Naive, &Protocol::new(2, 1)).unwrap();
+        let counts = |level: f64| -> Vec<usize> {
+            score
+                .windows
+                .iter()
+                .map(|w| w.coverage_at(level).unwrap().inside)
+                .collect()
+        };
+        assert_eq!(score.windows[0].train_len, 20);
+        assert_eq!(counts(80.0), vec![2, 1, 0]);
+        assert_eq!(counts(95.0), vec![2, 2, 0]);
+        let pooled = score.coverage_at(95.0).unwrap();
+        assert_eq!((pooled.inside, pooled.steps), (4, 6));
+        assert!((pooled.share - 4.0 / 6.0).abs() < 1e-12);
+        assert!((score.coverage_at(80.0).unwrap().share - 0.5).abs() < 1e-12);
+    }
+
+    #[test]
+    fn coverage_uses_only_each_windows_training_part() {
+        // Wild values after the first window must not change its band: were the interval
+        // fitted on more than the training part, their errors would widen it.
+        let y = alternating(26);
+        let mut wild = y.clone();
+        for (i, v) in wild.iter_mut().enumerate().skip(22) {
+            *v = if i % 2 == 0 { -500.0 } else { 900.0 };
+        }
+        let p = Protocol::new(2, 1);
+        let calm = backtest(&y, Model::Ses, &p).unwrap();
+        let spoilt = backtest(&wild, Model::Ses, &p).unwrap();
+        assert_eq!(calm.windows[0], spoilt.windows[0]);
+        // ...while the later windows, trained on the wild values, see different bands.
+        let train = &wild[..24];
+        let fit = Model::Ses.fit(train, 1, 2).unwrap();
+        let band = interval(&fit, train, 95.0).unwrap();
+        let by_hand = wild[24..]
+            .iter()
+            .zip(band.lower.iter().zip(&band.upper))
+            .filter(|&(a, (l, h))| l <= a && a <= h)
+            .count();
+        assert_eq!(spoilt.windows[2].coverage_at(95.0).unwrap().inside, by_hand);
+        assert_ne!(calm.windows[2].coverage, spoilt.windows[2].coverage);
+    }
+
+    #[test]
+    fn a_band_that_is_not_finite_reports_no_coverage() {
+        let y = alternating(12);
+        let mut fit = Model::Naive.fit(&y, 1, 2).unwrap();
+        fit.sigma2 = f64::NAN;
+        assert!(interval_coverage(&fit, &y, &[10.0, 12.0]).is_empty());
+        let windows = vec![WindowScore::from_fit(&y, &[10.0, 12.0], fit, 2.0)];
+        assert!(Score::from_windows(Model::Naive, windows)
+            .coverage
+            .is_empty());
     }
 }

@@ -326,3 +326,145 @@ fn fixed_smoothing_forecasts_equal_statsforecast_ets() {
         }
     }
 }
+
+/// Interval coverage on the backtest windows against statsforecast 2.1.1's
+/// `cross_validation(h, n_windows = 3, step_size = h, level = [80, 95])` with fixed-form ETS
+/// (`tools/interval_coverage_fixture.py`, fixtures beside the series they were made from).
+const COVERAGE_FIXTURES: [(&str, &str, &str); 2] = [
+    (
+        include_str!("../../../../testdata/pmdarima-wineind/interval_coverage_statsforecast.json"),
+        include_str!("../../../../testdata/pmdarima-wineind/wineind.csv"),
+        "wineind",
+    ),
+    (
+        include_str!(
+            "../../../../testdata/sktime-shampoo-sales/interval_coverage_statsforecast.json"
+        ),
+        include_str!("../../../../testdata/sktime-shampoo-sales/ShampooSales.csv"),
+        "ShampooSales",
+    ),
+];
+
+/// The second column of a two-column CSV with a header.
+fn csv_values(text: &str) -> Vec<f64> {
+    text.lines()
+        .skip(1)
+        .filter(|l| !l.trim().is_empty())
+        .map(|l| {
+            l.split(',')
+                .nth(1)
+                .expect("two columns")
+                .trim()
+                .parse()
+                .expect("number")
+        })
+        .collect()
+}
+
+#[test]
+fn backtest_interval_coverage_equals_statsforecast_cross_validation() {
+    use super::backtest::COVERAGE_LEVELS;
+    use super::state_space::Spec;
+    for (fixture, csv, name) in COVERAGE_FIXTURES {
+        let doc: Value = serde_json::from_str(fixture).expect("fixture parses");
+        assert_eq!(doc["series"], name);
+        let y = csv_values(csv);
+        let protocol = Protocol::new(
+            doc["horizon"].as_u64().unwrap() as usize,
+            doc["season"].as_u64().unwrap() as usize,
+        );
+        for form in doc["forms"].as_array().unwrap() {
+            let code = form["form"].as_str().unwrap();
+            let model = Model::EtsForm {
+                form: Spec::parse(code).unwrap(),
+            };
+            let score = backtest(&y, model, &protocol).unwrap();
+            let theirs = form["windows"].as_array().unwrap();
+            assert_eq!(score.windows.len(), theirs.len());
+            let mut worst = 0.0f64;
+            for (mine, want) in score.windows.iter().zip(theirs) {
+                assert_eq!(mine.train_len as u64, want["train_len"].as_u64().unwrap());
+                assert_eq!(mine.actual, floats(&want["actual"]));
+                // Bounds agree as far as the likelihood fits do (parameters to about 1e-4):
+                // relative to the band's half width.
+                let train = &y[..mine.train_len];
+                let fit = model.fit(train, protocol.season, protocol.horizon).unwrap();
+                for level in COVERAGE_LEVELS {
+                    let band = super::intervals::interval(&fit, train, level).unwrap();
+                    let lo = floats(&want[format!("lo_{level}")]);
+                    let hi = floats(&want[format!("hi_{level}")]);
+                    for i in 0..hi.len() {
+                        let half = (hi[i] - lo[i]) / 2.0;
+                        worst = worst.max((band.upper[i] - hi[i]).abs() / half);
+                        if lo[i] > 0.0 {
+                            worst = worst.max((band.lower[i] - lo[i]).abs() / half);
+                        }
+                    }
+                    let inside = want[format!("inside_{level}")].as_u64().unwrap() as usize;
+                    assert_eq!(
+                        mine.coverage_at(level).unwrap().inside,
+                        inside,
+                        "{name} {code} window at {} level {level}",
+                        mine.train_len
+                    );
+                }
+            }
+            eprintln!("{name} {code}: largest bound difference {worst:.2e} of the half width");
+            assert!(worst < 1e-3, "{name} {code}: bounds differ by {worst}");
+            for level in COVERAGE_LEVELS {
+                let want = form["coverage"][format!("{level}")].as_f64().unwrap();
+                let mine = score.coverage_at(level).unwrap().share;
+                assert!(
+                    close(mine, want, 1e-12),
+                    "{name} {code} {level}: {mine} vs {want}"
+                );
+            }
+        }
+    }
+}
+
+/// Box-Cox λ by Guerrero and the transformed values against coreforecast 0.0.20
+/// (`tools/boxcox_fixture.py`, fixtures beside the series): whole series and each backtest
+/// window's training part, to 1e-6.
+#[test]
+fn boxcox_lambda_and_values_equal_coreforecast() {
+    use super::boxcox::{guerrero_lambda, transform};
+    let fixtures = [
+        (
+            include_str!("../../../../testdata/pmdarima-wineind/boxcox_coreforecast.json"),
+            include_str!("../../../../testdata/pmdarima-wineind/wineind.csv"),
+        ),
+        (
+            include_str!("../../../../testdata/sktime-shampoo-sales/boxcox_coreforecast.json"),
+            include_str!("../../../../testdata/sktime-shampoo-sales/ShampooSales.csv"),
+        ),
+    ];
+    let mut checked = 0;
+    let mut worst = 0.0f64;
+    for (fixture, csv) in fixtures {
+        let doc: Value = serde_json::from_str(fixture).expect("fixture parses");
+        let y = csv_values(csv);
+        for case in doc["cases"].as_array().unwrap() {
+            let n = case["length"].as_u64().unwrap() as usize;
+            let season = case["season"].as_u64().unwrap() as usize;
+            let want = case["lambda"].as_f64().unwrap();
+            let lambda = guerrero_lambda(&y[..n], season);
+            worst = worst.max((lambda - want).abs());
+            assert!(
+                close(lambda, want, 1e-6),
+                "{} m={season} n={n}: λ {lambda} vs {want}",
+                doc["series"]
+            );
+            for (v, w) in y[..n].iter().zip(floats(&case["transformed"])) {
+                let mine = transform(*v, want);
+                assert!(
+                    close(mine, w, 1e-6 * w.abs().max(1.0)),
+                    "{v}: {mine} vs {w}"
+                );
+            }
+            checked += 1;
+        }
+    }
+    eprintln!("largest λ difference from coreforecast: {worst:.1e}");
+    assert_eq!(checked, 12);
+}

@@ -2,8 +2,10 @@
 //! one-step errors and `v_h` the model's variance factor for step `h` (the analytical
 //! variance of the additive-error state-space model, Hyndman et al. 2008, ch. 6; a random
 //! walk's `h` for the naive forecast). Normal errors are assumed. When the history has no
-//! negative value, the lower bound is cut at zero: demand cannot be negative.
+//! negative value, the lower bound is cut at zero: demand cannot be negative. A fit made on
+//! a Box-Cox scale gets its band there, bounds turned back to the original scale.
 
+use super::boxcox;
 use super::model::Fit;
 use crate::{Error, Result};
 use serde::{Deserialize, Serialize};
@@ -79,14 +81,25 @@ pub fn interval(fit: &Fit, history: &[f64], level: f64) -> Result<Interval> {
     let z = normal_quantile(0.5 + level / 200.0);
     let non_negative = history.iter().all(|v| *v >= 0.0);
     let sigma = fit.sigma2.max(0.0).sqrt();
-    let (lower, upper) = fit
-        .mean
+    // A fit on a Box-Cox scale: the band is made there and its bounds turned back (the
+    // transform is monotone, so the band keeps its coverage).
+    let (centre, back): (&[f64], Box<dyn Fn(f64) -> f64>) = match &fit.transformed {
+        Some(t) => {
+            let lambda = t.lambda;
+            (&t.mean, Box::new(move |w| boxcox::inverse(w, lambda)))
+        }
+        None => (&fit.mean, Box::new(|v| v)),
+    };
+    let (lower, upper) = centre
         .iter()
         .zip(&fit.variance_factor)
         .map(|(m, v)| {
             let half = z * sigma * v.sqrt();
-            let low = m - half;
-            (if non_negative { low.max(0.0) } else { low }, m + half)
+            let low = back(m - half);
+            (
+                if non_negative { low.max(0.0) } else { low },
+                back(m + half),
+            )
         })
         .unzip();
     Ok(Interval {

@@ -7,7 +7,8 @@
 //!   ([`smoothing`], optimiser in [`optim`]); ETS as a state-space model fitted by maximum
 //!   likelihood, its form chosen by AICc ([`state_space`], checked against statsforecast);
 //!   an autoregression on differences ([`autoreg`]); the Theta method ([`theta`]); the
-//!   mean of those three; Croston and TSB for intermittent demand ([`croston`]).
+//!   mean of those three; Croston and TSB for intermittent demand ([`croston`]); ETS on a
+//!   Box-Cox transform with λ by Guerrero ([`boxcox`], minimiser in [`brent`]).
 //! - [`backtest`]: the project's protocol (3 rolling origins, step = horizon, MASE scaled by
 //!   each training part's seasonal-naive MAE), the one statsforecast's `cross_validation`
 //!   runs; [`auto`] chooses the model with the smallest backtest MASE, reports the choice's
@@ -32,6 +33,8 @@
 pub mod auto;
 pub mod autoreg;
 pub mod backtest;
+pub mod boxcox;
+pub mod brent;
 pub mod croston;
 pub mod ets;
 pub mod intervals;
@@ -45,7 +48,7 @@ pub mod state_space;
 pub mod theta;
 
 pub use auto::{candidates, forecast_auto, AutoParams, ForecastReport, Skipped};
-pub use backtest::{backtest, Protocol, Score, WindowScore};
+pub use backtest::{backtest, Coverage, Protocol, Score, WindowScore, COVERAGE_LEVELS};
 pub use intervals::Interval;
 pub use model::{Fit, Model, Param};
 pub use series::{build_series, Frequency, Series, SeriesSpec};

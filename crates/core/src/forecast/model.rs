@@ -1,7 +1,7 @@
 //! The forecasting models, what a fit returns, and the one entry point [`Model::fit`].
 
 use super::state_space::{self, Spec};
-use super::{autoreg, croston, naive, smoothing, theta};
+use super::{autoreg, boxcox, croston, naive, smoothing, theta};
 use crate::{Error, Lang, Result};
 use serde::{Deserialize, Serialize};
 
@@ -33,6 +33,10 @@ pub enum Model {
     /// form fitted by maximum likelihood and the one with the smallest AICc kept, as
     /// `AutoETS` does (see [`super::state_space`]).
     Ets,
+    /// [`Model::Ets`] fitted to the Box-Cox transform of the series, λ chosen by Guerrero's
+    /// method on the values it is given ([`super::boxcox`]); forecasts and interval bounds
+    /// turned back to the original scale.
+    EtsBoxCox,
     /// One ETS form, e.g. `MAdM`, fitted by maximum likelihood.
     EtsForm {
         /// The form.
@@ -63,6 +67,7 @@ impl Model {
             Model::HoltWintersAdditive => "holt_winters_additive".into(),
             Model::HoltWintersMultiplicative => "holt_winters_multiplicative".into(),
             Model::Ets => "ets".into(),
+            Model::EtsBoxCox => "ets_boxcox".into(),
             Model::EtsForm { form } => format!("ets({form})"),
             Model::Ar => "ar".into(),
             Model::Theta => "theta".into(),
@@ -84,6 +89,7 @@ impl Model {
             Model::HoltWintersAdditive,
             Model::HoltWintersMultiplicative,
             Model::Ets,
+            Model::EtsBoxCox,
             Model::Ar,
             Model::Theta,
             Model::Combination,
@@ -114,8 +120,8 @@ impl Model {
                     "model",
                     name,
                     "naive, seasonal_naive, moving_average(K), ses, holt, damped_holt, \
-                 holt_winters_additive, holt_winters_multiplicative, ets, ets(FORM) such as \
-                 ets(MAdM), ar, theta, combination, croston or tsb",
+                 holt_winters_additive, holt_winters_multiplicative, ets, ets_boxcox, ets(FORM) \
+                 such as ets(MAdM), ar, theta, combination, croston or tsb",
                 )
             })
     }
@@ -142,6 +148,12 @@ impl Model {
                 .into(),
             Model::Ets => lang
                 .pick("自动指数平滑（AICc）", "ETS (chosen by AICc)")
+                .into(),
+            Model::EtsBoxCox => lang
+                .pick(
+                    "Box-Cox 变换后的自动指数平滑（Guerrero 选 λ）",
+                    "ETS on a Box-Cox transform (λ by Guerrero)",
+                )
                 .into(),
             Model::EtsForm { form } => match lang {
                 Lang::Zh => format!("指数平滑状态空间 {}", form.notation()),
@@ -195,6 +207,7 @@ impl Model {
                 smoothing::fit(y, smoothing::Form::HW_MULTIPLICATIVE, season, horizon)
             }
             Model::Ets => state_space::auto(y, season).map(|f| state_space::to_fit(y, &f, horizon)),
+            Model::EtsBoxCox => on_boxcox_scale(y, season, horizon, Model::Ets),
             Model::EtsForm { form } => {
                 state_space::fit_spec(y, season, *form).map(|f| state_space::to_fit(y, &f, horizon))
             }
@@ -207,6 +220,49 @@ impl Model {
         fit.model = *self;
         Ok(fit)
     }
+}
+
+/// `inner` fitted to the Box-Cox transform of `y` (λ by Guerrero on `y` alone), its
+/// forecasts and in-sample predictions turned back; the band is kept on the transformed
+/// scale ([`Fit::transformed`]) so that [`super::intervals::interval`] turns its bounds back.
+fn on_boxcox_scale(y: &[f64], season: usize, horizon: usize, inner: Model) -> Result<Fit> {
+    let lambda = boxcox::guerrero_lambda(y, season);
+    let w: Vec<f64> = y.iter().map(|v| boxcox::transform(*v, lambda)).collect();
+    if let Some(i) = w.iter().position(|v| !v.is_finite()) {
+        return Err(Error::invalid_parameter(
+            format!("value #{}", i + 1),
+            y[i],
+            format!("a value the Box-Cox transform with λ = {lambda:.3} keeps finite"),
+        ));
+    }
+    let fit = inner.fit(&w, season, horizon)?;
+    let back = |v: f64| boxcox::inverse(v, lambda);
+    let mut params = vec![Param::new("lambda", lambda)];
+    params.extend(fit.params.iter().cloned());
+    let mut out = Fit {
+        model: Model::EtsBoxCox,
+        selected: fit.selected,
+        params,
+        fitted: fit.fitted.iter().map(|v| v.map(back)).collect(),
+        mean: fit.mean.iter().map(|v| back(*v)).collect(),
+        variance_factor: fit.variance_factor,
+        sigma2: fit.sigma2,
+        sse: fit.sse,
+        n_estimated: fit.n_estimated + 1,
+        transformed: None,
+    };
+    if out.mean.iter().any(|v| !v.is_finite()) {
+        return Err(Error::invalid_parameter(
+            "forecast",
+            "a value outside the Box-Cox transform's range",
+            "finite forecasts",
+        ));
+    }
+    out.transformed = Some(Transformed {
+        lambda,
+        mean: fit.mean,
+    });
+    Ok(out)
 }
 
 /// The mean of the ETS, autoregression and Theta forecasts that fit `y` (at least one).
@@ -263,6 +319,7 @@ mod tests {
             Model::HoltWintersAdditive,
             Model::HoltWintersMultiplicative,
             Model::Ets,
+            Model::EtsBoxCox,
             Model::EtsForm {
                 form: Spec::parse("MAdM").unwrap(),
             },
@@ -321,6 +378,19 @@ pub struct Fit {
     pub sse: f64,
     /// Parameters estimated, including initial states (used by AICc).
     pub n_estimated: usize,
+    /// For a model fitted on a transformed scale, that scale's point forecast and λ:
+    /// `sigma2` and `variance_factor` then describe errors on that scale.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub transformed: Option<Transformed>,
+}
+
+/// The Box-Cox scale a fit was made on ([`super::boxcox`]).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Transformed {
+    /// The transform's λ (0: log).
+    pub lambda: f64,
+    /// The point forecast on the transformed scale.
+    pub mean: Vec<f64>,
 }
 
 impl Fit {
@@ -354,6 +424,7 @@ impl Fit {
             sigma2: sse / dof as f64,
             sse,
             n_estimated,
+            transformed: None,
         }
     }
 }

@@ -794,6 +794,13 @@ pub fn to_fit(y: &[f64], f: &EtsFit, horizon: usize) -> super::Fit {
         f.n_params - 1,
     );
     fit.selected = Some(Model::EtsForm { form: f.spec });
+    if f.spec.error == Kind::Additive && f.sigma2.is_finite() && f.sigma2 >= 0.0 {
+        // The likelihood fit's variance, `Σe² / (n - k - 1)` with the variance counted in
+        // `k`, as R's and statsforecast's `ets` report it: their analytic bands, and
+        // therefore the backtest's interval coverage, are then the same. (With too few
+        // values for that divisor, the residual variance `from_parts` gave stays.)
+        fit.sigma2 = f.sigma2;
+    }
     fit
 }
 

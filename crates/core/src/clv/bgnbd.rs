@@ -170,4 +170,36 @@ mod tests {
         assert!((model.p_alive(t(0, 0.0, 30.0)) - 1.0).abs() < 1e-15);
         assert!(model.p_alive(t(4, 5.0, 38.0)) < model.p_alive(t(4, 37.0, 38.0)));
     }
+
+    /// A fit near the no-heterogeneity, no-dropout limit (r and α huge with r/α finite, a
+    /// and b small, as on the Superstore sample) still predicts: every customer, one-time
+    /// buyers included (where a + b − 1 < 0), expects about (r/α)·h purchases.
+    #[test]
+    fn the_poisson_limit_still_predicts() {
+        let model = BgNbd {
+            r: 205_586_630_589.558,
+            alpha: 6_360_609_213_281.32,
+            a: 2.0366e-5,
+            b: 0.037_029_58,
+        };
+        let rate = model.r / model.alpha * 52.0;
+        for t in [
+            Triple {
+                frequency: 0,
+                recency: 0.0,
+                age: 10.0,
+            },
+            Triple {
+                frequency: 3,
+                recency: 150.0,
+                age: 200.0,
+            },
+        ] {
+            let expected = model.expected_purchases(52.0, t);
+            assert!(
+                (expected - rate).abs() < 1e-3 * rate,
+                "{t:?}: {expected} vs {rate}"
+            );
+        }
+    }
 }

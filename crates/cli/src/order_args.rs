@@ -1,6 +1,6 @@
 //! The order-line columns the customer-value commands share (`clv`, `cohort`): customer,
 //! date, amount or quantity × price, order id. Commands take them with
-//! `#[command(flatten)]`.
+//! `#[command(flatten)]`. Given none, the job takes them from the file's understanding.
 
 use crate::output::CliError;
 use shoplens_core::segment::{AmountColumns, OrderColumns};
@@ -8,14 +8,16 @@ use shoplens_core::segment::{AmountColumns, OrderColumns};
 /// Which columns describe the order lines.
 #[derive(clap::Args, Debug, Clone)]
 pub struct OrderArgs {
-    /// Customer id column; lines without an id are counted and left out.
+    /// Customer id column; lines without an id are counted and left out (default, with
+    /// the other columns: the file's customer column).
     #[arg(long)]
-    pub customer_col: String,
-    /// Order date column.
+    pub customer_col: Option<String>,
+    /// Order date column (default: the file's time axis).
     #[arg(long)]
-    pub date_col: String,
-    /// Line amount column (or give --quantity-col and --price-col).
-    #[arg(long, conflicts_with_all = ["quantity_col", "price_col"], required_unless_present = "quantity_col")]
+    pub date_col: Option<String>,
+    /// Line amount column (or give --quantity-col and --price-col; default: the file's
+    /// quantity and price columns, else its amount column).
+    #[arg(long, conflicts_with_all = ["quantity_col", "price_col"])]
     pub amount_col: Option<String>,
     /// Quantity column (amount = quantity × price; negative quantities are cancellations).
     #[arg(long, requires = "price_col")]
@@ -30,21 +32,30 @@ pub struct OrderArgs {
 }
 
 impl OrderArgs {
-    /// The core's order columns.
-    pub fn columns(&self) -> Result<OrderColumns, CliError> {
+    /// The core's order columns; `None` when none is given (the job then takes the
+    /// file's). Some but not all of them is an error naming what is missing.
+    pub fn columns(&self) -> Result<Option<OrderColumns>, CliError> {
         let amount = match (&self.amount_col, &self.quantity_col, &self.price_col) {
-            (Some(a), _, _) => AmountColumns::Amount(a.clone()),
-            (None, Some(quantity), Some(price)) => AmountColumns::QuantityPrice {
+            (Some(a), _, _) => Some(AmountColumns::Amount(a.clone())),
+            (None, Some(quantity), Some(price)) => Some(AmountColumns::QuantityPrice {
                 quantity: quantity.clone(),
                 price: price.clone(),
-            },
-            _ => return Err("give --amount-col, or --quantity-col with --price-col".into()),
+            }),
+            _ => None,
         };
-        Ok(OrderColumns {
-            customer: self.customer_col.clone(),
-            date: self.date_col.clone(),
-            amount,
-            invoice: self.invoice_col.clone(),
-        })
+        match (&self.customer_col, &self.date_col, amount) {
+            (None, None, None) if self.invoice_col.is_none() => Ok(None),
+            (Some(customer), Some(date), Some(amount)) => Ok(Some(OrderColumns {
+                customer: customer.clone(),
+                date: date.clone(),
+                amount,
+                invoice: self.invoice_col.clone(),
+            })),
+            _ => Err(
+                "give --customer-col, --date-col and --amount-col (or --quantity-col with \
+                 --price-col), or none of them to take the file's columns"
+                    .into(),
+            ),
+        }
     }
 }

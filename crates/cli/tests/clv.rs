@@ -120,6 +120,39 @@ fn clv_and_cohort_jobs_rerun_to_the_same_numbers() {
     assert_eq!(rerun["cohorts"], cohorts["cohorts"]);
 }
 
+/// With no column flags, clv and cohort take the file's own columns (the same as naming
+/// them); naming only some of them is an error that says what to give.
+#[test]
+fn columns_default_to_the_files_own() {
+    let retail = repo(RETAIL);
+    let named = [
+        "--customer-col",
+        "CustomerID",
+        "--date-col",
+        "InvoiceDate",
+        "--quantity-col",
+        "Quantity",
+        "--price-col",
+        "UnitPrice",
+        "--invoice-col",
+        "InvoiceNo",
+    ];
+    for command in ["clv", "cohort"] {
+        let by_default = json(&[command, &retail, "--json"]);
+        let mut args = vec![command, retail.as_str()];
+        args.extend(named);
+        args.push("--json");
+        let given = json(&args);
+        assert_eq!(by_default["customers"], given["customers"], "{command}");
+        let rows = if command == "clv" { "rows" } else { "cohorts" };
+        assert_eq!(by_default[rows], given[rows], "{command}");
+    }
+    let out = shoplens(&["clv", &retail, "--customer-col", "CustomerID"]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("--date-col"), "{stderr}");
+}
+
 /// A date that is not one is named, with exit code 2.
 #[test]
 fn a_bad_calibration_day_is_named() {

@@ -1,4 +1,4 @@
-//! `shoplens clv FILE --customer-col C --date-col D --amount-col A [--end DATE]
+//! `shoplens clv FILE [--customer-col C --date-col D --amount-col A] [--end DATE]
 //! [--calibration-end DATE] [--unit week|day] [--periods N] [--discount R]
 //! [--model bgnbd|pareto_nbd] [--json] [--out FILE] [--save-job JOB.json]`: customer
 //! lifetime value (core's clv job, the same as the Customers tab's lifetime-value view).
@@ -49,7 +49,7 @@ pub struct Args {
 pub fn run(args: Args) -> Result<(), CliError> {
     let table = read_table_with(&args.file, &args.output.read.options()?)?;
     let job = ClvJob {
-        columns: Some(args.order.columns()?),
+        columns: args.order.columns()?,
         end: args.end,
         calibration_end: args.calibration_end,
         unit: if args.unit == "day" {

@@ -1,4 +1,4 @@
-//! `shoplens cohort FILE --customer-col C --date-col D --amount-col A [--period month|week]
+//! `shoplens cohort FILE [--customer-col C --date-col D --amount-col A] [--period month|week]
 //! [--json] [--out FILE] [--save-job JOB.json]`: cohort retention (core's cohort job, the
 //! same as the Customers tab's cohort view).
 
@@ -30,7 +30,7 @@ pub struct Args {
 pub fn run(args: Args) -> Result<(), CliError> {
     let table = read_table_with(&args.file, &args.output.read.options()?)?;
     let job = CohortJob {
-        columns: Some(args.order.columns()?),
+        columns: args.order.columns()?,
         period: if args.period == "week" {
             CohortPeriod::Week
         } else {

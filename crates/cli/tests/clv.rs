@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{json, repo, scratch, shoplens};
+use common::{json, repo, scratch, shoplens, RETAIL_COLUMNS};
 use serde_json::Value;
 
 const CDNOW: &str = "testdata/cdnow-sample/cdnow_sample.csv";
@@ -95,25 +95,10 @@ fn clv_and_cohort_jobs_rerun_to_the_same_numbers() {
 
     let retail = repo(RETAIL);
     let cohort_job = scratch("cohort.json");
-    let cohorts = json(&[
-        "cohort",
-        &retail,
-        "--customer-col",
-        "CustomerID",
-        "--date-col",
-        "InvoiceDate",
-        "--quantity-col",
-        "Quantity",
-        "--price-col",
-        "UnitPrice",
-        "--invoice-col",
-        "InvoiceNo",
-        "--period",
-        "week",
-        "--save-job",
-        &cohort_job,
-        "--json",
-    ]);
+    let mut args = vec!["cohort", retail.as_str()];
+    args.extend(RETAIL_COLUMNS);
+    args.extend(["--period", "week", "--save-job", &cohort_job, "--json"]);
+    let cohorts = json(&args);
     assert_eq!(cohorts["period"], "week");
     assert_eq!(cohorts["customers"], 3017);
     let rerun = json(&["run", &cohort_job, &retail, "--json"]);
@@ -125,22 +110,10 @@ fn clv_and_cohort_jobs_rerun_to_the_same_numbers() {
 #[test]
 fn columns_default_to_the_files_own() {
     let retail = repo(RETAIL);
-    let named = [
-        "--customer-col",
-        "CustomerID",
-        "--date-col",
-        "InvoiceDate",
-        "--quantity-col",
-        "Quantity",
-        "--price-col",
-        "UnitPrice",
-        "--invoice-col",
-        "InvoiceNo",
-    ];
     for command in ["clv", "cohort"] {
         let by_default = json(&[command, &retail, "--json"]);
         let mut args = vec![command, retail.as_str()];
-        args.extend(named);
+        args.extend(RETAIL_COLUMNS);
         args.push("--json");
         let given = json(&args);
         assert_eq!(by_default["customers"], given["customers"], "{command}");

@@ -158,6 +158,11 @@ fn segment_job_reruns_to_the_same_inertia() {
         rerun["inertia"].as_f64().unwrap(),
     );
     assert!((a - b).abs() < 1e-9 * a.max(1.0), "{a} vs {b}");
+    // `segment` runs the same core job as `run`: the same result, not only the inertia.
+    assert_eq!(direct["kind"], "segment");
+    for key in ["labels", "profiles", "silhouette", "features"] {
+        assert_eq!(direct[key], rerun[key], "{key}");
+    }
 }
 
 #[test]

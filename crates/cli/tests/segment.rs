@@ -112,11 +112,11 @@ fn segment_matches_the_reference_on_wholesale_customers() {
         let s = got["silhouette"].as_f64().unwrap();
         assert!((i - inertia).abs() <= 0.005 * inertia, "k={k}: {i}");
         assert!((s - silhouette).abs() <= 0.01, "k={k}: {s}");
-        let sizes: Vec<u64> = got["sizes"]
+        let sizes: Vec<u64> = got["profiles"]["clusters"]
             .as_array()
             .unwrap()
             .iter()
-            .map(|v| v.as_u64().unwrap())
+            .map(|c| c["size"].as_u64().unwrap())
             .collect();
         assert_eq!(sizes.len(), k);
         assert_eq!(sizes.iter().sum::<u64>(), 440);

@@ -10,8 +10,8 @@ use std::path::PathBuf;
 #[derive(clap::Args)]
 pub struct Args {
     /// The job spec (JSON with a `"kind"`: inspect, baskets, fit, compare, grid, predict,
-    /// rfm, segment, churn, forecast, inventory, route, budget, clv, cohort).
-    /// rfm, segment, churn, forecast, inventory, route, budget, abc_xyz, recommend).
+    /// rfm, segment, churn, forecast, inventory, route, budget, clv, cohort, abc_xyz,
+    /// recommend).
     job: PathBuf,
     /// The file to run it on.
     file: PathBuf,
@@ -59,6 +59,7 @@ pub fn run(args: Args) -> Result<(), CliError> {
         JobOutput::Cohort(o) => crate::cmd::cohort::print(o, false)?,
         JobOutput::AbcXyz(o) => crate::cmd::abc_xyz::print(o),
         JobOutput::Recommend(o) => crate::cmd::recommend::print(o),
+        JobOutput::Segment(o) => crate::cmd::segment::print(&name, o),
         _ => write_json(&out)?,
     }
     Ok(())

@@ -1,19 +1,15 @@
-//! `shoplens segment FILE --k K [--columns a,b] [--log] [--seed S] [--n-init N] [--json]`:
-//! k-means segments of the rows of a customer table, on standardised (optionally log1p)
-//! numeric columns.
+//! `shoplens segment FILE --k K [--columns a,b] [--log] [--seed S] [--n-init N] [--elbow]
+//! [--json] [--save-job JOB]`: k-means segments of the rows of a customer table, on
+//! standardised (optionally log1p) numeric columns. It runs core's segment job, the same as
+//! the Customers tab's segments view and `shoplens run`, so `--json` prints what `run`
+//! prints for the saved job.
 
-use crate::output::{in_file, print_json, read_file, save_job, CliError};
-use serde_json::json;
-use shoplens_core::jobs::segment::{SegmentJob, SegmentSource};
-use shoplens_core::jobs::Job;
+use crate::output::{in_file, read_table_with, save_job, write_json, CliError, WallClock};
+use shoplens_core::jobs::segment::{self, SegmentJob, SegmentOutput, SegmentSource};
+use shoplens_core::jobs::{Job, JobOutput};
 use shoplens_core::progress::Silent;
 use shoplens_core::rt::DEFAULT_SEED;
-use shoplens_core::segment::features::Features;
-use shoplens_core::segment::kmeans::{fit, KMeansParams};
-use shoplens_core::segment::silhouette::silhouette_score_sampled;
-use shoplens_core::table::read_bytes;
 use std::path::PathBuf;
-use std::time::Instant;
 
 /// Arguments of `segment`.
 #[derive(clap::Args)]
@@ -35,10 +31,9 @@ pub struct Args {
     /// Number of k-means++ starts; the lowest inertia wins.
     #[arg(long, default_value_t = 10)]
     n_init: usize,
-    /// Compute the silhouette on a seeded sample of at most this many rows (it costs n²);
-    /// 0 skips it.
-    #[arg(long, default_value_t = 10_000)]
-    silhouette_sample: usize,
+    /// Also compute inertia and silhouette for k = 2..=10 (the elbow).
+    #[arg(long)]
+    elbow: bool,
     /// Print one JSON object.
     #[arg(long)]
     json: bool,
@@ -51,67 +46,57 @@ pub struct Args {
 
 /// Clusters the rows and prints inertia, silhouette and sizes.
 pub fn run(args: Args) -> Result<(), CliError> {
-    let bytes = read_file(&args.file)?;
-    let table = read_bytes(&bytes, &args.read.options()?).map_err(in_file(&args.file))?;
+    let table = read_table_with(&args.file, &args.read.options()?)?;
     let job = SegmentJob {
         source: SegmentSource::Columns(args.columns.clone()),
         log: args.log,
         k: args.k,
         seed: args.seed,
         n_init: args.n_init,
-        elbow: false,
+        elbow: args.elbow,
     };
-    job.check().map_err(|e| e.to_string())?;
+    let checked = job.check().map_err(|e| e.to_string())?;
     save_job(args.save_job.as_deref(), &Job::Segment(job))?;
-    let mut data = Features::from_table(&table, &args.columns).map_err(in_file(&args.file))?;
-    if args.log {
-        data.log1p().map_err(in_file(&args.file))?;
-    }
-    data.standardise();
-    let params = KMeansParams::new(args.k)
-        .n_init(args.n_init)
-        .seed(args.seed);
-    let started = Instant::now();
-    let model = fit(&data, &params, &mut Silent).map_err(in_file(&args.file))?;
-    let kmeans_seconds = started.elapsed().as_secs_f64();
-    let silhouette = if args.k >= 2 && args.silhouette_sample > 0 {
-        Some(
-            silhouette_score_sampled(&data, &model.labels, args.silhouette_sample, args.seed)
-                .map_err(in_file(&args.file))?,
-        )
-    } else {
-        None
-    };
+    let out = segment::run(&checked, &table, &mut Silent, &WallClock::start())
+        .map_err(in_file(&args.file))?;
     if args.json {
-        print_json(&json!({
-            "k": model.k,
-            "inertia": model.inertia,
-            "silhouette": silhouette,
-            "sizes": model.sizes,
-            "rows": data.n_rows,
-            "skipped_missing": data.skipped_missing,
-            "columns": data.names,
-            "n_iter": model.n_iter,
-            "seconds": {"kmeans": kmeans_seconds},
-        }));
-    } else {
-        println!(
-            "{}: {} rows on {} ({}), k = {}",
-            args.file.display(),
-            data.n_rows,
-            data.names.join(", "),
-            if args.log {
-                "log1p, standardised"
-            } else {
-                "standardised"
-            },
-            model.k
-        );
-        println!("  inertia     {:.4}", model.inertia);
-        if let Some(s) = silhouette {
-            println!("  silhouette  {s:.4}");
-        }
-        println!("  sizes       {:?}", model.sizes);
+        return write_json(&JobOutput::Segment(Box::new(out)));
     }
+    print(&args.file.display().to_string(), &out);
     Ok(())
+}
+
+/// The segments as text: rows and features, inertia, silhouette, sizes, and the elbow.
+pub fn print(file: &str, out: &SegmentOutput) {
+    println!(
+        "{file}: {} rows on {} ({}), k = {}{}",
+        out.labels.len(),
+        out.features.join(", "),
+        if out.log {
+            "log1p, standardised"
+        } else {
+            "standardised"
+        },
+        out.k,
+        if out.skipped_missing > 0 {
+            format!(
+                "; {} rows with a missing value left out",
+                out.skipped_missing
+            )
+        } else {
+            String::new()
+        }
+    );
+    println!("  inertia     {:.4}", out.inertia);
+    if let Some(s) = out.silhouette {
+        println!("  silhouette  {s:.4}");
+    }
+    let sizes: Vec<usize> = out.profiles.clusters.iter().map(|c| c.size).collect();
+    println!("  sizes       {sizes:?}");
+    for point in &out.elbow {
+        println!(
+            "  k = {:2}: inertia {:.4}, silhouette {:.4}",
+            point.k, point.inertia, point.silhouette
+        );
+    }
 }

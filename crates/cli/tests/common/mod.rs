@@ -42,3 +42,17 @@ pub fn json(args: &[&str]) -> Value {
     );
     serde_json::from_slice(&out.stdout).unwrap()
 }
+
+/// The Online Retail order-line columns, as flags (`clv`, `cohort`, `rfm`, `churn`).
+pub const RETAIL_COLUMNS: [&str; 10] = [
+    "--customer-col",
+    "CustomerID",
+    "--date-col",
+    "InvoiceDate",
+    "--quantity-col",
+    "Quantity",
+    "--price-col",
+    "UnitPrice",
+    "--invoice-col",
+    "InvoiceNo",
+];

@@ -97,14 +97,24 @@ export async function loadFile(page, origin, path) {
 
 /** Waits until `predicate`, run in the page with `arg`, gives a truthy value, and returns it.
  * The predicate may be async: Playwright's `waitForFunction` does not await a promise (one
- * counts as true at once), so this checks again, 100 ms after each answer, until `timeout`. */
+ * counts as true at once), so this checks again, 100 ms after each answer, until `timeout`.
+ * A navigation while it waits (a reload the page makes itself) counts as "not yet". */
 export async function until(page, predicate, arg, { timeout = 60_000, what = "the page's condition" } = {}) {
   const deadline = Date.now() + timeout;
+  const inPage = async (fn, value) => {
+    try {
+      return await page.evaluate(fn, value);
+    } catch (error) {
+      if (!/context was destroyed|navigat/i.test(String(error))) throw error;
+      await page.waitForLoadState("domcontentloaded");
+      return undefined;
+    }
+  };
   for (;;) {
-    const value = await page.evaluate(predicate, arg);
+    const value = await inPage(predicate, arg);
     if (value) return value;
     if (Date.now() > deadline) throw new Error(`${what}: not met within ${timeout} ms`);
-    await page.evaluate(() => new Promise((done) => setTimeout(done, 100)));
+    await inPage(() => new Promise((done) => setTimeout(done, 100)));
   }
 }
 

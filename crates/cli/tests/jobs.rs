@@ -1,6 +1,9 @@
 //! `compare`, `grid`, `churn`, `fit --save-job` and `run`, run as the built binary, against
 //! the same jobs run through shoplens-core.
 
+mod common;
+
+use common::RETAIL_COLUMNS;
 use serde_json::Value;
 use shoplens_core::jobs::churn::ChurnJob;
 use shoplens_core::jobs::compare::CompareJob;
@@ -179,23 +182,10 @@ fn fit_in_sample_exclude_and_saved_job() {
 #[test]
 fn churn_matches_core() {
     let file = repo(RETAIL);
-    let (ok, out, err) = shoplens(&[
-        "churn",
-        file.to_str().unwrap(),
-        "--customer-col",
-        "CustomerID",
-        "--date-col",
-        "InvoiceDate",
-        "--quantity-col",
-        "Quantity",
-        "--price-col",
-        "UnitPrice",
-        "--invoice-col",
-        "InvoiceNo",
-        "--window-days",
-        "60",
-        "--json",
-    ]);
+    let mut args = vec!["churn", file.to_str().unwrap()];
+    args.extend(RETAIL_COLUMNS);
+    args.extend(["--window-days", "60", "--json"]);
+    let (ok, out, err) = shoplens(&args);
     assert!(ok, "{err}");
     let cli: Value = serde_json::from_str(&out).unwrap();
     let job: ChurnJob = serde_json::from_str(
@@ -225,23 +215,10 @@ fn churn_matches_core() {
 fn rfm_saved_job_reruns() {
     let file = repo(RETAIL);
     let job_file = scratch("rfm.json");
-    let (ok, out, err) = shoplens(&[
-        "rfm",
-        file.to_str().unwrap(),
-        "--customer-col",
-        "CustomerID",
-        "--date-col",
-        "InvoiceDate",
-        "--quantity-col",
-        "Quantity",
-        "--price-col",
-        "UnitPrice",
-        "--invoice-col",
-        "InvoiceNo",
-        "--save-job",
-        job_file.to_str().unwrap(),
-        "--json",
-    ]);
+    let mut args = vec!["rfm", file.to_str().unwrap()];
+    args.extend(RETAIL_COLUMNS);
+    args.extend(["--save-job", job_file.to_str().unwrap(), "--json"]);
+    let (ok, out, err) = shoplens(&args);
     assert!(ok, "{err}");
     let direct: Value = serde_json::from_str(&out).unwrap();
     let (ok, out, err) = shoplens(&[

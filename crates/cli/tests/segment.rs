@@ -1,14 +1,11 @@
 //! The `rfm` and `segment` subcommands, run as the binary, against the fixtures that
 //! `tools/segment_fixtures.py` wrote with pandas and scikit-learn 1.9.1.
 
-use serde_json::Value;
-use std::path::PathBuf;
-use std::process::Command;
+mod common;
 
-fn repo(path: &str) -> String {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..");
-    root.join(path).to_string_lossy().into_owned()
-}
+use common::{repo, RETAIL_COLUMNS};
+use serde_json::Value;
+use std::process::Command;
 
 fn run(args: &[&str]) -> (i32, String, String) {
     let out = Command::new(env!("CARGO_BIN_EXE_shoplens"))
@@ -29,21 +26,10 @@ fn fixture(name: &str) -> Value {
 
 fn rfm_json(file: &str) -> Value {
     let file = repo(file);
-    let (code, stdout, stderr) = run(&[
-        "rfm",
-        &file,
-        "--customer-col",
-        "CustomerID",
-        "--date-col",
-        "InvoiceDate",
-        "--quantity-col",
-        "Quantity",
-        "--price-col",
-        "UnitPrice",
-        "--invoice-col",
-        "InvoiceNo",
-        "--json",
-    ]);
+    let mut args = vec!["rfm", file.as_str()];
+    args.extend(RETAIL_COLUMNS);
+    args.push("--json");
+    let (code, stdout, stderr) = run(&args);
     assert_eq!(code, 0, "{stderr}");
     serde_json::from_str(&stdout).unwrap()
 }
@@ -174,22 +160,10 @@ fn rfm_out_writes_a_spreadsheet_safe_csv() {
     let file = repo("testdata/uci-online-retail-first1071/OnlineRetail_first1071.csv");
     let out = std::env::temp_dir().join(format!("shoplens-rfm-{}.csv", std::process::id()));
     let out_text = out.to_string_lossy().into_owned();
-    let (code, _, stderr) = run(&[
-        "rfm",
-        &file,
-        "--customer-col",
-        "CustomerID",
-        "--date-col",
-        "InvoiceDate",
-        "--quantity-col",
-        "Quantity",
-        "--price-col",
-        "UnitPrice",
-        "--invoice-col",
-        "InvoiceNo",
-        "--out",
-        &out_text,
-    ]);
+    let mut args = vec!["rfm", file.as_str()];
+    args.extend(RETAIL_COLUMNS);
+    args.extend(["--out", &out_text]);
+    let (code, _, stderr) = run(&args);
     assert_eq!(code, 0, "{stderr}");
     let csv = std::fs::read_to_string(&out).unwrap();
     std::fs::remove_file(&out).ok();

@@ -183,16 +183,7 @@ fn holds_phrase(lower: &str, phrase: &str) -> bool {
 /// non-products (compared without case and surrounding spaces), or holds one of their
 /// phrases.
 pub fn exclusion_reason(name: &str) -> Option<ExclusionReason> {
-    let lower = name.trim().to_lowercase();
-    KNOWN
-        .iter()
-        .find(|(known, _)| *known == lower)
-        .or_else(|| {
-            PHRASES
-                .iter()
-                .find(|(phrase, _)| holds_phrase(&lower, phrase))
-        })
-        .map(|&(_, reason)| reason)
+    reason_by_name(name, |_| true)
 }
 
 /// The reason an item name is certainly not a product, for analyses that leave such
@@ -200,15 +191,25 @@ pub fn exclusion_reason(name: &str) -> Option<ExclusionReason> {
 /// shipping or fees inside a name. Bags, gift wrap and free gifts count only as whole
 /// names here: shops sell `JUTE CARRIER BAG` and `ROMANTIC IMAGES GIFT WRAP SET`.
 pub fn certain_non_product(name: &str) -> Option<ExclusionReason> {
+    reason_by_name(name, |reason| {
+        matches!(reason, ExclusionReason::Shipping | ExclusionReason::Manual)
+    })
+}
+
+/// A whole known name's reason, else the reason of the first phrase inside the name whose
+/// reason `phrase_counts` accepts.
+fn reason_by_name(
+    name: &str,
+    phrase_counts: impl Fn(ExclusionReason) -> bool,
+) -> Option<ExclusionReason> {
     let lower = name.trim().to_lowercase();
     KNOWN
         .iter()
         .find(|(known, _)| *known == lower)
         .or_else(|| {
-            PHRASES.iter().find(|(phrase, reason)| {
-                matches!(reason, ExclusionReason::Shipping | ExclusionReason::Manual)
-                    && holds_phrase(&lower, phrase)
-            })
+            PHRASES
+                .iter()
+                .find(|&&(phrase, reason)| phrase_counts(reason) && holds_phrase(&lower, phrase))
         })
         .map(|&(_, reason)| reason)
 }

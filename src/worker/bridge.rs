@@ -46,8 +46,8 @@ struct Bridge {
     /// The last file that loaded, with the request that loaded it, to reload after a
     /// restart.
     loaded: Option<(File, Job)>,
-    /// The user's column overrides and protections (`Job::SetColumn`, `Job::Protect`) applied to that table since, replayed
-    /// after the reload so a cancelled job does not undo them.
+    /// The user's changes to that table since (`Job::SetColumn`, `Job::Protect`,
+    /// `Job::Understand`), replayed after the reload so a cancelled job does not undo them.
     edits: Vec<Job>,
 }
 
@@ -85,7 +85,11 @@ pub fn run(job: Job, file: Option<File>, on_reply: impl Fn(Reply) + 'static) -> 
         let remember = matches!(job, Job::LoadTable { .. })
             .then(|| file.clone())
             .flatten();
-        let edit = matches!(job, Job::SetColumn { .. } | Job::Protect { .. }).then(|| job.clone());
+        let edit = matches!(
+            job,
+            Job::SetColumn { .. } | Job::Protect { .. } | Job::Understand { .. }
+        )
+        .then(|| job.clone());
         let callback: Callback = match (remember, edit) {
             // An override is remembered once applied, to replay after a restart.
             (_, Some(edit)) => Box::new(move |reply: Reply| {

@@ -216,6 +216,12 @@ fn set_column(index: usize, dtype: DataType, role: Role) -> Result<Output, WireE
             None
         };
         table.set_role(index, role);
+        // The understanding card shows the same choice, and the defaults follow it.
+        UNDERSTOOD.with(|slot| {
+            if let Some(understanding) = slot.borrow_mut().as_mut() {
+                understanding.follow_table_role(table, index, role);
+            }
+        });
         Ok(Output::Retyped {
             summary: summarise(table),
             retyped,
@@ -233,11 +239,17 @@ fn protect_columns(choices: &[(usize, Protection)], salt: &str) -> Result<Output
             .collect();
         *table = protect(table, choices, salt.as_bytes());
         HASHED.with(|h| h.borrow_mut().extend(hashed));
-        // Dropped columns shift the others: understand the protected table again.
-        if UNDERSTOOD.with(|u| u.borrow().as_ref().is_some_and(|u| !u.columns.is_empty())) {
-            let understanding = schema::understand(table);
-            UNDERSTOOD.with(|slot| *slot.borrow_mut() = Some(understanding));
-        }
+        // Dropped columns shift the others: understand the protected table again, keeping
+        // the corrections the user made before.
+        UNDERSTOOD.with(|slot| {
+            let mut slot = slot.borrow_mut();
+            if let Some(previous) = slot.as_ref().filter(|u| !u.columns.is_empty()) {
+                let mut understanding = schema::understand(table);
+                understanding.carry_choices(previous, table);
+                schema::apply_roles(table, &understanding);
+                *slot = Some(understanding);
+            }
+        });
         Ok(Output::Retyped {
             summary: summarise(table),
             retyped: None,
@@ -333,6 +345,11 @@ pub fn with_table<R>(f: impl FnOnce(&mut Table) -> Result<R, WireError>) -> Resu
             en: "No data is loaded yet: open a file on the Data page first.".into(),
         }),
     })
+}
+
+/// Calls `f` with the loaded file's understanding (the user's corrections included), if any.
+pub fn with_understanding<R>(f: impl FnOnce(Option<&Understanding>) -> R) -> R {
+    UNDERSTOOD.with(|slot| f(slot.borrow().as_ref()))
 }
 
 /// Reads the raw bytes of the loaded file again (reporting [`Stage::Read`] progress for job

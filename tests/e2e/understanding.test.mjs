@@ -177,3 +177,64 @@ test("a corrected role is kept with the session and flows into Models and Foreca
   await page.locator('[data-testid="understanding"][data-shape="table"]').waitFor();
   assert.match(await byTest(page, "shape-reason").first().textContent(), /chosen by you/);
 });
+
+test("corrections survive protecting personal data, and the Columns card's role agrees", async () => {
+  await understood("table_personal_data.csv");
+  const row = (column) => page.locator(`[data-testid="understood-column"][data-column="${column}"]`);
+  const chosen = async (column, role) => {
+    await row(column).and(page.locator(`[data-role="${role}"]`)).waitFor();
+    assert.match(await row(column).locator('[data-testid="role-reason"]').textContent(), /^chosen by you/);
+  };
+  step("correct 订单金额 to a category on the understanding card");
+  await row("订单金额").locator("select").selectOption("category");
+  await chosen("订单金额", "category");
+  await settled(page);
+
+  step("the Columns card's coarse role for 身份证号 shows on the understanding card");
+  const columnsRow = (name) => byTest(page, "column-row").filter({ has: page.locator("th", { hasText: name }) });
+  await columnsRow("身份证号").locator('[data-testid="role-select"]').selectOption("ignore");
+  await chosen("身份证号", "text");
+  await settled(page);
+
+  step("drop 收货人 and hash the rest: the columns shift, the corrections stay");
+  await byTest(page, "pii-flag").first().waitFor();
+  const flags = byTest(page, "pii-flag");
+  for (let i = 0; i < (await flags.count()); i++) {
+    if ((await flags.nth(i).textContent()).includes("收货人")) {
+      await flags.nth(i).locator('[data-testid="pii-choice"]').selectOption("drop");
+    }
+  }
+  await byTest(page, "protect").click();
+  await row("收货人").waitFor({ state: "detached" });
+  await settled(page);
+  await chosen("订单金额", "category");
+  await chosen("身份证号", "text");
+  assert.equal(await columnsRow("订单金额").locator('[data-testid="role-select"]').inputValue(), "feature");
+});
+
+test("the Baskets page builds what the Data page was told the file is", async () => {
+  const file = join(ROOT, "testdata", "quirks", "tickets_plain_headers.csv");
+  await loadFile(page, env.origin, file);
+  await byTest(page, "understanding").waitFor();
+  step("no header names an order: Baskets says the table holds no baskets");
+  await page.locator('a[href="#baskets"]').click();
+  await byTest(page, "baskets-page").locator('[data-testid="job-error"]').waitFor();
+  assert.match(await byTest(page, "baskets-page").textContent(), /does not hold baskets/);
+
+  step("say on the Data page that Ticket is the order and Article the item");
+  await page.locator('a[href="#data"]').click();
+  const row = (column) => page.locator(`[data-testid="understood-column"][data-column="${column}"]`);
+  for (const [column, role] of [["Ticket", "order"], ["Article", "item"]]) {
+    await row(column).locator("select").selectOption(role);
+    await row(column).and(page.locator(`[data-role="${role}"]`)).waitFor();
+    await settled(page);
+  }
+  await byTest(page, "shape-select").selectOption("order_lines");
+  await page.locator('[data-testid="understanding"][data-shape="order_lines"]').waitFor();
+  await settled(page);
+
+  step("Baskets now groups the lines by ticket");
+  await page.locator('a[href="#baskets"]').click();
+  await byTest(page, "basket-report").waitFor();
+  assert.match(await byTest(page, "basket-report").textContent(), /basket = Ticket, item = Article: 4 baskets, 3 items/);
+});

@@ -22,7 +22,9 @@ pub use shoplens_core::jobs::baskets::{BasketSource, MineSettings, Prepared};
 use super::WorkerClock;
 use crate::worker::protocol::Stage;
 use crate::worker::protocol::{JobId, Output, WireError};
-use crate::worker::runner::{loaded_file_bytes, now_ms, progress, wasm_memory_bytes, with_table};
+use crate::worker::runner::{
+    loaded_file_bytes, now_ms, progress, wasm_memory_bytes, with_table, with_understanding,
+};
 
 /// Most rules sent to the page: enough for any useful table, small enough to cross the
 /// worker boundary quickly. The summary still gives the full count.
@@ -263,7 +265,7 @@ impl From<shoplens_core::Error> for BuildError {
 
 /// Runs `job` (the job with id `id`) in the worker.
 pub fn run(id: JobId, job: BasketJob) -> Result<Output, WireError> {
-    let output = match job {
+    let output = match understood(job)? {
         BasketJob::Prepare { source } => {
             let job = BasketsJob { source, mine: None };
             BasketOutput::Prepared(run_core(id, &job)?.prepared)
@@ -296,7 +298,7 @@ pub fn run(id: JobId, job: BasketJob) -> Result<Output, WireError> {
 /// The core job a search runs, with the shape and columns the builder uses written in
 /// (`None` for building alone and the baskets behind a rule).
 pub fn spec(id: JobId, job: &BasketJob) -> Result<Option<shoplens_core::jobs::Job>, WireError> {
-    let BasketJob::Mine { source, settings } = job else {
+    let BasketJob::Mine { source, settings } = understood(job.clone())? else {
         return Ok(None);
     };
     let spec = BasketsJob {
@@ -306,13 +308,39 @@ pub fn spec(id: JobId, job: &BasketJob) -> Result<Option<shoplens_core::jobs::Jo
     spec.check()?;
     let filled = with_table(|table| {
         let (_, prepared) =
-            baskets::build(source, table, || bytes(id), &WorkerClock).map_err(|e| e.0)?;
+            baskets::build(&source, table, || bytes(id), &WorkerClock).map_err(|e| e.0)?;
         Ok(source.filled(&prepared.report))
     })?;
     Ok(Some(shoplens_core::jobs::Job::Baskets(BasketsJob {
         source: filled,
         ..spec
     })))
+}
+
+/// `job` with the user's corrections of the file's understanding written into its source
+/// ([`BasketSource::understood`]): what the Data page says the file is decides the baskets.
+fn understood(job: BasketJob) -> Result<BasketJob, WireError> {
+    let fill = |source: BasketSource| -> Result<BasketSource, WireError> {
+        with_table(|table| {
+            Ok(with_understanding(|u| match u {
+                Some(u) => source.understood(u, table),
+                None => source.clone(),
+            }))
+        })
+    };
+    Ok(match job {
+        BasketJob::Prepare { source } => BasketJob::Prepare {
+            source: fill(source)?,
+        },
+        BasketJob::Mine { source, settings } => BasketJob::Mine {
+            source: fill(source)?,
+            settings,
+        },
+        BasketJob::Behind { source, items } => BasketJob::Behind {
+            source: fill(source)?,
+            items,
+        },
+    })
 }
 
 fn bytes(id: JobId) -> Result<Vec<u8>, BuildError> {

@@ -17,6 +17,7 @@ use crate::basket::{
 };
 use crate::progress::Progress;
 use crate::rt::Clock;
+use crate::schema::{Shape, Understanding};
 use crate::table::{ReadOptions, Table};
 use crate::{Error, Result};
 use serde::{Deserialize, Serialize};
@@ -55,6 +56,45 @@ impl BasketSource {
             exclude_items: self.exclude_items.clone().unwrap_or_default(),
             ..BuildOptions::default()
         }
+    }
+
+    /// This source with the user's corrections of the file's understanding written in
+    /// (the Data page's "What this file is" card), so the Baskets page builds what the user
+    /// said the file is. When the source already names a shape or columns, or the user
+    /// corrected nothing, it is returned as it is and the builder detects the shape from
+    /// the same vocabulary the understanding uses (`tests::detection_agrees_with_the_
+    /// understanding` checks that both agree on every corpus file).
+    pub fn understood(&self, understanding: &Understanding, table: &Table) -> BasketSource {
+        let open =
+            self.shape.is_none() && self.basket_columns.is_empty() && self.item_column.is_none();
+        if !open || !understanding.has_choices() {
+            return self.clone();
+        }
+        let name = |i: usize| table.columns().get(i).map(|c| c.name().to_string());
+        let s = &understanding.suggested;
+        let mut source = self.clone();
+        match understanding.shape {
+            Shape::OrderLines => {
+                source.shape = Some(BasketShape::OrderLines);
+                let columns: Vec<String> =
+                    s.basket_columns.iter().filter_map(|&i| name(i)).collect();
+                if let (false, Some(item)) = (columns.is_empty(), s.item_column.and_then(name)) {
+                    source.basket_columns = columns;
+                    source.item_column = Some(item);
+                    source.quantity_column = source
+                        .quantity_column
+                        .or_else(|| s.quantity_column.and_then(name));
+                    source.price_column = source
+                        .price_column
+                        .or_else(|| s.price_column.and_then(name));
+                }
+            }
+            Shape::BasketMatrix => source.shape = Some(BasketShape::OneHot),
+            Shape::BasketLines => source.shape = Some(BasketShape::LinePerBasket),
+            // Not basket-bearing: the builder says so and names the columns to group by.
+            Shape::Table | Shape::TimeSeries | Shape::RouteInstance => {}
+        }
+        source
     }
 
     /// This source with the shape and columns the builder used written in.
@@ -449,6 +489,116 @@ mod tests {
 
     fn job(json: &str) -> BasketsJob {
         serde_json::from_str(json).unwrap()
+    }
+
+    /// A file whose headers name nothing the builder knows: once the user marks the
+    /// ticket column as the order and the article column as the item on the Data page,
+    /// the Baskets page builds one basket per ticket from them.
+    #[test]
+    fn corrections_of_the_understanding_decide_the_baskets() {
+        use crate::schema::{understand, ColumnRole, Override};
+        let csv =
+            "Ticket,Article,Units\nT1,tea,2\nT1,cup,1\nT2,tea,1\nT3,jam,1\nT3,tea,3\nT3,cup,1\n";
+        let table = read_bytes(csv.as_bytes(), &ReadOptions::default()).unwrap();
+        let mut u = understand(&table);
+        let open = BasketSource::default();
+        assert_eq!(open.understood(&u, &table), open, "nothing corrected");
+        for (column, role) in [(0, ColumnRole::Order), (1, ColumnRole::Item)] {
+            u.apply_override(&table, &Override::Role { column, role });
+        }
+        u.apply_override(
+            &table,
+            &Override::Shape {
+                shape: Shape::OrderLines,
+            },
+        );
+        let source = open.understood(&u, &table);
+        assert_eq!(source.shape, Some(BasketShape::OrderLines));
+        assert_eq!(source.basket_columns, ["Ticket"]);
+        assert_eq!(source.item_column.as_deref(), Some("Article"));
+        let (tx, prepared) =
+            build(&source, &table, || Ok::<_, Error>(Vec::new()), &FrozenClock).unwrap();
+        assert_eq!(tx.len(), 3);
+        assert_eq!(prepared.report.shape, BasketShape::OrderLines);
+        // Columns the user gives on the Baskets page win over the understanding.
+        let given = BasketSource {
+            item_column: Some("Units".into()),
+            ..BasketSource::default()
+        };
+        assert_eq!(given.understood(&u, &table), given);
+    }
+
+    /// On every basket-bearing file of the understanding corpus, the builder's own
+    /// detection (what runs when the user corrected nothing) finds the shape and columns
+    /// the understanding suggests, so the Data page and the Baskets page never disagree.
+    #[test]
+    fn detection_agrees_with_the_understanding() {
+        use crate::schema::understand_bytes;
+        let dir =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testdata/understanding");
+        let expected: serde_json::Value =
+            serde_json::from_slice(&std::fs::read(dir.join("expected.json")).unwrap()).unwrap();
+        let mut checked = 0;
+        let mut problems = Vec::new();
+        for (name, what) in expected.as_object().unwrap() {
+            let shape = what.get("shape").and_then(|s| s.as_str());
+            if !matches!(shape, Some("order_lines" | "basket_matrix")) {
+                continue;
+            }
+            let bytes = std::fs::read(dir.join(name)).unwrap();
+            let understood = understand_bytes(&bytes, &ReadOptions::default()).unwrap();
+            let (u, table) = (
+                &understood.understanding,
+                understood.table.as_ref().unwrap(),
+            );
+            let built = build(
+                &BasketSource::default(),
+                table,
+                || Ok::<_, Error>(bytes.clone()),
+                &FrozenClock,
+            );
+            let report = match built {
+                Ok((_, prepared)) => prepared.report,
+                Err(e) => {
+                    problems.push(format!("{name}: {e}"));
+                    continue;
+                }
+            };
+            checked += 1;
+            let names = |list: &[usize]| -> Vec<String> {
+                list.iter()
+                    .map(|&i| table.column(i).name().to_string())
+                    .collect()
+            };
+            let expected_shape = match u.shape {
+                Shape::OrderLines => BasketShape::OrderLines,
+                _ => BasketShape::OneHot,
+            };
+            if report.shape != expected_shape {
+                problems.push(format!(
+                    "{name}: built {:?}, understood {:?}",
+                    report.shape, u.shape
+                ));
+            } else if report.shape == BasketShape::OrderLines {
+                let item = u
+                    .suggested
+                    .item_column
+                    .map(|i| table.column(i).name().to_string());
+                if report.basket_columns != names(&u.suggested.basket_columns)
+                    || report.item_column != item
+                {
+                    problems.push(format!(
+                        "{name}: built {:?}/{:?}, understood {:?}/{:?}",
+                        report.basket_columns,
+                        report.item_column,
+                        names(&u.suggested.basket_columns),
+                        item
+                    ));
+                }
+            }
+        }
+        assert!(checked >= 10, "only {checked} files checked");
+        assert!(problems.is_empty(), "{problems:#?}");
     }
 
     /// A job with only a support reads its defaults, mines the same itemsets and rules as

@@ -183,9 +183,69 @@ impl Understanding {
         changed
     }
 
+    /// Whether the user corrected any decision (a role or the shape).
+    pub fn has_choices(&self) -> bool {
+        self.shape_evidence.contains(&Evidence::Chosen)
+            || self
+                .columns
+                .iter()
+                .any(|c| c.evidence.contains(&Evidence::Chosen))
+    }
+
     /// The coarse role a table column gets from its understood role.
     pub fn table_role(&self, index: usize) -> Option<Role> {
         self.columns.get(index).map(|c| c.role.table_role())
+    }
+
+    /// Follows a coarse role the user chose for column `index` elsewhere (the Columns
+    /// card, `Role::Identifier` for a row number): when the understood role does not
+    /// already imply it, the column takes the fine role closest to it, as a choice of
+    /// the user's, so both views and every default agree. Returns whether it changed.
+    pub fn follow_table_role(&mut self, table: &Table, index: usize, role: Role) -> bool {
+        match self.columns.get(index) {
+            Some(c) if c.role.table_role() != role => {
+                let role = ColumnRole::closest_to(role);
+                self.apply_override(
+                    table,
+                    &Override::Role {
+                        column: index,
+                        role,
+                    },
+                );
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// The choices the user made on `previous` (roles and shape marked
+    /// [`Evidence::Chosen`]), applied again to this understanding of a changed table.
+    /// Columns are matched by name, since protecting personal data drops columns and
+    /// shifts the others; a choice for a column that is gone is dropped with it.
+    /// [`apply_roles`] then gives the table the coarse roles of the result.
+    pub fn carry_choices(&mut self, previous: &Understanding, table: &Table) {
+        for old in previous
+            .columns
+            .iter()
+            .filter(|c| c.evidence.contains(&Evidence::Chosen))
+        {
+            let Some(column) = self.columns.iter().position(|c| c.name == old.name) else {
+                continue;
+            };
+            let choice = Override::Role {
+                column,
+                role: old.role,
+            };
+            self.apply_override(table, &choice);
+        }
+        if previous.shape_evidence.contains(&Evidence::Chosen) {
+            self.apply_override(
+                table,
+                &Override::Shape {
+                    shape: previous.shape,
+                },
+            );
+        }
     }
 }
 

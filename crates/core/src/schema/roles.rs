@@ -103,6 +103,19 @@ impl ColumnRole {
         }
     }
 
+    /// The fine role that stands for a coarse table role, for a choice made in coarse
+    /// terms: an identifier, a date, a target, free text for a column left out, else a
+    /// feature. [`ColumnRole::table_role`] maps it back to the same coarse role.
+    pub fn closest_to(role: Role) -> ColumnRole {
+        match role {
+            Role::Identifier => ColumnRole::Identifier,
+            Role::Date => ColumnRole::Date,
+            Role::Target => ColumnRole::Target,
+            Role::Ignore => ColumnRole::Text,
+            Role::Feature => ColumnRole::Feature,
+        }
+    }
+
     /// The coarse table role: ids of any kind are identifiers, free text is ignored.
     pub fn table_role(self) -> Role {
         match self {

@@ -205,3 +205,57 @@ fn an_override_changes_the_role_and_the_defaults_it_implies() {
     assert_eq!(u.shape_evidence, [Evidence::Chosen]);
     assert_eq!(u.frequency, None);
 }
+
+#[test]
+fn a_coarse_role_chosen_elsewhere_becomes_the_understood_role() {
+    let csv = "date,Store,Weekly_Sales\n2020-01-06,1,10\n2020-01-13,1,12\n2020-01-20,1,11\n2020-01-27,1,13\n";
+    let table = read_bytes(csv.as_bytes(), &ReadOptions::default()).unwrap();
+    let mut u = understand(&table);
+    assert_eq!(u.suggested.value_column, Some(2));
+    assert!(u.follow_table_role(&table, 2, crate::table::Role::Identifier));
+    assert_eq!(u.columns[2].role, ColumnRole::Identifier);
+    assert_eq!(u.columns[2].evidence[0], Evidence::Chosen);
+    assert_ne!(u.suggested.value_column, Some(2));
+    // A coarse role the understood one already implies changes nothing.
+    let before = u.clone();
+    assert!(!u.follow_table_role(&table, 2, crate::table::Role::Identifier));
+    assert!(!u.follow_table_role(&table, 9, crate::table::Role::Date));
+    assert_eq!(u, before);
+    for role in crate::table::Role::ALL {
+        assert_eq!(ColumnRole::closest_to(role).table_role(), role);
+    }
+}
+
+#[test]
+fn choices_survive_a_protection_that_drops_a_column() {
+    use crate::privacy::{protect, Protection};
+    let csv = "Email,Order,Product,Qty,When\n\
+        a@x.cn,1,tea,2,2020-01-06\nb@y.cn,1,cup,1,2020-01-06\n\
+        c@z.cn,2,tea,1,2020-01-07\nd@w.cn,3,jam,4,2020-01-08\n";
+    let table = read_bytes(csv.as_bytes(), &ReadOptions::default()).unwrap();
+    let mut u = understand(&table);
+    u.apply_override(
+        &table,
+        &Override::Role {
+            column: 3,
+            role: ColumnRole::Category,
+        },
+    );
+    u.apply_override(
+        &table,
+        &Override::Shape {
+            shape: Shape::Table,
+        },
+    );
+    let protected = protect(&table, &[(0, Protection::Drop)], b"salt");
+    let mut again = understand(&protected);
+    assert_eq!(again.columns[2].name, "Qty");
+    assert_ne!(again.columns[2].role, ColumnRole::Category);
+    again.carry_choices(&u, &protected);
+    assert_eq!(again.columns[2].role, ColumnRole::Category);
+    assert_eq!(again.columns[2].evidence[0], Evidence::Chosen);
+    assert_eq!(again.shape, Shape::Table);
+    assert_eq!(again.shape_evidence, [Evidence::Chosen]);
+    // Columns the user did not touch keep what the new understanding decided.
+    assert!(!again.columns[0].evidence.contains(&Evidence::Chosen));
+}

@@ -213,7 +213,7 @@ test("corrections survive protecting personal data, and the Columns card's role 
 });
 
 test("the Baskets page builds what the Data page was told the file is", async () => {
-  const file = join(ROOT, "testdata", "quirks", "tickets_plain_headers.csv");
+  const file = join(ROOT, "testdata", "quirks", "slips_plain_headers.csv");
   await loadFile(page, env.origin, file);
   await byTest(page, "understanding").waitFor();
   step("no header names an order: Baskets says the table holds no baskets");
@@ -221,10 +221,10 @@ test("the Baskets page builds what the Data page was told the file is", async ()
   await byTest(page, "baskets-page").locator('[data-testid="job-error"]').waitFor();
   assert.match(await byTest(page, "baskets-page").textContent(), /does not hold baskets/);
 
-  step("say on the Data page that Ticket is the order and Article the item");
+  step("say on the Data page that Slip is the order and Thing the item");
   await page.locator('a[href="#data"]').click();
   const row = (column) => page.locator(`[data-testid="understood-column"][data-column="${column}"]`);
-  for (const [column, role] of [["Ticket", "order"], ["Article", "item"]]) {
+  for (const [column, role] of [["Slip", "order"], ["Thing", "item"]]) {
     await row(column).locator("select").selectOption(role);
     await row(column).and(page.locator(`[data-role="${role}"]`)).waitFor();
     await settled(page);
@@ -233,8 +233,8 @@ test("the Baskets page builds what the Data page was told the file is", async ()
   await page.locator('[data-testid="understanding"][data-shape="order_lines"]').waitFor();
   await settled(page);
 
-  step("Baskets now groups the lines by ticket");
+  step("Baskets now groups the lines by slip");
   await page.locator('a[href="#baskets"]').click();
   await byTest(page, "basket-report").waitFor();
-  assert.match(await byTest(page, "basket-report").textContent(), /basket = Ticket, item = Article: 4 baskets, 3 items/);
+  assert.match(await byTest(page, "basket-report").textContent(), /basket = Slip, item = Thing: 4 baskets, 3 items/);
 });

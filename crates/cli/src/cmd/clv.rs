@@ -134,10 +134,10 @@ pub fn print(out: &ClvOutput, json: bool) -> Result<(), CliError> {
     println!("Segments:");
     for s in &out.segments {
         println!(
-            "  {:10} {:>8} customers, expected value {:.2}",
+            "  {:10} {:>8} customers, expected value {}",
             s.segment.key(),
             s.customers,
-            s.expected_value
+            cents(s.expected_value)
         );
     }
     println!(
@@ -146,9 +146,32 @@ pub fn print(out: &ClvOutput, json: bool) -> Result<(), CliError> {
     );
     for r in out.rows.iter().take(10) {
         println!(
-            "  {:12} P(alive) {:.3}  purchases {:.2}  value {:.2}",
-            r.id, r.value.p_alive, r.value.expected_purchases, r.value.expected_value
+            "  {:12} P(alive) {:.3}  purchases {:.2}  value {}",
+            r.id,
+            r.value.p_alive,
+            r.value.expected_purchases,
+            cents(r.value.expected_value)
         );
     }
     Ok(())
+}
+
+/// Money to the cent; a value that rounds to zero prints as `0.00`, never `-0.00` (a
+/// segment of customers not expected back sums rounding noise of either sign).
+fn cents(value: f64) -> String {
+    let value = if value.abs() < 0.005 { 0.0 } else { value };
+    format!("{value:.2}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::cents;
+
+    #[test]
+    fn money_that_rounds_to_zero_has_no_sign() {
+        assert_eq!(cents(-1e-9), "0.00");
+        assert_eq!(cents(-0.004), "0.00");
+        assert_eq!(cents(-0.006), "-0.01");
+        assert_eq!(cents(12.5), "12.50");
+    }
 }

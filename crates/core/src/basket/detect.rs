@@ -263,6 +263,11 @@ pub(crate) fn guess_columns(
     basket_columns: &[String],
     item_column: Option<&str>,
 ) -> Result<(OrderLines, ShapeReason)> {
+    if basket_columns.is_empty() && item_column.is_none() {
+        if let Some(found) = understood_order_lines(table) {
+            return Ok(found);
+        }
+    }
     let (baskets, reason) = if basket_columns.is_empty() {
         match guess_basket(table) {
             Some(found) => found,
@@ -296,6 +301,34 @@ pub(crate) fn guess_columns(
             item_column: item,
             quantity_column: find_named(table, Concept::Quantity),
             price_column: find_named(table, Concept::Price),
+        },
+        reason,
+    ))
+}
+
+/// The order lines the file's understanding ([`crate::schema`]) finds, so that `baskets`
+/// groups the lines `inspect` and the Data page say it does. `None` when the understanding
+/// is of another shape; the header words alone may still find order lines then.
+fn understood_order_lines(table: &Table) -> Option<(OrderLines, ShapeReason)> {
+    use crate::schema::{understand, ColumnRole, Shape};
+    let u = understand(table);
+    let s = &u.suggested;
+    let item = s.item_column?;
+    if u.shape != Shape::OrderLines || s.basket_columns.is_empty() {
+        return None;
+    }
+    let name = |i: usize| table.column(i).name().to_string();
+    let reason = if u.columns[s.basket_columns[0]].role == ColumnRole::Order {
+        ShapeReason::OrderColumnNames
+    } else {
+        ShapeReason::CustomerAndDate
+    };
+    Some((
+        OrderLines {
+            basket_columns: s.basket_columns.iter().map(|&i| name(i)).collect(),
+            item_column: name(item),
+            quantity_column: s.quantity_column.map(name),
+            price_column: s.price_column.map(name),
         },
         reason,
     ))

@@ -492,13 +492,13 @@ mod tests {
     }
 
     /// A file whose headers name nothing the builder knows: once the user marks the
-    /// ticket column as the order and the article column as the item on the Data page,
-    /// the Baskets page builds one basket per ticket from them.
+    /// slip column as the order and the thing column as the item on the Data page, the
+    /// Baskets page builds one basket per slip from them.
     #[test]
     fn corrections_of_the_understanding_decide_the_baskets() {
         use crate::schema::{understand, ColumnRole, Override};
         let csv =
-            "Ticket,Article,Units\nT1,tea,2\nT1,cup,1\nT2,tea,1\nT3,jam,1\nT3,tea,3\nT3,cup,1\n";
+            "Slip,Thing,Units\nT1,tea,2\nT1,cup,1\nT2,tea,1\nT3,jam,1\nT3,tea,3\nT3,cup,1\n";
         let table = read_bytes(csv.as_bytes(), &ReadOptions::default()).unwrap();
         let mut u = understand(&table);
         let open = BasketSource::default();
@@ -514,8 +514,8 @@ mod tests {
         );
         let source = open.understood(&u, &table);
         assert_eq!(source.shape, Some(BasketShape::OrderLines));
-        assert_eq!(source.basket_columns, ["Ticket"]);
-        assert_eq!(source.item_column.as_deref(), Some("Article"));
+        assert_eq!(source.basket_columns, ["Slip"]);
+        assert_eq!(source.item_column.as_deref(), Some("Thing"));
         let (tx, prepared) =
             build(&source, &table, || Ok::<_, Error>(Vec::new()), &FrozenClock).unwrap();
         assert_eq!(tx.len(), 3);

@@ -48,6 +48,14 @@ pub enum Evidence {
     },
     /// Long or many-worded text.
     LongText,
+    /// Every value is `#` and digits (`#1001`, Shopify's order name), and they repeat.
+    HashNumbers,
+    /// Every value is different while another column's order ids repeat: a line or
+    /// transaction id, not the order.
+    LineIds {
+        /// The order column whose ids repeat.
+        order: usize,
+    },
     /// Numbers.
     NumericValues,
     /// The last column, with few values: what such a table is usually about.
@@ -174,6 +182,19 @@ impl Evidence {
                 }
             }
             LongText => lang.pick("长文本", "long text").into(),
+            HashNumbers => lang
+                .pick(
+                    "值都是 # 加数字（如 #1001，订单号的写法），且有重复",
+                    "every value is # and digits (like #1001, how order numbers are written) and they repeat",
+                )
+                .into(),
+            LineIds { order } => match lang {
+                Lang::Zh => format!("每行的值都不同，而第 {} 列的订单号有重复：这是明细编号", order + 1),
+                Lang::En => format!(
+                    "every value differs while column {}'s order ids repeat: a line id",
+                    order + 1
+                ),
+            },
             NumericValues => lang.pick("值是数字", "the values are numbers").into(),
             LastColumn => lang
                 .pick("最后一列且取值少", "the last column, with few values")
@@ -279,5 +300,6 @@ pub fn concept_label(concept: Concept, lang: Lang) -> &'static str {
         Concept::Category => lang.pick("类别", "category"),
         Concept::Target => lang.pick("预测目标", "target"),
         Concept::Identifier => lang.pick("编号", "identifier"),
+        Concept::Text => lang.pick("文本", "free text"),
     }
 }

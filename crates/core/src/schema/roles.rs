@@ -272,9 +272,21 @@ fn by_header_and_values(
         role
     };
     let repeats = (distinct < present).then_some(Evidence::Repeats { distinct, present });
+    if dtype == DataType::Text && repeats.is_some() && hash_numbers(column) {
+        evidence.push(Evidence::HashNumbers);
+        evidence.extend(repeats);
+        return ColumnRole::Order;
+    }
     match concept.map(|(c, _)| c) {
         Some(Concept::Customer) => return with_header(ColumnRole::Customer, repeats),
-        Some(Concept::Order) => return with_header(ColumnRole::Order, repeats),
+        // Order ids are codes: a column of decimals under an order word is money
+        // (`Order Shipping`) or a measure.
+        Some(Concept::Order) if dtype != DataType::Decimal => {
+            return with_header(ColumnRole::Order, repeats)
+        }
+        Some(Concept::Text) if dtype == DataType::Text => {
+            return with_header(ColumnRole::Text, None)
+        }
         // Numbers are items only as codes: whole numbers under an exact header or one
         // naming a code (`ProductRelated` counts pages, it does not name products).
         Some(Concept::Item)
@@ -330,6 +342,23 @@ fn by_header_and_values(
     }
     evidence.push(Evidence::NumericValues);
     ColumnRole::Feature
+}
+
+/// Whether every present value is `#` followed by digits (`#1001`): how Shopify and other
+/// shop systems write order numbers.
+fn hash_numbers(column: &Column) -> bool {
+    let ColumnData::Text(values) = column.data() else {
+        return false;
+    };
+    let mut any = false;
+    for row in (0..column.len()).filter(|&r| !column.is_missing(r)) {
+        let v = values.get(row).trim();
+        match v.strip_prefix('#') {
+            Some(n) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => any = true,
+            _ => return false,
+        }
+    }
+    any
 }
 
 fn is_year_header(name: &str) -> bool {

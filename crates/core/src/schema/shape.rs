@@ -79,6 +79,7 @@ pub(crate) fn decide(
     table: &Table,
     columns: &mut [ColumnUnderstanding],
 ) -> (Shape, Vec<Evidence>, Option<Frequency>) {
+    line_ids(table, columns);
     if let Some(evidence) = basket_matrix(table, columns) {
         return (Shape::BasketMatrix, evidence, None);
     }
@@ -140,6 +141,51 @@ fn basket_matrix(table: &Table, columns: &mut [ColumnUnderstanding]) -> Option<V
     Some(evidence)
 }
 
+/// Whether the present values of column `i` repeat.
+fn repeats(table: &Table, columns: &[ColumnUnderstanding], i: usize) -> bool {
+    let present = table.n_rows() - table.column(i).missing_count();
+    columns[i].distinct < present
+}
+
+/// The order column whose ids repeat, the best named first: an exact header (`Order ID`)
+/// or `#1001` values over a loose one, then the leftmost.
+fn repeated_order(table: &Table, columns: &[ColumnUnderstanding]) -> Option<usize> {
+    columns
+        .iter()
+        .filter(|c| c.role == ColumnRole::Order && repeats(table, columns, c.index))
+        .map(|c| {
+            let strong = c.evidence.iter().any(|e| {
+                matches!(
+                    e,
+                    Evidence::HashNumbers
+                        | Evidence::Header {
+                            concept: crate::vocabulary::Concept::Order,
+                            exact: true
+                        }
+                )
+            });
+            (strong, c.index)
+        })
+        .max_by_key(|&(strong, i)| (strong, std::cmp::Reverse(i)))
+        .map(|(_, i)| i)
+}
+
+/// Beside an order column whose ids repeat, an order-named column whose every value
+/// differs numbers the lines (Etsy's `Transaction ID`, Tmall's `子订单编号`): an identifier.
+fn line_ids(table: &Table, columns: &mut [ColumnUnderstanding]) {
+    let Some(order) = repeated_order(table, columns) else {
+        return;
+    };
+    for c in columns.iter_mut() {
+        let present = table.n_rows() - table.column(c.index).missing_count();
+        if c.index != order && c.role == ColumnRole::Order && present >= 2 && c.distinct == present
+        {
+            c.role = ColumnRole::Identifier;
+            c.evidence.push(Evidence::LineIds { order });
+        }
+    }
+}
+
 /// The basket columns and item column of order lines, with the evidence.
 fn order_lines(
     table: &Table,
@@ -147,11 +193,8 @@ fn order_lines(
 ) -> Option<(Vec<usize>, usize, Vec<Evidence>)> {
     let first = |role: ColumnRole| columns.iter().find(|c| c.role == role).map(|c| c.index);
     let item = best_item(table, columns)?;
-    let repeats = |i: usize| {
-        let present = table.n_rows() - table.column(i).missing_count();
-        columns[i].distinct < present
-    };
-    if let Some(order) = first(ColumnRole::Order).filter(|&i| repeats(i)) {
+    let repeats = |i: usize| repeats(table, columns, i);
+    if let Some(order) = repeated_order(table, columns) {
         return Some((
             vec![order],
             item,

@@ -5,11 +5,17 @@
 //! `T`, optionally `AM`/`PM`):
 //! - year first, always unambiguous: `2020-02-21`, `2020/2/21`, `2020.02.21`;
 //! - Chinese: `2020年2月21日`;
+//! - a month named in English, day and year around it: `Mar-05-23` (eBay), `05-Mar-2023`,
+//!   `March 5, 2023`, `5 Mar 2023`;
 //! - year last: `21-02-2020`, `2/21/2020`, `21.02.2020`: day-first or month-first, decided
 //!   per column from the data ([`DateOrder`]): a first field above 12 proves day-first, a
 //!   second above 12 proves month-first; when nothing decides, `/` means month-first (the US
 //!   spreadsheets behind Online Retail's `12/1/2010 8:26`) and `-`/`.` day-first (Europe,
-//!   Kaggle's `21-07-2015`), and the column says the order was a guess.
+//!   Kaggle's `21-07-2015`), and the column says the order was a guess. A two-digit year
+//!   (`05/01/23`, Etsy) is read as POSIX `%y` does: 69–99 are 1969–1999, 00–68 2000–2068.
+//!
+//! A time may end in a zone, `Z`, `+08:00` or ` -0500` (Shopify); the zone is dropped and
+//! the local time kept, as for every other time here.
 //!
 //! Calendar arithmetic is Howard Hinnant's `days_from_civil` / `civil_from_days`.
 
@@ -53,6 +59,8 @@ pub enum DateFamily {
     Month,
     /// A quarter: `1992 Q1`, `2020年第1季度`; read as its first day.
     Quarter,
+    /// A month named in English with a day and a year: `Mar-05-23`, `5 March 2023`.
+    NamedMonth,
 }
 
 /// A date split into fields before day/month order is known.
@@ -97,6 +105,68 @@ pub fn parse_shape(cell: &str) -> Option<DateShape> {
     };
     full.or_else(|| parse_compact(bytes))
         .or_else(|| parse_period(t))
+        .or_else(|| parse_named_month(t))
+}
+
+/// The year a two-digit year stands for, as POSIX `%y` reads it.
+fn full_year(yy: i64) -> i64 {
+    if yy >= 69 {
+        1900 + yy
+    } else {
+        2000 + yy
+    }
+}
+
+/// A year field of four digits, or of two (`23`, read by [`full_year`]).
+fn year_field(value: Option<i64>, len: usize) -> Option<i64> {
+    match len {
+        4 => value,
+        2 => value.map(full_year),
+        _ => None,
+    }
+}
+
+/// `Mar-05-23`, `Mar 5, 2023`, `March 5 2023`, `05-Mar-2023`, `5 March 2023`, each
+/// optionally followed by a time: a month named in English, a day of one or two digits
+/// and a year of two or four, separated by `-`, `/`, `.`, `,` or spaces.
+fn parse_named_month(t: &str) -> Option<DateShape> {
+    if !t.is_ascii() {
+        return None;
+    }
+    let is_separator = |c: char| matches!(c, ' ' | '-' | '/' | '.' | ',');
+    let mut fields = Vec::with_capacity(3);
+    let mut rest = t;
+    while fields.len() < 3 {
+        rest = rest.trim_start_matches(is_separator);
+        let end = rest.find(is_separator).unwrap_or(rest.len());
+        if end == 0 {
+            return None;
+        }
+        fields.push(&rest[..end]);
+        rest = &rest[end..];
+    }
+    let (month, day, year) = match fields[..] {
+        [m, d, y] if m.as_bytes()[0].is_ascii_alphabetic() => (m, d, y),
+        [d, m, y] if m.as_bytes()[0].is_ascii_alphabetic() => (m, d, y),
+        _ => return None,
+    };
+    let month = month_word(month)?;
+    let day = digits(day, 1, 2)? as u32;
+    let year = year_field(digits(year, 2, 4), year.len())?;
+    let rest = rest.trim_start_matches([',', ' ']);
+    let time = if rest.is_empty() {
+        0
+    } else {
+        parse_time(rest)?
+    };
+    days_from_civil(year, month, day)?;
+    Some(DateShape {
+        family: DateFamily::NamedMonth,
+        year,
+        first: month,
+        second: day,
+        time,
+    })
 }
 
 /// The years a compact `YYYYMMDD` date may fall in: outside them eight digits are more
@@ -257,7 +327,7 @@ fn parse_general(t: &str) -> Option<DateShape> {
     } else {
         Some(DateShape {
             family: DateFamily::YearLast(separator),
-            year: digits(c, 4, 4)?,
+            year: year_field(digits(c, 2, 4), c.len())?,
             first: digits(a, 1, 2)? as u32,
             second: digits(b, 1, 2)? as u32,
             time,
@@ -313,7 +383,7 @@ fn parse_ascii(t: &[u8]) -> Option<DateShape> {
     } else {
         Some(DateShape {
             family: DateFamily::YearLast(separator as char),
-            year: field(2, 4, 4)?,
+            year: year_field(field(2, 2, 4), bounds[2].1 - bounds[2].0)?,
             first: field(0, 1, 2)? as u32,
             second: field(1, 1, 2)? as u32,
             time,
@@ -373,7 +443,7 @@ fn parse_chinese(t: &str) -> Option<DateShape> {
 
 /// `H:MM`, `HH:MM:SS`, `HH:MM:SS.fff`, optional `AM`/`PM` and `Z`; seconds after midnight.
 fn parse_time(text: &str) -> Option<i64> {
-    let mut t = trim(text).trim_end_matches('Z');
+    let mut t = without_zone(trim(text).trim_end_matches('Z'));
     let mut pm = None;
     for (suffix, is_pm) in [("AM", false), ("am", false), ("PM", true), ("pm", true)] {
         if let Some(rest) = t.strip_suffix(suffix) {
@@ -411,6 +481,25 @@ fn parse_time(text: &str) -> Option<i64> {
         None => {}
     }
     Some(h * 3600 + m * 60 + s)
+}
+
+/// `t` without a trailing zone offset: `+08:00`, `+0800`, `-05` or the same after a space.
+fn without_zone(t: &str) -> &str {
+    let Some(at) = t.rfind(['+', '-']) else {
+        return t;
+    };
+    let zone = &t[at + 1..];
+    let well_formed = match zone.len() {
+        2 | 4 => zone.bytes().all(|b| b.is_ascii_digit()),
+        5 => zone.as_bytes()[2] == b':' && zone.bytes().filter(u8::is_ascii_digit).count() == 4,
+        _ => false,
+    };
+    // Only after a time (`12:03:44-0500`), never inside a date.
+    if well_formed && t[..at].trim_end().contains(':') {
+        t[..at].trim_end()
+    } else {
+        t
+    }
 }
 
 fn digits(s: &str, min: usize, max: usize) -> Option<i64> {
@@ -515,6 +604,10 @@ mod tests {
             "1/2/20",
             "2020-02-21 08:26:00.123",
             "12/1/2010 8:26 ",
+            "05/01/23",
+            "05/01/23 10:00",
+            "2023-03-01 20:32:16 -0500",
+            "2023-03-01T20:32:16+08:00",
         ];
         for cell in cells {
             let t = trim(cell);
@@ -560,6 +653,32 @@ mod tests {
             ("Q4 1992", DayFirst, Some("1992-10-01")),
             ("1992 Q5", DayFirst, None),
             ("2020年2月", DayFirst, Some("2020-02-01")),
+            ("Mar-05-23", DayFirst, Some("2023-03-05")),
+            ("05-Mar-2023 14:02", MonthFirst, Some("2023-03-05 14:02:00")),
+            ("March 5, 2023", DayFirst, Some("2023-03-05")),
+            (
+                "5 March 2023 2:30 PM",
+                DayFirst,
+                Some("2023-03-05 14:30:00"),
+            ),
+            ("Sept 30 1999", DayFirst, Some("1999-09-30")),
+            ("Mar-32-23", DayFirst, None),
+            ("Foo-05-23", DayFirst, None),
+            ("Mar-05", DayFirst, None),
+            ("05/01/23", MonthFirst, Some("2023-05-01")),
+            ("31.12.99", DayFirst, Some("1999-12-31")),
+            ("1/2/123", DayFirst, None),
+            (
+                "2023-03-01 20:32:16 -0500",
+                DayFirst,
+                Some("2023-03-01 20:32:16"),
+            ),
+            (
+                "2023-03-01T20:32:16+08:00",
+                DayFirst,
+                Some("2023-03-01 20:32:16"),
+            ),
+            ("2023-03-01 20:32 +0800x", DayFirst, None),
             ("2020年第1季度", DayFirst, Some("2020-01-01")),
             ("2020年第三季度", DayFirst, Some("2020-07-01")),
             ("2020 1", DayFirst, None),

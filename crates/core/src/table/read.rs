@@ -143,8 +143,11 @@ fn split_input(bytes: &[u8], options: &ReadOptions, progress: &mut dyn Progress)
     }
     sniff::check_text_as(bytes, options.encoding.as_deref())?;
     let decoded = decode::decode(bytes, options.encoding.as_deref())?;
-    let text = decoded.text;
-    let delimiter = options.delimiter.unwrap_or_else(|| sniff::delimiter(&text));
+    let (text, declared) = without_sep_line(decoded.text);
+    let delimiter = options
+        .delimiter
+        .or(declared)
+        .unwrap_or_else(|| sniff::delimiter(&text));
     if progress.report("parse", 0, total) == Control::Stop {
         return Err(Error::new(ErrorKind::Cancelled));
     }
@@ -166,6 +169,22 @@ fn split_input(bytes: &[u8], options: &ReadOptions, progress: &mut dyn Progress)
         DecimalMark::Point
     };
     Ok(Split::Grid(SplitText { grid, mark, source }))
+}
+
+/// Excel's `sep=;` first line declares the delimiter (Excel writes and honours it; other
+/// readers take it for a one-column header). Returns the text with that line blanked, so
+/// it is skipped like any empty line while every later line keeps its number, and the
+/// declared delimiter.
+fn without_sep_line(text: std::borrow::Cow<'_, str>) -> (std::borrow::Cow<'_, str>, Option<u8>) {
+    let first = text.split(['\n', '\r']).next().unwrap_or("");
+    let declared = match first.trim_end().strip_prefix("sep=").map(str::as_bytes) {
+        Some(&[d]) if d.is_ascii() && d != b'"' => d,
+        _ => return (text, None),
+    };
+    let len = first.len();
+    let mut owned = text.into_owned();
+    owned.replace_range(..len, &" ".repeat(len));
+    (std::borrow::Cow::Owned(owned), Some(declared))
 }
 
 fn read_spreadsheet(
@@ -442,6 +461,19 @@ mod tests {
                 found: 1
             }
         );
+    }
+
+    #[test]
+    fn an_excel_sep_line_sets_the_delimiter_and_is_no_row() {
+        let csv = "sep=;\r\nN° commande;Produit;Prix\r\n7001;Bougie, figue;19,00\r\n7001;Savon;4,50\r\n7002;Bougie, figue;19,00\r\n";
+        let t = read_bytes(csv.as_bytes(), &ReadOptions::default()).unwrap();
+        assert_eq!(t.source().delimiter, ";");
+        assert_eq!(t.n_rows(), 3);
+        assert_eq!(t.column(0).name(), "N° commande");
+        assert_eq!(t.column(1).raw(0), Some("Bougie, figue"));
+        assert_eq!(t.column(2).f64(1), Some(4.5));
+        // Lines keep their numbers in the file: the first row is line 3.
+        assert_eq!(t.line(0), 3);
     }
 
     #[test]

@@ -8,7 +8,7 @@ const LANG_KEY: &str = "shoplens.lang";
 
 /// Whether `localStorage` can be used: it can be disabled (private windows), and
 /// gloo-storage throws when it is missing, so every use checks first.
-fn storage_available() -> bool {
+pub(crate) fn storage_available() -> bool {
     web_sys::window()
         .and_then(|w| w.local_storage().ok().flatten())
         .is_some()

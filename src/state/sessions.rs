@@ -1,7 +1,7 @@
 //! Sessions kept on the user's machine, so a reload or a closed tab loses nothing: the
 //! loaded file's bytes go to the origin-private file system (OPFS), and a short list of
 //! recent sessions (file name, size, date, reading options, column overrides) to
-//! `localStorage`; the analyses' settings and results go to OPFS too, next to the file
+//! `localStorage` through gloo-storage; the analyses' settings and results go to OPFS too, next to the file
 //! (`crate::state::results`). Nothing is sent anywhere. Storage that is full, denied or missing gives
 //! an error the page shows while the app keeps working in memory.
 //!
@@ -9,12 +9,14 @@
 //! `FileSystem*Handle` bindings sit behind web-sys's unstable-API flag, and these five
 //! calls do not justify building the whole crate with it.
 
+use gloo_storage::{LocalStorage, Storage};
 use serde::{Deserialize, Serialize};
 use shoplens_core::table::ReadOptions;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::File;
 
+use super::prefs::storage_available;
 use crate::worker::protocol::{Job, WireError};
 
 /// `localStorage` key of the list of recent sessions.
@@ -41,20 +43,17 @@ pub struct SessionMeta {
 
 /// The recent sessions, newest first (empty when storage is unavailable).
 pub fn list() -> Vec<SessionMeta> {
-    storage()
-        .and_then(|s| s.get_item(LIST_KEY).ok().flatten())
-        .and_then(|text| serde_json::from_str(&text).ok())
+    storage_available()
+        .then(|| LocalStorage::get::<Vec<SessionMeta>>(LIST_KEY).ok())
+        .flatten()
         .unwrap_or_default()
 }
 
 fn write_list(list: &[SessionMeta]) -> Result<(), String> {
-    let storage = storage().ok_or_else(|| "localStorage unavailable".to_string())?;
-    let text = serde_json::to_string(list).map_err(|e| e.to_string())?;
-    storage.set_item(LIST_KEY, &text).map_err(describe)
-}
-
-fn storage() -> Option<web_sys::Storage> {
-    web_sys::window().and_then(|w| w.local_storage().ok().flatten())
+    if !storage_available() {
+        return Err("localStorage unavailable".to_string());
+    }
+    LocalStorage::set(LIST_KEY, list).map_err(|e| e.to_string())
 }
 
 /// Keeps `file` as a new session read with `options`; returns its id. Older sessions beyond
@@ -111,8 +110,8 @@ pub async fn clear_all() -> Result<(), String> {
         let _ = remove_file(&session.id).await;
         let _ = remove_file(&super::results::file_name(&session.id)).await;
     }
-    if let Some(storage) = storage() {
-        storage.remove_item(LIST_KEY).map_err(describe)?;
+    if storage_available() {
+        LocalStorage::delete(LIST_KEY);
     }
     // Files left by an earlier version or a crash between write and list.
     if let Ok(dir) = root().await {

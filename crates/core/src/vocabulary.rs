@@ -83,6 +83,14 @@ pub const CUSTOMER: &[&str] = &[
     "会员卡号",
     "用户名",
     "买家昵称",
+    "pembeli",
+    "usernamepembeli",
+    "comprador",
+    "khachhang",
+    "kháchhàng",
+    "顧客id",
+    "會員",
+    "客戶",
 ];
 
 /// Order, invoice and basket ids.
@@ -132,6 +140,21 @@ pub const ORDER: &[&str] = &[
     "销售单号",
     "交易单号",
     "单据号",
+    "nopesanan",
+    "idpesanan",
+    "pesanan",
+    "mãđơnhàng",
+    "đơnhàng",
+    "madonhang",
+    "númerodeventa",
+    "numerodeventa",
+    "venta",
+    "注文番号",
+    "注文id",
+    "受注番号",
+    "訂單編號",
+    "訂單號",
+    "訂單",
 ];
 
 /// Products.
@@ -182,6 +205,15 @@ pub const ITEM: &[&str] = &[
     "条码",
     "商品条码",
     "listingid",
+    "namaproduk",
+    "produk",
+    "tênsảnphẩm",
+    "sảnphẩm",
+    "título",
+    "titulo",
+    "商品名稱",
+    "品項",
+    "商品コード",
 ];
 
 /// Dates and times.
@@ -229,6 +261,16 @@ pub const DATE: &[&str] = &[
     "成交时间",
     "创建时间",
     "支付时间",
+    "waktupesanandibuat",
+    "tanggal",
+    "tanggalpesanan",
+    "ngàyđặt",
+    "ngàyđặthàng",
+    "fechadeventa",
+    "注文日",
+    "注文日時",
+    "訂單日期",
+    "購買日期",
 ];
 
 /// Money for a line or an order.
@@ -306,6 +348,25 @@ pub const AMOUNT: &[&str] = &[
     "实收",
     "货款",
     "退款金额",
+    "实付",
+    "实付款",
+    "顾客实付",
+    "小计",
+    "gross",
+    "net",
+    "grossamount",
+    "netamount",
+    "stockvalue",
+    "totalpembayaran",
+    "hargatotal",
+    "thànhtiền",
+    "importetotal",
+    "monto",
+    "合計",
+    "金額",
+    "總金額",
+    "小計",
+    "実売金額",
 ];
 
 /// Units.
@@ -340,6 +401,22 @@ pub const QUANTITY: &[&str] = &[
     "笔数",
     "交易笔数",
     "成交笔数",
+    "productqty",
+    "itemqty",
+    "qtyordered",
+    "orderedqty",
+    "份数",
+    "unidades",
+    "cantidadvendida",
+    "jumlah",
+    "sốlượng",
+    "soluong",
+    "onhand",
+    "qtyonhand",
+    "stock",
+    "库存",
+    "数量(件)",
+    "個数",
 ];
 
 /// Unit prices.
@@ -370,6 +447,13 @@ pub const PRICE: &[&str] = &[
     "原价",
     "现价",
     "销售价",
+    "harga",
+    "hargasatuan",
+    "đơngiá",
+    "giá",
+    "単価",
+    "單價",
+    "售價",
 ];
 
 /// Groupings.
@@ -535,12 +619,28 @@ pub fn names(name: &str, concept: Concept) -> Option<bool> {
 /// words (`id`, `no`, `y`) only match exactly.
 pub fn concept_of(name: &str) -> Option<(Concept, bool)> {
     let n = normalise(name);
-    if let Some((c, _)) = ALL.iter().find(|(_, list)| list.contains(&n.as_str())) {
-        return Some((*c, true));
+    // A unit or currency in brackets does not change what a header names: `Total (ARS)`.
+    let bare = n
+        .strip_suffix(')')
+        .and_then(|head| head.rsplit_once('('))
+        .or_else(|| n.strip_suffix('）').and_then(|head| head.rsplit_once('（')))
+        .map_or(n.as_str(), |(head, _)| head);
+    for candidate in [n.as_str(), bare] {
+        if let Some((c, _)) = ALL.iter().find(|(_, list)| list.contains(&candidate)) {
+            return Some((*c, true));
+        }
     }
     // Words that hold a concept's word without meaning it (`discount` holds `count`).
     let mut n = n;
-    for false_friend in ["discount", "account", "country", "county"] {
+    for false_friend in [
+        "discount",
+        "account",
+        "country",
+        "county",
+        "reorder",
+        "cartorder",
+        "sortorder",
+    ] {
         n = n.replace(false_friend, "#");
     }
     ALL.iter()
@@ -612,11 +712,41 @@ pub fn best_named(names: &[&str], concept: Concept, taken: &[usize]) -> Option<u
 /// Words that name a concept only as a whole header: inside a longer one they mean
 /// something else (`PageValues`, `TrafficType`, `MemberCount`).
 const EXACT_ONLY: &[&str] = &[
-    "value", "total", "type", "state", "member", "client", "buyer", "class", "label", "target",
-    "shop", "store", "city", "basket", "period",
+    "value",
+    "total",
+    "type",
+    "state",
+    "member",
+    "client",
+    "buyer",
+    "class",
+    "label",
+    "target",
+    "shop",
+    "store",
+    "city",
+    "basket",
+    "period",
     // Inside a longer header these name something else: `ShippingAddress`,
     // `Job Title`, `Size Chart`, `Kundenname`, `Prix total`.
-    "shipping", "title", "size", "color", "colour", "commande", "gesamt", "prix", "kunde", "klant",
+    "shipping",
+    "title",
+    "size",
+    "color",
+    "colour",
+    "commande",
+    "gesamt",
+    "prix",
+    "kunde",
+    "klant",
+    // Indonesian, Vietnamese and Spanish put the head noun first (`Status Pesanan`, `Trạng
+    // thái đơn hàng`, `Estado de la venta`), so the word ending last is not the head there.
+    "pesanan",
+    "đơnhàng",
+    "venta",
+    "produk",
+    "sảnphẩm",
+    "tanggal",
 ];
 
 /// Whether a word is specific enough to be found inside a longer header.
@@ -671,6 +801,14 @@ mod tests {
             ("Einzelpreis", Some((Concept::Price, true))),
             ("Quantité", Some((Concept::Quantity, true))),
             ("店铺优惠折扣(元)", Some((Concept::Amount, false))),
+            ("Total (ARS)", Some((Concept::Amount, true))),
+            ("数量（件）", Some((Concept::Quantity, true))),
+            ("add_to_cart_order", None),
+            ("reordered", None),
+            ("Reorder Point", None),
+            ("注文番号", Some((Concept::Order, true))),
+            ("訂單編號", Some((Concept::Order, true))),
+            ("Status Pesanan", Some((Concept::Category, false))),
             ("PageValues", None),
         ];
         for (name, expected) in cases {

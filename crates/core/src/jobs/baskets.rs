@@ -497,8 +497,7 @@ mod tests {
     #[test]
     fn corrections_of_the_understanding_decide_the_baskets() {
         use crate::schema::{understand, ColumnRole, Override};
-        let csv =
-            "Slip,Thing,Units\nT1,tea,2\nT1,cup,1\nT2,tea,1\nT3,jam,1\nT3,tea,3\nT3,cup,1\n";
+        let csv = "Slip,Thing,Units\nT1,tea,2\nT1,cup,1\nT2,tea,1\nT3,jam,1\nT3,tea,3\nT3,cup,1\n";
         let table = read_bytes(csv.as_bytes(), &ReadOptions::default()).unwrap();
         let mut u = understand(&table);
         let open = BasketSource::default();

@@ -1,7 +1,11 @@
 //! Bytes to text: an explicit encoding wins, then a byte-order mark, then UTF-16 recognised
-//! by its zero bytes, then UTF-8 if the bytes are valid UTF-8, else GB18030 (the superset of
-//! GBK that Chinese Excel and Taobao/Tmall/JD back-ends write). Encodings are named by their
-//! WHATWG names (`encoding_rs`): `"UTF-8"`, `"gb18030"`, `"UTF-16LE"`, `"UTF-16BE"`.
+//! by its zero bytes, then UTF-8 if the bytes are valid UTF-8. Other bytes are a legacy
+//! encoding, which `chardetng` (Firefox's detector) guesses from the head of the file:
+//! GB18030 (the superset of GBK that Chinese Excel and Taobao/Tmall/JD back-ends write) for
+//! simplified Chinese, Big5 for traditional Chinese, Shift_JIS or EUC-JP for Japanese,
+//! EUC-KR for Korean, windows-1252 and its siblings for European shops. Encodings are named
+//! by their WHATWG names (`encoding_rs`): `"UTF-8"`, `"gb18030"`, `"Big5"`, `"Shift_JIS"`,
+//! `"windows-1252"`, `"UTF-16LE"`, `"UTF-16BE"`.
 //!
 //! NUL bytes inside text (left by some exporters) are removed and reported, not fatal.
 //!
@@ -127,7 +131,23 @@ pub(crate) fn detect(bytes: &[u8]) -> &'static Encoding {
     if std::str::from_utf8(bytes).is_ok() {
         encoding_rs::UTF_8
     } else {
-        encoding_rs::GB18030
+        legacy(bytes)
+    }
+}
+
+/// Bytes of the head given to the detector: enough non-ASCII text to decide, quick on any
+/// file.
+const DETECTOR_HEAD: usize = 1 << 20;
+
+/// The legacy encoding of bytes that are not UTF-8. GBK, the detector's name for
+/// simplified Chinese, is read as its superset GB18030.
+fn legacy(bytes: &[u8]) -> &'static Encoding {
+    let mut detector = chardetng::EncodingDetector::new(chardetng::Iso2022JpDetection::Deny);
+    let head = &bytes[..bytes.len().min(DETECTOR_HEAD)];
+    detector.feed(head, head.len() == bytes.len());
+    match detector.guess(None, chardetng::Utf8Detection::Deny) {
+        e if e == encoding_rs::GBK => encoding_rs::GB18030,
+        e => e,
     }
 }
 
@@ -230,6 +250,42 @@ mod tests {
             let decoded = decode(&bytes, None).unwrap();
             assert_eq!(decoded.encoding.name(), name);
             assert!(decoded.text.starts_with('a') || decoded.text.starts_with('订'));
+        }
+    }
+
+    /// Exports from Taiwan, Japan and European shops are read in their own encodings,
+    /// never as GB18030 (which would garble them silently or refuse them).
+    #[test]
+    fn legacy_encodings_of_other_countries() {
+        let cases: [(&'static Encoding, &str, &str); 4] = [
+            (
+                encoding_rs::BIG5,
+                "訂單編號,商品名稱,數量,單價\n",
+                "T001,無線藍牙耳機,2,1290\nT002,保溫杯,1,450\n",
+            ),
+            (
+                encoding_rs::SHIFT_JIS,
+                "注文番号,商品名,数量,単価\n",
+                "J001,緑茶ティーバッグ,3,580\nJ002,ほうじ茶,1,720\n",
+            ),
+            (
+                encoding_rs::WINDOWS_1252,
+                "Order,Item,Qty,Price\n",
+                "1,Café crème,2,£3.50\n2,Crêpe,1,£4.20\n3,Thé,1,£2.10\n",
+            ),
+            (
+                encoding_rs::GB18030,
+                "订单编号,商品名称,数量\n",
+                "1,自然堂面霜,1\n2,百雀羚水,2\n",
+            ),
+        ];
+        for (encoding, header, rows) in cases {
+            let text = format!("{header}{}", rows.repeat(5));
+            let (bytes, _, unmappable) = encoding.encode(&text);
+            assert!(!unmappable);
+            let decoded = decode(&bytes, None).unwrap();
+            assert_eq!(decoded.encoding, encoding, "{header}");
+            assert_eq!(decoded.text, text);
         }
     }
 

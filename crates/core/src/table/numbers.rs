@@ -29,13 +29,48 @@ pub struct Number {
     pub integer: Option<i64>,
 }
 
-const CURRENCY: [char; 6] = ['¥', '￥', '$', '€', '£', '元'];
+/// Currency signs and codes written before or after an amount, longest first so `US$` is
+/// not read as `US` and `$`.
+const CURRENCY: [&str; 28] = [
+    "US$", "HK$", "NT$", "S$", "A$", "C$", "R$", "RM", "Rp", "IDR", "VND", "INR", "USD", "EUR",
+    "GBP", "CNY", "RMB", "¥", "￥", "$", "€", "£", "元", "₹", "₫", "₩", "₱", "฿",
+];
+
+/// Currencies without a fraction in practice, written with `.` between thousands
+/// (`Rp 59.000`, `150.000₫`): their amounts are read with a decimal comma whatever the
+/// file's mark.
+const DOT_THOUSANDS: [&str; 4] = ["Rp", "IDR", "VND", "₫"];
+
+/// `t` without a leading currency sign, and the sign. A code in letters (`RM`, `USD`) must
+/// be followed by a digit, so a product code such as `RM-123` stays text.
+fn strip_currency_prefix(t: &str) -> Option<(&str, &'static str)> {
+    CURRENCY.iter().find_map(|&c| {
+        let rest = t.strip_prefix(c)?;
+        let lettered = c.starts_with(|ch: char| ch.is_ascii_alphabetic());
+        let digit_next = rest
+            .trim_start()
+            .starts_with(|ch: char| ch.is_ascii_digit());
+        (!lettered || digit_next).then_some((rest, c))
+    })
+}
+
+/// `t` without a trailing currency sign, and the sign; a code in letters must follow a
+/// digit.
+fn strip_currency_suffix(t: &str) -> Option<(&str, &'static str)> {
+    CURRENCY.iter().find_map(|&c| {
+        let rest = t.strip_suffix(c)?;
+        let lettered = c.starts_with(|ch: char| ch.is_ascii_alphabetic());
+        let digit_before = rest.trim_end().ends_with(|ch: char| ch.is_ascii_digit());
+        (!lettered || digit_before).then_some((rest, c))
+    })
+}
 
 /// Parses a number written with `mark` as the decimal mark.
 pub fn parse_number(cell: &str, mark: DecimalMark) -> Option<Number> {
     if let Some(plain) = parse_plain(cell, mark) {
         return Some(plain);
     }
+    let mut mark = mark;
     let mut t = crate::trim::trim(cell);
     let mut negative = false;
     let mut percent = false;
@@ -53,12 +88,18 @@ pub fn parse_number(cell: &str, mark: DecimalMark) -> Option<Number> {
             t = rest;
         } else if let Some(rest) = t.strip_prefix('+') {
             t = rest;
-        } else if let Some(rest) = t.strip_prefix(CURRENCY) {
+        } else if let Some((rest, sign)) = strip_currency_prefix(t) {
             t = rest.trim_start();
+            if DOT_THOUSANDS.contains(&sign) {
+                mark = DecimalMark::Comma;
+            }
         }
     }
-    if let Some(rest) = t.strip_suffix(CURRENCY) {
+    if let Some((rest, sign)) = strip_currency_suffix(t) {
         t = rest.trim_end();
+        if DOT_THOUSANDS.contains(&sign) {
+            mark = DecimalMark::Comma;
+        }
     }
     if t.is_empty()
         || !t.as_bytes()[0].is_ascii_digit() && t.as_bytes()[0] != b'.' && t.as_bytes()[0] != b','
@@ -245,6 +286,17 @@ mod tests {
             ("12,5", comma, Some((12.5, None))),
             ("1.234,50", comma, Some((1234.5, None))),
             ("¥12", point, Some((12.0, Some(12)))),
+            ("Rp 59.000", point, Some((59000.0, Some(59000)))),
+            ("Rp1.250.000", point, Some((1250000.0, Some(1250000)))),
+            ("150.000₫", point, Some((150000.0, Some(150000)))),
+            ("₹1,047.00", point, Some((1047.0, None))),
+            ("US$ 12.50", point, Some((12.5, None))),
+            ("R$ 1.234,56", comma, Some((1234.56, None))),
+            ("12.50 EUR", point, Some((12.5, None))),
+            ("RMB", point, None),
+            ("Rpx", point, None),
+            ("RM-123", point, None),
+            ("RM 12.90", point, Some((12.9, None))),
             ("-$5.25", point, Some((-5.25, None))),
             ("12 €", point, Some((12.0, Some(12)))),
             ("15%", point, Some((0.15, None))),

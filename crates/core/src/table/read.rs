@@ -144,6 +144,7 @@ fn split_input(bytes: &[u8], options: &ReadOptions, progress: &mut dyn Progress)
     sniff::check_text_as(bytes, options.encoding.as_deref())?;
     let decoded = decode::decode(bytes, options.encoding.as_deref())?;
     let (text, declared) = without_sep_line(decoded.text);
+    let text = without_preamble(text);
     let delimiter = options
         .delimiter
         .or(declared)
@@ -185,6 +186,63 @@ fn without_sep_line(text: std::borrow::Cow<'_, str>) -> (std::borrow::Cow<'_, st
     let mut owned = text.into_owned();
     owned.replace_range(..len, &" ".repeat(len));
     (std::borrow::Cow::Owned(owned), Some(declared))
+}
+
+/// Characters that separate fields in a delimited line.
+const FIELD_SEPARATORS: [char; 4] = [',', ';', '\t', '|'];
+
+/// Lines above the header that are not part of the table, blanked (so later lines keep
+/// their numbers): `#` comment lines without field separators (Google Analytics'
+/// `# ----` block), and a title of up to three lines (`Sales report 2023`) that a blank
+/// line parts from a header with two or more separators, when the title lines hold at
+/// most one separator each.
+fn without_preamble(text: std::borrow::Cow<'_, str>) -> std::borrow::Cow<'_, str> {
+    let separators = |line: &str| {
+        line.chars()
+            .filter(|c| FIELD_SEPARATORS.contains(c))
+            .count()
+    };
+    let mut offset = 0;
+    let mut blank_until = 0;
+    let mut title_lines = 0;
+    let mut seen_blank = false;
+    for line in text.split_inclusive('\n') {
+        let content = line.trim_end_matches(['\n', '\r']).trim();
+        let end = offset + line.len();
+        if content.is_empty() {
+            seen_blank = true;
+        } else if content.starts_with('#') && separators(content) == 0 {
+            blank_until = end;
+            seen_blank = false;
+        } else if seen_blank && title_lines > 0 && separators(content) >= 2 {
+            // The header after a title and a blank line.
+            break;
+        } else if !seen_blank && title_lines < 3 && separators(content) <= 1 {
+            title_lines += 1;
+        } else {
+            // The header or data straight away: nothing but comments to blank.
+            title_lines = 0;
+            break;
+        }
+        if title_lines > 0 && seen_blank {
+            blank_until = end;
+        }
+        offset = end;
+    }
+    if title_lines > 0 && !seen_blank {
+        // Lines without separators and no blank line after them: a one-column file.
+        return text;
+    }
+    if blank_until == 0 {
+        return text;
+    }
+    let mut owned = text.into_owned();
+    let blanked: String = owned[..blank_until]
+        .chars()
+        .map(|c| if c == '\n' || c == '\r' { c } else { ' ' })
+        .collect();
+    owned.replace_range(..blank_until, &blanked);
+    std::borrow::Cow::Owned(owned)
 }
 
 fn read_spreadsheet(
@@ -474,6 +532,25 @@ mod tests {
         assert_eq!(t.column(2).f64(1), Some(4.5));
         // Lines keep their numbers in the file: the first row is line 3.
         assert_eq!(t.line(0), 3);
+    }
+
+    #[test]
+    fn comment_lines_and_a_title_above_the_header_are_no_rows() {
+        let ga = "# ----------------\n# All Web Site Data\n# 20230101-20230131\n# ----------------\n\nProduct,Unique Purchases,Revenue\nTea,3,12.5\nCup,1,4\n";
+        let t = read_bytes(ga.as_bytes(), &ReadOptions::default()).unwrap();
+        assert_eq!(t.column(0).name(), "Product");
+        assert_eq!((t.n_columns(), t.n_rows(), t.line(0)), (3, 2, 7));
+        let titled = "Sales report 2023\n\nDate,Item,Qty\n2023-01-02,tea,2\n2023-01-03,cup,1\n";
+        let t = read_bytes(titled.as_bytes(), &ReadOptions::default()).unwrap();
+        assert_eq!(t.column(1).name(), "Item");
+        assert_eq!((t.n_columns(), t.n_rows(), t.line(0)), (3, 2, 4));
+        // A `#` header with separators, and one-column files, are read as they are.
+        let numbered = "#,Item\n1,tea\n2,cup\n";
+        let t = read_bytes(numbered.as_bytes(), &ReadOptions::default()).unwrap();
+        assert_eq!((t.column(0).name(), t.n_rows()), ("#", 2));
+        let one_column = "milk\nbread\nmilk\n";
+        let t = read_bytes(one_column.as_bytes(), &ReadOptions::default()).unwrap();
+        assert_eq!(t.n_rows() + usize::from(t.source().has_header), 3);
     }
 
     #[test]

@@ -248,10 +248,43 @@ fn header_kind(header: &str) -> Option<PiiKind> {
             }
         })
     };
-    // Product, shop and category names are not personal.
+    // Product, shop, company and category names are not personal.
     if has(&[
-        "product", "item", "sku", "goods", "category", "shop", "store", "brand", "channel", "file",
-        "商品", "宝贝", "产品", "品名", "店", "类目", "品牌", "渠道",
+        "product",
+        "item",
+        "lineitem",
+        "article",
+        "listing",
+        "variant",
+        "sku",
+        "goods",
+        "category",
+        "shop",
+        "store",
+        "brand",
+        "channel",
+        "file",
+        "opportunity",
+        "account",
+        "company",
+        "business",
+        "merchant",
+        "vendor",
+        "supplier",
+        "campaign",
+        "project",
+        "menu",
+        "dish",
+        "商品",
+        "宝贝",
+        "产品",
+        "品名",
+        "店",
+        "类目",
+        "品牌",
+        "渠道",
+        "公司",
+        "菜品",
     ]) {
         return None;
     }

@@ -518,6 +518,11 @@ pub const CATEGORY: &[&str] = &[
     "收银员",
     "导购",
     "店员",
+    "transactiontype",
+    "txntype",
+    "documenttype",
+    "belegart",
+    "salestype",
 ];
 
 /// What a model predicts.
@@ -809,6 +814,7 @@ mod tests {
             ("注文番号", Some((Concept::Order, true))),
             ("訂單編號", Some((Concept::Order, true))),
             ("Status Pesanan", Some((Concept::Category, false))),
+            ("Transaction Type", Some((Concept::Category, true))),
             ("PageValues", None),
         ];
         for (name, expected) in cases {

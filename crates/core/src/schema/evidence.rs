@@ -48,6 +48,11 @@ pub enum Evidence {
     },
     /// Long or many-worded text.
     LongText,
+    /// The values come in contiguous blocks of a few rows, one block per value: an order's
+    /// lines, written together.
+    OrderBlocks,
+    /// Text with many values, several of them under more than one order: the products.
+    ItemAcrossOrders,
     /// Every value is `#` and digits (`#1001`, Shopify's order name), and they repeat.
     HashNumbers,
     /// Every value is different while another column's order ids repeat: a line or
@@ -182,6 +187,18 @@ impl Evidence {
                 }
             }
             LongText => lang.pick("长文本", "long text").into(),
+            OrderBlocks => lang
+                .pick(
+                    "值按块连续出现，每个值一块，每块几行：同一订单的明细写在一起",
+                    "the values come in blocks of a few rows, one block per value: an order's lines written together",
+                )
+                .into(),
+            ItemAcrossOrders => lang
+                .pick(
+                    "文本取值多，且有的出现在多个订单里：这是商品",
+                    "text with many values, some in more than one order: the products",
+                )
+                .into(),
             HashNumbers => lang
                 .pick(
                     "值都是 # 加数字（如 #1001，订单号的写法），且有重复",

@@ -14,6 +14,7 @@ use super::{ColumnUnderstanding, Suggested, TargetCandidate, Task};
 use crate::table::{ColumnData, DataType, Table};
 use crate::vocabulary;
 use serde::{Deserialize, Serialize};
+use std::collections::HashSet;
 
 /// What a file is as a whole.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -85,6 +86,15 @@ pub(crate) fn decide(
     }
     if let Some((_, _, evidence)) = order_lines(table, columns) {
         return (Shape::OrderLines, evidence, None);
+    }
+    if let Some((order, item)) = unnamed_order_lines(table, columns) {
+        columns[order].role = ColumnRole::Order;
+        columns[order].evidence.push(Evidence::OrderBlocks);
+        columns[item].role = ColumnRole::Item;
+        columns[item].evidence.push(Evidence::ItemAcrossOrders);
+        if let Some((_, _, evidence)) = order_lines(table, columns) {
+            return (Shape::OrderLines, evidence, None);
+        }
     }
     if let Some((frequency, evidence)) = time_series(table, columns) {
         return (Shape::TimeSeries, evidence, Some(frequency));
@@ -263,6 +273,9 @@ fn time_series(
             .map(|d| (d as i64 - 25_569) * 86_400)
             .collect(),
     };
+    if !one_value_per_date(table, columns, date.index) {
+        return None;
+    }
     let form = date.dates.and_then(|d| d.form);
     let (frequency, regular_pct) = frequency::detect(&seconds, form)?;
     let mut dates = seconds;
@@ -276,6 +289,90 @@ fn time_series(
             regular_pct,
         }],
     ))
+}
+
+/// Order lines whose headers name nothing shoplens knows (Polish, Korean, SAP field codes),
+/// found by their values: an id column whose values come in contiguous blocks of a few
+/// rows each, one block per id (an order's lines are written together), and a text column
+/// with many values that recur across those blocks (the products). Returns (order, item).
+fn unnamed_order_lines(table: &Table, columns: &[ColumnUnderstanding]) -> Option<(usize, usize)> {
+    let n = table.n_rows().min(20_000);
+    if n < 10
+        || columns
+            .iter()
+            .any(|c| matches!(c.role, ColumnRole::Order | ColumnRole::Item))
+    {
+        return None;
+    }
+    let cell = |c: usize, r: usize| table.column(c).display(r);
+    let order = columns.iter().find_map(|c| {
+        let column = table.column(c.index);
+        if column.dtype() == DataType::DateTime || column.dtype() == DataType::Decimal {
+            return None;
+        }
+        if (0..n).any(|r| column.is_missing(r)) {
+            return None;
+        }
+        let runs = 1
+            + (1..n)
+                .filter(|&r| cell(c.index, r) != cell(c.index, r - 1))
+                .count();
+        let distinct: HashSet<String> = (0..n).map(|r| cell(c.index, r)).collect();
+        // One block per id, blocks of 1.2 to 30 lines on average, at least 5 orders.
+        let blocks_are_ids = runs == distinct.len();
+        let mean = n as f64 / runs as f64;
+        (blocks_are_ids && runs >= 5 && (1.2..=30.0).contains(&mean)).then_some(c.index)
+    })?;
+    let item = columns.iter().find_map(|c| {
+        let column = table.column(c.index);
+        if c.index == order || column.dtype() != DataType::Text || c.role == ColumnRole::Text {
+            return None;
+        }
+        let present: Vec<usize> = (0..n).filter(|&r| !column.is_missing(r)).collect();
+        let mut orders_of: std::collections::HashMap<String, HashSet<String>> =
+            std::collections::HashMap::new();
+        for &r in &present {
+            orders_of
+                .entry(cell(c.index, r))
+                .or_default()
+                .insert(cell(order, r));
+        }
+        let recurring = orders_of.values().filter(|o| o.len() >= 2).count();
+        // Many products, some bought in more than one order.
+        (orders_of.len() >= 5 && recurring >= 2).then_some(c.index)
+    })?;
+    Some((order, item))
+}
+
+/// Whether the rows hold one value per date: the dates are (nearly) all different, or a
+/// grouping column splits them into several series that each are (Walmart's 45 stores by
+/// week). Order lines of a shop whose headers name nothing (dates repeating across orders)
+/// are not a series.
+fn one_value_per_date(table: &Table, columns: &[ColumnUnderstanding], date: usize) -> bool {
+    // The first rows decide: a series is one throughout, and a sample keeps this quick on
+    // a million-row table.
+    let rows: Vec<usize> = (0..table.n_rows())
+        .filter(|&r| !table.column(date).is_missing(r))
+        .take(20_000)
+        .collect();
+    let unique_share = |key: &dyn Fn(usize) -> String| {
+        let distinct: HashSet<String> = rows.iter().map(|&r| key(r)).collect();
+        distinct.len() * 10 >= rows.len() * 9
+    };
+    let day = |r: usize| table.column(date).display(r);
+    if unique_share(&day) {
+        return true;
+    }
+    columns
+        .iter()
+        .filter(|c| {
+            c.index != date
+                && matches!(
+                    c.role,
+                    ColumnRole::Category | ColumnRole::Identifier | ColumnRole::Customer
+                )
+        })
+        .any(|c| unique_share(&|r| format!("{}\u{1f}{}", table.column(c.index).display(r), day(r))))
 }
 
 /// The defaults a page starts from.

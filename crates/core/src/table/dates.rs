@@ -443,7 +443,12 @@ fn parse_chinese(t: &str) -> Option<DateShape> {
 
 /// `H:MM`, `HH:MM:SS`, `HH:MM:SS.fff`, optional `AM`/`PM` and `Z`; seconds after midnight.
 fn parse_time(text: &str) -> Option<i64> {
-    let mut t = without_zone(trim(text).trim_end_matches('Z'));
+    let t = trim(text);
+    let t = t
+        .strip_suffix("UTC")
+        .or_else(|| t.strip_suffix("GMT"))
+        .map_or(t, str::trim_end);
+    let mut t = without_zone(t.trim_end_matches('Z'));
     let mut pm = None;
     for (suffix, is_pm) in [("AM", false), ("am", false), ("PM", true), ("pm", true)] {
         if let Some(rest) = t.strip_suffix(suffix) {
@@ -608,6 +613,7 @@ mod tests {
             "05/01/23 10:00",
             "2023-03-01 20:32:16 -0500",
             "2023-03-01T20:32:16+08:00",
+            "2023-05-01 12:34:56 UTC",
         ];
         for cell in cells {
             let t = trim(cell);
@@ -679,6 +685,11 @@ mod tests {
                 Some("2023-03-01 20:32:16"),
             ),
             ("2023-03-01 20:32 +0800x", DayFirst, None),
+            (
+                "2023-05-01 12:34:56 UTC",
+                DayFirst,
+                Some("2023-05-01 12:34:56"),
+            ),
             ("2020年第1季度", DayFirst, Some("2020-01-01")),
             ("2020年第三季度", DayFirst, Some("2020-07-01")),
             ("2020 1", DayFirst, None),

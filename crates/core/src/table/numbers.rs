@@ -73,6 +73,17 @@ pub fn parse_number(cell: &str, mark: DecimalMark) -> Option<Number> {
     let mut mark = mark;
     let mut t = crate::trim::trim(cell);
     let mut negative = false;
+    // Accounting writes a negative amount in brackets, `(18.00)`, or with the minus after
+    // it, `34.00-` (SAP, QuickBooks).
+    if let Some(inner) = t.strip_prefix('(').and_then(|r| r.strip_suffix(')')) {
+        negative = true;
+        t = inner.trim();
+    } else if let Some(head) = t.strip_suffix('-') {
+        if head.ends_with(|c: char| c.is_ascii_digit()) {
+            negative = true;
+            t = head;
+        }
+    }
     let mut percent = false;
     if let Some(rest) = t.strip_suffix('%') {
         percent = true;
@@ -296,6 +307,12 @@ mod tests {
             ("RMB", point, None),
             ("Rpx", point, None),
             ("RM-123", point, None),
+            ("(18.00)", point, Some((-18.0, None))),
+            ("(1,234.00)", point, Some((-1234.0, None))),
+            ("34.00-", point, Some((-34.0, None))),
+            ("(-5)", point, None),
+            ("12-", point, Some((-12.0, Some(-12)))),
+            ("--5", point, None),
             ("RM 12.90", point, Some((12.9, None))),
             ("-$5.25", point, Some((-5.25, None))),
             ("12 €", point, Some((12.0, Some(12)))),

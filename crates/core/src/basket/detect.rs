@@ -312,26 +312,36 @@ pub(crate) fn guess_columns(
 fn understood_order_lines(table: &Table) -> Option<(OrderLines, ShapeReason)> {
     use crate::schema::{understand, ColumnRole, Shape};
     let u = understand(table);
-    let s = &u.suggested;
-    let item = s.item_column?;
-    if u.shape != Shape::OrderLines || s.basket_columns.is_empty() {
+    if u.shape != Shape::OrderLines {
         return None;
     }
-    let name = |i: usize| table.column(i).name().to_string();
-    let reason = if u.columns[s.basket_columns[0]].role == ColumnRole::Order {
+    let spec = understood_columns(&u, table)?;
+    let reason = if u.columns[u.suggested.basket_columns[0]].role == ColumnRole::Order {
         ShapeReason::OrderColumnNames
     } else {
         ShapeReason::CustomerAndDate
     };
-    Some((
-        OrderLines {
-            basket_columns: s.basket_columns.iter().map(|&i| name(i)).collect(),
-            item_column: name(item),
-            quantity_column: s.quantity_column.map(name),
-            price_column: s.price_column.map(name),
-        },
-        reason,
-    ))
+    Some((spec, reason))
+}
+
+/// The names of the order-line columns an understanding suggests (basket, item, quantity,
+/// price), or `None` unless it suggests basket and item columns the table has.
+pub fn understood_columns(
+    understanding: &crate::schema::Understanding,
+    table: &Table,
+) -> Option<OrderLines> {
+    let name = |i: usize| table.columns().get(i).map(|c| c.name().to_string());
+    let s = &understanding.suggested;
+    let basket_columns: Vec<String> = s.basket_columns.iter().filter_map(|&i| name(i)).collect();
+    if basket_columns.is_empty() {
+        return None;
+    }
+    Some(OrderLines {
+        basket_columns,
+        item_column: s.item_column.and_then(name)?,
+        quantity_column: s.quantity_column.and_then(name),
+        price_column: s.price_column.and_then(name),
+    })
 }
 
 fn guess_basket(table: &Table) -> Option<(Vec<String>, ShapeReason)> {

@@ -58,7 +58,7 @@ pub use companions::{
 };
 pub use detect::{
     group_by_suggestions, guess_order_lines, is_binary, is_invoice_name, not_baskets,
-    one_hot_layout, OneHotLayout, ShapeReason,
+    one_hot_layout, understood_columns, OneHotLayout, ShapeReason,
 };
 pub use exclude::{
     certain_non_product, exclusion_reason, suggest_exclusions, ExclusionReason, MOST_BASKETS,

@@ -11,9 +11,9 @@
 
 use crate::basket::{
     build_baskets, build_from_table, companions, exclusion_reason, mine_itemsets,
-    rules_from_itemsets, suggest_exclusions, Algorithm, BasketIndex, BasketShape, BuildOptions,
-    BuildReport, CompanionParams, ExclusionReason, ItemCompanions, Itemset, Measure, MinSupport,
-    MiningParams, Rule, RuleParams, StopReason, Target, Transactions,
+    rules_from_itemsets, suggest_exclusions, understood_columns, Algorithm, BasketIndex,
+    BasketShape, BuildOptions, BuildReport, CompanionParams, ExclusionReason, ItemCompanions,
+    Itemset, Measure, MinSupport, MiningParams, Rule, RuleParams, StopReason, Target, Transactions,
 };
 use crate::progress::Progress;
 use crate::rt::Clock;
@@ -70,23 +70,15 @@ impl BasketSource {
         if !open || !understanding.has_choices() {
             return self.clone();
         }
-        let name = |i: usize| table.columns().get(i).map(|c| c.name().to_string());
-        let s = &understanding.suggested;
         let mut source = self.clone();
         match understanding.shape {
             Shape::OrderLines => {
                 source.shape = Some(BasketShape::OrderLines);
-                let columns: Vec<String> =
-                    s.basket_columns.iter().filter_map(|&i| name(i)).collect();
-                if let (false, Some(item)) = (columns.is_empty(), s.item_column.and_then(name)) {
-                    source.basket_columns = columns;
-                    source.item_column = Some(item);
-                    source.quantity_column = source
-                        .quantity_column
-                        .or_else(|| s.quantity_column.and_then(name));
-                    source.price_column = source
-                        .price_column
-                        .or_else(|| s.price_column.and_then(name));
+                if let Some(spec) = understood_columns(understanding, table) {
+                    source.basket_columns = spec.basket_columns;
+                    source.item_column = Some(spec.item_column);
+                    source.quantity_column = source.quantity_column.or(spec.quantity_column);
+                    source.price_column = source.price_column.or(spec.price_column);
                 }
             }
             Shape::BasketMatrix => source.shape = Some(BasketShape::OneHot),

@@ -313,11 +313,9 @@ fn unnamed_order_lines(table: &Table, columns: &[ColumnUnderstanding]) -> Option
         if (0..n).any(|r| column.is_missing(r)) {
             return None;
         }
-        let runs = 1
-            + (1..n)
-                .filter(|&r| cell(c.index, r) != cell(c.index, r - 1))
-                .count();
-        let distinct: HashSet<String> = (0..n).map(|r| cell(c.index, r)).collect();
+        let values: Vec<String> = (0..n).map(|r| cell(c.index, r)).collect();
+        let runs = 1 + values.windows(2).filter(|w| w[0] != w[1]).count();
+        let distinct: HashSet<&String> = values.iter().collect();
         // One block per id, blocks of 1.2 to 30 lines on average, at least 5 orders.
         let blocks_are_ids = runs == distinct.len();
         let mean = n as f64 / runs as f64;

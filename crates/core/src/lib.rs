@@ -50,5 +50,8 @@ pub mod table;
 mod trim;
 pub mod vocabulary;
 
+#[cfg(test)]
+mod cancel_tests;
+
 pub use error::{Error, ErrorKind, Result};
 pub use lang::Lang;

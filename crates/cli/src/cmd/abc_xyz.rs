@@ -11,7 +11,7 @@ use shoplens_core::jobs::products::{run_abc_xyz, AbcXyzJob, AbcXyzOutput};
 use shoplens_core::jobs::{Job, JobOutput};
 use shoplens_core::products::export::abc_xyz_csv;
 use shoplens_core::products::{AbcXyzParams, Measure, Period};
-use shoplens_core::progress::Silent;
+use crate::interrupt::Interrupt;
 use shoplens_core::Lang;
 use std::path::PathBuf;
 
@@ -85,7 +85,7 @@ pub fn run(args: Args) -> Result<(), CliError> {
         args.output.save_job.as_deref(),
         &Job::AbcXyz(checked.spec.clone()),
     )?;
-    let out = run_abc_xyz(&checked, &table, &mut Silent, &WallClock::start())
+    let out = run_abc_xyz(&checked, &table, &mut Interrupt, &WallClock::start())
         .map_err(in_file(&args.file))?;
     if args.output.out.is_some() {
         args.output

@@ -9,7 +9,7 @@ use shoplens_core::optimize::budget::{
     BudgetParams, ChannelLimit, Curve, ModelChoice, Period, Recommended, TEMPLATE_CSV,
 };
 use shoplens_core::optimize::genetic::GaParams;
-use shoplens_core::progress::Silent;
+use crate::interrupt::Interrupt;
 use shoplens_core::rt::DEFAULT_SEED;
 use std::path::PathBuf;
 
@@ -152,7 +152,7 @@ pub fn run(args: Args) -> Result<(), CliError> {
     };
     let checked = job.check(&table).map_err(in_file(&file))?;
     save_job(args.save_job.as_deref(), &Job::Budget(checked.spec.clone()))?;
-    let out = run_budget(&checked, &mut Silent, &WallClock::start()).map_err(in_file(&file))?;
+    let out = run_budget(&checked, &mut Interrupt, &WallClock::start()).map_err(in_file(&file))?;
     let plan = &out.plan;
     let a = &plan.allocation;
     if args.json {

@@ -10,7 +10,7 @@ use shoplens_core::jobs::fit::{self, FitJob, FitOutput};
 use shoplens_core::jobs::{Job, ModelData};
 use shoplens_core::learn::dataset::Task;
 use shoplens_core::learn::{model_json, ModelKind, ModelParams};
-use shoplens_core::progress::Silent;
+use crate::interrupt::Interrupt;
 use shoplens_core::Lang;
 use std::path::PathBuf;
 
@@ -87,7 +87,7 @@ pub fn run(args: Args) -> Result<(), CliError> {
     };
     let checked = job.check(&table).map_err(in_file(&args.file))?;
     save_job(args.save_job.as_deref(), &Job::Fit(checked.spec.clone()))?;
-    let fitted = fit::run(&checked, &table, &mut Silent, &WallClock::start())
+    let fitted = fit::run(&checked, &table, &mut Interrupt, &WallClock::start())
         .map_err(in_file(&args.file))?;
     if let Some(path) = &args.save {
         let text = model_json::to_json(&fitted.model).map_err(|e| e.to_string())?;

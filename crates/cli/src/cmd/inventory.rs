@@ -10,7 +10,7 @@ use shoplens_core::optimize::genetic::GaParams;
 use shoplens_core::optimize::inventory::{
     items_from_table, products_csv, InventoryParams, Policy, ProductDefaults, Recommendation,
 };
-use shoplens_core::progress::Silent;
+use crate::interrupt::Interrupt;
 use shoplens_core::rt::DEFAULT_SEED;
 use std::path::PathBuf;
 
@@ -171,7 +171,7 @@ pub fn run(args: Args) -> Result<(), CliError> {
         args.save_job.as_deref(),
         &Job::Inventory(checked.spec.clone()),
     )?;
-    let out = run_inventory(&checked, &demand_table, &mut Silent, &WallClock::start())
+    let out = run_inventory(&checked, &demand_table, &mut Interrupt, &WallClock::start())
         .map_err(in_file(&args.demand))?;
     if let Some(path) = &args.write_products {
         std::fs::write(path, products_csv(&out.products))

@@ -10,7 +10,7 @@ use shoplens_core::basket::{
     Target, Transactions,
 };
 use shoplens_core::jobs::baskets::MineSettings;
-use shoplens_core::progress::Silent;
+use crate::interrupt::Interrupt;
 use shoplens_core::Lang;
 use std::path::PathBuf;
 use std::time::Instant;
@@ -190,7 +190,7 @@ pub fn run(args: Args) -> Result<(), CliError> {
     let settings = args.search.settings(params.target, None);
     args.search
         .save_job(&args.source, &report, settings, false)?;
-    let found = mine_itemsets(&tx, &params, &mut Silent).map_err(in_file(&args.file))?;
+    let found = mine_itemsets(&tx, &params, &mut Interrupt).map_err(in_file(&args.file))?;
     if args.search.time {
         eprintln!(
             "{} baskets, {} itemsets: read {:.3} s, total {:.3} s",

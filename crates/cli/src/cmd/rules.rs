@@ -6,7 +6,7 @@ use super::itemsets::{names, warn_partial, SearchArgs};
 use crate::output::{in_file, write_json, CliError};
 use shoplens_core::basket::export::{rules_csv, rules_json};
 use shoplens_core::basket::{mine_rules, Measure, RuleParams, Side};
-use shoplens_core::progress::Silent;
+use crate::interrupt::Interrupt;
 use shoplens_core::Lang;
 use std::path::PathBuf;
 use std::time::Instant;
@@ -76,7 +76,7 @@ pub fn run(args: Args) -> Result<(), CliError> {
     let extra = !args.rhs.is_empty() || args.top.is_some() || args.sort != Measure::Lift;
     args.search
         .save_job(&args.source, &report, settings, extra)?;
-    let found = mine_rules(&tx, &mining, &params, &mut Silent).map_err(in_file(&args.file))?;
+    let found = mine_rules(&tx, &mining, &params, &mut Interrupt).map_err(in_file(&args.file))?;
     if args.search.time() {
         eprintln!(
             "{} baskets, {} itemsets, {} rules: total {:.3} s",

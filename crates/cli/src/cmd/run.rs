@@ -3,7 +3,7 @@
 
 use crate::output::{in_file, read_file, write_json, CliError, WallClock};
 use shoplens_core::jobs::{Job, JobFile, JobOutput};
-use shoplens_core::progress::Silent;
+use crate::interrupt::Interrupt;
 use std::path::PathBuf;
 
 /// Arguments of `run`.
@@ -43,7 +43,7 @@ pub fn run(args: Args) -> Result<(), CliError> {
         read: &read,
     };
     let out = job
-        .run_file(file, &mut Silent, &WallClock::start())
+        .run_file(file, &mut Interrupt, &WallClock::start())
         .map_err(in_file(&args.file))?;
     if args.json {
         return write_json(&out);

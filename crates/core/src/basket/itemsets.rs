@@ -111,7 +111,7 @@ fn memory_needed(data: &Recoded, algorithm: Algorithm) -> u64 {
 
 /// Finds the frequent itemsets of `tx`.
 ///
-/// Reports progress as stage `"mine"` with the first-level branches done and stops when
+/// Reports progress as [`crate::progress::Stage::Mine`] with the first-level branches done and stops when
 /// told to; either way, or past the budget, the result is marked
 /// [partial](Itemsets::partial). Errors only on bad parameters or an unknown item name in
 /// the constraints.

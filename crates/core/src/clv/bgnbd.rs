@@ -10,7 +10,7 @@ use super::mle::{maximize, FitReport};
 use super::special::{hyp2f1, ln_gamma, log_add_exp};
 use super::summary::{Triple, Triples};
 use super::PurchaseModel;
-use crate::progress::Progress;
+use crate::progress::{Progress, Stage};
 use crate::{Error, Result};
 use serde::{Deserialize, Serialize};
 
@@ -131,7 +131,7 @@ pub fn fit(data: &Triples, progress: &mut dyn Progress) -> Result<(BgNbd, FitRep
         vec![0.0, scale, 0.0, 0.0],
         vec![(0.3f64).ln(), scale, (0.8f64).ln(), (2.5f64).ln()],
     ];
-    let (p, report) = maximize(&mut objective, &starts, customers, "bgnbd", progress)?;
+    let (p, report) = maximize(&mut objective, &starts, customers, Stage::BgNbd, progress)?;
     Ok((BgNbd::from_slice(&p), report))
 }
 

@@ -10,7 +10,7 @@
 
 use super::mle::{maximize, FitReport};
 use super::special::ln_gamma;
-use crate::progress::Progress;
+use crate::progress::{Progress, Stage};
 use crate::{Error, Result};
 use serde::{Deserialize, Serialize};
 
@@ -83,7 +83,7 @@ pub fn fit(spends: &[Spend], progress: &mut dyn Progress) -> Result<(GammaGamma,
         vec![0.0, 2f64.ln(), mean.max(1e-9).ln()],
         vec![5f64.ln(), 3f64.ln(), mean.max(1e-9).ln()],
     ];
-    let (p, report) = maximize(&mut objective, &starts, n, "gamma_gamma", progress)?;
+    let (p, report) = maximize(&mut objective, &starts, n, Stage::GammaGamma, progress)?;
     Ok((
         GammaGamma {
             p: p[0],

@@ -12,7 +12,7 @@ use super::mle::{maximize, FitReport};
 use super::special::{hyp2f1, ln_gamma, log_add_exp};
 use super::summary::{Triple, Triples};
 use super::PurchaseModel;
-use crate::progress::Progress;
+use crate::progress::{Progress, Stage};
 use crate::{Error, Result};
 use serde::{Deserialize, Serialize};
 
@@ -113,7 +113,7 @@ pub fn fit(data: &Triples, progress: &mut dyn Progress) -> Result<(ParetoNbd, Fi
         vec![0.0, scale, 0.0, scale],
         vec![(0.5f64).ln(), scale, (0.5f64).ln(), scale + 1.0],
     ];
-    let (p, report) = maximize(&mut objective, &starts, customers, "pareto_nbd", progress)?;
+    let (p, report) = maximize(&mut objective, &starts, customers, Stage::ParetoNbd, progress)?;
     Ok((
         ParetoNbd {
             r: p[0],

@@ -6,7 +6,7 @@
 use super::backtest::{seasonal_naive_mae, Protocol, Score, WindowScore};
 use super::intervals::{interval, Interval};
 use super::model::{Model, Param};
-use crate::progress::{Control, Progress};
+use crate::progress::{Control, Progress, Stage};
 use crate::{Error, ErrorKind, Result};
 use serde::{Deserialize, Serialize};
 
@@ -307,7 +307,7 @@ pub fn forecast_auto(
                 reason: e.to_string(),
             }),
         }
-        if progress.report("backtest", i as u64 + 1, models.len() as u64) == Control::Stop {
+        if progress.report(Stage::Backtest, i as u64 + 1, models.len() as u64) == Control::Stop {
             return Err(Error::new(ErrorKind::Cancelled));
         }
     }
@@ -374,7 +374,7 @@ mod tests {
     fn cancel_stops_the_comparison() {
         let y = seasonal_series();
         let mut seen = 0;
-        let mut stop_after_two = |_: &str, done: u64, _: u64| {
+        let mut stop_after_two = |_: crate::progress::Stage, done: u64, _: u64| {
             seen = done;
             if done >= 2 {
                 Control::Stop

@@ -15,7 +15,7 @@ use crate::basket::{
     BasketShape, BuildOptions, BuildReport, CompanionParams, ExclusionReason, ItemCompanions,
     Itemset, Measure, MinSupport, MiningParams, Rule, RuleParams, StopReason, Target, Transactions,
 };
-use crate::progress::Progress;
+use crate::progress::{Progress, Stage};
 use crate::rt::Clock;
 use crate::schema::{Shape, Understanding};
 use crate::table::{ReadOptions, Table};
@@ -171,9 +171,6 @@ impl MineSettings {
         })
     }
 }
-
-/// The progress stage of deriving rules and companion lists (after the kernels' `"mine"`).
-pub const RULES_STAGE: &str = "rules";
 
 /// Build baskets, and mine them when `mine` is given.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -355,15 +352,15 @@ pub fn mine(
     // Rules need every frequent itemset's count, whatever target is reported.
     let all = mine_itemsets(tx, mining, progress)?;
     let itemsets_ms = (clock.now_seconds() - started) * 1000.0;
-    // The itemset search reported as stage "mine"; rules and companions are one more
+    // The itemset search reported as [`Stage::Mine`]; rules and companions are one more
     // stage, so a front's bar does not sit at 100 % while they are derived.
-    progress.report(RULES_STAGE, 0, 1);
+    progress.report(Stage::Rules, 0, 1);
     let rules = match &job.rules {
         Some(params) => rules_from_itemsets(tx, &all, params)?.rules,
         None => Vec::new(),
     };
     let companions = companions(tx, &all, &settings.companions)?;
-    progress.report(RULES_STAGE, 1, 1);
+    progress.report(Stage::Rules, 1, 1);
     let frequent_count = all.itemsets.len();
     let (mut itemsets, partial) = if settings.target == Target::All {
         (all.itemsets, all.partial)

@@ -11,7 +11,7 @@ use crate::learn::linear::LogisticRegressionParams;
 use crate::learn::metrics;
 use crate::learn::neighbors::KnnParams;
 use crate::learn::tree::{ForestParams, TreeParams};
-use crate::progress::{Control, Progress};
+use crate::progress::{Control, Progress, Stage};
 use crate::rt::Clock;
 use crate::segment::churn::{
     churn_dataset, current_features, evaluate_churn, BinaryClassifier, ChurnParams,
@@ -229,7 +229,7 @@ pub struct ChurnOutput {
 }
 
 fn step(progress: &mut dyn Progress, done: u64) -> Result<()> {
-    match progress.report("churn", done, 4) {
+    match progress.report(Stage::Churn, done, 4) {
         Control::Continue => Ok(()),
         Control::Stop => Err(Error::new(ErrorKind::Cancelled)),
     }

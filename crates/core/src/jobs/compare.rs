@@ -20,7 +20,7 @@ use crate::learn::select::{
 };
 use crate::learn::{Fit, Matrix, ModelKind, ModelParams, Predict, PredictProba};
 use crate::par;
-use crate::progress::{Progress, Silent};
+use crate::progress::{Progress, Silent, Stage};
 use crate::rt::Clock;
 use crate::table::Table;
 use crate::{Error, Result};
@@ -287,7 +287,7 @@ pub fn run(
     let pairs: Vec<(usize, usize)> = (0..job.candidates.len())
         .flat_map(|c| (0..splits.len()).map(move |f| (c, f)))
         .collect();
-    let fits = par::try_map_reporting(&pairs, "cv", progress, |&(c, f)| {
+    let fits = par::try_map_reporting(&pairs, Stage::CrossValidate, progress, |&(c, f)| {
         let started = clock.now_seconds();
         let fold = Folds {
             x: &x,

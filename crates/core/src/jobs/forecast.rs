@@ -10,7 +10,7 @@ use super::Message;
 use crate::forecast::{build_series, forecast_auto, AutoParams, ForecastReport, Frequency, Model};
 use crate::forecast::{Series, SeriesSpec};
 use crate::par;
-use crate::progress::{Progress, Silent};
+use crate::progress::{Progress, Silent, Stage};
 use crate::rt::Clock;
 use crate::schema::understand;
 use crate::table::Table;
@@ -230,7 +230,7 @@ pub fn run(
             .collect()
     } else {
         // Series are independent: side by side on the CLI's threads, in order.
-        par::try_map_reporting(&all, "series", progress, |s| {
+        par::try_map_reporting(&all, Stage::Series, progress, |s| {
             Ok(forecast_series(&job.spec, s.clone(), &mut Silent))
         })?
     };

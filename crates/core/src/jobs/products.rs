@@ -9,7 +9,7 @@ use crate::basket::{certain_non_product, ExclusionReason};
 use crate::products::lines::{SaleColumns, SaleLines, ValueColumns};
 use crate::products::{abc_xyz, recommend, AbcXyzParams, AbcXyzResult, Measure};
 use crate::products::{RecommendParams, RecommendResult};
-use crate::progress::Progress;
+use crate::progress::{Progress, Stage};
 use crate::rt::Clock;
 use crate::schema::{understand, Suggested};
 use crate::table::Table;
@@ -137,7 +137,7 @@ pub fn run_abc_xyz(
 ) -> Result<AbcXyzOutput> {
     let started = clock.now_seconds();
     let spec = &job.spec;
-    progress.report("classify", 0, 2);
+    progress.report(Stage::Classify, 0, 2);
     let value = if !spec.amount_column.is_empty() {
         Some(ValueColumns::Amount(&spec.amount_column))
     } else if !spec.price_column.is_empty() {
@@ -157,9 +157,9 @@ pub fn run_abc_xyz(
             order: None,
         },
     )?;
-    progress.report("classify", 1, 2);
+    progress.report(Stage::Classify, 1, 2);
     let result = abc_xyz(&sales, &spec.params)?;
-    progress.report("classify", 2, 2);
+    progress.report(Stage::Classify, 2, 2);
     Ok(AbcXyzOutput {
         result,
         rows: sales.rows,

@@ -9,7 +9,7 @@
 //! & Weng 2007, "A note on Platt's probabilistic outputs").
 
 use super::matrix::{check_fit_shapes, check_predict_shape};
-use super::traits::check_stop;
+use crate::progress::{stop_if_told, Stage};
 use super::{Fit, Matrix, Predict, PredictProba};
 use crate::progress::Progress;
 use crate::rt::seeded;
@@ -133,7 +133,7 @@ fn solve_binary(
     let mut rng = seeded(params.seed);
     for pass in 0..params.max_iter {
         if pass % 10 == 0 {
-            check_stop(progress, "fit", pass as u64, params.max_iter as u64)?;
+            stop_if_told(progress, Stage::Fit, pass as u64, params.max_iter as u64)?;
         }
         order.shuffle(&mut rng);
         let (mut pg_max, mut pg_min) = (f64::NEG_INFINITY, f64::INFINITY);

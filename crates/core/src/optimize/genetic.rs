@@ -208,7 +208,7 @@ impl<P: GeneticProblem> Solver for GeneticAlgorithm<P> {
 mod tests {
     use super::*;
     use crate::optimize::solver::{run, Termination};
-    use crate::progress::Silent;
+    use crate::progress::{Silent, Stage};
 
     /// Minimise the sum of squares of ten integers in [-50, 50]: the optimum is all zeros.
     struct Squares;
@@ -244,7 +244,7 @@ mod tests {
             (ga.best().1 - 10.0).abs() < 1e-12,
             "the seed is the best start"
         );
-        let summary = run(&mut ga, &Termination::new(150), &mut Silent, "ga").unwrap();
+        let summary = run(&mut ga, &Termination::new(150), &mut Silent, Stage::Inventory).unwrap();
         let best = &summary.history.best;
         assert!(best.windows(2).all(|w| w[1] <= w[0]));
         assert!(best[0] <= 10.0);
@@ -266,7 +266,7 @@ mod tests {
         };
         let go = || {
             let mut ga = GeneticAlgorithm::new(Squares, &params, vec![]).unwrap();
-            run(&mut ga, &Termination::new(20), &mut Silent, "ga")
+            run(&mut ga, &Termination::new(20), &mut Silent, Stage::Inventory)
                 .unwrap()
                 .history
         };

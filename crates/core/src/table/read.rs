@@ -14,7 +14,7 @@ use super::warning::ReadWarning;
 use super::{decode, sniff, xlsx, Table};
 use super::{Column, ColumnData, DataType, DatePattern};
 use crate::par;
-use crate::progress::{Control, Progress, Silent};
+use crate::progress::{Control, Progress, Silent, Stage};
 use crate::{Error, ErrorKind, Result};
 use serde::{Deserialize, Serialize};
 
@@ -138,7 +138,7 @@ fn split_input(bytes: &[u8], options: &ReadOptions, progress: &mut dyn Progress)
         return read_spreadsheet(bytes, container, options, progress).map(Split::Done);
     }
     let total = bytes.len() as u64;
-    if progress.report("decode", 0, total) == Control::Stop {
+    if progress.report(Stage::Decode, 0, total) == Control::Stop {
         return Err(Error::new(ErrorKind::Cancelled));
     }
     sniff::check_text_as(bytes, options.encoding.as_deref())?;
@@ -149,7 +149,7 @@ fn split_input(bytes: &[u8], options: &ReadOptions, progress: &mut dyn Progress)
         .delimiter
         .or(declared)
         .unwrap_or_else(|| sniff::delimiter(&text));
-    if progress.report("parse", 0, total) == Control::Stop {
+    if progress.report(Stage::Parse, 0, total) == Control::Stop {
         return Err(Error::new(ErrorKind::Cancelled));
     }
     let mut grid = split_delimited(&text, delimiter, options.ragged, progress)?;
@@ -305,7 +305,7 @@ fn assemble(
     // Each column is typed on its own: side by side on the CLI's threads (`par`), then
     // assembled in file order with its warnings.
     let named: Vec<(RawCells, String)> = grid.columns.into_iter().zip(names).collect();
-    let typed = par::try_map_reporting(&named, "type", progress, |(raw, name)| {
+    let typed = par::try_map_reporting(&named, Stage::TypeColumns, progress, |(raw, name)| {
         Ok(
             match pattern.as_ref().and_then(|p| dated_column(name, raw, p)) {
                 Some(column) => Typed::Dated(column),

@@ -108,7 +108,7 @@ fn stop_from_the_observer_is_honoured() {
         let mut params = MiningParams::new(MinSupport::Count(1));
         params.algorithm = algorithm;
         let mut calls = 0;
-        let mut stop_at_first = |_: &str, _: u64, _: u64| {
+        let mut stop_at_first = |_: crate::progress::Stage, _: u64, _: u64| {
             calls += 1;
             Control::Stop
         };

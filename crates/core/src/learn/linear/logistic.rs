@@ -9,7 +9,7 @@
 //! so the app can show the loss and gradient between iterations.
 
 use crate::learn::matrix::{check_fit_shapes, check_predict_shape, cholesky_solve};
-use crate::learn::traits::check_stop;
+use crate::progress::{stop_if_told, Stage};
 use crate::learn::{Fit, Matrix, Predict, PredictProba};
 use crate::progress::Progress;
 use crate::{Error, Result};
@@ -372,7 +372,7 @@ impl Fit<usize> for LogisticRegressionParams {
         let mut solver = LogisticSolver::new(self, x, y)?;
         for _ in 0..=self.max_iter {
             let step = solver.next_iter()?;
-            check_stop(progress, "fit", step.iteration as u64, self.max_iter as u64)?;
+            stop_if_told(progress, Stage::Fit, step.iteration as u64, self.max_iter as u64)?;
             if step.converged {
                 return Ok(solver.model(true));
             }
@@ -527,7 +527,7 @@ mod tests {
     #[test]
     fn stop_cancels() {
         let x = Matrix::from_rows(&[vec![1.0], vec![2.0], vec![3.0]]).unwrap();
-        let mut stop = |_: &str, _: u64, _: u64| crate::progress::Control::Stop;
+        let mut stop = |_: crate::progress::Stage, _: u64, _: u64| crate::progress::Control::Stop;
         let e = LogisticRegressionParams::new()
             .fit_with(&x, &[0, 1, 0], &mut stop)
             .unwrap_err();

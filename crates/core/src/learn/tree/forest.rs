@@ -11,7 +11,7 @@
 use super::cart::{count_classes, rows_with_weight, Builder, DecisionTree, Presorted, Target};
 use super::params::{Criterion, MaxFeatures, TreeParams};
 use crate::learn::matrix::{check_fit_shapes, check_predict_shape};
-use crate::learn::traits::check_stop;
+use crate::progress::{stop_if_told, Stage};
 use crate::learn::{metrics, Fit, Matrix, Predict, PredictProba};
 use crate::par;
 use crate::progress::Progress;
@@ -114,7 +114,7 @@ fn grow_forest(
     let mut oob_count = vec![0usize; n];
     let mut t = 0;
     while t < params.n_trees {
-        check_stop(progress, "fit", t as u64, params.n_trees as u64)?;
+        stop_if_told(progress, Stage::Forest, t as u64, params.n_trees as u64)?;
         // The seeds and bootstrap weights of a round are drawn in tree order before the
         // trees grow side by side, so the forest is the same on any number of threads.
         let round = par::width().min(params.n_trees - t);
@@ -159,9 +159,9 @@ fn grow_forest(
         }
         t += round;
     }
-    check_stop(
+    stop_if_told(
         progress,
-        "fit",
+        Stage::Forest,
         params.n_trees as u64,
         params.n_trees as u64,
     )?;

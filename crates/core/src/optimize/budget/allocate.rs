@@ -16,7 +16,7 @@
 use super::response::Curve;
 use crate::optimize::genetic::{GaParams, GeneticAlgorithm, GeneticProblem};
 use crate::optimize::solver::{run, RunSummary, Termination};
-use crate::progress::Progress;
+use crate::progress::{Progress, Stage};
 use crate::rt::Rng;
 use crate::{Error, Result};
 use rand::Rng as _;
@@ -315,7 +315,7 @@ pub fn allocate(
         &mut ga,
         &Termination::new(params.ga.generations),
         progress,
-        "budget",
+        Stage::Budget,
     )?;
     let genetic_spend = water_fill(channels, ga.best().0, params.total);
     let current = allocation(channels, current_spend, 0.0);

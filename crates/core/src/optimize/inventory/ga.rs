@@ -22,7 +22,7 @@ use super::simulate::{simulate, total_cost, Item, Simulation, DAYS_PER_YEAR};
 use crate::optimize::genetic::{GaParams, GeneticAlgorithm, GeneticProblem};
 use crate::optimize::solver::{run, IterStats, RunSummary, Solver, Termination};
 use crate::products::abc_xyz::{abc_classes, mean_and_cv, service_level, xyz_class, AbcXyzParams};
-use crate::progress::Progress;
+use crate::progress::{Progress, Stage};
 use crate::rt::Rng;
 use crate::{Error, ErrorKind, Result};
 use rand::Rng as _;
@@ -587,7 +587,7 @@ pub fn optimise_inventory(
         &mut optimiser,
         &Termination::new(params.ga.generations),
         progress,
-        "inventory",
+        Stage::Inventory,
     )?;
     let mut plan = optimiser.result(summary)?;
     if !plan.optimised_feasible {

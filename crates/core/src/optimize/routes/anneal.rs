@@ -14,7 +14,7 @@ use super::distance::DistanceMatrix;
 use super::instance::Instance;
 use super::moves::{Move, Plan};
 use crate::optimize::solver::{run, IterStats, RunSummary, Solver, Termination};
-use crate::progress::Progress;
+use crate::progress::{Progress, Stage};
 use crate::rt::{seeded, Rng, DEFAULT_SEED};
 use crate::{Error, Result};
 use rand::Rng as _;
@@ -645,7 +645,7 @@ pub fn plan_routes(
         &mut annealer,
         &Termination::new(params.levels),
         progress,
-        "anneal",
+        Stage::Anneal,
     )?;
     if annealer.level < annealer.schedule.levels {
         // Cancelled: still polish what was found so the answer is a local optimum.

@@ -42,7 +42,7 @@ pub mod rank;
 
 use super::lines::SaleLines;
 use crate::par;
-use crate::progress::{Control, Progress, Silent};
+use crate::progress::{Control, Progress, Silent, Stage};
 use crate::{Error, ErrorKind, Lang, Result};
 use cooccur::CoPurchase;
 use rank::{Ranker, Why};
@@ -299,7 +299,7 @@ pub fn recommend(
     let mut recommendations = Vec::with_capacity(histories.len() * params.top);
     let mut popular_only = 0;
     for (c, history) in histories.iter().enumerate() {
-        tick(progress, "recommend", c, histories.len())?;
+        tick(progress, Stage::Recommend, c, histories.len())?;
         let top = ranker.top(history, params.top, true);
         if top.iter().all(|r| matches!(r.why, Why::Popular)) {
             popular_only += 1;
@@ -352,7 +352,7 @@ fn select_min_together(
         .zip(&validation)
         .map(|(h, v)| *h || *v)
         .collect();
-    let scored = par::try_map_reporting(&MIN_TOGETHER_CANDIDATES, "validate", progress, |&m| {
+    let scored = par::try_map_reporting(&MIN_TOGETHER_CANDIDATES, Stage::Validate, progress, |&m| {
         evaluate(sales, &unseen, &validation, m, params, &mut Silent)
     })?;
     let customers = scored.first().map_or(0, |e| e.customers);
@@ -507,7 +507,7 @@ fn evaluate(
     };
     let (mut hits, mut recall, mut popular_hits, mut popular_recall) = (0usize, 0.0, 0usize, 0.0);
     for (c, (history, target)) in bought.iter().zip(&last).enumerate() {
-        tick(progress, "evaluate", c, bought.len())?;
+        tick(progress, Stage::Evaluate, c, bought.len())?;
         if target.is_empty() {
             evaluation.single_order += 1;
             continue;
@@ -551,7 +551,7 @@ fn evaluate(
     Ok(evaluation)
 }
 
-fn tick(progress: &mut dyn Progress, stage: &str, done: usize, total: usize) -> Result<()> {
+fn tick(progress: &mut dyn Progress, stage: Stage, done: usize, total: usize) -> Result<()> {
     if done.is_multiple_of(256)
         && progress.report(stage, done as u64, total as u64) == Control::Stop
     {

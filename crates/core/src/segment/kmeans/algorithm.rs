@@ -4,7 +4,7 @@ use super::distance::squared_distance;
 use super::hyperparams::KMeansParams;
 use super::init::kmeans_plus_plus;
 use crate::par;
-use crate::progress::{Control, Progress};
+use crate::progress::{Control, Progress, Stage};
 use crate::rt::seeded;
 use crate::segment::features::Features;
 use crate::segment::silhouette::silhouette_score_sampled;
@@ -233,8 +233,8 @@ pub struct KMeansFit {
 }
 
 /// Runs `n_init` seeded starts of k-means++ and Lloyd, keeps the lowest inertia (the first
-/// on a tie). On one thread it reports `("kmeans", iterations done, n_init × max_iter)`
-/// after every iteration; on several, `("kmeans", starts done, n_init)` between rounds of
+/// on a tie). On one thread it reports `(Stage::KMeans, iterations done, n_init × max_iter)`
+/// after every iteration; on several, `(Stage::KMeans, starts done, n_init)` between rounds of
 /// starts. Stops with [`ErrorKind::Cancelled`] when told to.
 pub fn fit(
     data: &Features,
@@ -256,13 +256,13 @@ pub fn fit(
         for (start, centers) in starts.into_iter().enumerate() {
             let mut each = |iteration: usize| {
                 let done = (start * params.max_iter + iteration) as u64;
-                progress.report("kmeans", done, total)
+                progress.report(Stage::KMeans, done, total)
             };
             runs.push(lloyd(data, centers, params, &mut each)?);
         }
         runs
     } else {
-        par::try_map_reporting(&starts, "kmeans", progress, |centers| {
+        par::try_map_reporting(&starts, Stage::KMeans, progress, |centers| {
             lloyd(data, centers.clone(), params, &mut |_| Control::Continue)
         })?
     };
@@ -324,7 +324,7 @@ pub fn elbow(
 ) -> Result<Vec<ElbowPoint>> {
     // Each k is fitted on its own, side by side on the CLI's threads (`par`).
     let ks: Vec<usize> = ks.collect();
-    par::try_map_reporting(&ks, "elbow", progress, |&k| {
+    par::try_map_reporting(&ks, Stage::Elbow, progress, |&k| {
         let mut p = params.clone();
         p.k = k;
         let model = fit(data, &p, &mut crate::progress::Silent)?;
@@ -425,7 +425,7 @@ mod tests {
         let b = fit(&data, &KMeansParams::new(4).seed(7), &mut Silent).unwrap();
         assert_eq!(a, b);
         let mut reports = 0;
-        let mut stop_after_three = |_: &str, _: u64, _: u64| {
+        let mut stop_after_three = |_: crate::progress::Stage, _: u64, _: u64| {
             reports += 1;
             if reports == 3 {
                 Control::Stop

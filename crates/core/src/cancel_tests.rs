@@ -9,13 +9,15 @@ use crate::learn::{Fit, Matrix};
 use crate::optimize::routes::{plan_routes, AnnealParams, Instance, Metric};
 use crate::optimize::solver::StopReason;
 use crate::progress::{Control, Stage};
-use crate::segment::features::Features;
-use crate::segment::kmeans::{self, KMeansParams};
+use crate::segment::kmeans::KMeansParams;
 use crate::ErrorKind;
 
 /// An observer that lets `allowed` reports through, then says stop; it records every
 /// stage it heard.
-fn stop_after(allowed: usize, heard: &mut Vec<Stage>) -> impl FnMut(Stage, u64, u64) -> Control + '_ {
+fn stop_after(
+    allowed: usize,
+    heard: &mut Vec<Stage>,
+) -> impl FnMut(Stage, u64, u64) -> Control + '_ {
     move |stage, _done, _total| {
         heard.push(stage);
         if heard.len() > allowed {
@@ -43,10 +45,12 @@ fn two_clouds() -> (Vec<Vec<f64>>, Vec<usize>) {
 #[test]
 fn k_means_stops_between_lloyd_steps() {
     let (rows, _) = two_clouds();
-    let data = Features::from_rows(vec!["a".into(), "b".into()], &rows).unwrap();
+    let data = Matrix::from_rows(&rows).unwrap();
     let mut heard = Vec::new();
     let params = KMeansParams::new(3).n_init(4).seed(3);
-    let err = kmeans::fit(&data, &params, &mut stop_after(1, &mut heard)).unwrap_err();
+    let err = params
+        .fit_with(&data, &[], &mut stop_after(1, &mut heard))
+        .unwrap_err();
     assert_eq!(err.kind(), &ErrorKind::Cancelled);
     assert_eq!(heard, [Stage::KMeans, Stage::KMeans]);
 }
@@ -83,8 +87,15 @@ fn route_annealing_returns_its_best_plan_so_far() {
         .map(|i| [((i * 7) % 11) as f64, ((i * 5) % 13) as f64])
         .collect();
     let ids = (0..n).map(|i| i.to_string()).collect();
-    let instance =
-        Instance::new("grid".into(), ids, coords, vec![0.0; n], 0, Metric::Euclidean).unwrap();
+    let instance = Instance::new(
+        "grid".into(),
+        ids,
+        coords,
+        vec![0.0; n],
+        0,
+        Metric::Euclidean,
+    )
+    .unwrap();
     let params = AnnealParams {
         levels: 400,
         ..AnnealParams::new()

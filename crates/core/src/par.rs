@@ -149,7 +149,7 @@ mod tests {
         let items: Vec<usize> = (0..10).collect();
         let e = try_map_reporting(&items, Stage::Fit, &mut crate::progress::Silent, |&i| {
             if i >= 6 {
-                Err(Error::invalid_parameter("i", i, "below 6"))
+                Err(Error::invalid_parameter("i", i, crate::Allowed::Below(6.0)))
             } else {
                 Ok(i)
             }

@@ -165,7 +165,10 @@ impl Stage {
             Stage::Fit => ("正在训练模型", "Fitting the model"),
             Stage::Forest => ("正在生成随机森林的树", "Growing the forest's trees"),
             Stage::CrossValidate => ("正在交叉验证各模型", "Cross-validating the models"),
-            Stage::GridSearch => ("正在交叉验证参数网格", "Cross-validating the parameter grid"),
+            Stage::GridSearch => (
+                "正在交叉验证参数网格",
+                "Cross-validating the parameter grid",
+            ),
             Stage::KMeans => ("正在运行 k-means 迭代", "Running k-means iterations"),
             Stage::Elbow => ("正在为每个 k 运行 k-means", "Running k-means for each k"),
             Stage::Churn => ("正在计算流失风险", "Scoring churn risk"),
@@ -179,8 +182,14 @@ impl Stage {
             Stage::Validate => ("正在验证推荐设置", "Validating the recommendation settings"),
             Stage::Recommend => ("正在为客户生成推荐", "Recommending products to customers"),
             Stage::Evaluate => ("正在评估推荐", "Evaluating the recommendations"),
-            Stage::Anneal => ("正在用模拟退火优化路线", "Improving routes by simulated annealing"),
-            Stage::Inventory => ("正在用遗传算法优化库存策略", "Tuning inventory policies by genetic algorithm"),
+            Stage::Anneal => (
+                "正在用模拟退火优化路线",
+                "Improving routes by simulated annealing",
+            ),
+            Stage::Inventory => (
+                "正在用遗传算法优化库存策略",
+                "Tuning inventory policies by genetic algorithm",
+            ),
             Stage::Budget => ("正在分配预算", "Allocating the budget"),
         };
         lang.pick(zh, en)
@@ -234,7 +243,10 @@ mod tests {
             assert_eq!(json, format!("\"{}\"", stage.name()), "{stage:?}");
             assert_eq!(serde_json::from_str::<Stage>(&json).unwrap(), stage);
         }
-        assert_eq!(serde_json::to_string(&Stage::CrossValidate).unwrap(), "\"cross_validate\"");
+        assert_eq!(
+            serde_json::to_string(&Stage::CrossValidate).unwrap(),
+            "\"cross_validate\""
+        );
     }
 
     #[test]

@@ -21,11 +21,11 @@ pub use shoplens_core::jobs::baskets::{BasketSource, MineSettings, Prepared};
 
 use super::WorkerClock;
 use crate::worker::protocol::Stage;
-use shoplens_core::progress::Stage as CoreStage;
 use crate::worker::protocol::{JobId, Output, WireError};
 use crate::worker::runner::{
     loaded_file_bytes, now_ms, progress, wasm_memory_bytes, with_table, with_understanding,
 };
+use shoplens_core::progress::Stage as CoreStage;
 
 /// Most rules sent to the page: enough for any useful table, small enough to cross the
 /// worker boundary quickly. The summary still gives the full count.

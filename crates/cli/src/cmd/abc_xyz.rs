@@ -5,13 +5,13 @@
 //! order-lines file (core's abc_xyz job, the same as the Products tab's matrix). Columns
 //! left out come from the file's understanding.
 
+use crate::interrupt::Interrupt;
 use crate::output::{in_file, read_table_with, save_job, write_json, CliError, WallClock};
 use crate::output_args::OutputArgs;
 use shoplens_core::jobs::products::{run_abc_xyz, AbcXyzJob, AbcXyzOutput};
 use shoplens_core::jobs::{Job, JobOutput};
 use shoplens_core::products::export::abc_xyz_csv;
 use shoplens_core::products::{AbcXyzParams, Measure, Period};
-use crate::interrupt::Interrupt;
 use shoplens_core::Lang;
 use std::path::PathBuf;
 

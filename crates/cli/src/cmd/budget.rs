@@ -1,6 +1,7 @@
 //! `shoplens budget FILE [--total T] [--currency C] [--period P] [--json]`: split an ad
 //! budget across channels; `shoplens budget --template` prints a history file to fill in.
 
+use crate::interrupt::Interrupt;
 use crate::output::{in_file, print_json, read_table_with, save_job, CliError, WallClock};
 use serde_json::json;
 use shoplens_core::jobs::optimize::{run_budget, BudgetJob};
@@ -9,7 +10,6 @@ use shoplens_core::optimize::budget::{
     BudgetParams, ChannelLimit, Curve, ModelChoice, Period, Recommended, TEMPLATE_CSV,
 };
 use shoplens_core::optimize::genetic::GaParams;
-use crate::interrupt::Interrupt;
 use shoplens_core::rt::DEFAULT_SEED;
 use std::path::PathBuf;
 

@@ -4,10 +4,10 @@
 //! the same as the Customers tab's churn view): held-out AUC against recency alone,
 //! precision, recall, F1, and the active customers most at risk.
 
+use crate::interrupt::Interrupt;
 use crate::output::{in_file, read_table_with, save_job, write_json, CliError, WallClock};
 use shoplens_core::jobs::churn::{self, ChurnClassifier, ChurnJob, ChurnOutput};
 use shoplens_core::jobs::Job;
-use crate::interrupt::Interrupt;
 use shoplens_core::segment::churn::feature_label;
 use shoplens_core::segment::{AmountColumns, OrderColumns};
 use shoplens_core::Lang;

@@ -4,10 +4,10 @@
 //! jobs, the same as the Models tab's "Compare" and "Tune".
 
 use crate::cmd::fit::model_arg;
+use crate::interrupt::Interrupt;
 use crate::output::{in_file, read_table, save_job, write_json, CliError, WallClock};
 use shoplens_core::jobs::compare::{self, CompareJob, CvResult, GridJob};
 use shoplens_core::jobs::{Job, ModelData};
-use crate::interrupt::Interrupt;
 use shoplens_core::Lang;
 use std::path::PathBuf;
 

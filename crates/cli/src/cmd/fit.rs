@@ -4,13 +4,13 @@
 //! held-out metrics (or in-sample ones, so labelled, with `--test-size 0`), optionally save
 //! the model and the job.
 
+use crate::interrupt::Interrupt;
 use crate::output::{in_file, print_json, read_table_with, save_job, CliError, WallClock};
 use serde_json::{json, Map, Value};
 use shoplens_core::jobs::fit::{self, FitJob, FitOutput};
 use shoplens_core::jobs::{Job, ModelData};
 use shoplens_core::learn::dataset::Task;
 use shoplens_core::learn::{model_json, ModelKind, ModelParams};
-use crate::interrupt::Interrupt;
 use shoplens_core::Lang;
 use std::path::PathBuf;
 

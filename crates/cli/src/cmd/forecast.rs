@@ -3,12 +3,12 @@
 //! model under the project's protocol (3 rolling origins, step = horizon, MASE) and forecasts
 //! with the best.
 
+use crate::interrupt::Interrupt;
 use crate::output::{in_file, print_json, read_file, save_job, CliError, WallClock};
 use serde_json::{json, Value};
 use shoplens_core::forecast::{Frequency, Model};
 use shoplens_core::jobs::forecast::{self, ForecastJob, ForecastOutput, SeriesForecast};
 use shoplens_core::jobs::Job;
-use crate::interrupt::Interrupt;
 use shoplens_core::table::read_bytes;
 use shoplens_core::Lang;
 use std::path::PathBuf;

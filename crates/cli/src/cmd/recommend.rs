@@ -6,13 +6,13 @@
 //! popularity baseline (core's recommend job, as in the Products tab). Columns left out
 //! come from the file's understanding.
 
+use crate::interrupt::Interrupt;
 use crate::output::{in_file, read_table_with, save_job, write_json, CliError, WallClock};
 use crate::output_args::OutputArgs;
 use shoplens_core::jobs::products::{run_recommend, RecommendJob, RecommendOutput};
 use shoplens_core::jobs::{Job, JobOutput};
 use shoplens_core::products::export::{reason, recommendations_csv};
 use shoplens_core::products::{BasketUnit, RecommendParams};
-use crate::interrupt::Interrupt;
 use shoplens_core::Lang;
 use std::path::PathBuf;
 

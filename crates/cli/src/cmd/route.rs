@@ -1,12 +1,12 @@
 //! `shoplens route FILE [--vehicles K] [--capacity C] [--seed S] [--json]`: delivery routes
 //! by simulated annealing.
 
+use crate::interrupt::Interrupt;
 use crate::output::{in_file, print_json, read_file, save_job, CliError, WallClock};
 use serde_json::json;
 use shoplens_core::jobs::optimize::{read_stops, run_route, RouteJob};
 use shoplens_core::jobs::Job;
 use shoplens_core::optimize::routes::{AnnealParams, Instance, Metric, RoutePlan};
-use crate::interrupt::Interrupt;
 use shoplens_core::rt::DEFAULT_SEED;
 use std::path::PathBuf;
 

@@ -1,9 +1,9 @@
 //! `shoplens run JOB.json FILE [--json]`: runs a job spec (as written by `--save-job` or the
 //! tab's "Download job") on a file and prints its result.
 
+use crate::interrupt::Interrupt;
 use crate::output::{in_file, read_file, write_json, CliError, WallClock};
 use shoplens_core::jobs::{Job, JobFile, JobOutput};
-use crate::interrupt::Interrupt;
 use std::path::PathBuf;
 
 /// Arguments of `run`.

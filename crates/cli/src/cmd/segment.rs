@@ -4,10 +4,10 @@
 //! the Customers tab's segments view and `shoplens run`, so `--json` prints what `run`
 //! prints for the saved job.
 
+use crate::interrupt::Interrupt;
 use crate::output::{in_file, read_table_with, save_job, write_json, CliError, WallClock};
 use shoplens_core::jobs::segment::{self, SegmentJob, SegmentOutput, SegmentSource};
 use shoplens_core::jobs::{Job, JobOutput};
-use crate::interrupt::Interrupt;
 use shoplens_core::rt::DEFAULT_SEED;
 use std::path::PathBuf;
 

@@ -11,7 +11,7 @@
 use super::mle::{maximize, FitReport};
 use super::special::ln_gamma;
 use crate::progress::{Progress, Stage};
-use crate::{Error, Result};
+use crate::{Counted, Error, Result};
 use serde::{Deserialize, Serialize};
 
 /// Gamma-Gamma parameters.
@@ -66,7 +66,7 @@ impl GammaGamma {
 /// Fits the spend model on repeat customers with a positive mean value.
 pub fn fit(spends: &[Spend], progress: &mut dyn Progress) -> Result<(GammaGamma, FitReport)> {
     if spends.len() < 2 {
-        return Err(Error::not_enough("repeat customers", 2, spends.len()));
+        return Err(Error::not_enough(Counted::RepeatCustomers, 2, spends.len()));
     }
     let n = spends.len() as f64;
     let mean = spends.iter().map(|s| s.monetary).sum::<f64>() / n;

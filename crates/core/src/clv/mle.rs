@@ -108,7 +108,8 @@ mod tests {
     #[test]
     fn finds_a_badly_scaled_minimum() {
         let mut f = |p: &[f64]| 1e4 * (p[0] - 2.0).powi(2) + 1e-2 * (p[1] + 3.0).powi(2);
-        let (x, report) = maximize(&mut f, &[vec![0.0, 0.0]], 10.0, Stage::Fit, &mut Silent).unwrap();
+        let (x, report) =
+            maximize(&mut f, &[vec![0.0, 0.0]], 10.0, Stage::Fit, &mut Silent).unwrap();
         assert!((x[0].ln() - 2.0).abs() < 1e-6, "{x:?}");
         assert!((x[1].ln() + 3.0).abs() < 1e-4, "{x:?}");
         assert!(report.converged && report.log_likelihood.abs() < 1e-9);

@@ -23,7 +23,7 @@ use crate::par;
 use crate::progress::{Progress, Silent, Stage};
 use crate::rt::Clock;
 use crate::table::Table;
-use crate::{Error, Result};
+use crate::{Allowed, Error, Result};
 use serde::{Deserialize, Serialize};
 
 /// Cross-validate every model kind that can do the task, each with its defaults.
@@ -114,7 +114,11 @@ pub struct CheckedGrid {
 
 fn check_folds(folds: usize) -> Result<()> {
     if folds < 2 {
-        return Err(Error::invalid_parameter("folds", folds, "at least 2"));
+        return Err(Error::invalid_parameter(
+            "folds",
+            folds,
+            Allowed::AtLeast(2.0),
+        ));
     }
     Ok(())
 }

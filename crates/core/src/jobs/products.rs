@@ -13,7 +13,7 @@ use crate::progress::{Progress, Stage};
 use crate::rt::Clock;
 use crate::schema::{understand, Suggested};
 use crate::table::Table;
-use crate::{Error, Result};
+use crate::{Allowed, Error, Result};
 use serde::{Deserialize, Serialize};
 
 /// ABC/XYZ classes of the products in an order-lines table.
@@ -375,7 +375,7 @@ fn suggestions(table: &Table, open: bool) -> Suggested {
 fn column(table: &Table, field: &str, given: &str, suggested: Option<usize>) -> Result<String> {
     let name = optional(table, field, given, suggested)?;
     if name.is_empty() {
-        return Err(Error::invalid_parameter(field, "", "a column of the table"));
+        return Err(Error::invalid_parameter(field, "", Allowed::ColumnName));
     }
     Ok(name)
 }
@@ -386,11 +386,7 @@ fn optional(table: &Table, field: &str, given: &str, suggested: Option<usize>) -
     if !given.is_empty() {
         return match table.column_by_name(given) {
             Ok(_) => Ok(given.to_string()),
-            Err(_) => Err(Error::invalid_parameter(
-                field,
-                given,
-                "a column of the table",
-            )),
+            Err(_) => Err(Error::invalid_parameter(field, given, Allowed::ColumnName)),
         };
     }
     Ok(suggested.map_or(String::new(), |i| table.columns()[i].name().to_string()))

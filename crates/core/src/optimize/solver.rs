@@ -9,7 +9,7 @@
 //! can instead call `next_iter` itself between animation frames.
 
 use crate::progress::{Control, Progress, Stage};
-use crate::{Error, Result};
+use crate::{Allowed, Error, Result};
 use serde::{Deserialize, Serialize};
 
 /// What one iteration produced: the figures the convergence chart draws.
@@ -63,7 +63,7 @@ impl Termination {
             return Err(Error::invalid_parameter(
                 "max_iters",
                 self.max_iters,
-                "at least 1",
+                Allowed::AtLeast(1.0),
             ));
         }
         if self.stall_iters == Some(0) {
@@ -257,7 +257,13 @@ mod tests {
                 Control::Continue
             }
         };
-        let r = run(&mut s, &Termination::new(10), &mut stop_at_third, Stage::Anneal).unwrap();
+        let r = run(
+            &mut s,
+            &Termination::new(10),
+            &mut stop_at_third,
+            Stage::Anneal,
+        )
+        .unwrap();
         assert_eq!((r.iterations, r.stop_reason), (3, StopReason::Cancelled));
     }
 

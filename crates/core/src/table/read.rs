@@ -84,8 +84,8 @@ pub fn read_bytes_with(
     progress: &mut dyn Progress,
 ) -> Result<Table> {
     match split_input(bytes, options, progress)? {
-        Split::Done(table) => Ok(table),
-        Split::Grid(grid) => grid.assemble(options, progress),
+        Input::Done(table) => Ok(table),
+        Input::Grid(grid) => grid.assemble(options, progress),
     }
 }
 
@@ -101,32 +101,32 @@ pub fn read_owned_with(
     let split = split_input(&bytes, options, progress)?;
     drop(bytes);
     match split {
-        Split::Done(table) => Ok(table),
-        Split::Grid(grid) => grid.assemble(options, progress),
+        Input::Done(table) => Ok(table),
+        Input::Grid(grid) => grid.assemble(options, progress),
     }
 }
 
 /// The input after splitting: a spreadsheet is read whole; delimited text gives cells
 /// still to be typed.
-enum Split {
+enum Input {
     Done(Table),
-    Grid(SplitText),
+    Grid(TextCells),
 }
 
 /// Delimited text split into raw cells, with what typing them needs.
-struct SplitText {
+struct TextCells {
     grid: Grid,
     mark: DecimalMark,
     source: SourceInfo,
 }
 
-impl SplitText {
+impl TextCells {
     fn assemble(self, options: &ReadOptions, progress: &mut dyn Progress) -> Result<Table> {
         assemble(self.grid, self.mark, options, self.source, progress)
     }
 }
 
-fn split_input(bytes: &[u8], options: &ReadOptions, progress: &mut dyn Progress) -> Result<Split> {
+fn split_input(bytes: &[u8], options: &ReadOptions, progress: &mut dyn Progress) -> Result<Input> {
     let limit = options.max_bytes.unwrap_or(HARD_LIMIT).min(HARD_LIMIT);
     if bytes.len() as u64 > limit {
         return Err(Error::new(ErrorKind::TooLarge {
@@ -135,7 +135,7 @@ fn split_input(bytes: &[u8], options: &ReadOptions, progress: &mut dyn Progress)
         }));
     }
     if let Some(container) = sniff::container(bytes) {
-        return read_spreadsheet(bytes, container, options, progress).map(Split::Done);
+        return read_spreadsheet(bytes, container, options, progress).map(Input::Done);
     }
     let total = bytes.len() as u64;
     if progress.report(Stage::Decode, 0, total) == Control::Stop {
@@ -169,7 +169,7 @@ fn split_input(bytes: &[u8], options: &ReadOptions, progress: &mut dyn Progress)
     } else {
         DecimalMark::Point
     };
-    Ok(Split::Grid(SplitText { grid, mark, source }))
+    Ok(Input::Grid(TextCells { grid, mark, source }))
 }
 
 /// Excel's `sep=;` first line declares the delimiter (Excel writes and honours it; other

@@ -8,7 +8,7 @@ use crate::learn::metrics::Metric;
 use crate::learn::{Fit, Matrix, Predict, PredictProba};
 use crate::par;
 use crate::progress::{Progress, Stage};
-use crate::{Error, Result};
+use crate::{Allowed, Counted, Error, Result};
 use serde::{Deserialize, Serialize};
 
 /// How one candidate scored.
@@ -56,11 +56,15 @@ where
         return Err(Error::invalid_parameter(
             "candidates",
             0,
-            "at least one parameter set",
+            Allowed::AtLeastOne(Counted::ParameterSets),
         ));
     }
     if folds.is_empty() {
-        return Err(Error::invalid_parameter("folds", 0, "at least one fold"));
+        return Err(Error::invalid_parameter(
+            "folds",
+            0,
+            Allowed::AtLeastOne(Counted::Folds),
+        ));
     }
     // Every (candidate, fold) fit is independent: they run side by side on the CLI's
     // threads (`par`), and their scores come back in grid order.

@@ -43,7 +43,7 @@ pub mod rank;
 use super::lines::SaleLines;
 use crate::par;
 use crate::progress::{Control, Progress, Silent, Stage};
-use crate::{Error, ErrorKind, Lang, Result};
+use crate::{Allowed, Counted, Error, ErrorKind, Lang, Result};
 use cooccur::CoPurchase;
 use rank::{Ranker, Why};
 use serde::{Deserialize, Serialize};
@@ -112,14 +112,22 @@ impl RecommendParams {
     /// Checks `1 ≤ top ≤ 1000`, `1 ≤ k ≤ 1000` and `min_together ≥ 1` when given.
     pub fn check(&self) -> Result<()> {
         if self.min_together == Some(0) {
-            return Err(Error::invalid_parameter("min_together", 0, "at least 1"));
+            return Err(Error::invalid_parameter(
+                "min_together",
+                0,
+                Allowed::AtLeast(1.0),
+            ));
         }
         for (name, value) in [("top", self.top), ("k", self.k)] {
             if value == 0 {
-                return Err(Error::invalid_parameter(name, value, "at least 1"));
+                return Err(Error::invalid_parameter(name, value, Allowed::AtLeast(1.0)));
             }
             if value > 1000 {
-                return Err(Error::invalid_parameter(name, value, "at most 1000"));
+                return Err(Error::invalid_parameter(
+                    name,
+                    value,
+                    Allowed::AtMost(1000.0),
+                ));
             }
         }
         Ok(())
@@ -278,7 +286,7 @@ pub fn recommend(
 ) -> Result<RecommendResult> {
     params.check()?;
     if sales.customers.is_empty() {
-        return Err(Error::not_enough("customers", 1, 0));
+        return Err(Error::not_enough(Counted::Customers, 1, 0));
     }
     let none = vec![false; sales.lines.len()];
     let held_out = last_orders(sales, &none);
@@ -352,9 +360,10 @@ fn select_min_together(
         .zip(&validation)
         .map(|(h, v)| *h || *v)
         .collect();
-    let scored = par::try_map_reporting(&MIN_TOGETHER_CANDIDATES, Stage::Validate, progress, |&m| {
-        evaluate(sales, &unseen, &validation, m, params, &mut Silent)
-    })?;
+    let scored =
+        par::try_map_reporting(&MIN_TOGETHER_CANDIDATES, Stage::Validate, progress, |&m| {
+            evaluate(sales, &unseen, &validation, m, params, &mut Silent)
+        })?;
     let customers = scored.first().map_or(0, |e| e.customers);
     let candidates: Vec<Candidate> = MIN_TOGETHER_CANDIDATES
         .iter()

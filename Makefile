@@ -11,7 +11,7 @@ export CHROMEDRIVER ?= /usr/bin/chromedriver
 HOST ?= 127.0.0.1
 PORT ?= 8080
 
-.PHONY: help setup ensure run dist test fmt-check clippy test-native test-wasm test-e2e e2e clean-dist fuzz test-spark
+.PHONY: help setup ensure run dist test fmt-check clippy module-cycles test-native test-wasm test-e2e e2e clean-dist fuzz test-spark
 
 help:
 	@echo "make run    install what is missing, build and serve the app on http://$(HOST):$(PORT)/"
@@ -38,6 +38,11 @@ fmt-check:
 
 clippy:
 	cargo clippy --workspace --all-targets -- -D warnings
+
+# Fails when two modules of crates/core/src import each other (directly or round a loop);
+# prints the edges of each cycle (tools/module_cycles.py --edges lists them all).
+module-cycles:
+	python3 tools/module_cycles.py
 
 test-native:
 	cargo test --workspace
@@ -70,7 +75,7 @@ e2e: dist test-e2e
 # closing lines, and the timings are summarised at the end.
 test: ensure
 	@t0=$$(date +%s); times=""; \
-	for step in fmt-check clippy test-native test-spark test-wasm dist test-e2e; do \
+	for step in fmt-check clippy module-cycles test-native test-spark test-wasm dist test-e2e; do \
 	  s=$$(date +%s); echo; echo "=== make $$step"; \
 	  $(MAKE) --no-print-directory $$step; \
 	  times="$$times$$(printf '  %-12s %4ss' $$step $$(( $$(date +%s) - s )))\n"; \

@@ -8,7 +8,7 @@ use std::cell::RefCell;
 
 use js_sys::{Array, Uint8Array};
 use shoplens_core::privacy::{protect, Protection};
-use shoplens_core::progress::{Control, Progress};
+use shoplens_core::progress::{Control, Progress, Stage as CoreStage};
 use shoplens_core::schema::{self, Override, Understanding};
 use shoplens_core::table::{read_owned_with, DataType, ReadOptions, Role, Table};
 use wasm_bindgen::prelude::*;
@@ -180,10 +180,10 @@ impl LoadTimer {
 }
 
 impl Progress for LoadTimer {
-    fn report(&mut self, stage: &str, done: u64, total: u64) -> Control {
+    fn report(&mut self, stage: CoreStage, done: u64, total: u64) -> Control {
         let (name, permille) = match stage {
-            "decode" => ("decode", 0),
-            "type" => ("type", 900 + done * 100 / total.max(1)),
+            CoreStage::Decode => ("decode", 0),
+            CoreStage::TypeColumns => ("type", 900 + done * 100 / total.max(1)),
             _ => ("parse", done * 900 / total.max(1)),
         };
         self.enter(name);
@@ -369,9 +369,9 @@ pub fn loaded_file_bytes(id: JobId) -> Result<Vec<u8>, WireError> {
 /// Cancel terminates the worker, so it always answers `Continue`.
 pub fn compute_progress(
     id: JobId,
-) -> impl FnMut(&str, u64, u64) -> shoplens_core::progress::Control {
+) -> impl FnMut(CoreStage, u64, u64) -> shoplens_core::progress::Control {
     let mut last_report = f64::NEG_INFINITY;
-    move |_stage: &str, done: u64, total: u64| {
+    move |_stage: CoreStage, done: u64, total: u64| {
         let now = js_sys::Date::now();
         if now - last_report >= PROGRESS_EVERY_MS || (total > 0 && done >= total) {
             last_report = now;

@@ -1,9 +1,11 @@
 //! `shoplens`: the command-line front on shoplens-core, for files too big for a browser tab
 //! and for scripts. Each subcommand lives in its own module under `cmd/`; this file only
-//! parses arguments and maps errors to exit codes (0 success, 2 bad input or parameters).
+//! parses arguments and maps errors to exit codes (0 success, 2 bad input or parameters,
+//! 130 stopped by Ctrl-C).
 
 mod cmd;
 mod examples;
+mod interrupt;
 mod order_args;
 mod output;
 mod output_args;
@@ -75,6 +77,7 @@ enum Command {
 fn main() -> ExitCode {
     output::end_quietly_on_closed_pipe();
     let cli = Cli::parse();
+    interrupt::install();
     if let Err(e) = shoplens_core::par::use_threads(cli.threads) {
         eprintln!("shoplens: --threads: {e}");
         return ExitCode::from(2);
@@ -103,7 +106,15 @@ fn main() -> ExitCode {
         Command::Recommend(args) => cmd::recommend::run(args),
     };
     match result {
+        Ok(()) if interrupt::requested() => {
+            eprintln!("shoplens: stopped by Ctrl-C; the result above is the best found so far.");
+            ExitCode::from(interrupt::EXIT_CODE)
+        }
         Ok(()) => ExitCode::SUCCESS,
+        Err(_) if interrupt::requested() => {
+            eprintln!("shoplens: cancelled by Ctrl-C.");
+            ExitCode::from(interrupt::EXIT_CODE)
+        }
         Err(e) => {
             eprintln!("shoplens: {e}");
             ExitCode::from(2)

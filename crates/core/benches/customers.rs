@@ -19,9 +19,8 @@
 
 use std::time::Instant;
 
-use shoplens_core::progress::Silent;
-use shoplens_core::segment::features::Features;
-use shoplens_core::segment::kmeans::{fit, KMeansParams};
+use shoplens_core::learn::{Fit, Matrix};
+use shoplens_core::segment::kmeans::KMeansParams;
 use shoplens_core::segment::{rfm, AmountColumns, OrderColumns, OrderLines, RfmParams};
 use shoplens_core::table::infer::format_datetime;
 use shoplens_core::table::{read_bytes, ReadOptions};
@@ -97,16 +96,12 @@ fn main() {
     );
 
     let n = 100_000;
-    let data = Features {
-        names: vec!["a".into(), "b".into(), "c".into()],
-        values: points(n),
-        n_rows: n,
-        n_cols: 3,
-        source_rows: (0..n).collect(),
-        skipped_missing: 0,
-    };
+    let data = Matrix::new(n, 3, points(n)).expect("n × 3 points");
     let started = Instant::now();
-    let model = fit(&data, &KMeansParams::new(8).n_init(10), &mut Silent).expect("k-means");
+    let model = KMeansParams::new(8)
+        .n_init(10)
+        .fit(&data, &[])
+        .expect("k-means");
     let kmeans_ms = started.elapsed().as_secs_f64() * 1e3;
 
     let csv = orders_csv(1_000_000);

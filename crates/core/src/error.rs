@@ -60,8 +60,8 @@ pub enum ErrorKind {
         column: String,
         /// The value as written in the file.
         value: String,
-        /// The type expected, in English (`"integer"`, `"date"`...).
-        expected: String,
+        /// What the value should have been.
+        expected: ValueType,
     },
     /// A column the user named does not exist.
     MissingColumn {
@@ -76,13 +76,13 @@ pub enum ErrorKind {
         name: String,
         /// The value given.
         value: String,
-        /// What is allowed, in English.
-        expected: String,
+        /// What is allowed.
+        expected: Allowed,
     },
     /// Not enough data for the analysis.
     NotEnoughData {
-        /// What is being counted (for example `"rows"`, `"baskets"`).
-        what: String,
+        /// What is being counted.
+        what: Counted,
         /// How many are needed.
         needed: usize,
         /// How many there are.
@@ -108,8 +108,8 @@ pub enum ErrorKind {
     /// inventory budget or warehouse capacity below what every product's smallest order
     /// ties up).
     Infeasible {
-        /// Which limit, as the parameter is named (`budget`, `capacity`).
-        limit: String,
+        /// Which limit.
+        limit: Limit,
         /// The limit given.
         given: f64,
         /// The least the smallest plan needs.
@@ -127,6 +127,293 @@ pub enum ErrorKind {
     },
 }
 
+/// What a parameter allows ([`ErrorKind::InvalidParameter`]): a typed rule with its
+/// numbers, rendered in either language by [`Allowed::describe`].
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum Allowed {
+    /// At least this number.
+    AtLeast(f64),
+    /// At most this number.
+    AtMost(f64),
+    /// Strictly below this number.
+    Below(f64),
+    /// Between two numbers, both included.
+    Between(f64, f64),
+    /// One of these names (identifiers, shown as written).
+    OneOf(Vec<String>),
+    /// A finite number.
+    FiniteNumber,
+    /// A number above zero.
+    Positive,
+    /// Zero or a positive number.
+    NonNegative,
+    /// A number strictly between 0 and 1.
+    OpenUnit,
+    /// A number from 0 to 1, both included.
+    UnitInterval,
+    /// A number above 0 and at most 1.
+    UpToOne,
+    /// A date written `YYYY-MM-DD`.
+    Date,
+    /// The name of a column of the table.
+    ColumnName,
+    /// At least one of the named things (models, folds, parameter sets...).
+    AtLeastOne(Counted),
+    /// A rule not yet given a typed form: English text, shown as it is in both languages.
+    /// Each such call site is a to-do (see `typed_error_payloads` in the tests).
+    Other(String),
+}
+
+impl From<&str> for Allowed {
+    fn from(text: &str) -> Allowed {
+        Allowed::Other(text.to_string())
+    }
+}
+
+impl From<String> for Allowed {
+    fn from(text: String) -> Allowed {
+        Allowed::Other(text)
+    }
+}
+
+impl Allowed {
+    /// [`Allowed::OneOf`] from names.
+    pub fn one_of(names: &[&str]) -> Allowed {
+        Allowed::OneOf(names.iter().map(|n| n.to_string()).collect())
+    }
+
+    /// What is allowed, in the user's language (a phrase after "expected" / "应为").
+    pub fn describe(&self, lang: Lang) -> String {
+        let pick = |zh: String, en: String| if lang == Lang::Zh { zh } else { en };
+        let fixed = |zh: &str, en: &str| lang.pick(zh, en).to_string();
+        match self {
+            Allowed::AtLeast(n) => pick(
+                format!("至少 {}", number(*n)),
+                format!("at least {}", number(*n)),
+            ),
+            Allowed::AtMost(n) => pick(
+                format!("至多 {}", number(*n)),
+                format!("at most {}", number(*n)),
+            ),
+            Allowed::Below(n) => pick(
+                format!("小于 {}", number(*n)),
+                format!("below {}", number(*n)),
+            ),
+            Allowed::Between(a, b) => pick(
+                format!("介于 {} 与 {} 之间（含两端）", number(*a), number(*b)),
+                format!("between {} and {}", number(*a), number(*b)),
+            ),
+            Allowed::OneOf(names) => pick(
+                format!("以下之一：{}", names.join("、")),
+                format!("one of {}", names.join(", ")),
+            ),
+            Allowed::AtLeastOne(what) => pick(
+                format!("至少一个{}", what.label(lang)),
+                format!("at least one of the {}", what.label(lang)),
+            ),
+            Allowed::FiniteNumber => fixed("有限的数值", "a finite number"),
+            Allowed::Positive => fixed("正数", "a positive number"),
+            Allowed::NonNegative => fixed("零或正数", "zero or a positive number"),
+            Allowed::OpenUnit => fixed("0 到 1 之间（不含 0 和 1）", "between 0 and 1 (exclusive)"),
+            Allowed::UnitInterval => fixed("0 到 1 之间（含 0 和 1）", "between 0 and 1"),
+            Allowed::UpToOne => fixed("大于 0 且不超过 1", "above 0 and at most 1"),
+            Allowed::Date => fixed("日期 YYYY-MM-DD", "a date YYYY-MM-DD"),
+            Allowed::ColumnName => fixed("表中某一列的列名", "the name of a column of the table"),
+            Allowed::Other(text) => pick(zh_expected(text), text.clone()),
+        }
+    }
+}
+
+/// A number as people write it: no trailing `.0`.
+fn number(value: f64) -> String {
+    if value.fract().abs() < 1e-12 && value.abs() < 1e15 {
+        format!("{}", value as i64)
+    } else {
+        format!("{value}")
+    }
+}
+
+/// A limit of an inventory plan ([`ErrorKind::Infeasible`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Limit {
+    /// The money that may be tied up in stock (`budget`).
+    Budget,
+    /// The warehouse space (`capacity`).
+    Capacity,
+}
+
+impl Limit {
+    /// The limit's name in the user's language (English: the parameter's name).
+    pub fn label(self, lang: Lang) -> &'static str {
+        match self {
+            Limit::Budget => lang.pick("预算", "budget"),
+            Limit::Capacity => lang.pick("仓储容量", "capacity"),
+        }
+    }
+}
+
+/// What a value in a file should have been ([`ErrorKind::BadValue`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ValueType {
+    /// A whole number.
+    Integer,
+    /// A number with or without a fractional part.
+    Decimal,
+    /// Any number.
+    Number,
+    /// Zero or a positive number.
+    NonNegativeNumber,
+    /// A whole number of days.
+    WholeDays,
+    /// True or false.
+    Boolean,
+    /// A date or date-time.
+    Date,
+    /// Text.
+    Text,
+    /// A latitude/longitude pair in degrees.
+    Coordinates,
+    /// A product sold at a positive price at least once (the row names its product).
+    SoldProduct,
+    /// A product with positive costs, holding rate and case pack.
+    CostedProduct,
+}
+
+impl ValueType {
+    /// The name of the kind of value, in the user's language.
+    pub fn label(self, lang: Lang) -> &'static str {
+        let (zh, en) = match self {
+            ValueType::Integer => ("整数", "integer"),
+            ValueType::Decimal => ("数字", "decimal"),
+            ValueType::Number => ("数字", "number"),
+            ValueType::NonNegativeNumber => ("非负数", "non-negative number"),
+            ValueType::WholeDays => ("整数天数", "whole number of days"),
+            ValueType::Boolean => ("布尔值", "boolean"),
+            ValueType::Date => ("日期", "date"),
+            ValueType::Text => ("文本", "text"),
+            ValueType::Coordinates => ("经纬度（度）", "latitude/longitude in degrees"),
+            ValueType::SoldProduct => (
+                "商品（至少要有一次以正价格售出）",
+                "product sold at a positive price at least once",
+            ),
+            ValueType::CostedProduct => (
+                "商品（成本、持有费率和箱规都须为正）",
+                "product with positive costs, holding rate and case pack",
+            ),
+        };
+        lang.pick(zh, en)
+    }
+}
+
+impl From<crate::table::DataType> for ValueType {
+    fn from(dtype: crate::table::DataType) -> ValueType {
+        use crate::table::DataType;
+        match dtype {
+            DataType::Integer => ValueType::Integer,
+            DataType::Decimal => ValueType::Decimal,
+            DataType::Boolean => ValueType::Boolean,
+            DataType::DateTime => ValueType::Date,
+            DataType::Text => ValueType::Text,
+        }
+    }
+}
+
+/// What an [`ErrorKind::NotEnoughData`] counts, named in both languages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Counted {
+    /// Values of a series or rows a model learns from.
+    Observations,
+    /// Customers.
+    Customers,
+    /// Customers with more than one order.
+    RepeatCustomers,
+    /// Distinct classes of a target.
+    Classes,
+    /// Rows of every class (stratified splits).
+    RowsOfEachClass,
+    /// Data rows.
+    Rows,
+    /// Order lines.
+    OrderLines,
+    /// Sales lines (products sold at a positive price).
+    SalesLines,
+    /// Columns.
+    Columns,
+    /// Numeric columns.
+    NumericColumns,
+    /// Ad channels.
+    Channels,
+    /// Delivery stops.
+    Stops,
+    /// Demand series.
+    Series,
+    /// Products.
+    Products,
+    /// Baskets.
+    Baskets,
+    /// Models to compare.
+    Models,
+    /// Cross-validation folds.
+    Folds,
+    /// Parameter sets of a grid.
+    ParameterSets,
+    /// Columns that identify a basket.
+    BasketColumns,
+    /// Days of demand history of one product (its id as in the file).
+    DaysOfDemand {
+        /// The product id.
+        product: String,
+    },
+    /// Days of demand history to hold out this percentage for checking.
+    DaysToHoldOut {
+        /// The percentage held out.
+        percent: u32,
+    },
+}
+
+impl Counted {
+    /// The counted things, in the user's language (plural in English).
+    pub fn label(&self, lang: Lang) -> String {
+        let (zh, en) = match self {
+            Counted::Observations => ("观测值", "observations"),
+            Counted::Customers => ("客户", "customers"),
+            Counted::RepeatCustomers => ("回头客（下过不止一单的客户）", "repeat customers"),
+            Counted::Classes => ("类别", "classes"),
+            Counted::RowsOfEachClass => ("每个类别的行", "rows of each class"),
+            Counted::Rows => ("行", "rows"),
+            Counted::OrderLines => ("订单明细行", "order lines"),
+            Counted::SalesLines => ("销售明细行", "sales lines"),
+            Counted::Columns => ("列", "columns"),
+            Counted::NumericColumns => ("数值列", "numeric columns"),
+            Counted::Channels => ("渠道", "channels"),
+            Counted::Stops => ("站点", "stops"),
+            Counted::Series => ("序列", "series"),
+            Counted::Products => ("商品", "products"),
+            Counted::Baskets => ("购物篮", "baskets"),
+            Counted::Models => ("模型", "models"),
+            Counted::Folds => ("交叉验证折", "folds"),
+            Counted::ParameterSets => ("参数组合", "parameter sets"),
+            Counted::BasketColumns => ("标识购物篮的列", "columns identifying a basket"),
+            Counted::DaysOfDemand { product } => {
+                return match lang {
+                    Lang::Zh => format!("天的需求记录（商品 {product}）"),
+                    Lang::En => format!("days of demand ({product})"),
+                }
+            }
+            Counted::DaysToHoldOut { percent } => {
+                return match lang {
+                    Lang::Zh => format!("天的需求记录（才能留出 {percent}% 做检验）"),
+                    Lang::En => format!("days of demand to hold out {percent}%"),
+                }
+            }
+        };
+        lang.pick(zh, en).to_string()
+    }
+}
+
 impl Error {
     /// Wraps a kind.
     pub fn new(kind: ErrorKind) -> Error {
@@ -142,7 +429,7 @@ impl Error {
     pub fn invalid_parameter(
         name: impl Into<String>,
         value: impl fmt::Display,
-        expected: impl Into<String>,
+        expected: impl Into<Allowed>,
     ) -> Error {
         Error::new(ErrorKind::InvalidParameter {
             name: name.into(),
@@ -152,9 +439,9 @@ impl Error {
     }
 
     /// Shorthand for [`ErrorKind::NotEnoughData`].
-    pub fn not_enough(what: impl Into<String>, needed: usize, found: usize) -> Error {
+    pub fn not_enough(what: Counted, needed: usize, found: usize) -> Error {
         Error::new(ErrorKind::NotEnoughData {
-            what: what.into(),
+            what,
             needed,
             found,
         })
@@ -193,11 +480,12 @@ impl Error {
                 "第 {line} 行有 {found} 个字段，但表头有 {expected} 个。可以删除或补齐这些行。"
             ),
             (BadValue { line, column, value, expected }, Lang::En) => format!(
-                "Line {line}, column \"{column}\": \"{value}\" is not a valid {expected}."
+                "Line {line}, column \"{column}\": \"{value}\" is not a valid {}.",
+                expected.label(Lang::En)
             ),
             (BadValue { line, column, value, expected }, Lang::Zh) => format!(
                 "第 {line} 行，列“{column}”：“{value}”不是有效的{}。",
-                zh_type(expected)
+                expected.label(Lang::Zh)
             ),
             (MissingColumn { name, available }, Lang::En) => format!(
                 "There is no column \"{name}\". Columns: {}.",
@@ -207,18 +495,22 @@ impl Error {
                 "没有名为“{name}”的列。现有列：{}。",
                 available.join("，")
             ),
-            (InvalidParameter { name, value, expected }, Lang::En) => {
-                format!("{name} = {value} is not allowed: expected {expected}.")
-            }
-            (InvalidParameter { name, value, expected }, Lang::Zh) => {
-                format!("参数 {name} = {value} 不可用：应为 {}。", zh_expected(expected))
-            }
-            (NotEnoughData { what, needed, found }, Lang::En) => {
-                format!("Not enough data: this needs at least {needed} {what}, the data has {found}.")
-            }
-            (NotEnoughData { what, needed, found }, Lang::Zh) => {
-                format!("数据不足：至少需要 {needed} 个{}，现有 {found} 个。", zh_what(what))
-            }
+            (InvalidParameter { name, value, expected }, Lang::En) => format!(
+                "{name} = {value} is not allowed: expected {}.",
+                expected.describe(Lang::En)
+            ),
+            (InvalidParameter { name, value, expected }, Lang::Zh) => format!(
+                "参数 {name} = {value} 不可用：应为{}。",
+                expected.describe(Lang::Zh)
+            ),
+            (NotEnoughData { what, needed, found }, Lang::En) => format!(
+                "Not enough data: this needs at least {needed} {}, the data has {found}.",
+                what.label(Lang::En)
+            ),
+            (NotEnoughData { what, needed, found }, Lang::Zh) => format!(
+                "数据不足：至少需要 {needed} 个{}，现有 {found} 个。",
+                what.label(Lang::Zh)
+            ),
             (TooLarge { bytes, limit }, Lang::En) => format!(
                 "The file is {} but the limit here is {}. Use the shoplens command-line tool for files this big.",
                 human_bytes(*bytes),
@@ -234,12 +526,12 @@ impl Error {
             (Format { format, detail }, Lang::En) => format!("Not a valid {format} file: {detail}."),
             (Format { format, detail }, Lang::Zh) => format!("不是有效的 {format} 文件：{detail}。"),
             (Infeasible { limit, given, minimum }, Lang::En) => format!(
-                "{limit} = {} cannot be met: even the smallest plan (no safety stock, one minimum order per product) needs {}. Raise the {limit} to at least {} or leave it empty.",
-                round_2(*given), round_2(*minimum), round_2(*minimum)
+                "{name} = {} cannot be met: even the smallest plan (no safety stock, one minimum order per product) needs {}. Raise the {name} to at least {} or leave it empty.",
+                round_2(*given), round_2(*minimum), round_2(*minimum), name = limit.label(Lang::En)
             ),
             (Infeasible { limit, given, minimum }, Lang::Zh) => format!(
-                "{} = {} 无法满足：即使最小的方案（不留安全库存、每个商品只订一次最小订货量）也需要 {}。请把{}提高到至少 {}，或留空。",
-                zh_limit(limit), round_2(*given), round_2(*minimum), zh_limit(limit), round_2(*minimum)
+                "{name} = {} 无法满足：即使最小的方案（不留安全库存、每个商品只订一次最小订货量）也需要 {}。请把{name}提高到至少 {}，或留空。",
+                round_2(*given), round_2(*minimum), round_2(*minimum), name = limit.label(Lang::Zh)
             ),
             (NotBaskets { columns, group_by, items }, Lang::En) => format!(
                 "This table does not hold baskets: it has no invoice/order column with an item column, and it is neither one basket per line nor a 0/1 matrix. Choose the column(s) that group rows into baskets{} and the item column{}. Columns: {}.",
@@ -270,31 +562,6 @@ pub fn human_bytes(bytes: u64) -> String {
         format!("{bytes} B")
     } else {
         format!("{value:.1} {}", UNITS[unit])
-    }
-}
-
-fn zh_type(expected: &str) -> &str {
-    match expected {
-        "integer" => "整数",
-        "decimal" | "number" => "数字",
-        "boolean" => "布尔值",
-        "date" | "datetime" | "date/time" => "日期",
-        "text" => "文本",
-        "product sold at a positive price at least once" => "商品（至少要有一次以正价格售出）",
-        other => other,
-    }
-}
-
-fn zh_what(what: &str) -> &str {
-    match what {
-        "rows" => "行",
-        "baskets" => "购物篮",
-        "columns" => "列",
-        "customers" => "客户",
-        "observations" | "points" => "观测值",
-        "classes" => "类别",
-        "stops" => "站点",
-        other => other,
     }
 }
 
@@ -334,14 +601,6 @@ fn round_2(value: f64) -> String {
     text.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
-fn zh_limit(limit: &str) -> &str {
-    match limit {
-        "budget" => "预算",
-        "capacity" => "仓储容量",
-        other => other,
-    }
-}
-
 fn zh_kind(kind: &str) -> &str {
     match kind {
         "PNG image" => "PNG 图片",
@@ -377,7 +636,7 @@ mod tests {
             line: 12,
             column: "Sales".into(),
             value: "abc".into(),
-            expected: "decimal".into(),
+            expected: ValueType::Decimal,
         });
         assert_eq!(
             e.message(Lang::En),
@@ -394,5 +653,188 @@ mod tests {
         assert_eq!(human_bytes(999), "999 B");
         assert_eq!(human_bytes(84_000_000), "84.0 MB");
         assert_eq!(human_bytes(2_000_000_000), "2.0 GB");
+    }
+
+    /// One error of every kind, with every typed payload value, for the language checks.
+    /// The exhaustive `match` below fails to compile when a kind is added without a sample.
+    fn samples() -> Vec<Error> {
+        let mut kinds = vec![
+            ErrorKind::EmptyFile,
+            ErrorKind::NoDataRows,
+            ErrorKind::NotText { looks_like: None },
+            ErrorKind::Encoding {
+                encoding: "GBK".into(),
+                byte: 17,
+            },
+            ErrorKind::RaggedRow {
+                line: 3,
+                expected: 4,
+                found: 5,
+            },
+            ErrorKind::MissingColumn {
+                name: "销量".into(),
+                available: vec!["日期".into()],
+            },
+            ErrorKind::TooLarge {
+                bytes: 3_000_000_000,
+                limit: 1_000_000_000,
+            },
+            ErrorKind::Cancelled,
+            ErrorKind::NotBaskets {
+                columns: vec!["单号".into(), "商品".into()],
+                group_by: vec!["单号".into()],
+                items: vec!["商品".into()],
+            },
+        ];
+        for looks_like in [
+            "PNG image",
+            "JPEG image",
+            "GIF image",
+            "PDF document",
+            "ZIP archive",
+        ] {
+            kinds.push(ErrorKind::NotText {
+                looks_like: Some(looks_like.into()),
+            });
+        }
+        for expected in [
+            ValueType::Integer,
+            ValueType::Decimal,
+            ValueType::Number,
+            ValueType::NonNegativeNumber,
+            ValueType::WholeDays,
+            ValueType::Boolean,
+            ValueType::Date,
+            ValueType::Text,
+            ValueType::Coordinates,
+            ValueType::SoldProduct,
+            ValueType::CostedProduct,
+        ] {
+            kinds.push(ErrorKind::BadValue {
+                line: 2,
+                column: "销量".into(),
+                value: "12,5kg".into(),
+                expected,
+            });
+        }
+        let counted = [
+            Counted::Observations,
+            Counted::Customers,
+            Counted::RepeatCustomers,
+            Counted::Classes,
+            Counted::RowsOfEachClass,
+            Counted::Rows,
+            Counted::OrderLines,
+            Counted::SalesLines,
+            Counted::Columns,
+            Counted::NumericColumns,
+            Counted::Channels,
+            Counted::Stops,
+            Counted::Series,
+            Counted::Products,
+            Counted::Baskets,
+            Counted::Models,
+            Counted::Folds,
+            Counted::ParameterSets,
+            Counted::BasketColumns,
+            Counted::DaysOfDemand {
+                product: "85123A".into(),
+            },
+            Counted::DaysToHoldOut { percent: 20 },
+        ];
+        for what in counted.iter().cloned() {
+            kinds.push(ErrorKind::NotEnoughData {
+                what,
+                needed: 10,
+                found: 3,
+            });
+        }
+        let mut allowed = vec![
+            Allowed::AtLeast(1.0),
+            Allowed::AtMost(0.5),
+            Allowed::Below(6.0),
+            Allowed::Between(0.0, 10.0),
+            Allowed::one_of(&["week", "month"]),
+            Allowed::FiniteNumber,
+            Allowed::Positive,
+            Allowed::NonNegative,
+            Allowed::OpenUnit,
+            Allowed::UnitInterval,
+            Allowed::UpToOne,
+            Allowed::Date,
+            Allowed::ColumnName,
+        ];
+        allowed.extend(counted.into_iter().map(Allowed::AtLeastOne));
+        for expected in allowed {
+            kinds.push(ErrorKind::InvalidParameter {
+                name: "k".into(),
+                value: "0".into(),
+                expected,
+            });
+        }
+        for limit in [Limit::Budget, Limit::Capacity] {
+            kinds.push(ErrorKind::Infeasible {
+                limit,
+                given: 10.0,
+                minimum: 25.5,
+            });
+        }
+        for kind in &kinds {
+            match kind {
+                ErrorKind::EmptyFile
+                | ErrorKind::NoDataRows
+                | ErrorKind::NotText { .. }
+                | ErrorKind::Encoding { .. }
+                | ErrorKind::RaggedRow { .. }
+                | ErrorKind::BadValue { .. }
+                | ErrorKind::MissingColumn { .. }
+                | ErrorKind::InvalidParameter { .. }
+                | ErrorKind::NotEnoughData { .. }
+                | ErrorKind::TooLarge { .. }
+                | ErrorKind::Cancelled
+                | ErrorKind::Infeasible { .. }
+                | ErrorKind::NotBaskets { .. } => {}
+                // These two carry the third-party parser's own English words (the csv
+                // crate's, calamine's, the TSPLIB line): not yet typed.
+                ErrorKind::Csv { .. } | ErrorKind::Format { .. } => {}
+            }
+        }
+        kinds.into_iter().map(Error::new).collect()
+    }
+
+    /// Regression for issue 15: a Chinese message read "参数 k = 11 不可用：应为 at most
+    /// the number of customers (10)". Every typed payload now renders in Chinese; the only
+    /// Latin words left are file formats, units, the date pattern and identifiers the
+    /// sample put in (an encoding name, choice names, a product id).
+    #[test]
+    fn chinese_messages_carry_no_english_words() {
+        const ALLOWED_WORDS: [&str; 14] = [
+            "CSV", "XLSX", "PNG", "JPEG", "GIF", "PDF", "ZIP", "YYYY", "GBK", "shoplens", "week",
+            "month", "kg", "A",
+        ];
+        for e in samples() {
+            let zh = e.message(Lang::Zh);
+            let english: Vec<&str> = zh
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .filter(|w| w.len() >= 3 && !ALLOWED_WORDS.contains(w))
+                .collect();
+            assert!(english.is_empty(), "{english:?} in {zh}");
+            assert_ne!(zh, e.message(Lang::En));
+        }
+    }
+
+    #[test]
+    fn typed_payloads_render_their_numbers_in_both_languages() {
+        let e = Error::invalid_parameter("k", 11, Allowed::AtMost(10.0));
+        assert_eq!(
+            e.message(Lang::En),
+            "k = 11 is not allowed: expected at most 10."
+        );
+        assert_eq!(e.message(Lang::Zh), "参数 k = 11 不可用：应为至多 10。");
+        let e = Error::not_enough(Counted::Customers, 11, 10);
+        assert_eq!(
+            e.message(Lang::Zh),
+            "数据不足：至少需要 11 个客户，现有 10 个。"
+        );
     }
 }

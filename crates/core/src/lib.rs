@@ -50,5 +50,8 @@ pub mod table;
 mod trim;
 pub mod vocabulary;
 
-pub use error::{Error, ErrorKind, Result};
+#[cfg(test)]
+mod cancel_tests;
+
+pub use error::{Allowed, Counted, Error, ErrorKind, Limit, Result, ValueType};
 pub use lang::Lang;

@@ -15,8 +15,8 @@
 //! [`Progress`] observer therefore needs to be neither `Send` nor `Sync` (the app's posts
 //! messages through the browser).
 
-use crate::progress::{Control, Progress};
-use crate::{Error, ErrorKind, Result};
+use crate::progress::{stop_if_told, Progress, Stage};
+use crate::{Error, Result};
 
 /// How many pieces run at once: the size of rayon's current pool with the `parallel`
 /// feature, otherwise 1.
@@ -87,11 +87,11 @@ where
 
 /// Like [`map`] for fallible pieces, run in rounds of [`width`]: before each round the
 /// observer hears `(stage, pieces done, pieces in all)`, and after the last one
-/// `(stage, all, all)`. Stops with [`ErrorKind::Cancelled`] when the observer says so, and
+/// `(stage, all, all)`. Stops with [`crate::ErrorKind::Cancelled`] when the observer says so, and
 /// with the first error in item order when a piece fails.
 pub fn try_map_reporting<T, R, F>(
     items: &[T],
-    stage: &str,
+    stage: Stage,
     progress: &mut dyn Progress,
     f: F,
 ) -> Result<Vec<R>>
@@ -123,27 +123,21 @@ pub(crate) fn on_threads<R: Send>(threads: usize, f: impl FnOnce() -> R + Send) 
         .install(f)
 }
 
-/// Reports `(stage, done, total)` and turns a stop into [`ErrorKind::Cancelled`].
-fn stop_if_told(progress: &mut dyn Progress, stage: &str, done: u64, total: u64) -> Result<()> {
-    match progress.report(stage, done, total) {
-        Control::Continue => Ok(()),
-        Control::Stop => Err(Error::new(ErrorKind::Cancelled)),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::progress::Control;
+    use crate::ErrorKind;
 
     #[test]
     fn results_keep_item_order_and_progress_reaches_the_total() {
         let items: Vec<u64> = (0..37).collect();
         let mut seen = Vec::new();
-        let mut observe = |_: &str, done: u64, total: u64| {
+        let mut observe = |_: crate::progress::Stage, done: u64, total: u64| {
             seen.push((done, total));
             Control::Continue
         };
-        let squares = try_map_reporting(&items, "test", &mut observe, |&i| Ok(i * i)).unwrap();
+        let squares = try_map_reporting(&items, Stage::Fit, &mut observe, |&i| Ok(i * i)).unwrap();
         assert_eq!(squares, items.iter().map(|i| i * i).collect::<Vec<_>>());
         assert_eq!(seen.first(), Some(&(0, 37)));
         assert_eq!(seen.last(), Some(&(37, 37)));
@@ -153,17 +147,17 @@ mod tests {
     #[test]
     fn the_first_failure_in_item_order_wins_and_stop_cancels() {
         let items: Vec<usize> = (0..10).collect();
-        let e = try_map_reporting(&items, "test", &mut crate::progress::Silent, |&i| {
+        let e = try_map_reporting(&items, Stage::Fit, &mut crate::progress::Silent, |&i| {
             if i >= 6 {
-                Err(Error::invalid_parameter("i", i, "below 6"))
+                Err(Error::invalid_parameter("i", i, crate::Allowed::Below(6.0)))
             } else {
                 Ok(i)
             }
         })
         .unwrap_err();
         assert!(e.to_string().contains('6'), "{e}");
-        let mut stop = |_: &str, _: u64, _: u64| Control::Stop;
-        let e = try_map_reporting(&items, "test", &mut stop, |&i| Ok(i)).unwrap_err();
+        let mut stop = |_: crate::progress::Stage, _: u64, _: u64| Control::Stop;
+        let e = try_map_reporting(&items, Stage::Fit, &mut stop, |&i| Ok(i)).unwrap_err();
         assert_eq!(e.kind(), &ErrorKind::Cancelled);
     }
 }

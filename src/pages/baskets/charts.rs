@@ -65,8 +65,8 @@ fn graph(mined: &Mined) -> Graph {
         .map(|r| GraphRule {
             from: r.antecedent.iter().map(|&i| node(i, &mut nodes)).collect(),
             to: r.consequent.iter().map(|&i| node(i, &mut nodes)).collect(),
-            support: r.support,
-            lift: r.lift,
+            support: r.measures.support,
+            lift: r.measures.lift,
         })
         .collect();
     Graph {
@@ -93,9 +93,9 @@ pub fn RulesCharts(mined: Arc<Mined>, #[prop(into)] parts: Signal<u8>) -> impl I
             .iter()
             .take(SCATTER_RULES)
             .map(|r| RulePoint {
-                support: r.support,
-                confidence: r.confidence,
-                lift: r.lift,
+                support: r.measures.support,
+                confidence: r.measures.confidence,
+                lift: r.measures.lift,
             })
             .collect(),
     );
@@ -107,11 +107,11 @@ pub fn RulesCharts(mined: Arc<Mined>, #[prop(into)] parts: Signal<u8>) -> impl I
             "{}  ·  {} {}  ·  {} {}  ·  {} {:.2}",
             rule_text(&hover_data, i),
             t(lang, T::ShareOfBaskets),
-            share(r.support),
+            share(r.measures.support),
             t(lang, T::HowOften),
-            share(r.confidence),
+            share(r.measures.confidence),
             Measure::Lift.label(lang),
-            r.lift
+            r.measures.lift
         )
     });
     let titles = Signal::derive(move || {
@@ -131,9 +131,9 @@ pub fn RulesCharts(mined: Arc<Mined>, #[prop(into)] parts: Signal<u8>) -> impl I
                 view! {
                     <tr>
                         <td>{rule_text(&for_table, i)}</td>
-                        <td class="num">{share(r.support)}</td>
-                        <td class="num">{share(r.confidence)}</td>
-                        <td class="num">{format!("{:.2}", r.lift)}</td>
+                        <td class="num">{share(r.measures.support)}</td>
+                        <td class="num">{share(r.measures.confidence)}</td>
+                        <td class="num">{format!("{:.2}", r.measures.lift)}</td>
                     </tr>
                 }
             })
@@ -224,8 +224,8 @@ fn graph_edges(mined: &Mined) -> impl IntoView {
                 <tr data-testid="graph-edge">
                     <td>{a.join(", ")}</td>
                     <td>"→ " {c.join(", ")}</td>
-                    <td class="num">{share(r.support)}</td>
-                    <td class="num">{format!("{:.2}", r.lift)}</td>
+                    <td class="num">{share(r.measures.support)}</td>
+                    <td class="num">{format!("{:.2}", r.measures.lift)}</td>
                 </tr>
             }
         })

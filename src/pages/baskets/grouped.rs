@@ -135,7 +135,7 @@ impl Grouping {
                 let best = best_lift
                     .entry(rule.consequent.as_slice())
                     .or_insert(f64::NEG_INFINITY);
-                *best = best.max(rule.lift);
+                *best = best.max(rule.measures.lift);
             }
         }
         let mut rows: Vec<(&[u32], f64)> = best_lift.into_iter().collect();
@@ -162,10 +162,14 @@ impl Grouping {
                 let n = members.len() as f64;
                 let support = members
                     .iter()
-                    .map(|&r| rules[r as usize].support)
+                    .map(|&r| rules[r as usize].measures.support)
                     .sum::<f64>()
                     / n;
-                let lift = members.iter().map(|&r| rules[r as usize].lift).sum::<f64>() / n;
+                let lift = members
+                    .iter()
+                    .map(|&r| rules[r as usize].measures.lift)
+                    .sum::<f64>()
+                    / n;
                 cells.push(Cell {
                     group,
                     row,
@@ -259,6 +263,7 @@ impl CellFilter {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use shoplens_core::basket::Measures;
 
     fn rule(antecedent: &[u32], consequent: &[u32], support: f64, lift: f64) -> Rule {
         Rule {
@@ -267,15 +272,17 @@ mod tests {
             count: 1,
             antecedent_count: 1,
             consequent_count: 1,
-            support,
-            confidence: 0.5,
-            lift,
-            leverage: 0.0,
-            conviction: None,
-            zhang: None,
-            jaccard: 0.0,
-            kulczynski: 0.0,
-            certainty: None,
+            measures: Measures {
+                support,
+                confidence: 0.5,
+                lift,
+                leverage: 0.0,
+                conviction: None,
+                zhang: None,
+                jaccard: 0.0,
+                kulczynski: 0.0,
+                certainty: None,
+            },
             revenue: None,
         }
     }

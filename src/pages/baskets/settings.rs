@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use leptos::prelude::*;
 use shoplens_core::basket::{
-    Algorithm, BasketShape, CompanionParams, ExclusionReason, MinSupport, Target,
+    Algorithm, BasketShape, CompanionParams, ExclusionReason, ItemsetKind, MinSupport,
 };
 
 use super::{use_baskets, BasketsState};
@@ -112,9 +112,9 @@ fn read_settings(
         min_lift,
         max_len,
         target: match target {
-            "closed" => Target::Closed,
-            "maximal" => Target::Maximal,
-            _ => Target::All,
+            "closed" => ItemsetKind::Closed,
+            "maximal" => ItemsetKind::Maximal,
+            _ => ItemsetKind::All,
         },
         ..MineSettings::default()
     })
@@ -155,8 +155,8 @@ fn form_values(settings: &MineSettings) -> [String; 7] {
         _ => "fpgrowth",
     };
     let target = match settings.target {
-        Target::Closed => "closed",
-        Target::Maximal => "maximal",
+        ItemsetKind::Closed => "closed",
+        ItemsetKind::Maximal => "maximal",
         _ => "all",
     };
     [
@@ -607,9 +607,9 @@ pub fn Settings() -> impl IntoView {
                     <label class="field">
                         <span>{move || t(lang.get(), T::Target)}</span>
                         <select data-testid="target" prop:value=target on:change=input(target)>
-                            <option value="all">{move || Target::All.label(lang.get())}</option>
-                            <option value="closed">{move || Target::Closed.label(lang.get())}</option>
-                            <option value="maximal">{move || Target::Maximal.label(lang.get())}</option>
+                            <option value="all">{move || ItemsetKind::All.label(lang.get())}</option>
+                            <option value="closed">{move || ItemsetKind::Closed.label(lang.get())}</option>
+                            <option value="maximal">{move || ItemsetKind::Maximal.label(lang.get())}</option>
                         </select>
                     </label>
                     <label class="field">

@@ -25,6 +25,7 @@ use crate::worker::protocol::{JobId, Output, WireError};
 use crate::worker::runner::{
     loaded_file_bytes, now_ms, progress, wasm_memory_bytes, with_table, with_understanding,
 };
+use shoplens_core::progress::Stage as CoreStage;
 
 /// Most rules sent to the page: enough for any useful table, small enough to cross the
 /// worker boundary quickly. The summary still gives the full count.
@@ -363,17 +364,19 @@ fn run_core(id: JobId, job: &BasketsJob) -> Result<baskets::BasketsOutput, WireE
 /// Least milliseconds between two progress messages of a search.
 const PROGRESS_EVERY_MS: f64 = 50.0;
 
-/// Forwards core's progress to the page by stage: the kernels' `"mine"` as
-/// [`Stage::Itemsets`] (first-level branches done of all), [`baskets::RULES_STAGE`] as
+/// Forwards core's progress to the page by stage: [`CoreStage::Mine`] as
+/// [`Stage::Itemsets`] (first-level branches done of all), [`CoreStage::Rules`] as
 /// [`Stage::Rules`]; at most one message per [`PROGRESS_EVERY_MS`], but always the first
 /// report of a stage and the last.
-fn search_progress(id: JobId) -> impl FnMut(&str, u64, u64) -> shoplens_core::progress::Control {
+fn search_progress(
+    id: JobId,
+) -> impl FnMut(CoreStage, u64, u64) -> shoplens_core::progress::Control {
     let mut last_report = f64::NEG_INFINITY;
     let mut last_stage = Stage::Compute;
-    move |name: &str, done: u64, total: u64| {
-        let stage = match name {
-            "mine" => Stage::Itemsets,
-            baskets::RULES_STAGE => Stage::Rules,
+    move |core_stage: CoreStage, done: u64, total: u64| {
+        let stage = match core_stage {
+            CoreStage::Mine => Stage::Itemsets,
+            CoreStage::Rules => Stage::Rules,
             _ => Stage::Compute,
         };
         let now = now_ms();

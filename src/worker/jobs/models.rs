@@ -128,7 +128,11 @@ pub fn run(id: JobId, job: ModelJob) -> Result<Output, WireError> {
             }
             ModelOutput::ModelJson(LAST_MODEL.with(|slot| match slot.borrow().as_ref() {
                 Some((_, model)) => Ok(model_json::to_json(model)?),
-                None => Err(WireError::from(Error::not_enough("trained models", 1, 0))),
+                None => Err(WireError::from(Error::not_enough(
+                    shoplens_core::Counted::Models,
+                    1,
+                    0,
+                ))),
             })?)
         }
         ModelJob::Predict { model_json } => {

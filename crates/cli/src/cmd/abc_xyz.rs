@@ -5,13 +5,13 @@
 //! order-lines file (core's abc_xyz job, the same as the Products tab's matrix). Columns
 //! left out come from the file's understanding.
 
+use crate::interrupt::Interrupt;
 use crate::output::{in_file, read_table_with, save_job, write_json, CliError, WallClock};
 use crate::output_args::OutputArgs;
 use shoplens_core::jobs::products::{run_abc_xyz, AbcXyzJob, AbcXyzOutput};
 use shoplens_core::jobs::{Job, JobOutput};
 use shoplens_core::products::export::abc_xyz_csv;
 use shoplens_core::products::{AbcXyzParams, Measure, Period};
-use shoplens_core::progress::Silent;
 use shoplens_core::Lang;
 use std::path::PathBuf;
 
@@ -85,7 +85,7 @@ pub fn run(args: Args) -> Result<(), CliError> {
         args.output.save_job.as_deref(),
         &Job::AbcXyz(checked.spec.clone()),
     )?;
-    let out = run_abc_xyz(&checked, &table, &mut Silent, &WallClock::start())
+    let out = run_abc_xyz(&checked, &table, &mut Interrupt, &WallClock::start())
         .map_err(in_file(&args.file))?;
     if args.output.out.is_some() {
         args.output

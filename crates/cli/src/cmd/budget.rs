@@ -1,6 +1,7 @@
 //! `shoplens budget FILE [--total T] [--currency C] [--period P] [--json]`: split an ad
 //! budget across channels; `shoplens budget --template` prints a history file to fill in.
 
+use crate::interrupt::Interrupt;
 use crate::output::{in_file, print_json, read_table_with, save_job, CliError, WallClock};
 use serde_json::json;
 use shoplens_core::jobs::optimize::{run_budget, BudgetJob};
@@ -9,7 +10,6 @@ use shoplens_core::optimize::budget::{
     BudgetParams, ChannelLimit, Curve, ModelChoice, Period, Recommended, TEMPLATE_CSV,
 };
 use shoplens_core::optimize::genetic::GaParams;
-use shoplens_core::progress::Silent;
 use shoplens_core::rt::DEFAULT_SEED;
 use std::path::PathBuf;
 
@@ -152,7 +152,7 @@ pub fn run(args: Args) -> Result<(), CliError> {
     };
     let checked = job.check(&table).map_err(in_file(&file))?;
     save_job(args.save_job.as_deref(), &Job::Budget(checked.spec.clone()))?;
-    let out = run_budget(&checked, &mut Silent, &WallClock::start()).map_err(in_file(&file))?;
+    let out = run_budget(&checked, &mut Interrupt, &WallClock::start()).map_err(in_file(&file))?;
     let plan = &out.plan;
     let a = &plan.allocation;
     if args.json {

@@ -4,10 +4,10 @@
 //! the same as the Customers tab's churn view): held-out AUC against recency alone,
 //! precision, recall, F1, and the active customers most at risk.
 
+use crate::interrupt::Interrupt;
 use crate::output::{in_file, read_table_with, save_job, write_json, CliError, WallClock};
 use shoplens_core::jobs::churn::{self, ChurnClassifier, ChurnJob, ChurnOutput};
 use shoplens_core::jobs::Job;
-use shoplens_core::progress::Silent;
 use shoplens_core::segment::churn::feature_label;
 use shoplens_core::segment::{AmountColumns, OrderColumns};
 use shoplens_core::Lang;
@@ -80,7 +80,7 @@ pub fn run(args: Args) -> Result<(), CliError> {
     };
     let checked = job.check(&table).map_err(in_file(&args.file))?;
     save_job(args.save_job.as_deref(), &Job::Churn(checked.spec.clone()))?;
-    let out = churn::run(&checked, &table, &mut Silent, &WallClock::start())
+    let out = churn::run(&checked, &table, &mut Interrupt, &WallClock::start())
         .map_err(in_file(&args.file))?;
     print(&out, args.json)
 }

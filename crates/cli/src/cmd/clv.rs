@@ -3,6 +3,7 @@
 //! [--model bgnbd|pareto_nbd] [--json] [--out FILE] [--save-job JOB.json]`: customer
 //! lifetime value (core's clv job, the same as the Customers tab's lifetime-value view).
 
+use crate::interrupt::Interrupt;
 use crate::order_args::OrderArgs;
 use crate::output::{in_file, read_table_with, save_job, write_json, CliError, WallClock};
 use crate::output_args::OutputArgs;
@@ -10,7 +11,6 @@ use shoplens_core::clv::summary::TimeUnit;
 use shoplens_core::jobs::clv::{self, ClvJob, ClvModel, ClvOutput};
 use shoplens_core::jobs::clv_export::clv_csv;
 use shoplens_core::jobs::Job;
-use shoplens_core::progress::Silent;
 use shoplens_core::Lang;
 use std::path::PathBuf;
 
@@ -70,7 +70,7 @@ pub fn run(args: Args) -> Result<(), CliError> {
         args.output.save_job.as_deref(),
         &Job::Clv(checked.spec.clone()),
     )?;
-    let out = clv::run(&checked, &table, &mut Silent, &WallClock::start())
+    let out = clv::run(&checked, &table, &mut Interrupt, &WallClock::start())
         .map_err(in_file(&args.file))?;
     args.output.write_csv(&clv_csv(&out, Lang::En))?;
     print(&out, args.output.json)

@@ -4,10 +4,10 @@
 //! jobs, the same as the Models tab's "Compare" and "Tune".
 
 use crate::cmd::fit::model_arg;
+use crate::interrupt::Interrupt;
 use crate::output::{in_file, read_table, save_job, write_json, CliError, WallClock};
 use shoplens_core::jobs::compare::{self, CompareJob, CvResult, GridJob};
 use shoplens_core::jobs::{Job, ModelData};
-use shoplens_core::progress::Silent;
 use shoplens_core::Lang;
 use std::path::PathBuf;
 
@@ -79,7 +79,7 @@ pub fn run_compare(args: CompareArgs) -> Result<(), CliError> {
     };
     let checked = job.check(&table).map_err(in_file(&a.file))?;
     save_job(a.save_job.as_deref(), &Job::Compare(checked.spec.clone()))?;
-    let out = compare::run(&checked.cv, &table, &mut Silent, &WallClock::start())
+    let out = compare::run(&checked.cv, &table, &mut Interrupt, &WallClock::start())
         .map_err(in_file(&a.file))?;
     print(&out, a.json)
 }
@@ -95,7 +95,7 @@ pub fn run_grid(args: GridArgs) -> Result<(), CliError> {
     };
     let checked = job.check(&table).map_err(in_file(&a.file))?;
     save_job(a.save_job.as_deref(), &Job::Grid(checked.spec.clone()))?;
-    let out = compare::run(&checked.cv, &table, &mut Silent, &WallClock::start())
+    let out = compare::run(&checked.cv, &table, &mut Interrupt, &WallClock::start())
         .map_err(in_file(&a.file))?;
     print(&out, a.json)
 }

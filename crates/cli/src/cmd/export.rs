@@ -10,12 +10,12 @@ use std::path::{Path, PathBuf};
 #[derive(clap::Args)]
 pub struct Args {
     #[command(subcommand)]
-    target: Target,
+    engine: Engine,
 }
 
 /// Where a job can be exported to.
 #[derive(clap::Subcommand)]
-enum Target {
+enum Engine {
     /// A self-contained PySpark program (baskets, segment and fit jobs): run it with
     /// `spark-submit job.py INPUT` or `python job.py INPUT`.
     Spark {
@@ -29,7 +29,7 @@ enum Target {
 
 /// Reads the job and writes the program.
 pub fn run(args: Args) -> Result<(), CliError> {
-    let Target::Spark { job, out } = args.target;
+    let Engine::Spark { job, out } = args.engine;
     let spec = read_job(&job)?;
     let program = crate::spark::render(&spec).map_err(|e| format!("{}: {e}", job.display()))?;
     std::fs::create_dir_all(&out).map_err(|e| format!("{}: {e}", out.display()))?;

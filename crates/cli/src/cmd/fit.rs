@@ -4,13 +4,13 @@
 //! held-out metrics (or in-sample ones, so labelled, with `--test-size 0`), optionally save
 //! the model and the job.
 
+use crate::interrupt::Interrupt;
 use crate::output::{in_file, print_json, read_table_with, save_job, CliError, WallClock};
 use serde_json::{json, Map, Value};
 use shoplens_core::jobs::fit::{self, FitJob, FitOutput};
 use shoplens_core::jobs::{Job, ModelData};
 use shoplens_core::learn::dataset::Task;
 use shoplens_core::learn::{model_json, ModelKind, ModelParams};
-use shoplens_core::progress::Silent;
 use shoplens_core::Lang;
 use std::path::PathBuf;
 
@@ -87,7 +87,7 @@ pub fn run(args: Args) -> Result<(), CliError> {
     };
     let checked = job.check(&table).map_err(in_file(&args.file))?;
     save_job(args.save_job.as_deref(), &Job::Fit(checked.spec.clone()))?;
-    let fitted = fit::run(&checked, &table, &mut Silent, &WallClock::start())
+    let fitted = fit::run(&checked, &table, &mut Interrupt, &WallClock::start())
         .map_err(in_file(&args.file))?;
     if let Some(path) = &args.save {
         let text = model_json::to_json(&fitted.model).map_err(|e| e.to_string())?;

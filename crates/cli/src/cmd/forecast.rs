@@ -3,12 +3,12 @@
 //! model under the project's protocol (3 rolling origins, step = horizon, MASE) and forecasts
 //! with the best.
 
+use crate::interrupt::Interrupt;
 use crate::output::{in_file, print_json, read_file, save_job, CliError, WallClock};
 use serde_json::{json, Value};
 use shoplens_core::forecast::{Frequency, Model};
 use shoplens_core::jobs::forecast::{self, ForecastJob, ForecastOutput, SeriesForecast};
 use shoplens_core::jobs::Job;
-use shoplens_core::progress::Silent;
 use shoplens_core::table::read_bytes;
 use shoplens_core::Lang;
 use std::path::PathBuf;
@@ -98,7 +98,7 @@ pub fn run(args: Args) -> Result<(), CliError> {
         args.save_job.as_deref(),
         &Job::Forecast(checked.spec.clone()),
     )?;
-    let out = forecast::run(&checked, &table, &mut Silent, &WallClock::start())
+    let out = forecast::run(&checked, &table, &mut Interrupt, &WallClock::start())
         .map_err(in_file(&args.file))?;
     if args.json {
         print_json(&output_json(&out));

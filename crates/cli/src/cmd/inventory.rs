@@ -2,6 +2,7 @@
 //! [--capacity C] [--holdout H] [--json]`: reorder points and order quantities tuned by a
 //! genetic algorithm on the first part of the history and checked on the rest.
 
+use crate::interrupt::Interrupt;
 use crate::output::{in_file, print_json, read_table_with, save_job, CliError, WallClock};
 use serde_json::json;
 use shoplens_core::jobs::optimize::{run_inventory, InventoryJob};
@@ -10,7 +11,6 @@ use shoplens_core::optimize::genetic::GaParams;
 use shoplens_core::optimize::inventory::{
     items_from_table, products_csv, InventoryParams, Policy, ProductDefaults, Recommendation,
 };
-use shoplens_core::progress::Silent;
 use shoplens_core::rt::DEFAULT_SEED;
 use std::path::PathBuf;
 
@@ -171,7 +171,7 @@ pub fn run(args: Args) -> Result<(), CliError> {
         args.save_job.as_deref(),
         &Job::Inventory(checked.spec.clone()),
     )?;
-    let out = run_inventory(&checked, &demand_table, &mut Silent, &WallClock::start())
+    let out = run_inventory(&checked, &demand_table, &mut Interrupt, &WallClock::start())
         .map_err(in_file(&args.demand))?;
     if let Some(path) = &args.write_products {
         std::fs::write(path, products_csv(&out.products))

@@ -2,15 +2,15 @@
 //! frequent itemsets of a basket file.
 
 use super::basket_source::SourceArgs;
+use crate::interrupt::Interrupt;
 use crate::output::{in_file, write_json_with, CliError};
 use clap::ValueEnum;
 use shoplens_core::basket::export::{itemsets_csv, write_itemsets_json};
 use shoplens_core::basket::{
-    mine_itemsets, stop_message, Algorithm, BuildReport, MinSupport, MiningParams, StopReason,
-    Target, Transactions,
+    mine_itemsets, stop_message, Algorithm, BuildReport, ItemsetKind, MinSupport, MiningParams,
+    StopReason, Transactions,
 };
 use shoplens_core::jobs::baskets::MineSettings;
-use shoplens_core::progress::Silent;
 use shoplens_core::Lang;
 use std::path::PathBuf;
 use std::time::Instant;
@@ -121,7 +121,7 @@ impl SearchArgs {
     /// The job's search settings (rules when `min_confidence` is given).
     pub fn settings(
         &self,
-        target: Target,
+        target: ItemsetKind,
         rules: Option<(f64, Option<f64>, usize)>,
     ) -> MineSettings {
         let params = self.params();
@@ -183,14 +183,14 @@ pub fn run(args: Args) -> Result<(), CliError> {
     let parsed = start.elapsed().as_secs_f64();
     let mut params = args.search.params();
     params.target = match args.target {
-        TargetArg::All => Target::All,
-        TargetArg::Closed => Target::Closed,
-        TargetArg::Maximal => Target::Maximal,
+        TargetArg::All => ItemsetKind::All,
+        TargetArg::Closed => ItemsetKind::Closed,
+        TargetArg::Maximal => ItemsetKind::Maximal,
     };
     let settings = args.search.settings(params.target, None);
     args.search
         .save_job(&args.source, &report, settings, false)?;
-    let found = mine_itemsets(&tx, &params, &mut Silent).map_err(in_file(&args.file))?;
+    let found = mine_itemsets(&tx, &params, &mut Interrupt).map_err(in_file(&args.file))?;
     if args.search.time {
         eprintln!(
             "{} baskets, {} itemsets: read {:.3} s, total {:.3} s",

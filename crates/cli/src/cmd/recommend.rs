@@ -6,13 +6,13 @@
 //! popularity baseline (core's recommend job, as in the Products tab). Columns left out
 //! come from the file's understanding.
 
+use crate::interrupt::Interrupt;
 use crate::output::{in_file, read_table_with, save_job, write_json, CliError, WallClock};
 use crate::output_args::OutputArgs;
 use shoplens_core::jobs::products::{run_recommend, RecommendJob, RecommendOutput};
 use shoplens_core::jobs::{Job, JobOutput};
 use shoplens_core::products::export::{reason, recommendations_csv};
 use shoplens_core::products::{BasketUnit, RecommendParams};
-use shoplens_core::progress::Silent;
 use shoplens_core::Lang;
 use std::path::PathBuf;
 
@@ -80,7 +80,7 @@ pub fn run(args: Args) -> Result<(), CliError> {
         args.output.save_job.as_deref(),
         &Job::Recommend(checked.spec.clone()),
     )?;
-    let out = run_recommend(&checked, &table, &mut Silent, &WallClock::start())
+    let out = run_recommend(&checked, &table, &mut Interrupt, &WallClock::start())
         .map_err(in_file(&args.file))?;
     if args.output.out.is_some() {
         args.output

@@ -1,12 +1,12 @@
 //! `shoplens route FILE [--vehicles K] [--capacity C] [--seed S] [--json]`: delivery routes
 //! by simulated annealing.
 
+use crate::interrupt::Interrupt;
 use crate::output::{in_file, print_json, read_file, save_job, CliError, WallClock};
 use serde_json::json;
 use shoplens_core::jobs::optimize::{read_stops, run_route, RouteJob};
 use shoplens_core::jobs::Job;
 use shoplens_core::optimize::routes::{AnnealParams, Instance, Metric, RoutePlan};
-use shoplens_core::progress::Silent;
 use shoplens_core::rt::DEFAULT_SEED;
 use std::path::PathBuf;
 
@@ -69,7 +69,7 @@ pub fn run(args: Args) -> Result<(), CliError> {
     let name = args.file.to_string_lossy();
     let instance = read_stops(&name, &bytes, &args.read.options()?, job.depot.as_deref())
         .map_err(in_file(&args.file))?;
-    let out = run_route(&checked, instance, &mut Silent, &WallClock::start())
+    let out = run_route(&checked, instance, &mut Interrupt, &WallClock::start())
         .map_err(in_file(&args.file))?;
     let (instance, plan) = (&out.instance, &out.plan);
     if args.json {

@@ -3,10 +3,10 @@
 
 use super::basket_source::SourceArgs;
 use super::itemsets::{names, warn_partial, SearchArgs};
+use crate::interrupt::Interrupt;
 use crate::output::{in_file, write_json, CliError};
 use shoplens_core::basket::export::{rules_csv, rules_json};
 use shoplens_core::basket::{mine_rules, Measure, RuleParams, Side};
-use shoplens_core::progress::Silent;
 use shoplens_core::Lang;
 use std::path::PathBuf;
 use std::time::Instant;
@@ -70,13 +70,13 @@ pub fn run(args: Args) -> Result<(), CliError> {
         mining.appearance.default = Side::Lhs;
     }
     let settings = args.search.settings(
-        shoplens_core::basket::Target::All,
+        shoplens_core::basket::ItemsetKind::All,
         Some((args.min_confidence, args.min_lift, params.max_consequent)),
     );
     let extra = !args.rhs.is_empty() || args.top.is_some() || args.sort != Measure::Lift;
     args.search
         .save_job(&args.source, &report, settings, extra)?;
-    let found = mine_rules(&tx, &mining, &params, &mut Silent).map_err(in_file(&args.file))?;
+    let found = mine_rules(&tx, &mining, &params, &mut Interrupt).map_err(in_file(&args.file))?;
     if args.search.time() {
         eprintln!(
             "{} baskets, {} itemsets, {} rules: total {:.3} s",
@@ -108,14 +108,15 @@ pub fn run(args: Args) -> Result<(), CliError> {
         );
         for r in &found.rules {
             let conviction = r
+                .measures
                 .conviction
                 .map_or_else(|| "inf".to_string(), |c| format!("{c:.4}"));
             let _ = writeln!(
                 out,
                 "{:>9.5} {:>10.4} {:>8.4} {:>10}  {{{}}} => {{{}}}",
-                r.support,
-                r.confidence,
-                r.lift,
+                r.measures.support,
+                r.measures.confidence,
+                r.measures.lift,
                 conviction,
                 names(&tx, &r.antecedent).join(", "),
                 names(&tx, &r.consequent).join(", ")

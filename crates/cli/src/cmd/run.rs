@@ -1,9 +1,9 @@
 //! `shoplens run JOB.json FILE [--json]`: runs a job spec (as written by `--save-job` or the
 //! tab's "Download job") on a file and prints its result.
 
+use crate::interrupt::Interrupt;
 use crate::output::{in_file, read_file, write_json, CliError, WallClock};
 use shoplens_core::jobs::{Job, JobFile, JobOutput};
-use shoplens_core::progress::Silent;
 use std::path::PathBuf;
 
 /// Arguments of `run`.
@@ -43,7 +43,7 @@ pub fn run(args: Args) -> Result<(), CliError> {
         read: &read,
     };
     let out = job
-        .run_file(file, &mut Silent, &WallClock::start())
+        .run_file(file, &mut Interrupt, &WallClock::start())
         .map_err(in_file(&args.file))?;
     if args.json {
         return write_json(&out);

@@ -4,10 +4,10 @@
 //! the Customers tab's segments view and `shoplens run`, so `--json` prints what `run`
 //! prints for the saved job.
 
+use crate::interrupt::Interrupt;
 use crate::output::{in_file, read_table_with, save_job, write_json, CliError, WallClock};
 use shoplens_core::jobs::segment::{self, SegmentJob, SegmentOutput, SegmentSource};
 use shoplens_core::jobs::{Job, JobOutput};
-use shoplens_core::progress::Silent;
 use shoplens_core::rt::DEFAULT_SEED;
 use std::path::PathBuf;
 
@@ -57,7 +57,7 @@ pub fn run(args: Args) -> Result<(), CliError> {
     };
     let checked = job.check().map_err(|e| e.to_string())?;
     save_job(args.save_job.as_deref(), &Job::Segment(job))?;
-    let out = segment::run(&checked, &table, &mut Silent, &WallClock::start())
+    let out = segment::run(&checked, &table, &mut Interrupt, &WallClock::start())
         .map_err(in_file(&args.file))?;
     if args.json {
         return write_json(&JobOutput::Segment(Box::new(out)));

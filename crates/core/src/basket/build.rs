@@ -26,13 +26,14 @@
 //! through its lines: when every line of an order is removed (cancelled, zero quantity,
 //! excluded item) there is no basket, as there is no purchase.
 
-use super::detect::{self, is_one, ShapeReason, TableShape};
+use super::detect::{self, is_one, OrderLines, ShapeReason, TableShape};
+use super::exclude::Exclusion;
 use super::Transactions;
 use crate::schema::cancellations;
 pub use crate::schema::cancellations::{CancelReason, Cancellations};
 use crate::table::{read_bytes, Column, ColumnData, ReadOptions, Table};
 use crate::trim::trim;
-use crate::{Error, Lang, Result};
+use crate::{Allowed, Counted, Error, Lang, Result};
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
@@ -106,17 +107,6 @@ pub struct Removed {
     pub empty_baskets: usize,
     /// Occurrences of excluded items removed from baskets.
     pub excluded_items: usize,
-}
-
-/// An item the user asked to exclude, and what happened to it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Exclusion {
-    /// The name asked for (trimmed).
-    pub name: String,
-    /// Baskets it was removed from (0 when no item has this exact name).
-    pub baskets: usize,
-    /// When no item has this exact name: items equal to it but for case.
-    pub case_matches: Vec<String>,
 }
 
 /// What the builder did.
@@ -471,26 +461,13 @@ pub fn from_lines(text: &str, separator: Option<char>) -> (Transactions, BuildRe
     (transactions, report)
 }
 
-/// Which columns of an order-lines table to use.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct OrderLines {
-    /// The column(s) whose values together identify a basket.
-    pub basket_columns: Vec<String>,
-    /// The item column.
-    pub item_column: String,
-    /// Optional quantity column.
-    pub quantity_column: Option<String>,
-    /// Optional unit price column.
-    pub price_column: Option<String>,
-}
-
 /// Groups order lines into baskets.
 pub fn from_order_lines(table: &Table, spec: &OrderLines) -> Result<(Transactions, BuildReport)> {
     if spec.basket_columns.is_empty() {
         return Err(Error::invalid_parameter(
             "basket_columns",
             "(none)",
-            "at least one column identifying a basket",
+            Allowed::AtLeastOne(Counted::BasketColumns),
         ));
     }
     let keys: Vec<&Column> = spec
@@ -632,7 +609,7 @@ pub fn from_one_hot(table: &Table) -> Result<(Transactions, BuildReport)> {
     let layout = super::detect::binary_columns(table);
     let items: Vec<&Column> = layout.items.iter().map(|&i| table.column(i)).collect();
     if items.is_empty() {
-        return Err(Error::not_enough("columns", 1, 0));
+        return Err(Error::not_enough(Counted::Columns, 1, 0));
     }
     let mut baskets = Vec::with_capacity(table.n_rows());
     let mut empty = 0;

@@ -6,38 +6,43 @@
 //! frequent), so would the one-item extensions below it. So each itemset marks its
 //! one-item-smaller subsets.
 
-use super::itemsets::Itemset;
-use super::params::Target;
+use super::params::ItemsetKind;
 use std::collections::HashMap;
 
 /// Keeps the itemsets of `target` among `itemsets`, which must hold every frequent itemset
-/// (subsets before supersets is not required).
-pub(crate) fn select(itemsets: Vec<Itemset>, target: Target) -> Vec<Itemset> {
-    if target == Target::All {
+/// (subsets before supersets is not required); `key` gives a set's items (ascending) and
+/// count.
+pub(crate) fn select<T>(
+    itemsets: Vec<T>,
+    target: ItemsetKind,
+    key: for<'a> fn(&'a T) -> (&'a [u32], u64),
+) -> Vec<T> {
+    if target == ItemsetKind::All {
         return itemsets;
     }
     let position: HashMap<&[u32], usize> = itemsets
         .iter()
         .enumerate()
-        .map(|(i, s)| (s.items.as_slice(), i))
+        .map(|(i, s)| (key(s).0, i))
         .collect();
     let mut keep = vec![true; itemsets.len()];
     let mut subset = Vec::new();
     for set in &itemsets {
-        if set.items.len() < 2 {
+        let (items, count) = key(set);
+        if items.len() < 2 {
             continue;
         }
-        for drop in 0..set.items.len() {
+        for drop in 0..items.len() {
             subset.clear();
             subset.extend(
-                set.items
+                items
                     .iter()
                     .enumerate()
                     .filter(|&(i, _)| i != drop)
                     .map(|(_, &x)| x),
             );
             if let Some(&i) = position.get(subset.as_slice()) {
-                if target == Target::Maximal || itemsets[i].count == set.count {
+                if target == ItemsetKind::Maximal || key(&itemsets[i]).1 == count {
                     keep[i] = false;
                 }
             }

@@ -16,7 +16,7 @@ use super::params::{MinSupport, MiningParams};
 use super::recode::item_counts;
 use super::Transactions;
 use crate::progress::Progress;
-use crate::{Error, Result};
+use crate::{Allowed, Error, Result};
 use serde::{Deserialize, Serialize};
 
 /// One companion of a product.
@@ -80,27 +80,31 @@ impl CompanionParams {
     /// Checks every parameter; the error names the first bad one and its value.
     pub fn check(&self) -> Result<()> {
         if self.per_item == 0 {
-            return Err(Error::invalid_parameter("per_item", 0, "at least 1"));
+            return Err(Error::invalid_parameter(
+                "per_item",
+                0,
+                Allowed::AtLeast(1.0),
+            ));
         }
         if !(self.min_lift.is_finite() && self.min_lift >= 0.0) {
             return Err(Error::invalid_parameter(
                 "min_lift",
                 self.min_lift,
-                "a number >= 0",
+                Allowed::NonNegative,
             ));
         }
         if !(0.0..=1.0).contains(&self.min_confidence) {
             return Err(Error::invalid_parameter(
                 "min_confidence",
                 self.min_confidence,
-                "a fraction in [0, 1]",
+                Allowed::UnitInterval,
             ));
         }
         match self.min_support {
             MinSupport::Fraction(f) if !(0.0..=1.0).contains(&f) => Err(Error::invalid_parameter(
                 "min_support",
                 f,
-                "a fraction in [0, 1]",
+                Allowed::UnitInterval,
             )),
             _ => Ok(()),
         }

@@ -13,12 +13,24 @@
 //!   basket-bearing ([`not_baskets`] names the columns to group by), and text without a
 //!   header, with ragged lines or in one column is one basket per line.
 
-use super::build::OrderLines;
 use crate::table::{infer::parse_boolean, Column, ColumnData, DataType, ReadWarning, Table};
 use crate::trim::trim;
 use crate::vocabulary::{self, concept_of, Concept};
 use crate::{Error, ErrorKind, Lang, Result};
 use serde::{Deserialize, Serialize};
+
+/// Which columns of an order-lines table to use.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct OrderLines {
+    /// The column(s) whose values together identify a basket.
+    pub basket_columns: Vec<String>,
+    /// The item column.
+    pub item_column: String,
+    /// Optional quantity column.
+    pub quantity_column: Option<String>,
+    /// Optional unit price column.
+    pub price_column: Option<String>,
+}
 
 /// Why the builder read the data as it did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

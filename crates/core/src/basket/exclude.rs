@@ -8,10 +8,20 @@
 //! thousands of baskets, so `{NONE, Tartine} → Coffee` tops the list; `POSTAGE` is in
 //! nearly every foreign order of Online Retail.
 
-use super::build::Exclusion;
 use super::Transactions;
 use crate::Lang;
 use serde::{Deserialize, Serialize};
+
+/// An item the user asked to exclude, and what happened to it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Exclusion {
+    /// The name asked for (trimmed).
+    pub name: String,
+    /// Baskets it was removed from (0 when no item has this exact name).
+    pub baskets: usize,
+    /// When no item has this exact name: items equal to it but for case.
+    pub case_matches: Vec<String>,
+}
 
 /// Why an item is suggested for exclusion.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

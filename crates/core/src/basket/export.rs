@@ -88,15 +88,15 @@ pub fn rules_csv(tx: &Transactions, rules: &Rules, lang: Lang) -> String {
             ];
             row.extend(
                 [
-                    Some(r.support),
-                    Some(r.confidence),
-                    Some(r.lift),
-                    Some(r.leverage),
-                    r.conviction,
-                    r.zhang,
-                    Some(r.jaccard),
-                    Some(r.kulczynski),
-                    r.certainty,
+                    Some(r.measures.support),
+                    Some(r.measures.confidence),
+                    Some(r.measures.lift),
+                    Some(r.measures.leverage),
+                    r.measures.conviction,
+                    r.measures.zhang,
+                    Some(r.measures.jaccard),
+                    Some(r.measures.kulczynski),
+                    r.measures.certainty,
                 ]
                 .map(csv_number_cell),
             );
@@ -287,11 +287,11 @@ pub fn rules_json<'a>(tx: &'a Transactions, rules: &Rules) -> RulesJson<'a> {
             .map(|r| RuleJson {
                 antecedent: names(tx, &r.antecedent),
                 consequent: names(tx, &r.consequent),
-                support: r.support,
-                confidence: r.confidence,
-                lift: r.lift,
-                leverage: r.leverage,
-                conviction: r.conviction,
+                support: r.measures.support,
+                confidence: r.measures.confidence,
+                lift: r.measures.lift,
+                leverage: r.measures.leverage,
+                conviction: r.measures.conviction,
                 revenue: r.revenue,
             })
             .collect(),

@@ -3,7 +3,7 @@
 //! [`Itemsets`] with item ids of the [`Transactions`], counts, supports and revenue.
 
 use super::index::BasketIndex;
-use super::params::{Algorithm, MiningParams, Target};
+use super::params::{Algorithm, ItemsetKind, MiningParams};
 use super::recode::{item_counts, recode, Recoded};
 use super::sink::{Sink, StopReason};
 use super::{apriori, closed, eclat, fp_growth, Transactions};
@@ -34,7 +34,7 @@ pub struct Itemsets {
     /// The basket count an itemset needed.
     pub min_count: u64,
     /// What was searched for.
-    pub target: Target,
+    pub target: ItemsetKind,
     /// How.
     pub algorithm: Algorithm,
     /// The itemsets, by length and then by item ids.
@@ -111,7 +111,7 @@ fn memory_needed(data: &Recoded, algorithm: Algorithm) -> u64 {
 
 /// Finds the frequent itemsets of `tx`.
 ///
-/// Reports progress as stage `"mine"` with the first-level branches done and stops when
+/// Reports progress as [`crate::progress::Stage::Mine`] with the first-level branches done and stops when
 /// told to; either way, or past the budget, the result is marked
 /// [partial](Itemsets::partial). Errors only on bad parameters or an unknown item name in
 /// the constraints.
@@ -177,7 +177,7 @@ pub fn mine_itemsets(
         });
     }
     drop(sink);
-    let mut itemsets = closed::select(itemsets, params.target);
+    let mut itemsets = closed::select(itemsets, params.target, |s| (s.items.as_slice(), s.count));
     if !required.is_empty() {
         itemsets.retain(|s| contains_all(&s.items, &required));
     }

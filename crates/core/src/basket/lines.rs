@@ -238,6 +238,18 @@ impl<'a> Reader<'a> {
     }
 }
 
+impl Transactions {
+    /// Reads one basket per line, items separated by `separator`, with CSV quoting
+    /// (`"milk, whole",bread` is two items). Blank lines are skipped; a line with fields
+    /// but no item is an empty basket; names are trimmed and empty ones dropped, as in
+    /// [`Transactions::from_named`]. The builder's basket-line shape reads through the
+    /// same splitter. (Written here, beside the splitter, so that `transactions` needs
+    /// nothing from this module.)
+    pub fn from_lines(text: &str, separator: char) -> Transactions {
+        read_lines(text, separator).0
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

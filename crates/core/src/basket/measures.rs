@@ -9,7 +9,6 @@
 //! (confidence − s(C))/(1 − s(C)). A measure whose denominator is zero is `None`
 //! (conviction of a rule with confidence 1 is infinite: `None`, shown as ∞).
 
-use super::rules::Rule;
 use crate::Lang;
 use serde::{Deserialize, Serialize};
 
@@ -98,72 +97,57 @@ impl Measure {
             Measure::Revenue => lang.pick("销售额", "revenue"),
         }
     }
-
-    /// The value of this measure for a rule; `None` where it is undefined (or infinite,
-    /// for conviction).
-    pub fn value(self, rule: &Rule) -> Option<f64> {
-        match self {
-            Measure::Support => Some(rule.support),
-            Measure::Count => Some(rule.count as f64),
-            Measure::Confidence => Some(rule.confidence),
-            Measure::Lift => Some(rule.lift),
-            Measure::Leverage => Some(rule.leverage),
-            Measure::Conviction => rule.conviction,
-            Measure::Zhang => rule.zhang,
-            Measure::Jaccard => Some(rule.jaccard),
-            Measure::Kulczynski => Some(rule.kulczynski),
-            Measure::Certainty => rule.certainty,
-            Measure::Revenue => rule.revenue,
-        }
-    }
-
-    /// The value used to rank rules, largest first: an infinite conviction ranks above every
-    /// finite one; other undefined values rank last.
-    pub fn rank_value(self, rule: &Rule) -> f64 {
-        match (self, self.value(rule)) {
-            (_, Some(v)) => v,
-            (Measure::Conviction, None) => f64::INFINITY,
-            (_, None) => f64::NEG_INFINITY,
-        }
-    }
 }
 
-/// The measures of a rule computed from basket counts: the rule's (`both`), the
-/// antecedent's and the consequent's, among `baskets` baskets.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub(crate) struct Computed {
+/// The interest measures of one rule (every [`Measure`] but the counts and revenue, which
+/// the rule holds itself).
+#[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
+pub struct Measures {
+    /// See [`Measure::Support`].
     pub support: f64,
+    /// See [`Measure::Confidence`].
     pub confidence: f64,
+    /// See [`Measure::Lift`].
     pub lift: f64,
+    /// See [`Measure::Leverage`].
     pub leverage: f64,
+    /// See [`Measure::Conviction`]; `None` when the confidence is 1 (infinite).
     pub conviction: Option<f64>,
+    /// See [`Measure::Zhang`]; `None` when undefined.
     pub zhang: Option<f64>,
+    /// See [`Measure::Jaccard`].
     pub jaccard: f64,
+    /// See [`Measure::Kulczynski`].
     pub kulczynski: f64,
+    /// See [`Measure::Certainty`]; `None` when the consequent is in every basket.
     pub certainty: Option<f64>,
 }
 
-pub(crate) fn compute(both: u64, antecedent: u64, consequent: u64, baskets: u64) -> Computed {
-    let n = baskets.max(1) as f64;
-    let s_ac = both as f64 / n;
-    let s_a = antecedent.max(1) as f64 / n;
-    let s_c = consequent.max(1) as f64 / n;
-    let confidence = s_ac / s_a;
-    let leverage = s_ac - s_a * s_c;
-    // Compare counts, not floats, to decide the infinite and undefined cases exactly.
-    let conviction = (both < antecedent).then(|| (1.0 - s_c) / (1.0 - confidence));
-    let denominator = (s_ac * (1.0 - s_a)).max(s_a * (s_c - s_ac));
-    let zhang = (denominator > 0.0).then(|| leverage / denominator);
-    let certainty = (consequent < baskets).then(|| (confidence - s_c) / (1.0 - s_c));
-    Computed {
-        support: s_ac,
-        confidence,
-        lift: confidence / s_c,
-        leverage,
-        conviction,
-        zhang,
-        jaccard: s_ac / (s_a + s_c - s_ac),
-        kulczynski: 0.5 * (s_ac / s_a + s_ac / s_c),
-        certainty,
+impl Measures {
+    /// The measures of a rule from basket counts: the rule's (`both`), the antecedent's and
+    /// the consequent's, among `baskets` baskets.
+    pub fn from_counts(both: u64, antecedent: u64, consequent: u64, baskets: u64) -> Measures {
+        let n = baskets.max(1) as f64;
+        let s_ac = both as f64 / n;
+        let s_a = antecedent.max(1) as f64 / n;
+        let s_c = consequent.max(1) as f64 / n;
+        let confidence = s_ac / s_a;
+        let leverage = s_ac - s_a * s_c;
+        // Compare counts, not floats, to decide the infinite and undefined cases exactly.
+        let conviction = (both < antecedent).then(|| (1.0 - s_c) / (1.0 - confidence));
+        let denominator = (s_ac * (1.0 - s_a)).max(s_a * (s_c - s_ac));
+        let zhang = (denominator > 0.0).then(|| leverage / denominator);
+        let certainty = (consequent < baskets).then(|| (confidence - s_c) / (1.0 - s_c));
+        Measures {
+            support: s_ac,
+            confidence,
+            lift: confidence / s_c,
+            leverage,
+            conviction,
+            zhang,
+            jaccard: s_ac / (s_a + s_c - s_ac),
+            kulczynski: 0.5 * (s_ac / s_a + s_ac / s_c),
+            certainty,
+        }
     }
 }

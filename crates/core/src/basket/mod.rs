@@ -21,7 +21,7 @@
 //! // Confidence 2/3 each: B → A, C → A, D → A (lift 0.83), and B → C, C → B, B → D,
 //! // D → B (lift 0.4 / (0.6 × 0.6) = 1.11), which rank first.
 //! assert_eq!(rules.rules.len(), 7);
-//! assert!((rules.rules[0].lift - 0.4 / (0.6 * 0.6)).abs() < 1e-12);
+//! assert!((rules.rules[0].measures.lift - 0.4 / (0.6 * 0.6)).abs() < 1e-12);
 //! # Ok::<(), shoplens_core::Error>(())
 //! ```
 //!
@@ -50,7 +50,7 @@ mod transactions;
 
 pub use build::{
     build_baskets, build_from_table, from_lines, from_one_hot, from_order_lines, BasketShape,
-    BuildOptions, BuildReport, CancelReason, Cancellations, Exclusion, OrderLines, Removed,
+    BuildOptions, BuildReport, CancelReason, Cancellations, Removed,
 };
 pub use companions::{
     companions, frequently_bought_together, Companion, CompanionParams, ItemCompanions,
@@ -58,15 +58,16 @@ pub use companions::{
 };
 pub use detect::{
     group_by_suggestions, guess_order_lines, is_binary, is_invoice_name, not_baskets,
-    one_hot_layout, understood_columns, OneHotLayout, ShapeReason,
+    one_hot_layout, understood_columns, OneHotLayout, OrderLines, ShapeReason,
 };
 pub use exclude::{
-    certain_non_product, exclusion_reason, suggest_exclusions, ExclusionReason, MOST_BASKETS,
+    certain_non_product, exclusion_reason, suggest_exclusions, Exclusion, ExclusionReason,
+    MOST_BASKETS,
 };
 pub use index::BasketIndex;
 pub use itemsets::{estimate, mine_itemsets, stop_message, Estimate, Itemset, Itemsets};
-pub use measures::{Measure, MEASURES};
-pub use params::{Algorithm, Appearance, Budget, MinSupport, MiningParams, Side, Target};
+pub use measures::{Measure, Measures, MEASURES};
+pub use params::{Algorithm, Appearance, Budget, ItemsetKind, MinSupport, MiningParams, Side};
 pub use rules::{mine_rules, rules_from_itemsets, sort_rules, Rule, RuleParams, Rules};
 pub use sink::StopReason;
 pub use transactions::Transactions;

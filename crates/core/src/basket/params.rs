@@ -2,7 +2,7 @@
 //! style): build with [`MiningParams::new`], adjust the public fields, call
 //! [`MiningParams::check`].
 
-use crate::{Error, Lang, Result};
+use crate::{Allowed, Error, Lang, Result};
 use serde::{Deserialize, Serialize};
 
 /// Minimum support: a fraction of the baskets or an absolute basket count.
@@ -57,7 +57,7 @@ impl MinSupport {
 /// Which frequent itemsets to report.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Target {
+pub enum ItemsetKind {
     /// Every frequent itemset.
     #[default]
     All,
@@ -67,13 +67,13 @@ pub enum Target {
     Maximal,
 }
 
-impl Target {
+impl ItemsetKind {
     /// The name shown to the user.
     pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            Target::All => lang.pick("全部频繁项集", "all frequent itemsets"),
-            Target::Closed => lang.pick("闭频繁项集", "closed itemsets"),
-            Target::Maximal => lang.pick("极大频繁项集", "maximal itemsets"),
+            ItemsetKind::All => lang.pick("全部频繁项集", "all frequent itemsets"),
+            ItemsetKind::Closed => lang.pick("闭频繁项集", "closed itemsets"),
+            ItemsetKind::Maximal => lang.pick("极大频繁项集", "maximal itemsets"),
         }
     }
 }
@@ -216,7 +216,7 @@ pub struct MiningParams {
     /// Minimum support. Default 1% of the baskets.
     pub min_support: MinSupport,
     /// Which itemsets to report. Default all.
-    pub target: Target,
+    pub target: ItemsetKind,
     /// Search algorithm. Default FP-Growth.
     pub algorithm: Algorithm,
     /// Fewest items in a reported itemset. Default 1.
@@ -240,7 +240,7 @@ impl MiningParams {
     pub fn new(min_support: MinSupport) -> MiningParams {
         MiningParams {
             min_support,
-            target: Target::All,
+            target: ItemsetKind::All,
             algorithm: Algorithm::FpGrowth,
             min_len: 1,
             max_len: None,
@@ -253,19 +253,27 @@ impl MiningParams {
     pub fn check(&self) -> Result<()> {
         self.min_support.check()?;
         if self.min_len == 0 {
-            return Err(Error::invalid_parameter("min_len", 0, "at least 1"));
+            return Err(Error::invalid_parameter(
+                "min_len",
+                0,
+                Allowed::AtLeast(1.0),
+            ));
         }
         if let Some(max) = self.max_len {
             if max < self.min_len {
                 return Err(Error::invalid_parameter(
                     "max_len",
                     max,
-                    format!("at least min_len ({})", self.min_len),
+                    Allowed::AtLeast(self.min_len as f64),
                 ));
             }
         }
         if self.budget.max_itemsets == 0 {
-            return Err(Error::invalid_parameter("max_itemsets", 0, "at least 1"));
+            return Err(Error::invalid_parameter(
+                "max_itemsets",
+                0,
+                Allowed::AtLeast(1.0),
+            ));
         }
         Ok(())
     }

@@ -8,12 +8,12 @@
 
 use super::index::BasketIndex;
 use super::itemsets::{contains_all, mine_itemsets, Itemsets};
-use super::measures::{compute, Measure};
-use super::params::{MiningParams, Side, Target};
+use super::measures::{Measure, Measures};
+use super::params::{ItemsetKind, MiningParams, Side};
 use super::sink::StopReason;
 use super::Transactions;
 use crate::progress::Progress;
-use crate::{Error, Result};
+use crate::{Allowed, Error, Result};
 use rustc_hash::FxHashMap;
 use serde::{Deserialize, Serialize};
 
@@ -30,24 +30,10 @@ pub struct Rule {
     pub antecedent_count: u64,
     /// Baskets with the consequent.
     pub consequent_count: u64,
-    /// See [`Measure::Support`].
-    pub support: f64,
-    /// See [`Measure::Confidence`].
-    pub confidence: f64,
-    /// See [`Measure::Lift`].
-    pub lift: f64,
-    /// See [`Measure::Leverage`].
-    pub leverage: f64,
-    /// See [`Measure::Conviction`]; `None` when the confidence is 1 (infinite).
-    pub conviction: Option<f64>,
-    /// See [`Measure::Zhang`]; `None` when undefined.
-    pub zhang: Option<f64>,
-    /// See [`Measure::Jaccard`].
-    pub jaccard: f64,
-    /// See [`Measure::Kulczynski`].
-    pub kulczynski: f64,
-    /// See [`Measure::Certainty`]; `None` when the consequent is in every basket.
-    pub certainty: Option<f64>,
+    /// Support, confidence, lift and the other interest measures (flattened into the
+    /// rule's JSON, so the fields sit beside the counts).
+    #[serde(flatten)]
+    pub measures: Measures,
     /// Revenue of the baskets with antecedent and consequent, when baskets carry revenue.
     pub revenue: Option<f64>,
 }
@@ -63,23 +49,46 @@ impl Rule {
         [count, antecedent_count, consequent_count]: [u64; 3],
         baskets: u64,
     ) -> Rule {
-        let m = compute(count, antecedent_count, consequent_count, baskets);
         Rule {
             antecedent,
             consequent,
             count,
             antecedent_count,
             consequent_count,
-            support: m.support,
-            confidence: m.confidence,
-            lift: m.lift,
-            leverage: m.leverage,
-            conviction: m.conviction,
-            zhang: m.zhang,
-            jaccard: m.jaccard,
-            kulczynski: m.kulczynski,
-            certainty: m.certainty,
+            measures: Measures::from_counts(count, antecedent_count, consequent_count, baskets),
             revenue: None,
+        }
+    }
+}
+
+/// A measure read off a rule. It lives beside [`Rule`] so that [`super::measures`] (what
+/// each measure means) needs nothing from the rules.
+impl Measure {
+    /// The value of this measure for a rule; `None` where it is undefined (or infinite,
+    /// for conviction).
+    pub fn value(self, rule: &Rule) -> Option<f64> {
+        match self {
+            Measure::Support => Some(rule.measures.support),
+            Measure::Count => Some(rule.count as f64),
+            Measure::Confidence => Some(rule.measures.confidence),
+            Measure::Lift => Some(rule.measures.lift),
+            Measure::Leverage => Some(rule.measures.leverage),
+            Measure::Conviction => rule.measures.conviction,
+            Measure::Zhang => rule.measures.zhang,
+            Measure::Jaccard => Some(rule.measures.jaccard),
+            Measure::Kulczynski => Some(rule.measures.kulczynski),
+            Measure::Certainty => rule.measures.certainty,
+            Measure::Revenue => rule.revenue,
+        }
+    }
+
+    /// The value used to rank rules, largest first: an infinite conviction ranks above every
+    /// finite one; other undefined values rank last.
+    pub fn rank_value(self, rule: &Rule) -> f64 {
+        match (self, self.value(rule)) {
+            (_, Some(v)) => v,
+            (Measure::Conviction, None) => f64::INFINITY,
+            (_, None) => f64::NEG_INFINITY,
         }
     }
 }
@@ -123,19 +132,27 @@ impl RuleParams {
             return Err(Error::invalid_parameter(
                 "min_confidence",
                 self.min_confidence,
-                "a fraction in [0, 1]",
+                Allowed::UnitInterval,
             ));
         }
         if let Some(lift) = self.min_lift {
             if !(lift.is_finite() && lift >= 0.0) {
-                return Err(Error::invalid_parameter("min_lift", lift, "a number >= 0"));
+                return Err(Error::invalid_parameter(
+                    "min_lift",
+                    lift,
+                    Allowed::NonNegative,
+                ));
             }
         }
         if self.max_consequent == 0 {
-            return Err(Error::invalid_parameter("max_consequent", 0, "at least 1"));
+            return Err(Error::invalid_parameter(
+                "max_consequent",
+                0,
+                Allowed::AtLeast(1.0),
+            ));
         }
         if self.top == Some(0) {
-            return Err(Error::invalid_parameter("top", 0, "at least 1"));
+            return Err(Error::invalid_parameter("top", 0, Allowed::AtLeast(1.0)));
         }
         Ok(())
     }
@@ -168,7 +185,7 @@ pub fn mine_rules(
 ) -> Result<Rules> {
     params.check()?;
     let mut search = mining.clone();
-    search.target = Target::All;
+    search.target = ItemsetKind::All;
     search.min_len = 1;
     search.appearance.require.clear();
     let itemsets = mine_itemsets(tx, &search, progress)?;
@@ -249,7 +266,7 @@ pub fn rules_from_itemsets(
         }
     }
     if let Some(min_lift) = params.min_lift {
-        rules.retain(|r| r.lift >= min_lift);
+        rules.retain(|r| r.measures.lift >= min_lift);
     }
     if tx.revenue.is_some() {
         let index = BasketIndex::new(tx);

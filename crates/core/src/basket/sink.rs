@@ -1,7 +1,7 @@
 //! Where the miners put what they find: a compact flat store that also enforces the
 //! budget and relays progress, so every algorithm stops the same way.
 
-use crate::progress::{Control, Progress};
+use crate::progress::{Control, Progress, Stage};
 use serde::{Deserialize, Serialize};
 
 /// Why a search stopped before it was complete.
@@ -107,7 +107,7 @@ impl<'p> Sink<'p> {
         }
         if self
             .progress
-            .report("mine", self.stage_done, self.stage_total)
+            .report(Stage::Mine, self.stage_done, self.stage_total)
             == Control::Stop
         {
             self.stop = Some(StopReason::Cancelled);

@@ -66,15 +66,6 @@ impl Transactions {
         )
     }
 
-    /// Reads one basket per line, items separated by `separator`, with CSV quoting
-    /// (`"milk, whole",bread` is two items). Blank lines are skipped; a line with fields
-    /// but no item is an empty basket; names are trimmed and empty ones dropped, as in
-    /// [`Transactions::from_named`]. The builder's basket-line shape reads through the
-    /// same splitter (`super::lines`).
-    pub fn from_lines(text: &str, separator: char) -> Transactions {
-        super::lines::read_lines(text, separator).0
-    }
-
     /// Number of baskets.
     pub fn len(&self) -> usize {
         self.baskets.len()

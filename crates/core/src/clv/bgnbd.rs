@@ -10,8 +10,8 @@ use super::mle::{maximize, FitReport};
 use super::special::{hyp2f1, ln_gamma, log_add_exp};
 use super::summary::{Triple, Triples};
 use super::PurchaseModel;
-use crate::progress::Progress;
-use crate::{Error, Result};
+use crate::progress::{Progress, Stage};
+use crate::{Counted, Error, Result};
 use serde::{Deserialize, Serialize};
 
 /// BG/NBD parameters.
@@ -117,7 +117,7 @@ impl PurchaseModel for BgNbd {
 pub fn fit(data: &Triples, progress: &mut dyn Progress) -> Result<(BgNbd, FitReport)> {
     let customers = data.customers();
     if customers < 2.0 || data.triples.iter().all(|t| t.frequency == 0) {
-        return Err(Error::not_enough("repeat customers", 1, 0));
+        return Err(Error::not_enough(Counted::RepeatCustomers, 1, 0));
     }
     let scale = data.mean_age().max(1e-6).ln();
     let mut objective = |p: &[f64]| {
@@ -131,7 +131,7 @@ pub fn fit(data: &Triples, progress: &mut dyn Progress) -> Result<(BgNbd, FitRep
         vec![0.0, scale, 0.0, 0.0],
         vec![(0.3f64).ln(), scale, (0.8f64).ln(), (2.5f64).ln()],
     ];
-    let (p, report) = maximize(&mut objective, &starts, customers, "bgnbd", progress)?;
+    let (p, report) = maximize(&mut objective, &starts, customers, Stage::BgNbd, progress)?;
     Ok((BgNbd::from_slice(&p), report))
 }
 

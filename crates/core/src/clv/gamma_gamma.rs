@@ -10,8 +10,8 @@
 
 use super::mle::{maximize, FitReport};
 use super::special::ln_gamma;
-use crate::progress::Progress;
-use crate::{Error, Result};
+use crate::progress::{Progress, Stage};
+use crate::{Counted, Error, Result};
 use serde::{Deserialize, Serialize};
 
 /// Gamma-Gamma parameters.
@@ -66,7 +66,7 @@ impl GammaGamma {
 /// Fits the spend model on repeat customers with a positive mean value.
 pub fn fit(spends: &[Spend], progress: &mut dyn Progress) -> Result<(GammaGamma, FitReport)> {
     if spends.len() < 2 {
-        return Err(Error::not_enough("repeat customers", 2, spends.len()));
+        return Err(Error::not_enough(Counted::RepeatCustomers, 2, spends.len()));
     }
     let n = spends.len() as f64;
     let mean = spends.iter().map(|s| s.monetary).sum::<f64>() / n;
@@ -83,7 +83,7 @@ pub fn fit(spends: &[Spend], progress: &mut dyn Progress) -> Result<(GammaGamma,
         vec![0.0, 2f64.ln(), mean.max(1e-9).ln()],
         vec![5f64.ln(), 3f64.ln(), mean.max(1e-9).ln()],
     ];
-    let (p, report) = maximize(&mut objective, &starts, n, "gamma_gamma", progress)?;
+    let (p, report) = maximize(&mut objective, &starts, n, Stage::GammaGamma, progress)?;
     Ok((
         GammaGamma {
             p: p[0],

@@ -10,7 +10,7 @@
 //! for a million. The simplex itself is [`crate::forecast::optim::NelderMead`].
 
 use crate::forecast::optim::{Bounds, NelderMead};
-use crate::progress::{Control, Progress};
+use crate::progress::{Control, Progress, Stage};
 use crate::{Error, ErrorKind, Result};
 use serde::{Deserialize, Serialize};
 
@@ -40,7 +40,7 @@ pub fn maximize(
     negative_mean_ll: &mut dyn FnMut(&[f64]) -> f64,
     starts: &[Vec<f64>],
     customers: f64,
-    stage: &str,
+    stage: Stage,
     progress: &mut dyn Progress,
 ) -> Result<(Vec<f64>, FitReport)> {
     let dim = starts.first().map_or(0, Vec::len);
@@ -108,7 +108,8 @@ mod tests {
     #[test]
     fn finds_a_badly_scaled_minimum() {
         let mut f = |p: &[f64]| 1e4 * (p[0] - 2.0).powi(2) + 1e-2 * (p[1] + 3.0).powi(2);
-        let (x, report) = maximize(&mut f, &[vec![0.0, 0.0]], 10.0, "fit", &mut Silent).unwrap();
+        let (x, report) =
+            maximize(&mut f, &[vec![0.0, 0.0]], 10.0, Stage::Fit, &mut Silent).unwrap();
         assert!((x[0].ln() - 2.0).abs() < 1e-6, "{x:?}");
         assert!((x[1].ln() + 3.0).abs() < 1e-4, "{x:?}");
         assert!(report.converged && report.log_likelihood.abs() < 1e-9);
@@ -117,8 +118,8 @@ mod tests {
     #[test]
     fn stops_when_told() {
         let mut f = |p: &[f64]| p[0] * p[0];
-        let mut stop = |_: &str, _: u64, _: u64| Control::Stop;
-        let err = maximize(&mut f, &[vec![1.0]], 1.0, "fit", &mut stop).unwrap_err();
+        let mut stop = |_: crate::progress::Stage, _: u64, _: u64| Control::Stop;
+        let err = maximize(&mut f, &[vec![1.0]], 1.0, Stage::Fit, &mut stop).unwrap_err();
         assert!(matches!(err.kind(), ErrorKind::Cancelled));
     }
 }

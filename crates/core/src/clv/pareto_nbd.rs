@@ -12,8 +12,8 @@ use super::mle::{maximize, FitReport};
 use super::special::{hyp2f1, ln_gamma, log_add_exp};
 use super::summary::{Triple, Triples};
 use super::PurchaseModel;
-use crate::progress::Progress;
-use crate::{Error, Result};
+use crate::progress::{Progress, Stage};
+use crate::{Counted, Error, Result};
 use serde::{Deserialize, Serialize};
 
 /// Pareto/NBD parameters.
@@ -96,7 +96,7 @@ impl PurchaseModel for ParetoNbd {
 pub fn fit(data: &Triples, progress: &mut dyn Progress) -> Result<(ParetoNbd, FitReport)> {
     let customers = data.customers();
     if customers < 2.0 || data.triples.iter().all(|t| t.frequency == 0) {
-        return Err(Error::not_enough("repeat customers", 1, 0));
+        return Err(Error::not_enough(Counted::RepeatCustomers, 1, 0));
     }
     let scale = data.mean_age().max(1e-6).ln();
     let mut objective = |p: &[f64]| {
@@ -113,7 +113,13 @@ pub fn fit(data: &Triples, progress: &mut dyn Progress) -> Result<(ParetoNbd, Fi
         vec![0.0, scale, 0.0, scale],
         vec![(0.5f64).ln(), scale, (0.5f64).ln(), scale + 1.0],
     ];
-    let (p, report) = maximize(&mut objective, &starts, customers, "pareto_nbd", progress)?;
+    let (p, report) = maximize(
+        &mut objective,
+        &starts,
+        customers,
+        Stage::ParetoNbd,
+        progress,
+    )?;
     Ok((
         ParetoNbd {
             r: p[0],

@@ -6,8 +6,8 @@
 use super::backtest::{seasonal_naive_mae, Protocol, Score, WindowScore};
 use super::intervals::{interval, Interval};
 use super::model::{Model, Param};
-use crate::progress::{Control, Progress};
-use crate::{Error, ErrorKind, Result};
+use crate::progress::{Control, Progress, Stage};
+use crate::{Allowed, Counted, Error, ErrorKind, Result};
 use serde::{Deserialize, Serialize};
 
 /// Parameters of [`forecast_auto`].
@@ -37,13 +37,17 @@ impl AutoParams {
     /// Checks the parameters against a series of `n` values (at least [`MIN_POINTS`]).
     pub fn check(&self, n: usize) -> Result<()> {
         if self.horizon == 0 {
-            return Err(Error::invalid_parameter("horizon", 0, "at least 1"));
+            return Err(Error::invalid_parameter(
+                "horizon",
+                0,
+                Allowed::AtLeast(1.0),
+            ));
         }
         if self.season == 0 {
-            return Err(Error::invalid_parameter("season", 0, "at least 1"));
+            return Err(Error::invalid_parameter("season", 0, Allowed::AtLeast(1.0)));
         }
         if n < MIN_POINTS {
-            return Err(Error::not_enough("observations", MIN_POINTS, n));
+            return Err(Error::not_enough(Counted::Observations, MIN_POINTS, n));
         }
         if !(self.level > 0.0 && self.level < 100.0) {
             return Err(Error::invalid_parameter(
@@ -56,7 +60,7 @@ impl AutoParams {
             return Err(Error::invalid_parameter(
                 "models",
                 "[]",
-                "at least one model",
+                Allowed::AtLeastOne(Counted::Models),
             ));
         }
         Ok(())
@@ -251,13 +255,13 @@ pub fn forecast_auto(
         return Err(Error::invalid_parameter(
             format!("value #{}", i + 1),
             y[i],
-            "a finite number",
+            Allowed::FiniteNumber,
         ));
     }
     let n = y.len();
     let protocol = Protocol::new(params.horizon, params.season)
         .fitting(n)
-        .ok_or_else(|| Error::not_enough("observations", MIN_POINTS, n))?;
+        .ok_or_else(|| Error::not_enough(Counted::Observations, MIN_POINTS, n))?;
     let short = protocol != Protocol::new(params.horizon, params.season);
     let models = params.models.clone().unwrap_or_else(|| {
         let mut models = candidates(y, params.season);
@@ -307,7 +311,7 @@ pub fn forecast_auto(
                 reason: e.to_string(),
             }),
         }
-        if progress.report("backtest", i as u64 + 1, models.len() as u64) == Control::Stop {
+        if progress.report(Stage::Backtest, i as u64 + 1, models.len() as u64) == Control::Stop {
             return Err(Error::new(ErrorKind::Cancelled));
         }
     }
@@ -354,7 +358,7 @@ pub fn forecast_auto(
         match skipped.first() {
             // Every model failed the same way on short data: say so with the first reason.
             Some(s) => Error::invalid_parameter("series", "this series", s.reason.clone()),
-            None => Error::not_enough("observations", 1, y.len()),
+            None => Error::not_enough(Counted::Observations, 1, y.len()),
         }
     }))
 }
@@ -374,7 +378,7 @@ mod tests {
     fn cancel_stops_the_comparison() {
         let y = seasonal_series();
         let mut seen = 0;
-        let mut stop_after_two = |_: &str, done: u64, _: u64| {
+        let mut stop_after_two = |_: crate::progress::Stage, done: u64, _: u64| {
             seen = done;
             if done >= 2 {
                 Control::Stop

@@ -17,9 +17,9 @@
 //! polynomial times the differencing polynomials), which gives the forecasts by recursion
 //! and the `h`-step error variance from its ψ weights.
 
-use super::model::{Fit, Param};
+use super::fitted::{Param, SeriesFit};
 use super::state_space::init::{classical_seasonal, least_squares};
-use crate::{Error, Result};
+use crate::{Counted, Error, Result};
 
 /// The KPSS level-stationarity statistic.
 pub fn kpss(x: &[f64]) -> f64 {
@@ -163,7 +163,7 @@ impl ArFit {
 pub fn fit_ar(y: &[f64], m: usize) -> Result<ArFit> {
     let n = y.len();
     if n < 8 {
-        return Err(Error::not_enough("observations", 8, n));
+        return Err(Error::not_enough(Counted::Observations, 8, n));
     }
     let seasonal_d = usize::from(m > 1 && n >= 3 * m + 8 && seasonal_strength(y, m) > 0.64);
     let mut z = if seasonal_d == 1 {
@@ -182,7 +182,11 @@ pub fn fit_ar(y: &[f64], m: usize) -> Result<ArFit> {
     let seasonal_lag = (m > 1 && m < nz / 3).then_some(m);
     let start = max_p.max(seasonal_lag.unwrap_or(0));
     if nz <= start + 3 {
-        return Err(Error::not_enough("observations", n + start + 3 - nz + 1, n));
+        return Err(Error::not_enough(
+            Counted::Observations,
+            n + start + 3 - nz + 1,
+            n,
+        ));
     }
     let sample = nz - start;
     let mut best: Option<(f64, Vec<usize>, Vec<f64>, f64)> = None;
@@ -231,7 +235,7 @@ pub fn fit_ar(y: &[f64], m: usize) -> Result<ArFit> {
         }
     }
     let (bic, lags, mut coef, sse) =
-        best.ok_or_else(|| Error::not_enough("observations", 2 * start + 8, n))?;
+        best.ok_or_else(|| Error::not_enough(Counted::Observations, 2 * start + 8, n))?;
     let constant = if with_constant {
         coef.pop().unwrap_or(0.0)
     } else {
@@ -267,8 +271,8 @@ pub fn fit_ar(y: &[f64], m: usize) -> Result<ArFit> {
     })
 }
 
-/// Fits and packages as a [`Fit`].
-pub fn fit(y: &[f64], m: usize, horizon: usize) -> Result<Fit> {
+/// Fits and packages as a [`SeriesFit`].
+pub fn fit(y: &[f64], m: usize, horizon: usize) -> Result<SeriesFit> {
     let ar = fit_ar(y, m)?;
     let order = ar.full.len();
     let fitted = (0..y.len())
@@ -297,7 +301,7 @@ pub fn fit(y: &[f64], m: usize, horizon: usize) -> Result<Fit> {
     if ar.constant != 0.0 {
         params.push(Param::new("constant", ar.constant));
     }
-    Ok(Fit::from_parts(
+    Ok(SeriesFit::from_parts(
         y,
         fitted,
         ar.forecast(y, horizon),

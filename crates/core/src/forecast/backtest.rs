@@ -17,9 +17,9 @@
 //! far fewer says the band is too narrow. The score pools the windows' steps. This is what
 //! statsforecast's `cross_validation(..., level=[80, 95])` bands give when counted the same way.
 
+use super::fitted::{Model, SeriesFit};
 use super::intervals::interval;
-use super::model::{Fit, Model};
-use crate::{Error, Result};
+use crate::{Allowed, Counted, Error, Result};
 use serde::{Deserialize, Serialize};
 
 /// How a backtest is run. `Protocol::new(h, m)` gives 3 windows.
@@ -46,18 +46,26 @@ impl Protocol {
     /// Checks the parameters against a series of `n` values.
     pub fn check(&self, n: usize) -> Result<()> {
         if self.horizon == 0 {
-            return Err(Error::invalid_parameter("horizon", 0, "at least 1"));
+            return Err(Error::invalid_parameter(
+                "horizon",
+                0,
+                Allowed::AtLeast(1.0),
+            ));
         }
         if self.season == 0 {
-            return Err(Error::invalid_parameter("season", 0, "at least 1"));
+            return Err(Error::invalid_parameter("season", 0, Allowed::AtLeast(1.0)));
         }
         if self.windows == 0 {
-            return Err(Error::invalid_parameter("windows", 0, "at least 1"));
+            return Err(Error::invalid_parameter(
+                "windows",
+                0,
+                Allowed::AtLeast(1.0),
+            ));
         }
         // The first training part needs more than one season for the MASE scale.
         let needed = self.windows * self.horizon + self.season + 1;
         if n < needed {
-            return Err(Error::not_enough("observations", needed, n));
+            return Err(Error::not_enough(Counted::Observations, needed, n));
         }
         Ok(())
     }
@@ -221,7 +229,7 @@ impl Score {
 impl WindowScore {
     /// Scores `fit`, made from `train` (the first `train.len()` values), against `actual`
     /// (the values after it): errors scaled by `scale` and interval coverage.
-    pub fn from_fit(train: &[f64], actual: &[f64], fit: Fit, scale: f64) -> WindowScore {
+    pub fn from_fit(train: &[f64], actual: &[f64], fit: SeriesFit, scale: f64) -> WindowScore {
         let (mase, mape, smape) = score_window(actual, &fit.mean, scale);
         WindowScore {
             train_len: train.len(),
@@ -245,7 +253,7 @@ impl WindowScore {
 /// The coverage at each of [`COVERAGE_LEVELS`] of the intervals of `fit` (made from `train`
 /// alone) on the held-out `actual` values; empty when the fit's band is not finite (no
 /// usable error variance).
-pub fn interval_coverage(fit: &Fit, train: &[f64], actual: &[f64]) -> Vec<Coverage> {
+pub fn interval_coverage(fit: &SeriesFit, train: &[f64], actual: &[f64]) -> Vec<Coverage> {
     if !fit.sigma2.is_finite() {
         // `interval` would clamp a NaN variance to a zero-width band; that is no interval.
         return Vec::new();

@@ -7,13 +7,13 @@
 //! occurs, and forecasts probability × size: unlike Croston it decays towards zero when
 //! demand stops. Intervals use the SES error variance with the demand smoothing constant.
 
-use super::model::{Fit, Param};
+use super::fitted::{Param, SeriesFit};
 use super::optim::{Bounds, NelderMead};
-use crate::{Error, Result};
+use crate::{Allowed, Counted, Error, Result};
 
 fn check_demand(y: &[f64]) -> Result<()> {
     if y.is_empty() {
-        return Err(Error::not_enough("observations", 1, 0));
+        return Err(Error::not_enough(Counted::Observations, 1, 0));
     }
     if let Some(i) = y.iter().position(|v| *v < 0.0) {
         return Err(Error::invalid_parameter(
@@ -32,14 +32,10 @@ fn ses_factors(alpha: f64, horizon: usize) -> Vec<f64> {
 }
 
 /// Croston's method with smoothing constant `alpha` for sizes and intervals.
-pub fn croston(y: &[f64], alpha: f64, horizon: usize) -> Result<Fit> {
+pub fn croston(y: &[f64], alpha: f64, horizon: usize) -> Result<SeriesFit> {
     check_demand(y)?;
     if !(alpha > 0.0 && alpha <= 1.0) {
-        return Err(Error::invalid_parameter(
-            "alpha",
-            alpha,
-            "a value in (0, 1]",
-        ));
+        return Err(Error::invalid_parameter("alpha", alpha, Allowed::UpToOne));
     }
     let mut size: Option<f64> = None;
     let mut interval = 0.0;
@@ -65,7 +61,7 @@ pub fn croston(y: &[f64], alpha: f64, horizon: usize) -> Result<Fit> {
     // No demand at all: forecast zero (statsforecast falls back to the naive forecast, which
     // is the same thing for an all-zero series).
     let level = size.map_or(0.0, |z| z / interval);
-    Ok(Fit::from_parts(
+    Ok(SeriesFit::from_parts(
         y,
         fitted,
         vec![level; horizon],
@@ -76,15 +72,15 @@ pub fn croston(y: &[f64], alpha: f64, horizon: usize) -> Result<Fit> {
 }
 
 /// TSB with smoothing constants `alpha_d` (sizes) and `alpha_p` (probability of demand).
-pub fn tsb(y: &[f64], alpha_d: f64, alpha_p: f64, horizon: usize) -> Result<Fit> {
+pub fn tsb(y: &[f64], alpha_d: f64, alpha_p: f64, horizon: usize) -> Result<SeriesFit> {
     check_demand(y)?;
     for (name, value) in [("alpha_d", alpha_d), ("alpha_p", alpha_p)] {
         if !(value > 0.0 && value <= 1.0) {
-            return Err(Error::invalid_parameter(name, value, "a value in (0, 1]"));
+            return Err(Error::invalid_parameter(name, value, Allowed::UpToOne));
         }
     }
     let (fitted, level) = tsb_run(y, alpha_d, alpha_p);
-    Ok(Fit::from_parts(
+    Ok(SeriesFit::from_parts(
         y,
         fitted,
         vec![level; horizon],
@@ -117,7 +113,7 @@ fn tsb_run(y: &[f64], alpha_d: f64, alpha_p: f64) -> (Vec<Option<f64>>, f64) {
 
 /// TSB with both constants chosen in `[0.01, 0.99]` by minimising the in-sample squared
 /// one-step error.
-pub fn tsb_fitted(y: &[f64], horizon: usize) -> Result<Fit> {
+pub fn tsb_fitted(y: &[f64], horizon: usize) -> Result<SeriesFit> {
     check_demand(y)?;
     let mut objective = |x: &[f64]| {
         let (fitted, _) = tsb_run(y, x[0], x[1]);

@@ -11,9 +11,9 @@
 //! (`n - k - 1 ≤ 0`) are not admissible, which rules out seasonal forms on short series as
 //! AutoETS does.
 
-use super::model::{Fit, Model};
+use super::fitted::{Model, SeriesFit};
 use super::smoothing::{self, Form};
-use crate::{Error, Result};
+use crate::{Counted, Error, Result};
 
 /// The forms considered, with the model each corresponds to.
 pub const CANDIDATES: [(Form, Model); 5] = [
@@ -37,8 +37,8 @@ pub fn aicc(sse: f64, n: usize, k: usize) -> Option<f64> {
 }
 
 /// Fits every admissible form and returns the one with the smallest AICc.
-pub fn fit(y: &[f64], season: usize, horizon: usize) -> Result<Fit> {
-    let mut best: Option<(f64, Fit, Model)> = None;
+pub fn fit(y: &[f64], season: usize, horizon: usize) -> Result<SeriesFit> {
+    let mut best: Option<(f64, SeriesFit, Model)> = None;
     for (form, model) in CANDIDATES {
         let seasonal = form != Form::SES && form != Form::HOLT && form != Form::DAMPED;
         if seasonal && season < 2 {
@@ -59,7 +59,7 @@ pub fn fit(y: &[f64], season: usize, horizon: usize) -> Result<Fit> {
             f.selected = Some(model);
             Ok(f)
         }
-        None => Err(Error::not_enough("observations", 3, y.len())),
+        None => Err(Error::not_enough(Counted::Observations, 3, y.len())),
     }
 }
 

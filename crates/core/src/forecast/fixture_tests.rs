@@ -184,7 +184,7 @@ fn automatic_choice_is_close_to_autoets_out_of_sample() {
 
 /// Our bands against statsforecast's for the same fit; ours stop at zero for a history
 /// without negative values, theirs do not.
-fn check_intervals(fit: &super::Fit, y: &[f64], want: &Value, name: &Value) {
+fn check_intervals(fit: &super::SeriesFit, y: &[f64], want: &Value, name: &Value) {
     for level in [80.0, 95.0] {
         let band = super::intervals::interval(fit, y, level).unwrap();
         let theirs = &want[format!("{level}")];

@@ -6,7 +6,7 @@
 //! a Box-Cox scale gets its band there, bounds turned back to the original scale.
 
 use super::boxcox;
-use super::model::Fit;
+use super::fitted::SeriesFit;
 use crate::{Error, Result};
 use serde::{Deserialize, Serialize};
 
@@ -70,7 +70,7 @@ pub fn normal_quantile(p: f64) -> f64 {
 }
 
 /// The `level`% band of a fit; `history` decides whether to cut the lower bound at zero.
-pub fn interval(fit: &Fit, history: &[f64], level: f64) -> Result<Interval> {
+pub fn interval(fit: &SeriesFit, history: &[f64], level: f64) -> Result<Interval> {
     if !(level > 0.0 && level < 100.0) {
         return Err(Error::invalid_parameter(
             "level",

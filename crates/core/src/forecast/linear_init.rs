@@ -9,7 +9,7 @@
 //! (which AutoETS estimates as free parameters too). The seasonal states are constrained to
 //! sum to zero: shifting all of them against the level gives the same forecasts.
 
-use super::smoothing::{run, Form, Initial, Season, Smoothing, Trend};
+use super::recursion::{run, Form, Initial, Season, Smoothing, Trend};
 
 /// The initial states minimising the in-sample sum of squared one-step errors for given
 /// parameters, with that sum; `None` for multiplicative seasonality or a singular problem.

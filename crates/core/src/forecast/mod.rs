@@ -37,11 +37,13 @@ pub mod boxcox;
 pub mod brent;
 pub mod croston;
 pub mod ets;
+pub mod fitted;
 pub mod intervals;
 pub mod linear_init;
 pub mod model;
 pub mod naive;
 pub mod optim;
+pub mod recursion;
 pub mod series;
 pub mod smoothing;
 pub mod state_space;
@@ -49,8 +51,8 @@ pub mod theta;
 
 pub use auto::{candidates, forecast_auto, AutoParams, ForecastReport, Skipped};
 pub use backtest::{backtest, Coverage, Protocol, Score, WindowScore, COVERAGE_LEVELS};
+pub use fitted::{Model, Param, SeriesFit};
 pub use intervals::Interval;
-pub use model::{Fit, Model, Param};
 pub use series::{build_series, Frequency, Series, SeriesSpec};
 
 #[cfg(test)]

@@ -1,58 +1,11 @@
-//! The forecasting models, what a fit returns, and the one entry point [`Model::fit`].
+//! The forecasting models' names and labels and the one entry point [`Model::fit`], which
+//! dispatches to each method's module. The types a fit returns live in
+//! [`super::fitted`], a leaf every method imports, so no method module needs this one.
 
-use super::state_space::{self, Spec};
+pub use super::fitted::{Model, Param, SeriesFit, Transformed};
+use super::state_space::{self, EtsFit, Kind, Spec};
 use super::{autoreg, boxcox, croston, naive, smoothing, theta};
-use crate::{Error, Lang, Result};
-use serde::{Deserialize, Serialize};
-
-/// A forecasting model. Parameters that are not listed are fitted by minimising the
-/// in-sample squared one-step error (see [`super::smoothing`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
-pub enum Model {
-    /// The last value, repeated.
-    Naive,
-    /// The value one season ago.
-    SeasonalNaive,
-    /// The mean of the last `window` values, repeated.
-    MovingAverage {
-        /// How many recent values to average (at least 1).
-        window: usize,
-    },
-    /// Simple exponential smoothing (level only).
-    Ses,
-    /// Holt's linear trend.
-    Holt,
-    /// Holt's trend, damped (Gardner & McKenzie).
-    DampedHolt,
-    /// Holt-Winters with additive seasonality.
-    HoltWintersAdditive,
-    /// Holt-Winters with multiplicative seasonality (positive data only).
-    HoltWintersMultiplicative,
-    /// Exponential smoothing as a state-space model (error, trend, season), every admissible
-    /// form fitted by maximum likelihood and the one with the smallest AICc kept, as
-    /// `AutoETS` does (see [`super::state_space`]).
-    Ets,
-    /// [`Model::Ets`] fitted to the Box-Cox transform of the series, λ chosen by Guerrero's
-    /// method on the values it is given ([`super::boxcox`]); forecasts and interval bounds
-    /// turned back to the original scale.
-    EtsBoxCox,
-    /// One ETS form, e.g. `MAdM`, fitted by maximum likelihood.
-    EtsForm {
-        /// The form.
-        form: Spec,
-    },
-    /// Autoregression on a differenced series, order by BIC ([`super::autoreg`]).
-    Ar,
-    /// The standard Theta method, seasonally adjusted when needed ([`super::theta`]).
-    Theta,
-    /// The mean of the ETS, autoregression and Theta forecasts (those that fit).
-    Combination,
-    /// Croston's method for intermittent demand (smoothing 0.1 for sizes and intervals).
-    Croston,
-    /// Teunter-Syntetos-Babai: demand probability and size smoothed separately.
-    Tsb,
-}
+use crate::{Allowed, Counted, Error, Lang, Result};
 
 impl Model {
     /// A stable name for JSON and the CLI: `naive`, `seasonal_naive`, `moving_average(12)`...
@@ -179,18 +132,22 @@ impl Model {
 
     /// Fits the model to `y` (season length `season`, 1 for none) and forecasts `horizon`
     /// steps.
-    pub fn fit(&self, y: &[f64], season: usize, horizon: usize) -> Result<Fit> {
+    pub fn fit(&self, y: &[f64], season: usize, horizon: usize) -> Result<SeriesFit> {
         if horizon == 0 {
-            return Err(Error::invalid_parameter("horizon", 0, "at least 1"));
+            return Err(Error::invalid_parameter(
+                "horizon",
+                0,
+                Allowed::AtLeast(1.0),
+            ));
         }
         if season == 0 {
-            return Err(Error::invalid_parameter("season", 0, "at least 1"));
+            return Err(Error::invalid_parameter("season", 0, Allowed::AtLeast(1.0)));
         }
         if let Some(i) = y.iter().position(|v| !v.is_finite()) {
             return Err(Error::invalid_parameter(
                 format!("value #{}", i + 1),
                 y[i],
-                "a finite number",
+                Allowed::FiniteNumber,
             ));
         }
         let mut fit = match self {
@@ -206,10 +163,10 @@ impl Model {
             Model::HoltWintersMultiplicative => {
                 smoothing::fit(y, smoothing::Form::HW_MULTIPLICATIVE, season, horizon)
             }
-            Model::Ets => state_space::auto(y, season).map(|f| state_space::to_fit(y, &f, horizon)),
+            Model::Ets => state_space::auto(y, season).map(|f| ets_to_fit(y, &f, horizon)),
             Model::EtsBoxCox => on_boxcox_scale(y, season, horizon, Model::Ets),
             Model::EtsForm { form } => {
-                state_space::fit_spec(y, season, *form).map(|f| state_space::to_fit(y, &f, horizon))
+                state_space::fit_spec(y, season, *form).map(|f| ets_to_fit(y, &f, horizon))
             }
             Model::Ar => autoreg::fit(y, season, horizon),
             Model::Theta => theta::fit(y, season, horizon),
@@ -222,10 +179,48 @@ impl Model {
     }
 }
 
+/// Packages an ETS fit as a [`SeriesFit`]: parameters, one-step
+/// predictions, the forecast, variance factors; `selected` names the form.
+fn ets_to_fit(y: &[f64], f: &EtsFit, horizon: usize) -> SeriesFit {
+    let mut params = vec![Param::new("alpha", f.smoothing.alpha)];
+    if f.spec.trend != Kind::None {
+        params.push(Param::new("beta", f.smoothing.beta));
+    }
+    if f.spec.season != Kind::None {
+        params.push(Param::new("gamma", f.smoothing.gamma));
+    }
+    if f.spec.damped {
+        params.push(Param::new("phi", f.smoothing.phi));
+    }
+    params.push(Param::new("level0", f.initial[0]));
+    if f.spec.trend != Kind::None {
+        params.push(Param::new("trend0", f.initial[1]));
+    }
+    params.push(Param::new("loglik", f.loglik));
+    params.push(Param::new("aicc", f.aicc));
+    let mut fit = SeriesFit::from_parts(
+        y,
+        f.pass.fitted.iter().map(|v| Some(*v)).collect(),
+        f.forecast(horizon),
+        f.variance_factors(horizon),
+        params,
+        f.n_params - 1,
+    );
+    fit.selected = Some(Model::EtsForm { form: f.spec });
+    if f.spec.error == Kind::Additive && f.sigma2.is_finite() && f.sigma2 >= 0.0 {
+        // The likelihood fit's variance, `Σe² / (n - k - 1)` with the variance counted in
+        // `k`, as R's and statsforecast's `ets` report it: their analytic bands, and
+        // therefore the backtest's interval coverage, are then the same. (With too few
+        // values for that divisor, the residual variance `from_parts` gave stays.)
+        fit.sigma2 = f.sigma2;
+    }
+    fit
+}
+
 /// `inner` fitted to the Box-Cox transform of `y` (λ by Guerrero on `y` alone), its
 /// forecasts and in-sample predictions turned back; the band is kept on the transformed
-/// scale ([`Fit::transformed`]) so that [`super::intervals::interval`] turns its bounds back.
-fn on_boxcox_scale(y: &[f64], season: usize, horizon: usize, inner: Model) -> Result<Fit> {
+/// scale ([`SeriesFit::transformed`]) so that [`super::intervals::interval`] turns its bounds back.
+fn on_boxcox_scale(y: &[f64], season: usize, horizon: usize, inner: Model) -> Result<SeriesFit> {
     let lambda = boxcox::guerrero_lambda(y, season);
     let w: Vec<f64> = y.iter().map(|v| boxcox::transform(*v, lambda)).collect();
     if let Some(i) = w.iter().position(|v| !v.is_finite()) {
@@ -239,7 +234,7 @@ fn on_boxcox_scale(y: &[f64], season: usize, horizon: usize, inner: Model) -> Re
     let back = |v: f64| boxcox::inverse(v, lambda);
     let mut params = vec![Param::new("lambda", lambda)];
     params.extend(fit.params.iter().cloned());
-    let mut out = Fit {
+    let mut out = SeriesFit {
         model: Model::EtsBoxCox,
         selected: fit.selected,
         params,
@@ -266,7 +261,7 @@ fn on_boxcox_scale(y: &[f64], season: usize, horizon: usize, inner: Model) -> Re
 }
 
 /// The mean of the ETS, autoregression and Theta forecasts that fit `y` (at least one).
-fn combine(y: &[f64], season: usize, horizon: usize) -> Result<Fit> {
+fn combine(y: &[f64], season: usize, horizon: usize) -> Result<SeriesFit> {
     let mut fits = Vec::new();
     let mut first_error = None;
     for model in [Model::Ets, Model::Ar, Model::Theta] {
@@ -278,17 +273,19 @@ fn combine(y: &[f64], season: usize, horizon: usize) -> Result<Fit> {
         }
     }
     if fits.is_empty() {
-        return Err(first_error.unwrap_or_else(|| Error::not_enough("observations", 8, y.len())));
+        return Err(
+            first_error.unwrap_or_else(|| Error::not_enough(Counted::Observations, 8, y.len()))
+        );
     }
     let k = fits.len() as f64;
-    let average = |get: &dyn Fn(&Fit) -> Vec<f64>| -> Vec<f64> {
+    let average = |get: &dyn Fn(&SeriesFit) -> Vec<f64>| -> Vec<f64> {
         let parts: Vec<Vec<f64>> = fits.iter().map(get).collect();
         (0..parts[0].len())
             .map(|i| parts.iter().map(|p| p[i]).sum::<f64>() / k)
             .collect()
     };
-    let mean = average(&|f: &Fit| f.mean.clone());
-    let factor = average(&|f: &Fit| f.variance_factor.clone());
+    let mean = average(&|f: &SeriesFit| f.mean.clone());
+    let factor = average(&|f: &SeriesFit| f.variance_factor.clone());
     let fitted = (0..y.len())
         .map(|t| {
             let values: Option<Vec<f64>> = fits.iter().map(|f| f.fitted[t]).collect();
@@ -300,7 +297,9 @@ fn combine(y: &[f64], season: usize, horizon: usize) -> Result<Fit> {
         .map(|f| Param::new(&f.model.name(), 1.0 / k))
         .collect();
     let estimated = fits.iter().map(|f| f.n_estimated).max().unwrap_or(0);
-    Ok(Fit::from_parts(y, fitted, mean, factor, params, estimated))
+    Ok(SeriesFit::from_parts(
+        y, fitted, mean, factor, params, estimated,
+    ))
 }
 
 #[cfg(test)]
@@ -334,97 +333,5 @@ mod tests {
         }
         assert!(Model::from_name("arima").is_err());
         assert!(Model::from_name("moving_average(0)").is_err());
-    }
-}
-
-/// A named parameter value of a fitted model (shown in the model table).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Param {
-    /// Parameter name (`alpha`, `beta`, `gamma`, `phi`, `window`...).
-    pub name: String,
-    /// Its value.
-    pub value: f64,
-}
-
-impl Param {
-    pub(crate) fn new(name: &str, value: f64) -> Param {
-        Param {
-            name: name.into(),
-            value,
-        }
-    }
-}
-
-/// A model fitted to one series, with its point forecast and what prediction intervals
-/// need.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Fit {
-    /// The model asked for.
-    pub model: Model,
-    /// For [`Model::Ets`], the form AICc selected ([`Model::EtsForm`]); otherwise `None`.
-    pub selected: Option<Model>,
-    /// Fitted parameter values.
-    pub params: Vec<Param>,
-    /// One-step in-sample predictions, `None` where the model has none yet (the first
-    /// value, the first season...).
-    pub fitted: Vec<Option<f64>>,
-    /// The point forecast, one value per step ahead.
-    pub mean: Vec<f64>,
-    /// Variance of the `h`-step error in units of the one-step variance (1 for `h = 1`).
-    pub variance_factor: Vec<f64>,
-    /// Variance of the one-step in-sample error.
-    pub sigma2: f64,
-    /// Sum of squared one-step errors (used by AICc).
-    pub sse: f64,
-    /// Parameters estimated, including initial states (used by AICc).
-    pub n_estimated: usize,
-    /// For a model fitted on a transformed scale, that scale's point forecast and λ:
-    /// `sigma2` and `variance_factor` then describe errors on that scale.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub transformed: Option<Transformed>,
-}
-
-/// The Box-Cox scale a fit was made on ([`super::boxcox`]).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Transformed {
-    /// The transform's λ (0: log).
-    pub lambda: f64,
-    /// The point forecast on the transformed scale.
-    pub mean: Vec<f64>,
-}
-
-impl Fit {
-    /// Builds a fit from in-sample one-step predictions: residual variance with a
-    /// degrees-of-freedom correction for the estimated parameters.
-    pub(crate) fn from_parts(
-        y: &[f64],
-        fitted: Vec<Option<f64>>,
-        mean: Vec<f64>,
-        variance_factor: Vec<f64>,
-        params: Vec<Param>,
-        n_estimated: usize,
-    ) -> Fit {
-        let (sse, count) = y
-            .iter()
-            .zip(&fitted)
-            .filter_map(|(v, f)| f.map(|f| (v - f) * (v - f)))
-            .fold((0.0, 0usize), |(s, c), e| (s + e, c + 1));
-        let dof = if count > n_estimated {
-            count - n_estimated
-        } else {
-            count.max(1)
-        };
-        Fit {
-            model: Model::Naive,
-            selected: None,
-            params,
-            fitted,
-            mean,
-            variance_factor,
-            sigma2: sse / dof as f64,
-            sse,
-            n_estimated,
-            transformed: None,
-        }
     }
 }

@@ -1,19 +1,19 @@
 //! Benchmarks every other model must beat: naive, seasonal naive and moving average,
 //! as statsforecast's `Naive`, `SeasonalNaive` and `WindowAverage` define them.
 
-use super::model::{Fit, Param};
-use crate::{Error, Result};
+use super::fitted::{Param, SeriesFit};
+use crate::{Allowed, Counted, Error, Result};
 
 /// The last value repeated. The `h`-step error is a random walk's: variance `h σ²`.
-pub fn naive(y: &[f64], horizon: usize) -> Result<Fit> {
+pub fn naive(y: &[f64], horizon: usize) -> Result<SeriesFit> {
     let last = *y
         .last()
-        .ok_or_else(|| Error::not_enough("observations", 1, 0))?;
+        .ok_or_else(|| Error::not_enough(Counted::Observations, 1, 0))?;
     let fitted = std::iter::once(None)
         .chain(y[..y.len() - 1].iter().map(|v| Some(*v)))
         .collect();
     let factor = (1..=horizon).map(|h| h as f64).collect();
-    Ok(Fit::from_parts(
+    Ok(SeriesFit::from_parts(
         y,
         fitted,
         vec![last; horizon],
@@ -25,10 +25,10 @@ pub fn naive(y: &[f64], horizon: usize) -> Result<Fit> {
 
 /// The value one season before each forecast step. The error variance grows by one σ²
 /// per completed season ahead (Hyndman & Athanasopoulos, FPP3 §5.5).
-pub fn seasonal_naive(y: &[f64], season: usize, horizon: usize) -> Result<Fit> {
+pub fn seasonal_naive(y: &[f64], season: usize, horizon: usize) -> Result<SeriesFit> {
     let n = y.len();
     if n < season {
-        return Err(Error::not_enough("observations", season, n));
+        return Err(Error::not_enough(Counted::Observations, season, n));
     }
     let fitted = (0..n)
         .map(|t| {
@@ -42,24 +42,31 @@ pub fn seasonal_naive(y: &[f64], season: usize, horizon: usize) -> Result<Fit> {
     // Step h (1-based) repeats the value at n - season + ((h - 1) mod season).
     let mean = (0..horizon).map(|j| y[n - season + j % season]).collect();
     let factor = (0..horizon).map(|j| (j / season + 1) as f64).collect();
-    Ok(Fit::from_parts(y, fitted, mean, factor, Vec::new(), 0))
+    Ok(SeriesFit::from_parts(
+        y,
+        fitted,
+        mean,
+        factor,
+        Vec::new(),
+        0,
+    ))
 }
 
 /// The mean of the last `window` values, repeated. Intervals treat the series as noise
 /// around a level, so the error variance does not grow with the horizon.
-pub fn moving_average(y: &[f64], window: usize, horizon: usize) -> Result<Fit> {
+pub fn moving_average(y: &[f64], window: usize, horizon: usize) -> Result<SeriesFit> {
     if window == 0 {
-        return Err(Error::invalid_parameter("window", 0, "at least 1"));
+        return Err(Error::invalid_parameter("window", 0, Allowed::AtLeast(1.0)));
     }
     let n = y.len();
     if n < window {
-        return Err(Error::not_enough("observations", window, n));
+        return Err(Error::not_enough(Counted::Observations, window, n));
     }
     let mean_of = |end: usize| y[end - window..end].iter().sum::<f64>() / window as f64;
     let fitted = (0..n)
         .map(|t| if t >= window { Some(mean_of(t)) } else { None })
         .collect();
-    Ok(Fit::from_parts(
+    Ok(SeriesFit::from_parts(
         y,
         fitted,
         vec![mean_of(n); horizon],

@@ -14,7 +14,7 @@
 
 use crate::table::infer::{civil_from_days, days_from_civil};
 use crate::table::Table;
-use crate::{Error, ErrorKind, Lang, Result};
+use crate::{Error, ErrorKind, Lang, Result, ValueType};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashMap};
 
@@ -256,13 +256,13 @@ impl Series {
     }
 }
 
-fn bad_value(row: usize, column: &str, value: String, expected: &str) -> Error {
+fn bad_value(row: usize, column: &str, value: String, expected: ValueType) -> Error {
     Error::new(ErrorKind::BadValue {
         // Data row `row` is line `row + 2`: the header is line 1.
         line: row as u64 + 2,
         column: column.into(),
         value,
-        expected: expected.into(),
+        expected,
     })
 }
 
@@ -287,7 +287,7 @@ pub fn build_series(table: &Table, spec: &SeriesSpec) -> Result<Vec<Series>> {
     let mut days = Vec::with_capacity(n);
     for (row, text) in texts.iter().enumerate() {
         let day = parse_date(text, order)
-            .ok_or_else(|| bad_value(row, date_col.name(), text.clone(), "date"))?;
+            .ok_or_else(|| bad_value(row, date_col.name(), text.clone(), ValueType::Date))?;
         days.push(day);
     }
     let frequency = spec.frequency.unwrap_or_else(|| detect_frequency(&days));
@@ -296,13 +296,18 @@ pub fn build_series(table: &Table, spec: &SeriesSpec) -> Result<Vec<Series>> {
     let mut groups: Vec<(Option<String>, BTreeMap<i64, f64>)> = Vec::new();
     let mut last_period = i64::MIN;
     for (row, &day) in days.iter().enumerate() {
-        let mut value = value_col
-            .f64(row)
-            .ok_or_else(|| bad_value(row, value_col.name(), value_col.display(row), "number"))?;
+        let mut value = value_col.f64(row).ok_or_else(|| {
+            bad_value(
+                row,
+                value_col.name(),
+                value_col.display(row),
+                ValueType::Number,
+            )
+        })?;
         if let Some(price) = price_col {
-            value *= price
-                .f64(row)
-                .ok_or_else(|| bad_value(row, price.name(), price.display(row), "number"))?;
+            value *= price.f64(row).ok_or_else(|| {
+                bad_value(row, price.name(), price.display(row), ValueType::Number)
+            })?;
         }
         let key = group_col.map(|g| g.display(row));
         let index = *group_index

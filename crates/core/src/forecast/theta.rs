@@ -6,10 +6,10 @@
 //! statsforecast's `AutoTheta`) by a classical decomposition (multiplicative on positive
 //! data, additive otherwise), and the seasonal indices are put back on the forecast.
 
-use super::model::{Fit, Param};
+use super::fitted::{Param, SeriesFit};
 use super::smoothing::{self, Form};
 use super::state_space::init::{classical_seasonal, least_squares};
-use crate::{Error, Result};
+use crate::{Counted, Error, Result};
 
 /// Autocorrelations `r_0..=r_max`.
 pub fn acf(y: &[f64], max: usize) -> Vec<f64> {
@@ -41,10 +41,10 @@ pub fn is_seasonal(y: &[f64], m: usize) -> bool {
 }
 
 /// Fits the standard Theta method and forecasts `horizon` steps.
-pub fn fit(y: &[f64], m: usize, horizon: usize) -> Result<Fit> {
+pub fn fit(y: &[f64], m: usize, horizon: usize) -> Result<SeriesFit> {
     let n = y.len();
     if n < 4 {
-        return Err(Error::not_enough("observations", 4, n));
+        return Err(Error::not_enough(Counted::Observations, 4, n));
     }
     let multiplicative = y.iter().all(|v| *v > 0.0);
     let season: Option<Vec<f64>> = if is_seasonal(y, m) {
@@ -72,7 +72,7 @@ pub fn fit(y: &[f64], m: usize, horizon: usize) -> Result<Fit> {
     let rows: Vec<Vec<f64>> = (0..n).map(|t| vec![1.0, t as f64]).collect();
     let slope = least_squares(&rows, &adjusted)
         .map(|c| c[1])
-        .ok_or_else(|| Error::not_enough("observations", 2, n))?;
+        .ok_or_else(|| Error::not_enough(Counted::Observations, 2, n))?;
     let level = ses.run.forecast[0];
     let tail = (1.0 / alpha) - (1.0 - alpha).powi(n as i32) / alpha;
     let mean: Vec<f64> = (1..=horizon)
@@ -99,7 +99,7 @@ pub fn fit(y: &[f64], m: usize, horizon: usize) -> Result<Fit> {
     let factor = (0..horizon)
         .map(|j| 1.0 + j as f64 * alpha * alpha)
         .collect();
-    Ok(Fit::from_parts(
+    Ok(SeriesFit::from_parts(
         y,
         fitted,
         mean,

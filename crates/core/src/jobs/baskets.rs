@@ -13,13 +13,14 @@ use crate::basket::{
     build_baskets, build_from_table, companions, exclusion_reason, mine_itemsets,
     rules_from_itemsets, suggest_exclusions, understood_columns, Algorithm, BasketIndex,
     BasketShape, BuildOptions, BuildReport, CompanionParams, ExclusionReason, ItemCompanions,
-    Itemset, Measure, MinSupport, MiningParams, Rule, RuleParams, StopReason, Target, Transactions,
+    Itemset, ItemsetKind, Measure, MinSupport, MiningParams, Rule, RuleParams, StopReason,
+    Transactions,
 };
-use crate::progress::Progress;
+use crate::progress::{Progress, Stage};
 use crate::rt::Clock;
 use crate::schema::{Shape, Understanding};
 use crate::table::{ReadOptions, Table};
-use crate::{Error, Result};
+use crate::{Counted, Error, Result};
 use serde::{Deserialize, Serialize};
 
 /// How to turn a file into baskets. Empty fields are detected.
@@ -125,7 +126,7 @@ pub struct MineSettings {
     /// Most items in a rule's consequent. Default 1 (arules and pyfim).
     pub max_consequent: usize,
     /// Which itemsets to count and report (rules always come from all of them).
-    pub target: Target,
+    pub target: ItemsetKind,
     /// Stop with a partial result after this many itemsets; `None`: the core default.
     pub max_itemsets: Option<usize>,
     /// The "frequently bought together" lists' floors (support, lift) and length.
@@ -141,7 +142,7 @@ impl Default for MineSettings {
             min_lift: None,
             max_len: None,
             max_consequent: 1,
-            target: Target::All,
+            target: ItemsetKind::All,
             max_itemsets: None,
             companions: CompanionParams::default(),
         }
@@ -171,9 +172,6 @@ impl MineSettings {
         })
     }
 }
-
-/// The progress stage of deriving rules and companion lists (after the kernels' `"mine"`).
-pub const RULES_STAGE: &str = "rules";
 
 /// Build baskets, and mine them when `mine` is given.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -313,7 +311,7 @@ fn prepared(
     clock: &dyn Clock,
 ) -> Result<(Transactions, Prepared)> {
     if tx.is_empty() {
-        return Err(Error::not_enough("baskets", 1, 0));
+        return Err(Error::not_enough(Counted::Baskets, 1, 0));
     }
     // What was excluded was suggested too: keep it on the list so the control shows it.
     let mut suggested: Vec<(String, ExclusionReason)> = report
@@ -355,17 +353,17 @@ pub fn mine(
     // Rules need every frequent itemset's count, whatever target is reported.
     let all = mine_itemsets(tx, mining, progress)?;
     let itemsets_ms = (clock.now_seconds() - started) * 1000.0;
-    // The itemset search reported as stage "mine"; rules and companions are one more
+    // The itemset search reported as [`Stage::Mine`]; rules and companions are one more
     // stage, so a front's bar does not sit at 100 % while they are derived.
-    progress.report(RULES_STAGE, 0, 1);
+    progress.report(Stage::Rules, 0, 1);
     let rules = match &job.rules {
         Some(params) => rules_from_itemsets(tx, &all, params)?.rules,
         None => Vec::new(),
     };
     let companions = companions(tx, &all, &settings.companions)?;
-    progress.report(RULES_STAGE, 1, 1);
+    progress.report(Stage::Rules, 1, 1);
     let frequent_count = all.itemsets.len();
-    let (mut itemsets, partial) = if settings.target == Target::All {
+    let (mut itemsets, partial) = if settings.target == ItemsetKind::All {
         (all.itemsets, all.partial)
     } else {
         let mut target = mining.clone();

@@ -9,19 +9,21 @@
 
 use crate::learn::linear::LogisticRegressionParams;
 use crate::learn::metrics;
+use crate::learn::model::{FittedModel, ModelParams};
 use crate::learn::neighbors::KnnParams;
+use crate::learn::pipeline::{FittedPipeline, Pipeline};
+use crate::learn::preprocess::{FittedScaler, StandardScaler};
 use crate::learn::tree::{ForestParams, TreeParams};
-use crate::progress::{Control, Progress};
+use crate::learn::{Fit, Matrix};
+use crate::progress::{Control, Progress, Stage};
 use crate::rt::Clock;
 use crate::segment::churn::{
-    churn_dataset, current_features, evaluate_churn, BinaryClassifier, ChurnParams,
-    LearnClassifier, FEATURES,
+    churn_dataset, churn_probabilities, current_features, evaluate_churn, ChurnParams,
 };
-use crate::segment::features::Features;
 use crate::segment::{OrderColumns, OrderLines};
 use crate::table::infer::format_datetime;
 use crate::table::Table;
-use crate::{Error, ErrorKind, Result};
+use crate::{Allowed, Counted, Error, ErrorKind, Result};
 use serde::{Deserialize, Serialize};
 
 /// Customers listed as most at risk.
@@ -80,25 +82,29 @@ impl ChurnClassifier {
         Self::parse(key).unwrap_or_default()
     }
 
-    fn build(self, seed: u64) -> Box<dyn BinaryClassifier> {
-        match self {
-            ChurnClassifier::Logistic => {
-                Box::new(LearnClassifier::new(LogisticRegressionParams::new()))
-            }
+    /// The classifier's parameters behind a standard scaler fitted on the training rows
+    /// (linear models and KNN need it; trees are unaffected).
+    fn build(self, seed: u64) -> Pipeline<StandardScaler, ModelParams> {
+        let model = match self {
+            ChurnClassifier::Logistic => ModelParams::Logistic(LogisticRegressionParams::new()),
             ChurnClassifier::Tree => {
                 let mut params = TreeParams::new();
                 params.max_depth = Some(5);
                 params.min_samples_leaf = 20;
                 params.seed = seed;
-                Box::new(LearnClassifier::new(params))
+                ModelParams::Tree(params)
             }
             ChurnClassifier::Forest => {
                 let mut params = ForestParams::new().n_trees(100).seed(seed);
                 params.oob_score = false;
                 params.tree.min_samples_leaf = 5;
-                Box::new(LearnClassifier::new(params))
+                ModelParams::Forest(params)
             }
-            ChurnClassifier::Knn => Box::new(LearnClassifier::new(KnnParams::new().k(25))),
+            ChurnClassifier::Knn => ModelParams::Knn(KnnParams::new().k(25)),
+        };
+        Pipeline {
+            step: StandardScaler,
+            model,
         }
     }
 }
@@ -148,13 +154,13 @@ impl ChurnJob {
             return Err(Error::invalid_parameter(
                 "window_days",
                 self.window_days,
-                "at least 1",
+                Allowed::AtLeast(1.0),
             ));
         }
         let orders = OrderLines::from_table(table, &self.columns)?;
         let last = orders
             .last_day()
-            .ok_or_else(|| Error::not_enough("order lines", 1, 0))?;
+            .ok_or_else(|| Error::not_enough(Counted::OrderLines, 1, 0))?;
         let cutoff = match self.cutoff.as_deref().map(str::trim) {
             Some(day) if !day.is_empty() => day.to_string(),
             _ => format_datetime((last - self.window_days + 1) * 86_400),
@@ -179,7 +185,7 @@ pub struct ScoredCustomer {
     pub customer: String,
     /// Probability of no order in the next window.
     pub probability: f64,
-    /// Feature values (in the order of [`FEATURES`]).
+    /// Feature values (in the order of [`crate::segment::churn::FEATURES`]).
     pub features: Vec<f64>,
     /// The features that raise the probability most: (feature index, rise in probability
     /// against setting that feature to the training mean), largest first.
@@ -229,7 +235,7 @@ pub struct ChurnOutput {
 }
 
 fn step(progress: &mut dyn Progress, done: u64) -> Result<()> {
-    match progress.report("churn", done, 4) {
+    match progress.report(Stage::Churn, done, 4) {
         Control::Continue => Ok(()),
         Control::Stop => Err(Error::new(ErrorKind::Cancelled)),
     }
@@ -247,8 +253,8 @@ pub fn run(
     let spec = &job.spec;
     let dataset = churn_dataset(&job.orders, &job.params)?;
     step(progress, 1)?;
-    let mut held_out = spec.classifier.build(spec.seed);
-    let evaluation = evaluate_churn(&dataset, held_out.as_mut(), TEST_FRACTION, spec.seed)?;
+    let classifier = spec.classifier.build(spec.seed);
+    let evaluation = evaluate_churn(&dataset, &classifier, TEST_FRACTION, spec.seed)?;
     step(progress, 2)?;
     let truth: Vec<usize> = evaluation
         .test_rows
@@ -267,11 +273,11 @@ pub fn run(
         .collect();
 
     // The model that scores today's customers learns from every customer of the data set.
-    let mut model = spec.classifier.build(spec.seed);
-    model.fit(&dataset.features, &dataset.churned)?;
+    let classes: Vec<usize> = dataset.churned.iter().map(|&c| usize::from(c)).collect();
+    let model = classifier.fit(&dataset.features, &classes)?;
     step(progress, 3)?;
     let (ids, today) = current_features(&job.orders, job.params.trend_days)?;
-    let probabilities = model.predict_proba(&today)?;
+    let probabilities = churn_probabilities(&model, &today)?;
     let mut scored: Vec<ScoredCustomer> = ids
         .into_iter()
         .zip(&probabilities)
@@ -297,11 +303,7 @@ pub fn run(
     });
     active.truncate(AT_RISK_LISTED);
     let mut at_risk: Vec<ScoredCustomer> = active.iter().map(|&i| scored[i].clone()).collect();
-    explain(
-        model.as_ref(),
-        &mut at_risk,
-        &column_means(&dataset.features),
-    )?;
+    explain(&model, &mut at_risk, &column_means(&dataset.features))?;
     step(progress, 4)?;
     scored.sort_by(|a, b| b.probability.total_cmp(&a.probability));
     Ok(ChurnOutput {
@@ -326,15 +328,10 @@ pub fn run(
     })
 }
 
-fn column_means(features: &Features) -> Vec<f64> {
-    let n = features.n_rows.max(1) as f64;
-    (0..features.n_cols)
-        .map(|j| {
-            (0..features.n_rows)
-                .map(|i| features.row(i)[j])
-                .sum::<f64>()
-                / n
-        })
+fn column_means(features: &Matrix) -> Vec<f64> {
+    let n = features.n_rows().max(1) as f64;
+    (0..features.n_cols())
+        .map(|j| features.column(j).iter().sum::<f64>() / n)
         .collect()
 }
 
@@ -343,7 +340,7 @@ fn column_means(features: &Features) -> Vec<f64> {
 /// for any classifier). The features whose typical value would lower the risk most are the
 /// ones driving it.
 fn explain(
-    model: &dyn BinaryClassifier,
+    model: &FittedPipeline<FittedScaler, FittedModel>,
     customers: &mut [ScoredCustomer],
     means: &[f64],
 ) -> Result<()> {
@@ -359,9 +356,7 @@ fn explain(
             rows.push(row);
         }
     }
-    let names = FEATURES.iter().map(|s| s.to_string()).collect();
-    let x = Features::from_rows(names, &rows)?;
-    let p = model.predict_proba(&x)?;
+    let p = churn_probabilities(model, &Matrix::from_rows(&rows)?)?;
     for (i, c) in customers.iter_mut().enumerate() {
         let mut effects: Vec<(usize, f64)> = (0..d)
             .map(|j| (j, c.probability - p[i * d + j]))
@@ -409,8 +404,8 @@ mod tests {
         assert!(out.at_risk.iter().all(|c| c.factors.len() <= FACTORS_SHOWN));
 
         let dataset = churn_dataset(&checked.orders, &checked.params).unwrap();
-        let mut classifier = ChurnClassifier::Logistic.build(42);
-        let e = evaluate_churn(&dataset, classifier.as_mut(), TEST_FRACTION, 42).unwrap();
+        let classifier = ChurnClassifier::Logistic.build(42);
+        let e = evaluate_churn(&dataset, &classifier, TEST_FRACTION, 42).unwrap();
         let labels: Vec<bool> = e.test_rows.iter().map(|&i| dataset.churned[i]).collect();
         let (mut tp, mut fp, mut fneg) = (0.0, 0.0, 0.0);
         for (&p, &y) in e.test_probabilities.iter().zip(&labels) {
@@ -423,10 +418,9 @@ mod tests {
         }
         assert!((out.precision - tp / (tp + fp)).abs() < 1e-12);
         assert!((out.recall - tp / (tp + fneg)).abs() < 1e-12);
-        assert!(
-            (out.auc - crate::segment::churn::churn_auc(&e.test_probabilities, &labels)).abs()
-                < 1e-12
-        );
+        let classes: Vec<usize> = labels.iter().map(|&c| usize::from(c)).collect();
+        let auc = metrics::roc_auc(&classes, &e.test_probabilities).unwrap();
+        assert!((out.auc - auc).abs() < 1e-12);
         assert!((out.accuracy - e.accuracy).abs() < 1e-12);
     }
 

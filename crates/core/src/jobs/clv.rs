@@ -23,7 +23,7 @@ use crate::rt::Clock;
 use crate::segment::{OrderColumns, OrderLines};
 use crate::table::infer::{format_datetime, parse_datetime};
 use crate::table::Table;
-use crate::{Error, Result};
+use crate::{Allowed, Counted, Error, Result};
 use serde::{Deserialize, Serialize};
 
 /// Which purchase model predicts.
@@ -92,7 +92,7 @@ fn day(name: &str, text: &Option<String>) -> Result<Option<i64>> {
     parse_datetime(text)
         .filter(|s| s.rem_euclid(86_400) == 0)
         .map(|s| Some(s.div_euclid(86_400)))
-        .ok_or_else(|| Error::invalid_parameter(name, text, "a date YYYY-MM-DD"))
+        .ok_or_else(|| Error::invalid_parameter(name, text, Allowed::Date))
 }
 
 impl ClvJob {
@@ -114,14 +114,14 @@ impl ClvJob {
             return Err(Error::invalid_parameter(
                 "periods",
                 self.periods,
-                "1 to 10000",
+                Allowed::Between(1.0, 10000.0),
             ));
         }
         if !(0.0..=10.0).contains(&self.discount) {
             return Err(Error::invalid_parameter(
                 "discount",
                 self.discount,
-                "0 to 10",
+                Allowed::Between(0.0, 10.0),
             ));
         }
         let mut spec = self.clone();
@@ -259,7 +259,7 @@ pub fn run_orders(
     let end_day = job
         .end_day
         .or_else(|| orders.last_day())
-        .ok_or_else(|| Error::not_enough("customers", 2, 0))?;
+        .ok_or_else(|| Error::not_enough(Counted::Customers, 2, 0))?;
     let summaries = summarize(orders, end_day, spec.unit);
     let models = fit_models(&summaries, spec.model, progress)?;
     let spend = fit_spend(&summaries, progress)?;

@@ -20,10 +20,10 @@ use crate::learn::select::{
 };
 use crate::learn::{Fit, Matrix, ModelKind, ModelParams, Predict, PredictProba};
 use crate::par;
-use crate::progress::{Progress, Silent};
+use crate::progress::{Progress, Silent, Stage};
 use crate::rt::Clock;
 use crate::table::Table;
-use crate::{Error, Result};
+use crate::{Allowed, Error, Result};
 use serde::{Deserialize, Serialize};
 
 /// Cross-validate every model kind that can do the task, each with its defaults.
@@ -114,7 +114,11 @@ pub struct CheckedGrid {
 
 fn check_folds(folds: usize) -> Result<()> {
     if folds < 2 {
-        return Err(Error::invalid_parameter("folds", folds, "at least 2"));
+        return Err(Error::invalid_parameter(
+            "folds",
+            folds,
+            Allowed::AtLeast(2.0),
+        ));
     }
     Ok(())
 }
@@ -287,7 +291,7 @@ pub fn run(
     let pairs: Vec<(usize, usize)> = (0..job.candidates.len())
         .flat_map(|c| (0..splits.len()).map(move |f| (c, f)))
         .collect();
-    let fits = par::try_map_reporting(&pairs, "cv", progress, |&(c, f)| {
+    let fits = par::try_map_reporting(&pairs, Stage::CrossValidate, progress, |&(c, f)| {
         let started = clock.now_seconds();
         let fold = Folds {
             x: &x,

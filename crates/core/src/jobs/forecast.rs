@@ -10,11 +10,11 @@ use super::Message;
 use crate::forecast::{build_series, forecast_auto, AutoParams, ForecastReport, Frequency, Model};
 use crate::forecast::{Series, SeriesSpec};
 use crate::par;
-use crate::progress::{Progress, Silent};
+use crate::progress::{Progress, Silent, Stage};
 use crate::rt::Clock;
 use crate::schema::understand;
 use crate::table::Table;
-use crate::{Error, Result};
+use crate::{Allowed, Counted, Error, Result};
 use serde::{Deserialize, Serialize};
 
 /// Forecast the series of a table.
@@ -99,19 +99,19 @@ impl ForecastJob {
         ] {
             if let Some(name) = name {
                 if table.column_by_name(name).is_err() {
-                    return Err(Error::invalid_parameter(
-                        field,
-                        name,
-                        "a column of the table",
-                    ));
+                    return Err(Error::invalid_parameter(field, name, Allowed::ColumnName));
                 }
             }
         }
         if spec.horizon == Some(0) {
-            return Err(Error::invalid_parameter("horizon", 0, "at least 1"));
+            return Err(Error::invalid_parameter(
+                "horizon",
+                0,
+                Allowed::AtLeast(1.0),
+            ));
         }
         if spec.season == Some(0) {
-            return Err(Error::invalid_parameter("season", 0, "at least 1"));
+            return Err(Error::invalid_parameter("season", 0, Allowed::AtLeast(1.0)));
         }
         if !(spec.level > 0.0 && spec.level < 100.0) {
             return Err(Error::invalid_parameter(
@@ -124,11 +124,15 @@ impl ForecastJob {
             return Err(Error::invalid_parameter(
                 "models",
                 "[]",
-                "at least one model",
+                Allowed::AtLeastOne(Counted::Models),
             ));
         }
         if spec.max_series == Some(0) {
-            return Err(Error::invalid_parameter("max_series", 0, "at least 1"));
+            return Err(Error::invalid_parameter(
+                "max_series",
+                0,
+                Allowed::AtLeast(1.0),
+            ));
         }
         let series = SeriesSpec {
             date_column: spec.date_column.clone(),
@@ -230,7 +234,7 @@ pub fn run(
             .collect()
     } else {
         // Series are independent: side by side on the CLI's threads, in order.
-        par::try_map_reporting(&all, "series", progress, |s| {
+        par::try_map_reporting(&all, Stage::Series, progress, |s| {
             Ok(forecast_series(&job.spec, s.clone(), &mut Silent))
         })?
     };
@@ -243,7 +247,7 @@ pub fn run(
         series.push(done);
     }
     if series.iter().all(|s| s.report.is_none()) {
-        return Err(first_error.unwrap_or_else(|| Error::not_enough("series", 1, 0)));
+        return Err(first_error.unwrap_or_else(|| Error::not_enough(Counted::Series, 1, 0)));
     }
     Ok(ForecastOutput {
         series,

@@ -21,7 +21,7 @@ use crate::progress::Progress;
 use crate::rt::Clock;
 use crate::schema::understand;
 use crate::table::{read_bytes, ReadOptions, Table};
-use crate::{Error, Result};
+use crate::{Allowed, Error, Result};
 use serde::{Deserialize, Serialize};
 
 /// Tune (R, Q) policies of many products at once.
@@ -95,11 +95,7 @@ impl InventoryJob {
         .chain(price)
         {
             if table.column_by_name(name).is_err() {
-                return Err(Error::invalid_parameter(
-                    field,
-                    name,
-                    "a column of the table",
-                ));
+                return Err(Error::invalid_parameter(field, name, Allowed::ColumnName));
             }
         }
         if let Some(defaults) = spec.build_products.as_ref().filter(|_| building) {
@@ -335,14 +331,14 @@ impl BudgetJob {
                 .sum()
         });
         if !(total.is_finite() && total > 0.0) {
-            return Err(Error::invalid_parameter(
-                "total",
-                total,
-                "a positive amount",
-            ));
+            return Err(Error::invalid_parameter("total", total, Allowed::Positive));
         }
         if self.greedy_steps == 0 {
-            return Err(Error::invalid_parameter("greedy_steps", 0, "at least 1"));
+            return Err(Error::invalid_parameter(
+                "greedy_steps",
+                0,
+                Allowed::AtLeast(1.0),
+            ));
         }
         self.ga.check()?;
         let currency = if self.currency.trim().is_empty() {

@@ -9,11 +9,11 @@ use crate::basket::{certain_non_product, ExclusionReason};
 use crate::products::lines::{SaleColumns, SaleLines, ValueColumns};
 use crate::products::{abc_xyz, recommend, AbcXyzParams, AbcXyzResult, Measure};
 use crate::products::{RecommendParams, RecommendResult};
-use crate::progress::Progress;
+use crate::progress::{Progress, Stage};
 use crate::rt::Clock;
 use crate::schema::{understand, Suggested};
 use crate::table::Table;
-use crate::{Error, Result};
+use crate::{Allowed, Error, Result};
 use serde::{Deserialize, Serialize};
 
 /// ABC/XYZ classes of the products in an order-lines table.
@@ -137,7 +137,7 @@ pub fn run_abc_xyz(
 ) -> Result<AbcXyzOutput> {
     let started = clock.now_seconds();
     let spec = &job.spec;
-    progress.report("classify", 0, 2);
+    progress.report(Stage::Classify, 0, 2);
     let value = if !spec.amount_column.is_empty() {
         Some(ValueColumns::Amount(&spec.amount_column))
     } else if !spec.price_column.is_empty() {
@@ -157,9 +157,9 @@ pub fn run_abc_xyz(
             order: None,
         },
     )?;
-    progress.report("classify", 1, 2);
+    progress.report(Stage::Classify, 1, 2);
     let result = abc_xyz(&sales, &spec.params)?;
-    progress.report("classify", 2, 2);
+    progress.report(Stage::Classify, 2, 2);
     Ok(AbcXyzOutput {
         result,
         rows: sales.rows,
@@ -375,7 +375,7 @@ fn suggestions(table: &Table, open: bool) -> Suggested {
 fn column(table: &Table, field: &str, given: &str, suggested: Option<usize>) -> Result<String> {
     let name = optional(table, field, given, suggested)?;
     if name.is_empty() {
-        return Err(Error::invalid_parameter(field, "", "a column of the table"));
+        return Err(Error::invalid_parameter(field, "", Allowed::ColumnName));
     }
     Ok(name)
 }
@@ -386,11 +386,7 @@ fn optional(table: &Table, field: &str, given: &str, suggested: Option<usize>) -
     if !given.is_empty() {
         return match table.column_by_name(given) {
             Ok(_) => Ok(given.to_string()),
-            Err(_) => Err(Error::invalid_parameter(
-                field,
-                given,
-                "a column of the table",
-            )),
+            Err(_) => Err(Error::invalid_parameter(field, given, Allowed::ColumnName)),
         };
     }
     Ok(suggested.map_or(String::new(), |i| table.columns()[i].name().to_string()))

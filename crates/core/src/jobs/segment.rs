@@ -2,10 +2,11 @@
 //! and monetary value computed from order lines: the Customers tab's segments view and
 //! `shoplens segment`. With `elbow`, inertia and silhouette for k = 2..=10 as well.
 
+use crate::learn::Matrix;
 use crate::progress::Progress;
 use crate::rt::Clock;
+use crate::segment::columns::ChosenColumns;
 use crate::segment::customers::{cluster_customers, cluster_features, prepared, rfm_features};
-use crate::segment::features::Features;
 use crate::segment::kmeans::{elbow, ElbowPoint, KMeansParams};
 use crate::segment::pca::Projection;
 use crate::segment::profile::ClusterProfiles;
@@ -151,7 +152,7 @@ pub fn run(
             (rfm_features(&result)?, ids, clusters, ms)
         }
         SegmentSource::Columns(names) => {
-            let raw = Features::from_table(table, names)?;
+            let raw = ChosenColumns::from_table(table, names)?;
             let started = clock.now_seconds();
             let clusters = cluster_features(&raw, None, &job.params, spec.log, progress)?;
             let ms = (clock.now_seconds() - started) * 1000.0;
@@ -184,7 +185,7 @@ pub fn run(
         labels: clusters.model.labels,
         ids,
         skipped_missing: raw.skipped_missing,
-        values: raw.values,
+        values: raw.values.as_slice().to_vec(),
         elbow,
         ms,
     })
@@ -192,11 +193,11 @@ pub fn run(
 
 /// Inertia and silhouette for k = 2..=10 (as many as there are points).
 fn elbow_points(
-    data: &Features,
+    data: &Matrix,
     params: &KMeansParams,
     progress: &mut dyn Progress,
 ) -> Result<Vec<ElbowPoint>> {
-    let top = ELBOW_MAX_K.min(data.n_rows.saturating_sub(1));
+    let top = ELBOW_MAX_K.min(data.n_rows().saturating_sub(1));
     if top < 2 {
         return Ok(Vec::new());
     }
@@ -206,9 +207,9 @@ fn elbow_points(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::learn::Fit;
     use crate::progress::Silent;
     use crate::rt::FrozenClock;
-    use crate::segment::kmeans::fit;
     use crate::table::{read_bytes, ReadOptions};
 
     const WHOLESALE: &[u8] =
@@ -226,8 +227,8 @@ mod tests {
         .unwrap();
         let checked = job.check().unwrap();
         let out = run(&checked, &table, &mut Silent, &FrozenClock).unwrap();
-        let data = prepared(&Features::from_table(&table, &names).unwrap(), true).unwrap();
-        let direct = fit(&data, &checked.params, &mut Silent).unwrap();
+        let data = prepared(&ChosenColumns::from_table(&table, &names).unwrap(), true).unwrap();
+        let direct = checked.params.fit(&data, &[]).unwrap();
         assert_eq!(out.labels, direct.labels);
         assert!((out.inertia - direct.inertia).abs() < 1e-9);
         assert_eq!(out.ids.len(), 440);

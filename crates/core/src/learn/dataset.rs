@@ -6,7 +6,7 @@
 use super::preprocess::{dates, FittedScaler, ImputeStrategy, OneHotEncoder, StandardScaler};
 use super::{Matrix, Transform, Transformer};
 use crate::table::{Column, ColumnData, DataType, Role, Table};
-use crate::{Error, Lang, Result};
+use crate::{Counted, Error, Lang, Result};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 
@@ -245,7 +245,7 @@ pub fn plan_features(
         }
     }
     if plan.features.is_empty() {
-        return Err(Error::not_enough("columns", 1, 0));
+        return Err(Error::not_enough(Counted::Columns, 1, 0));
     }
     Ok(plan)
 }
@@ -304,7 +304,7 @@ impl FeatureEncoder {
         scale: bool,
     ) -> Result<FeatureEncoder> {
         if rows.is_empty() {
-            return Err(Error::not_enough("rows", 1, 0));
+            return Err(Error::not_enough(Counted::Rows, 1, 0));
         }
         let mut columns = Vec::with_capacity(features.len());
         let mut feature_names = Vec::new();
@@ -528,7 +528,7 @@ impl Targets {
                     labels.sort();
                 }
                 if labels.len() < 2 {
-                    return Err(Error::not_enough("classes", 2, labels.len()));
+                    return Err(Error::not_enough(Counted::Classes, 2, labels.len()));
                 }
                 let classes = rows
                     .iter()

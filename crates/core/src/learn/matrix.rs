@@ -3,7 +3,7 @@
 //! Deliberately tiny: the models here need row access, column statistics and a few
 //! small factorisations (written where they are used), not a linear-algebra crate.
 
-use crate::{Error, Result};
+use crate::{Counted, Error, Result};
 use serde::{Deserialize, Serialize};
 
 /// Rows are observations, columns are features; stored row after row.
@@ -64,6 +64,23 @@ impl Matrix {
             n_cols: 1,
             data: values.to_vec(),
         }
+    }
+
+    /// The column of the largest value in each row (the first on ties, as numpy's argmax):
+    /// the predicted class of each row of class probabilities.
+    pub fn argmax_rows(&self) -> Vec<usize> {
+        (0..self.n_rows)
+            .map(|i| {
+                let row = self.row(i);
+                let mut best = 0;
+                for (j, v) in row.iter().enumerate() {
+                    if *v > row[best] {
+                        best = j;
+                    }
+                }
+                best
+            })
+            .collect()
     }
 
     /// Number of rows (observations).
@@ -140,7 +157,7 @@ impl Matrix {
 /// finite features.
 pub(crate) fn check_fit_shapes(x: &Matrix, n_targets: usize, min_rows: usize) -> Result<()> {
     if x.n_rows() < min_rows {
-        return Err(Error::not_enough("rows", min_rows, x.n_rows()));
+        return Err(Error::not_enough(Counted::Rows, min_rows, x.n_rows()));
     }
     if n_targets != x.n_rows() {
         return Err(Error::invalid_parameter(
@@ -150,7 +167,7 @@ pub(crate) fn check_fit_shapes(x: &Matrix, n_targets: usize, min_rows: usize) ->
         ));
     }
     if x.n_cols() == 0 {
-        return Err(Error::not_enough("columns", 1, 0));
+        return Err(Error::not_enough(Counted::Columns, 1, 0));
     }
     x.check_finite()
 }

@@ -5,12 +5,12 @@
 //! threshold (sklearn's `roc_curve` / `roc_auc_score`); log loss clips probabilities to
 //! `[ε, 1 − ε]` with ε the `f64` machine epsilon (sklearn's `eps="auto"`).
 
-use crate::{Error, Lang, Result};
+use crate::{Allowed, Counted, Error, Lang, Result};
 use serde::{Deserialize, Serialize};
 
 fn check_lengths(a: usize, b: usize) -> Result<()> {
     if a == 0 {
-        return Err(Error::not_enough("observations", 1, 0));
+        return Err(Error::not_enough(Counted::Observations, 1, 0));
     }
     if a != b {
         return Err(Error::invalid_parameter(
@@ -42,7 +42,7 @@ pub fn confusion_matrix(
             return Err(Error::invalid_parameter(
                 "class index",
                 t.max(p),
-                format!("below {n_classes}"),
+                Allowed::Below(n_classes as f64),
             ));
         }
         m[t][p] += 1;
@@ -124,7 +124,7 @@ pub fn roc_curve(y_true: &[usize], scores: &[f64]) -> Result<RocCurve> {
         return Err(Error::invalid_parameter(
             format!("score {}", p + 1),
             scores[p],
-            "a finite number",
+            Allowed::FiniteNumber,
         ));
     }
     let mut order: Vec<usize> = (0..scores.len()).collect();
@@ -132,7 +132,7 @@ pub fn roc_curve(y_true: &[usize], scores: &[f64]) -> Result<RocCurve> {
     let positives = y_true.iter().filter(|&&t| t == 1).count() as f64;
     let negatives = y_true.len() as f64 - positives;
     if positives == 0.0 || negatives == 0.0 {
-        return Err(Error::not_enough("classes", 2, 1));
+        return Err(Error::not_enough(Counted::Classes, 2, 1));
     }
     let mut curve = RocCurve {
         fpr: vec![0.0],
@@ -196,7 +196,7 @@ pub fn log_loss(y_true: &[usize], proba: &super::Matrix) -> Result<f64> {
             return Err(Error::invalid_parameter(
                 "class index",
                 t,
-                format!("below {}", proba.n_cols()),
+                Allowed::Below(proba.n_cols() as f64),
             ));
         }
         // sklearn renormalises each row after clipping.

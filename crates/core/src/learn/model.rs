@@ -237,6 +237,27 @@ impl ModelParams {
     }
 }
 
+/// Any classifier kind through the one trait family, so a caller generic over [`Fit`] (a
+/// [`super::pipeline::Pipeline`], churn's held-out evaluation) takes every kind.
+impl Fit<usize> for ModelParams {
+    type Model = FittedModel;
+
+    fn fit_with(
+        &self,
+        x: &Matrix,
+        y: &[usize],
+        progress: &mut dyn Progress,
+    ) -> Result<FittedModel> {
+        self.fit_classifier(x, y, progress)
+    }
+}
+
+impl PredictProba for FittedModel {
+    fn predict_proba(&self, x: &Matrix) -> Result<Matrix> {
+        Ok(self.classify(x)?.1)
+    }
+}
+
 fn unsupported(kind: ModelKind, task: Task) -> Error {
     let expected = match task {
         Task::Regression => "a regression model (linear, knn, tree, forest)",
@@ -285,7 +306,7 @@ impl FittedModel {
                 ))
             }
         };
-        Ok((super::linear::argmax_rows(&proba), proba))
+        Ok((proba.argmax_rows(), proba))
     }
 
     /// Numeric predictions.

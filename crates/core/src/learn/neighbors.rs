@@ -10,7 +10,7 @@
 use super::matrix::{check_fit_shapes, check_predict_shape};
 use super::{Fit, Matrix, Predict, PredictProba};
 use crate::progress::Progress;
-use crate::{Error, Lang, Result};
+use crate::{Allowed, Error, Lang, Result};
 use serde::{Deserialize, Serialize};
 
 /// How neighbours' votes are weighted.
@@ -107,7 +107,7 @@ impl KnnParams {
             return Err(Error::invalid_parameter(
                 "k",
                 self.k,
-                format!("between 1 and the number of training rows ({n_rows})"),
+                Allowed::Between(1.0, n_rows as f64),
             ));
         }
         Ok(())
@@ -203,7 +203,7 @@ impl Fit<f64> for KnnParams {
             return Err(Error::invalid_parameter(
                 format!("target at row {}", p + 1),
                 y[p],
-                "a finite number",
+                Allowed::FiniteNumber,
             ));
         }
         Ok(Knn {
@@ -233,7 +233,7 @@ impl PredictProba for KnnClassifier {
 impl Predict<usize> for KnnClassifier {
     fn predict(&self, x: &Matrix) -> Result<Vec<usize>> {
         // Vote ties go to the smallest class, as sklearn's argmax.
-        Ok(super::linear::argmax_rows(&self.predict_proba(x)?))
+        Ok(self.predict_proba(x)?.argmax_rows())
     }
 }
 

@@ -9,11 +9,11 @@
 //! & Weng 2007, "A note on Platt's probabilistic outputs").
 
 use super::matrix::{check_fit_shapes, check_predict_shape};
-use super::traits::check_stop;
 use super::{Fit, Matrix, Predict, PredictProba};
 use crate::progress::Progress;
+use crate::progress::{stop_if_told, Stage};
 use crate::rt::seeded;
-use crate::{Error, Result};
+use crate::{Allowed, Error, Result};
 use rand::seq::SliceRandom;
 use serde::{Deserialize, Serialize};
 
@@ -71,17 +71,21 @@ impl SvmParams {
     /// Checks the parameters.
     pub fn check(&self) -> Result<()> {
         if !(self.c > 0.0 && self.c.is_finite()) {
-            return Err(Error::invalid_parameter("C", self.c, "a number > 0"));
+            return Err(Error::invalid_parameter("C", self.c, Allowed::Positive));
         }
         if self.tolerance.is_nan() || self.tolerance <= 0.0 {
             return Err(Error::invalid_parameter(
                 "tolerance",
                 self.tolerance,
-                "a number > 0",
+                Allowed::Positive,
             ));
         }
         if self.max_iter == 0 {
-            return Err(Error::invalid_parameter("max_iter", 0, "at least 1"));
+            return Err(Error::invalid_parameter(
+                "max_iter",
+                0,
+                Allowed::AtLeast(1.0),
+            ));
         }
         Ok(())
     }
@@ -133,7 +137,7 @@ fn solve_binary(
     let mut rng = seeded(params.seed);
     for pass in 0..params.max_iter {
         if pass % 10 == 0 {
-            check_stop(progress, "fit", pass as u64, params.max_iter as u64)?;
+            stop_if_told(progress, Stage::Fit, pass as u64, params.max_iter as u64)?;
         }
         order.shuffle(&mut rng);
         let (mut pg_max, mut pg_min) = (f64::NEG_INFINITY, f64::INFINITY);
@@ -309,7 +313,7 @@ impl Predict<usize> for LinearSvm {
                 .map(|i| usize::from(d.get(i, 0) > 0.0))
                 .collect()
         } else {
-            super::linear::argmax_rows(&d)
+            d.argmax_rows()
         })
     }
 }

@@ -49,16 +49,3 @@ pub trait Transform {
     /// Applies the step to new rows.
     fn transform(&self, x: &Matrix) -> Result<Matrix>;
 }
-
-/// Stops a kernel when the observer says so.
-pub(crate) fn check_stop(
-    progress: &mut dyn Progress,
-    stage: &str,
-    done: u64,
-    total: u64,
-) -> Result<()> {
-    match progress.report(stage, done, total) {
-        crate::progress::Control::Continue => Ok(()),
-        crate::progress::Control::Stop => Err(crate::Error::new(crate::ErrorKind::Cancelled)),
-    }
-}

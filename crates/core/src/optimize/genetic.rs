@@ -8,7 +8,7 @@
 
 use super::solver::{IterStats, Solver};
 use crate::rt::{seeded, Rng, DEFAULT_SEED};
-use crate::{Error, Result};
+use crate::{Allowed, Error, Result};
 use rand::Rng as _;
 use serde::{Deserialize, Serialize};
 
@@ -73,22 +73,22 @@ impl GaParams {
             return Err(Error::invalid_parameter(
                 "population",
                 self.population,
-                "at least 2",
+                Allowed::AtLeast(2.0),
             ));
         }
         if self.generations == 0 {
-            return Err(Error::invalid_parameter("generations", 0, "at least 1"));
+            return Err(Error::invalid_parameter(
+                "generations",
+                0,
+                Allowed::AtLeast(1.0),
+            ));
         }
         for (name, rate) in [
             ("crossover_rate", self.crossover_rate),
             ("mutation_rate", self.mutation_rate),
         ] {
             if !(0.0..=1.0).contains(&rate) {
-                return Err(Error::invalid_parameter(
-                    name,
-                    rate,
-                    "a probability in [0, 1]",
-                ));
+                return Err(Error::invalid_parameter(name, rate, Allowed::UnitInterval));
             }
         }
         if self.elitism >= self.population {
@@ -102,7 +102,7 @@ impl GaParams {
             return Err(Error::invalid_parameter(
                 "tournament",
                 self.tournament,
-                format!("between 1 and the population ({})", self.population),
+                Allowed::Between(1.0, self.population as f64),
             ));
         }
         Ok(())
@@ -208,7 +208,7 @@ impl<P: GeneticProblem> Solver for GeneticAlgorithm<P> {
 mod tests {
     use super::*;
     use crate::optimize::solver::{run, Termination};
-    use crate::progress::Silent;
+    use crate::progress::{Silent, Stage};
 
     /// Minimise the sum of squares of ten integers in [-50, 50]: the optimum is all zeros.
     struct Squares;
@@ -244,7 +244,13 @@ mod tests {
             (ga.best().1 - 10.0).abs() < 1e-12,
             "the seed is the best start"
         );
-        let summary = run(&mut ga, &Termination::new(150), &mut Silent, "ga").unwrap();
+        let summary = run(
+            &mut ga,
+            &Termination::new(150),
+            &mut Silent,
+            Stage::Inventory,
+        )
+        .unwrap();
         let best = &summary.history.best;
         assert!(best.windows(2).all(|w| w[1] <= w[0]));
         assert!(best[0] <= 10.0);
@@ -266,9 +272,14 @@ mod tests {
         };
         let go = || {
             let mut ga = GeneticAlgorithm::new(Squares, &params, vec![]).unwrap();
-            run(&mut ga, &Termination::new(20), &mut Silent, "ga")
-                .unwrap()
-                .history
+            run(
+                &mut ga,
+                &Termination::new(20),
+                &mut Silent,
+                Stage::Inventory,
+            )
+            .unwrap()
+            .history
         };
         assert_eq!(go(), go());
     }

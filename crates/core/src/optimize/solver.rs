@@ -8,8 +8,8 @@
 //! [`Control::Stop`](crate::progress::Control::Stop) when the user presses Cancel. The browser
 //! can instead call `next_iter` itself between animation frames.
 
-use crate::progress::{Control, Progress};
-use crate::{Error, Result};
+use crate::progress::{Control, Progress, Stage};
+use crate::{Allowed, Error, Result};
 use serde::{Deserialize, Serialize};
 
 /// What one iteration produced: the figures the convergence chart draws.
@@ -63,7 +63,7 @@ impl Termination {
             return Err(Error::invalid_parameter(
                 "max_iters",
                 self.max_iters,
-                "at least 1",
+                Allowed::AtLeast(1.0),
             ));
         }
         if self.stall_iters == Some(0) {
@@ -137,12 +137,12 @@ const REPORTS_PER_RUN: u64 = 200;
 
 /// Runs `solver` until `termination` or the observer says stop, recording the history.
 ///
-/// `stage` names the phase in progress reports (for example `"anneal"`).
+/// `stage` names the phase in progress reports (for example [`Stage::Anneal`]).
 pub fn run<S: Solver + ?Sized>(
     solver: &mut S,
     termination: &Termination,
     progress: &mut dyn Progress,
-    stage: &str,
+    stage: Stage,
 ) -> Result<RunSummary> {
     termination.check()?;
     let mut history = History::default();
@@ -223,7 +223,7 @@ mod tests {
     #[test]
     fn stops_for_each_reason() {
         let mut s = halver();
-        let r = run(&mut s, &Termination::new(5), &mut Silent, "t").unwrap();
+        let r = run(&mut s, &Termination::new(5), &mut Silent, Stage::Anneal).unwrap();
         assert_eq!((r.iterations, r.stop_reason), (5, StopReason::MaxIters));
         assert_eq!(r.history.best, vec![512.0, 256.0, 128.0, 64.0, 32.0]);
 
@@ -232,7 +232,7 @@ mod tests {
             target: Some(8.0),
             ..Termination::new(100)
         };
-        let r = run(&mut s, &t, &mut Silent, "t").unwrap();
+        let r = run(&mut s, &t, &mut Silent, Stage::Anneal).unwrap();
         assert_eq!((r.iterations, r.stop_reason), (7, StopReason::Target));
 
         // 1024 reaches the floor 1 after 10 halvings; 3 more without improvement stall.
@@ -241,7 +241,7 @@ mod tests {
             stall_iters: Some(3),
             ..Termination::new(100)
         };
-        let r = run(&mut s, &t, &mut Silent, "t").unwrap();
+        let r = run(&mut s, &t, &mut Silent, Stage::Anneal).unwrap();
         assert_eq!((r.iterations, r.stop_reason), (13, StopReason::Stalled));
     }
 
@@ -249,7 +249,7 @@ mod tests {
     fn observer_can_cancel() {
         let mut s = halver();
         let mut calls = 0;
-        let mut stop_at_third = |_: &str, _: u64, _: u64| {
+        let mut stop_at_third = |_: crate::progress::Stage, _: u64, _: u64| {
             calls += 1;
             if calls == 3 {
                 Control::Stop
@@ -257,14 +257,20 @@ mod tests {
                 Control::Continue
             }
         };
-        let r = run(&mut s, &Termination::new(10), &mut stop_at_third, "t").unwrap();
+        let r = run(
+            &mut s,
+            &Termination::new(10),
+            &mut stop_at_third,
+            Stage::Anneal,
+        )
+        .unwrap();
         assert_eq!((r.iterations, r.stop_reason), (3, StopReason::Cancelled));
     }
 
     #[test]
     fn zero_iterations_is_a_parameter_error() {
         let mut s = halver();
-        let e = run(&mut s, &Termination::new(0), &mut Silent, "t").unwrap_err();
+        let e = run(&mut s, &Termination::new(0), &mut Silent, Stage::Anneal).unwrap_err();
         assert!(e.to_string().contains("max_iters = 0"));
     }
 }

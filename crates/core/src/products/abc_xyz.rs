@@ -27,7 +27,7 @@
 
 use super::lines::SaleLines;
 use super::period::Period;
-use crate::{Error, Result};
+use crate::{Allowed, Counted, Error, Result};
 use serde::{Deserialize, Serialize};
 
 /// What ABC ranks products by.
@@ -175,7 +175,7 @@ impl AbcXyzParams {
             if v.is_finite() {
                 Ok(())
             } else {
-                Err(Error::invalid_parameter(name, v, "a finite number"))
+                Err(Error::invalid_parameter(name, v, Allowed::FiniteNumber))
             }
         };
         finite("a_share", self.a_share)?;
@@ -193,21 +193,21 @@ impl AbcXyzParams {
             return Err(Error::invalid_parameter(
                 "b_share",
                 self.b_share,
-                format!("between 0 and {}", 1.0 - self.a_share),
+                Allowed::Between(0.0, 1.0 - self.a_share),
             ));
         }
         if self.x_max_cv < 0.0 {
             return Err(Error::invalid_parameter(
                 "x_max_cv",
                 self.x_max_cv,
-                "at least 0",
+                Allowed::NonNegative,
             ));
         }
         if self.y_max_cv < self.x_max_cv {
             return Err(Error::invalid_parameter(
                 "y_max_cv",
                 self.y_max_cv,
-                format!("at least x_max_cv = {}", self.x_max_cv),
+                Allowed::AtLeast(self.x_max_cv),
             ));
         }
         Ok(())
@@ -290,7 +290,7 @@ impl AbcXyzResult {
 pub fn abc_xyz(sales: &SaleLines, params: &AbcXyzParams) -> Result<AbcXyzResult> {
     params.check()?;
     if sales.lines.is_empty() {
-        return Err(Error::not_enough("sales lines", 1, 0));
+        return Err(Error::not_enough(Counted::SalesLines, 1, 0));
     }
     let n = sales.products.len();
     let (first, last) = sales

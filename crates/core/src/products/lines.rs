@@ -17,7 +17,7 @@
 use crate::schema::cancellations;
 use crate::segment::dates::order_seconds;
 use crate::table::{Column, ColumnData, Table};
-use crate::{Error, ErrorKind, Result};
+use crate::{Error, ErrorKind, Result, ValueType};
 use rustc_hash::FxHashMap;
 
 /// Where the value of a line is.
@@ -152,7 +152,8 @@ impl SaleLines {
                 out.cancelled += 1;
                 continue;
             }
-            let seconds = order_seconds(date, row).ok_or_else(|| bad_value(date, row, "date"))?;
+            let seconds =
+                order_seconds(date, row).ok_or_else(|| bad_value(date, row, ValueType::Date))?;
             let revenue = match value {
                 Some((true, amount)) => number(amount, row)?,
                 Some((false, price)) => units * number(price, row)?,
@@ -242,15 +243,15 @@ fn number(column: &Column, row: usize) -> Result<f64> {
         .f64(row)
         .filter(|v| v.is_finite())
         .filter(|_| column.dtype().is_numeric())
-        .ok_or_else(|| bad_value(column, row, "number"))
+        .ok_or_else(|| bad_value(column, row, ValueType::Number))
 }
 
-fn bad_value(column: &Column, row: usize, expected: &str) -> Error {
+fn bad_value(column: &Column, row: usize, expected: ValueType) -> Error {
     Error::new(ErrorKind::BadValue {
         line: row as u64 + 2,
         column: column.name().to_string(),
         value: column.display(row),
-        expected: expected.to_string(),
+        expected,
     })
 }
 

@@ -15,18 +15,17 @@
 //! window / performance window" set-up of churn modelling (e.g. Fader & Hardie's holdout
 //! periods), applied per customer.
 //!
-//! Classifiers live in [`crate::learn`]; this module does not fit any. [`BinaryClassifier`]
-//! is the small hook a classifier implements, [`LearnClassifier`] adapts any `learn` model
-//! to it, and
-//! [`evaluate_churn`] splits customers, fits, and reports held-out AUC and accuracy.
+//! Classifiers live in [`crate::learn`]; this module does not fit any. The features are a
+//! [`Matrix`], and [`evaluate_churn`] takes any parameters that [`Fit`] class numbers
+//! (1 = churned) into a model that can [`PredictProba`]: it splits customers, fits, and
+//! reports held-out AUC ([`crate::learn::metrics::roc_auc`]) and accuracy.
 //! [`current_features`] builds the same features as of today for ranking customers at risk.
 
-use super::features::{Features, Scaling};
 use super::orders::OrderLines;
-use crate::learn::{Fit, Matrix, PredictProba};
+use crate::learn::{metrics, Fit, Matrix, PredictProba};
 use crate::rt::seeded;
 use crate::table::infer::{format_datetime, parse_datetime};
-use crate::{Error, Lang, Result};
+use crate::{Allowed, Counted, Error, Lang, Result};
 use rand::seq::SliceRandom;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
@@ -75,7 +74,7 @@ impl ChurnParams {
     pub fn new(cutoff: &str) -> Result<ChurnParams> {
         let seconds = parse_datetime(cutoff)
             .filter(|s| s.rem_euclid(86_400) == 0)
-            .ok_or_else(|| Error::invalid_parameter("cutoff", cutoff, "a date YYYY-MM-DD"))?;
+            .ok_or_else(|| Error::invalid_parameter("cutoff", cutoff, Allowed::Date))?;
         Ok(ChurnParams {
             cutoff_day: seconds.div_euclid(86_400),
             window_days: 90,
@@ -101,19 +100,19 @@ impl ChurnParams {
             return Err(Error::invalid_parameter(
                 "window_days",
                 self.window_days,
-                "at least 1",
+                Allowed::AtLeast(1.0),
             ));
         }
         if self.trend_days < 1 {
             return Err(Error::invalid_parameter(
                 "trend_days",
                 self.trend_days,
-                "at least 1",
+                Allowed::AtLeast(1.0),
             ));
         }
         let last = orders
             .last_day()
-            .ok_or_else(|| Error::not_enough("order lines", 1, 0))?;
+            .ok_or_else(|| Error::not_enough(Counted::OrderLines, 1, 0))?;
         let window_end = self.cutoff_day + self.window_days - 1;
         if last < window_end {
             return Err(Error::invalid_parameter(
@@ -136,7 +135,7 @@ pub struct ChurnDataset {
     /// Customer ids, row order of `features`.
     pub customers: Vec<String>,
     /// One row per customer, columns [`FEATURES`], from lines before the cutoff only.
-    pub features: Features,
+    pub features: Matrix,
     /// `true` when the customer placed no order in the window after the cutoff.
     pub churned: Vec<bool>,
     /// Share of customers churned.
@@ -172,10 +171,10 @@ pub fn churn_dataset(orders: &OrderLines, params: &ChurnParams) -> Result<ChurnD
 
 /// The same features as of the day after the last order (every line counts), for scoring
 /// today's customers with a model trained on [`churn_dataset`].
-pub fn current_features(orders: &OrderLines, trend_days: i64) -> Result<(Vec<String>, Features)> {
+pub fn current_features(orders: &OrderLines, trend_days: i64) -> Result<(Vec<String>, Matrix)> {
     let last = orders
         .last_day()
-        .ok_or_else(|| Error::not_enough("order lines", 1, 0))?;
+        .ok_or_else(|| Error::not_enough(Counted::OrderLines, 1, 0))?;
     let (index, features) = features_before(orders, last + 1, trend_days)?;
     Ok((
         index
@@ -192,7 +191,7 @@ fn features_before(
     orders: &OrderLines,
     cutoff: i64,
     trend_days: i64,
-) -> Result<(Vec<u32>, Features)> {
+) -> Result<(Vec<u32>, Matrix)> {
     let n = orders.customers.len();
     let mut first = vec![i64::MAX; n];
     let mut last = vec![i64::MIN; n];
@@ -232,7 +231,7 @@ fn features_before(
         }
     }
     if index.is_empty() {
-        return Err(Error::not_enough("customers", 1, 0));
+        return Err(Error::not_enough(Counted::Customers, 1, 0));
     }
     let rows: Vec<Vec<f64>> = index
         .iter()
@@ -251,80 +250,19 @@ fn features_before(
             ]
         })
         .collect();
-    let features = Features::from_rows(FEATURES.iter().map(|s| s.to_string()).collect(), &rows)?;
+    let features = Matrix::from_rows(&rows)?;
+    features.check_finite()?;
     Ok((index, features))
 }
 
-/// Any binary classifier, as the churn view needs it. The models of [`crate::learn`] plug
-/// in through a small adapter implementing this.
-pub trait BinaryClassifier {
-    /// Learns from rows of `x` and labels `y` (`true` = churned).
-    fn fit(&mut self, x: &Features, y: &[bool]) -> Result<()>;
-    /// Probability of `true` for each row of `x`.
-    fn predict_proba(&self, x: &Features) -> Result<Vec<f64>>;
-}
-
-/// Any classifier of [`crate::learn`] (its parameters implement [`Fit`] on class numbers and
-/// the fitted model [`PredictProba`]) as a [`BinaryClassifier`]. Features are standardised
-/// on the training rows first (the scaling is kept and applied to scored rows), which linear
-/// models and KNN need and trees ignore.
-///
-/// ```
-/// use shoplens_core::learn::linear::LogisticRegressionParams;
-/// use shoplens_core::segment::churn::LearnClassifier;
-/// let classifier = LearnClassifier::new(LogisticRegressionParams::new());
-/// # let _ = classifier;
-/// ```
-pub struct LearnClassifier<P: Fit<usize>> {
-    params: P,
-    fitted: Option<(P::Model, Scaling)>,
-}
-
-impl<P: Fit<usize>> LearnClassifier<P> {
-    /// Wraps unfitted model parameters.
-    pub fn new(params: P) -> Self {
-        LearnClassifier {
-            params,
-            fitted: None,
-        }
+/// The probability of class 1 (churned) for each row of `x`.
+pub fn churn_probabilities(model: &impl PredictProba, x: &Matrix) -> Result<Vec<f64>> {
+    let proba = model.predict_proba(x)?;
+    if proba.n_cols() < 2 {
+        // Training saw one class only: there is nothing to tell apart.
+        return Err(Error::not_enough(Counted::Classes, 2, proba.n_cols()));
     }
-
-    /// The fitted model, after [`BinaryClassifier::fit`] (for its coefficients or
-    /// importances: the factors the page shows).
-    pub fn model(&self) -> Option<&P::Model> {
-        self.fitted.as_ref().map(|(m, _)| m)
-    }
-}
-
-impl<P> BinaryClassifier for LearnClassifier<P>
-where
-    P: Fit<usize>,
-    P::Model: PredictProba,
-{
-    fn fit(&mut self, x: &Features, y: &[bool]) -> Result<()> {
-        let mut x = x.clone();
-        let scaling = x.standardise();
-        let matrix = Matrix::new(x.n_rows, x.n_cols, x.values)?;
-        let classes: Vec<usize> = y.iter().map(|&churned| usize::from(churned)).collect();
-        self.fitted = Some((self.params.fit(&matrix, &classes)?, scaling));
-        Ok(())
-    }
-
-    fn predict_proba(&self, x: &Features) -> Result<Vec<f64>> {
-        let (model, scaling) = self
-            .fitted
-            .as_ref()
-            .ok_or_else(|| Error::invalid_parameter("model", "not fitted", "a fitted model"))?;
-        let mut x = x.clone();
-        x.apply_scaling(scaling)?;
-        let matrix = Matrix::new(x.n_rows, x.n_cols, x.values)?;
-        let proba = model.predict_proba(&matrix)?;
-        if proba.n_cols() < 2 {
-            // Training saw one class only: there is nothing to tell apart.
-            return Err(Error::not_enough("classes", 2, proba.n_cols()));
-        }
-        Ok((0..proba.n_rows()).map(|i| proba.get(i, 1)).collect())
-    }
+    Ok((0..proba.n_rows()).map(|i| proba.get(i, 1)).collect())
 }
 
 /// How a classifier did on held-out customers.
@@ -347,24 +285,28 @@ pub struct ChurnEvaluation {
 }
 
 /// Splits the customers (seeded shuffle, `test_fraction` held out), fits `classifier` on
-/// the rest and scores it on the held-out customers.
-pub fn evaluate_churn(
+/// the rest (class 1 = churned) and scores it on the held-out customers.
+pub fn evaluate_churn<P>(
     dataset: &ChurnDataset,
-    classifier: &mut dyn BinaryClassifier,
+    classifier: &P,
     test_fraction: f64,
     seed: u64,
-) -> Result<ChurnEvaluation> {
+) -> Result<ChurnEvaluation>
+where
+    P: Fit<usize>,
+    P::Model: PredictProba,
+{
     if !(test_fraction > 0.0 && test_fraction < 1.0) {
         return Err(Error::invalid_parameter(
             "test_fraction",
             test_fraction,
-            "between 0 and 1 (exclusive)",
+            Allowed::OpenUnit,
         ));
     }
-    let n = dataset.features.n_rows;
+    let n = dataset.features.n_rows();
     let test_size = ((n as f64) * test_fraction).round() as usize;
     if test_size == 0 || test_size == n {
-        return Err(Error::not_enough("customers", 2, n));
+        return Err(Error::not_enough(Counted::Customers, 2, n));
     }
     let mut rows: Vec<usize> = (0..n).collect();
     rows.shuffle(&mut seeded(seed));
@@ -373,18 +315,15 @@ pub fn evaluate_churn(
     let mut train_rows = train_rows.to_vec();
     test_rows.sort_unstable();
     train_rows.sort_unstable();
-    let subset = |which: &[usize]| -> Result<(Features, Vec<bool>)> {
-        let x: Vec<Vec<f64>> = which
+    let labels = |which: &[usize]| -> Vec<usize> {
+        which
             .iter()
-            .map(|&i| dataset.features.row(i).to_vec())
-            .collect();
-        let y = which.iter().map(|&i| dataset.churned[i]).collect();
-        Ok((Features::from_rows(dataset.features.names.clone(), &x)?, y))
+            .map(|&i| usize::from(dataset.churned[i]))
+            .collect()
     };
-    let (x_train, y_train) = subset(&train_rows)?;
-    let (x_test, y_test) = subset(&test_rows)?;
-    classifier.fit(&x_train, &y_train)?;
-    let p = classifier.predict_proba(&x_test)?;
+    let (y_train, y_test) = (labels(&train_rows), labels(&test_rows));
+    let model = classifier.fit(&dataset.features.select_rows(&train_rows), &y_train)?;
+    let p = churn_probabilities(&model, &dataset.features.select_rows(&test_rows))?;
     if p.len() != y_test.len() || p.iter().any(|v| !v.is_finite()) {
         return Err(Error::invalid_parameter(
             "classifier output",
@@ -395,24 +334,18 @@ pub fn evaluate_churn(
     let correct = p
         .iter()
         .zip(&y_test)
-        .filter(|(p, y)| (**p >= 0.5) == **y)
+        .filter(|(p, &y)| usize::from(**p >= 0.5) == y)
         .count();
     Ok(ChurnEvaluation {
         train_size: train_rows.len(),
         test_size,
-        test_churn_rate: y_test.iter().filter(|&&y| y).count() as f64 / test_size as f64,
-        auc: churn_auc(&p, &y_test),
+        test_churn_rate: y_test.iter().sum::<usize>() as f64 / test_size as f64,
+        // Ties count one half; 0.5 when the held-out customers are all of one class.
+        auc: metrics::roc_auc(&y_test, &p).unwrap_or(0.5),
         accuracy: correct as f64 / test_size as f64,
         test_rows,
         test_probabilities: p,
     })
-}
-
-/// Held-out ROC AUC of churn probabilities, by [`crate::learn::metrics::roc_auc`]; 0.5 when
-/// one class is absent.
-pub(crate) fn churn_auc(scores: &[f64], churned: &[bool]) -> f64 {
-    let truth: Vec<usize> = churned.iter().map(|&c| usize::from(c)).collect();
-    crate::learn::metrics::roc_auc(&truth, scores).unwrap_or(0.5)
 }
 
 #[cfg(test)]
@@ -480,24 +413,30 @@ mod tests {
                 row[0]
             );
         }
-        let recency: Vec<f64> = (0..data.features.n_rows)
-            .map(|i| data.features.row(i)[0])
-            .collect();
+        let recency = data.features.column(0);
         let auc = summary["auc_recency_all_customers"].as_f64().unwrap();
-        assert!((churn_auc(&recency, &data.churned) - auc).abs() < 1e-12);
+        assert!((auc_of(&recency, &data.churned) - auc).abs() < 1e-12);
     }
 
     #[test]
     fn learn_logistic_regression_plugs_in_and_matches_scikit_learn() {
         use crate::learn::linear::LogisticRegressionParams;
+        use crate::learn::pipeline::Pipeline;
+        use crate::learn::preprocess::StandardScaler;
         let orders = sample_orders();
         let data = churn_dataset(&orders, &ChurnParams::new("2011-09-01").unwrap()).unwrap();
         let summary: serde_json::Value = serde_json::from_str(CHURN_SUMMARY).unwrap();
         let expected = &summary["logistic_all_customers"];
         // Fit and score on all customers, as the fixture does, to check the wiring.
-        let mut classifier = LearnClassifier::new(LogisticRegressionParams::new());
-        classifier.fit(&data.features, &data.churned).unwrap();
-        let p = classifier.predict_proba(&data.features).unwrap();
+        // Standardised on the training rows first, as the churn job does.
+        let classifier = Pipeline {
+            step: StandardScaler,
+            model: LogisticRegressionParams::new(),
+        };
+        let model = classifier
+            .fit(&data.features, &classes(&data.churned))
+            .unwrap();
+        let p = churn_probabilities(&model, &data.features).unwrap();
         for (got, want) in p
             .iter()
             .zip(expected["first_probabilities"].as_array().unwrap())
@@ -505,16 +444,14 @@ mod tests {
             let want = want.as_f64().unwrap();
             assert!((got - want).abs() < 1e-4, "{got} vs {want}");
         }
-        let auc = churn_auc(&p, &data.churned);
+        let auc = auc_of(&p, &data.churned);
         assert!(
             (auc - expected["auc"].as_f64().unwrap()).abs() < 1e-4,
             "auc {auc}"
         );
-        // And on held-out customers through the hook.
-        let mut fresh = LearnClassifier::new(LogisticRegressionParams::new());
-        let eval = evaluate_churn(&data, &mut fresh, 0.25, 42).unwrap();
+        // And on held-out customers.
+        let eval = evaluate_churn(&data, &classifier, 0.25, 42).unwrap();
         assert!(eval.auc > 0.6, "held-out auc {}", eval.auc);
-        assert!(fresh.model().is_some());
     }
 
     fn day(date: &str) -> i64 {
@@ -607,39 +544,50 @@ mod tests {
             .is_err());
     }
 
-    #[test]
-    fn auc_counts_ties_as_half() {
-        let cases: [(&[f64], &[bool], f64); 4] = [
-            (&[0.1, 0.4, 0.35, 0.8], &[false, false, true, true], 0.75),
-            (&[0.9, 0.8, 0.1], &[true, true, false], 1.0),
-            (&[0.5, 0.5], &[true, false], 0.5),
-            (&[0.2, 0.3], &[true, true], 0.5),
-        ];
-        for (scores, labels, expected) in cases {
-            assert!(
-                (churn_auc(scores, labels) - expected).abs() < 1e-12,
-                "{scores:?}"
-            );
-        }
+    /// Class numbers of churn labels (1 = churned).
+    fn classes(churned: &[bool]) -> Vec<usize> {
+        churned.iter().map(|&c| usize::from(c)).collect()
+    }
+
+    /// ROC AUC of `scores` for the churn labels.
+    fn auc_of(scores: &[f64], churned: &[bool]) -> f64 {
+        metrics::roc_auc(&classes(churned), scores).unwrap()
     }
 
     /// A test double standing in for a real classifier from `learn`: the churn probability
     /// rises with days since the last order, relative to the training median.
+    struct RecencyRuleParams;
+
     struct RecencyRule {
         median: f64,
     }
 
-    impl BinaryClassifier for RecencyRule {
-        fn fit(&mut self, x: &Features, _y: &[bool]) -> Result<()> {
-            let mut r: Vec<f64> = (0..x.n_rows).map(|i| x.row(i)[0]).collect();
+    impl Fit<usize> for RecencyRuleParams {
+        type Model = RecencyRule;
+
+        fn fit_with(
+            &self,
+            x: &Matrix,
+            _y: &[usize],
+            _progress: &mut dyn crate::progress::Progress,
+        ) -> Result<RecencyRule> {
+            let mut r = x.column(0);
             r.sort_by(f64::total_cmp);
-            self.median = r[r.len() / 2];
-            Ok(())
+            Ok(RecencyRule {
+                median: r[r.len() / 2],
+            })
         }
-        fn predict_proba(&self, x: &Features) -> Result<Vec<f64>> {
-            Ok((0..x.n_rows)
-                .map(|i| 1.0 / (1.0 + (-(x.row(i)[0] - self.median) / 30.0).exp()))
-                .collect())
+    }
+
+    impl PredictProba for RecencyRule {
+        fn predict_proba(&self, x: &Matrix) -> Result<Matrix> {
+            let rows: Vec<Vec<f64>> = (0..x.n_rows())
+                .map(|i| {
+                    let p = 1.0 / (1.0 + (-(x.row(i)[0] - self.median) / 30.0).exp());
+                    vec![1.0 - p, p]
+                })
+                .collect();
+            Matrix::from_rows(&rows)
         }
     }
 
@@ -647,8 +595,7 @@ mod tests {
     fn the_hook_trains_and_scores_any_classifier_on_held_out_customers() {
         let orders = sample_orders();
         let data = churn_dataset(&orders, &ChurnParams::new("2011-09-01").unwrap()).unwrap();
-        let mut model = RecencyRule { median: 0.0 };
-        let eval = evaluate_churn(&data, &mut model, 0.25, 7).unwrap();
+        let eval = evaluate_churn(&data, &RecencyRuleParams, 0.25, 7).unwrap();
         assert_eq!(eval.train_size + eval.test_size, data.customers.len());
         assert_eq!(eval.test_rows.len(), eval.test_size);
         // The rule is monotone in recency, so its held-out AUC is that of recency itself on
@@ -659,14 +606,14 @@ mod tests {
             .map(|&i| data.features.row(i)[0])
             .collect();
         let labels: Vec<bool> = eval.test_rows.iter().map(|&i| data.churned[i]).collect();
-        assert!((eval.auc - churn_auc(&recency, &labels)).abs() < 1e-12);
+        assert!((eval.auc - auc_of(&recency, &labels)).abs() < 1e-12);
         assert!(eval.auc > 0.55, "auc {}", eval.auc);
-        let again = evaluate_churn(&data, &mut RecencyRule { median: 0.0 }, 0.25, 7).unwrap();
+        let again = evaluate_churn(&data, &RecencyRuleParams, 0.25, 7).unwrap();
         assert_eq!(eval, again);
-        assert!(evaluate_churn(&data, &mut model, 1.0, 7).is_err());
+        assert!(evaluate_churn(&data, &RecencyRuleParams, 1.0, 7).is_err());
         let (ids, current) = current_features(&orders, 90).unwrap();
         assert_eq!(ids.len(), orders.customers.len());
-        assert_eq!(current.n_cols, FEATURES.len());
+        assert_eq!(current.n_cols(), FEATURES.len());
         for i in 0..FEATURES.len() {
             assert!(
                 !feature_label(i, Lang::Zh).is_empty() && !feature_label(i, Lang::En).is_empty()

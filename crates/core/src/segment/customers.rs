@@ -6,12 +6,14 @@
 //! then standardised. Profiles report the untransformed means, so a segment reads "bought 41
 //! days ago, 6 orders, 1,200 spent on average".
 
-use super::features::Features;
-use super::kmeans::{fit, KMeansFit, KMeansParams};
+use super::columns::{log1p, ChosenColumns};
+use super::kmeans::{KMeansFit, KMeansParams};
 use super::pca::{project_2d, Projection};
 use super::profile::{cluster_profiles, ClusterProfiles};
 use super::rfm::RfmResult;
 use super::silhouette::silhouette_score_sampled;
+use crate::learn::preprocess::StandardScaler;
+use crate::learn::{Fit, Matrix, Transform, Transformer};
 use crate::progress::Progress;
 use crate::Result;
 use serde::{Deserialize, Serialize};
@@ -34,13 +36,13 @@ pub struct CustomerClusters {
 }
 
 /// Recency, frequency and monetary value of each customer, one row each.
-pub fn rfm_features(result: &RfmResult) -> Result<Features> {
+pub fn rfm_features(result: &RfmResult) -> Result<ChosenColumns> {
     let rows: Vec<Vec<f64>> = result
         .customers
         .iter()
         .map(|c| vec![c.recency as f64, f64::from(c.frequency), c.monetary])
         .collect();
-    Features::from_rows(
+    ChosenColumns::from_rows(
         vec!["recency".into(), "frequency".into(), "monetary".into()],
         &rows,
     )
@@ -58,14 +60,15 @@ pub fn cluster_customers(
     cluster_features(&raw, Some(&revenue), params, log, progress)
 }
 
-/// The features k-means runs on: `raw`, log1p-transformed when `log`, then standardised.
-pub fn prepared(raw: &Features, log: bool) -> Result<Features> {
-    let mut data = raw.clone();
-    if log {
-        data.log1p()?;
-    }
-    data.standardise();
-    Ok(data)
+/// The matrix k-means runs on: `raw`'s values, log1p-transformed when `log`, then
+/// standardised (population standard deviation, a constant column centred only).
+pub fn prepared(raw: &ChosenColumns, log: bool) -> Result<Matrix> {
+    let data = if log {
+        log1p(&raw.values, &raw.names)?
+    } else {
+        raw.values.clone()
+    };
+    StandardScaler.fit(&data)?.transform(&data)
 }
 
 /// Clusters the rows of `raw` (any numeric features, one row per customer) on optionally
@@ -73,14 +76,14 @@ pub fn prepared(raw: &Features, log: bool) -> Result<Features> {
 /// share when `revenue` gives each row's spend. One feature is mapped on a line (the
 /// second coordinate 0), two or more on their first two principal components.
 pub fn cluster_features(
-    raw: &Features,
+    raw: &ChosenColumns,
     revenue: Option<&[f64]>,
     params: &KMeansParams,
     log: bool,
     progress: &mut dyn Progress,
 ) -> Result<CustomerClusters> {
     let data = prepared(raw, log)?;
-    let model = fit(&data, params, progress)?;
+    let model = params.fit_with(&data, &[], progress)?;
     let silhouette = if params.k >= 2 {
         Some(silhouette_score_sampled(
             &data,
@@ -91,12 +94,12 @@ pub fn cluster_features(
     } else {
         None
     };
-    let profiles = cluster_profiles(raw, &model.labels, model.k, revenue)?;
-    let projection = if data.n_cols >= 2 {
+    let profiles = cluster_profiles(&raw.values, &raw.names, &model.labels, model.k, revenue)?;
+    let projection = if data.n_cols() >= 2 {
         project_2d(&data)?
     } else {
         Projection {
-            points: (0..data.n_rows).map(|i| [data.row(i)[0], 0.0]).collect(),
+            points: (0..data.n_rows()).map(|i| [data.row(i)[0], 0.0]).collect(),
             explained_variance_ratio: [1.0, 0.0],
         }
     };

@@ -3,21 +3,22 @@
 //! - [`orders`]: order lines out of a table (cancellations and id-less lines counted).
 //! - [`rfm`] and [`names`]: recency, frequency, monetary value, quintile scores and the named
 //!   segments (pandas `qcut` conventions, checked against pandas).
-//! - [`features`], [`kmeans`], [`silhouette`]: standardised (optionally log1p) features,
-//!   k-means++ / Lloyd k-means and the silhouette score (checked against scikit-learn).
+//! - [`columns`], [`kmeans`], [`silhouette`]: numeric columns as a [`crate::learn::Matrix`]
+//!   (optionally log1p, then standardised), k-means++ / Lloyd k-means (a
+//!   [`crate::learn::Fit`]) and the silhouette score (checked against scikit-learn).
 //! - [`profile`], [`pca`], [`export`]: segment profiles, a 2-D PCA projection and CSV export.
 //! - [`customers`]: the page's k-means view in one call (RFM → clusters → profiles, map).
 //! - [`churn`]: a leakage-safe churn data set (features before a cutoff, label after it)
-//!   and a hook for any binary classifier.
+//!   evaluated held out with any `learn` classifier.
 //! - [`cohort`]: cohort retention by first-purchase month or week.
 //! - [`dates`]: a tolerant reader for order dates that the table leaves as text.
 
 pub mod churn;
 pub mod cohort;
+pub mod columns;
 pub mod customers;
 pub mod dates;
 pub mod export;
-pub mod features;
 pub mod kmeans;
 pub mod names;
 pub mod orders;

@@ -16,7 +16,7 @@
 use super::dates::order_seconds;
 use crate::schema::cancellations;
 use crate::table::{Column, ColumnData, Table};
-use crate::{Error, ErrorKind, Result};
+use crate::{Error, ErrorKind, Result, ValueType};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
@@ -134,7 +134,8 @@ impl OrderLines {
                 out.cancelled += 1;
                 continue;
             }
-            let seconds = order_seconds(date, row).ok_or_else(|| bad_value(date, row, "date"))?;
+            let seconds =
+                order_seconds(date, row).ok_or_else(|| bad_value(date, row, ValueType::Date))?;
             // Exports list an order's lines together, so most lines repeat the previous
             // line's customer and order: compare before hashing.
             let customer_id = match &previous_customer {
@@ -267,15 +268,15 @@ fn number(column: &Column, row: usize) -> Result<f64> {
         .f64(row)
         .filter(|v| v.is_finite())
         .filter(|_| column.dtype().is_numeric())
-        .ok_or_else(|| bad_value(column, row, "number"))
+        .ok_or_else(|| bad_value(column, row, ValueType::Number))
 }
 
-fn bad_value(column: &Column, row: usize, expected: &str) -> Error {
+fn bad_value(column: &Column, row: usize, expected: ValueType) -> Error {
     Error::new(ErrorKind::BadValue {
         line: row as u64 + 2,
         column: column.name().to_string(),
         value: column.display(row),
-        expected: expected.to_string(),
+        expected,
     })
 }
 

@@ -11,8 +11,8 @@
 //! Signs follow scikit-learn's `svd_flip` (1.9, `u_based_decision=False`): in each component
 //! the entry of largest magnitude is positive, so the picture does not flip between runs.
 
-use crate::segment::features::Features;
-use crate::{Error, Result};
+use crate::learn::Matrix;
+use crate::{Allowed, Counted, Error, Result};
 use serde::{Deserialize, Serialize};
 
 /// A fitted PCA.
@@ -39,17 +39,17 @@ pub struct Projection {
 
 impl Pca {
     /// Fits the top `n_components` components (1 ≤ n_components ≤ columns; needs 2 rows).
-    pub fn fit(data: &Features, n_components: usize) -> Result<Pca> {
-        let (n, d) = (data.n_rows, data.n_cols);
+    pub fn fit(data: &Matrix, n_components: usize) -> Result<Pca> {
+        let (n, d) = (data.n_rows(), data.n_cols());
         if n_components == 0 || n_components > d {
             return Err(Error::invalid_parameter(
                 "n_components",
                 n_components,
-                format!("between 1 and the number of features ({d})"),
+                Allowed::Between(1.0, d as f64),
             ));
         }
         if n < 2 {
-            return Err(Error::not_enough("rows", 2, n));
+            return Err(Error::not_enough(Counted::Rows, 2, n));
         }
         let mut mean = vec![0.0; d];
         for i in 0..n {
@@ -105,8 +105,8 @@ impl Pca {
     }
 
     /// Coordinates of each row of `data` on the components.
-    pub fn transform(&self, data: &Features) -> Vec<Vec<f64>> {
-        (0..data.n_rows)
+    pub fn transform(&self, data: &Matrix) -> Vec<Vec<f64>> {
+        (0..data.n_rows())
             .map(|i| {
                 let row = data.row(i);
                 self.components
@@ -124,7 +124,7 @@ impl Pca {
 }
 
 /// The 2-D projection of `data` for the scatter plot (needs at least 2 features and 2 rows).
-pub fn project_2d(data: &Features) -> Result<Projection> {
+pub fn project_2d(data: &Matrix) -> Result<Projection> {
     let pca = Pca::fit(data, 2)?;
     let points = pca
         .transform(data)
@@ -247,7 +247,7 @@ mod tests {
                 vec![t + wobble, t - wobble]
             })
             .collect();
-        let data = Features::from_rows(vec!["x".into(), "y".into()], &rows).unwrap();
+        let data = Matrix::from_rows(&rows).unwrap();
         let pca = Pca::fit(&data, 2).unwrap();
         let h = std::f64::consts::FRAC_1_SQRT_2;
         assert!(

@@ -3,8 +3,8 @@
 //! Means are taken on the features as the user knows them (before log and scaling), so the
 //! table reads "spends 12,000 on Fresh on average", not "0.8 standard deviations".
 
-use crate::segment::features::Features;
-use crate::{Error, Result};
+use crate::learn::Matrix;
+use crate::{Allowed, Error, Result};
 use serde::{Deserialize, Serialize};
 
 /// One cluster's profile.
@@ -33,27 +33,28 @@ pub struct ClusterProfiles {
     pub clusters: Vec<ClusterProfile>,
 }
 
-/// Profiles of `k` clusters of `data` (untransformed features) given each row's label and,
-/// optionally, each row's revenue.
+/// Profiles of `k` clusters of `data` (untransformed features, columns named by `names`)
+/// given each row's label and, optionally, each row's revenue.
 pub fn cluster_profiles(
-    data: &Features,
+    data: &Matrix,
+    names: &[String],
     labels: &[u32],
     k: usize,
     revenue: Option<&[f64]>,
 ) -> Result<ClusterProfiles> {
-    if labels.len() != data.n_rows {
+    if labels.len() != data.n_rows() {
         return Err(Error::invalid_parameter(
             "labels",
             labels.len(),
-            format!("{} labels", data.n_rows),
+            format!("{} labels", data.n_rows()),
         ));
     }
     if let Some(r) = revenue {
-        if r.len() != data.n_rows {
+        if r.len() != data.n_rows() {
             return Err(Error::invalid_parameter(
                 "revenue",
                 r.len(),
-                format!("{} values", data.n_rows),
+                format!("{} values", data.n_rows()),
             ));
         }
     }
@@ -61,10 +62,10 @@ pub fn cluster_profiles(
         return Err(Error::invalid_parameter(
             "label",
             bad,
-            format!("below k = {k}"),
+            Allowed::Below(k as f64),
         ));
     }
-    let d = data.n_cols;
+    let d = data.n_cols();
     let mut sizes = vec![0usize; k];
     let mut sums = vec![0.0; k * d];
     let mut money = vec![0.0; k];
@@ -79,7 +80,7 @@ pub fn cluster_profiles(
         }
     }
     let total_revenue: f64 = money.iter().sum();
-    let n = data.n_rows.max(1) as f64;
+    let n = data.n_rows().max(1) as f64;
     let clusters = (0..k)
         .map(|c| ClusterProfile {
             cluster: c as u32,
@@ -104,7 +105,7 @@ pub fn cluster_profiles(
         })
         .collect();
     Ok(ClusterProfiles {
-        features: data.names.clone(),
+        features: names.to_vec(),
         clusters,
     })
 }
@@ -115,17 +116,15 @@ mod tests {
 
     #[test]
     fn sizes_shares_and_means() {
-        let data = Features::from_rows(
-            vec!["spend".into(), "orders".into()],
-            &[vec![10.0, 1.0], vec![30.0, 3.0], vec![100.0, 8.0]],
-        )
-        .unwrap();
-        let p = cluster_profiles(&data, &[0, 0, 2], 3, Some(&[10.0, 30.0, 60.0])).unwrap();
+        let data =
+            Matrix::from_rows(&[vec![10.0, 1.0], vec![30.0, 3.0], vec![100.0, 8.0]]).unwrap();
+        let names = ["recency".to_string(), "orders".to_string()];
+        let p = cluster_profiles(&data, &names, &[0, 0, 2], 3, Some(&[10.0, 30.0, 60.0])).unwrap();
         assert_eq!(p.clusters[0].size, 2);
         assert_eq!(p.clusters[0].means, [20.0, 2.0]);
         assert_eq!(p.clusters[1].size, 0);
         assert!((p.clusters[2].share_of_revenue - 0.6).abs() < 1e-12);
         assert!((p.clusters[0].share_of_customers - 2.0 / 3.0).abs() < 1e-12);
-        assert!(cluster_profiles(&data, &[0, 0, 3], 3, None).is_err());
+        assert!(cluster_profiles(&data, &names, &[0, 0, 3], 3, None).is_err());
     }
 }

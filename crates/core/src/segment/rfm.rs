@@ -28,7 +28,7 @@ use super::names::Segment;
 use super::orders::OrderLines;
 use super::reading::{read_segment, Reason, Typical};
 use crate::table::infer::format_datetime;
-use crate::{Error, Lang, Result};
+use crate::{Allowed, Counted, Error, Lang, Result};
 use serde::{Deserialize, Serialize};
 
 /// RFM parameters.
@@ -49,7 +49,7 @@ impl RfmParams {
     pub fn as_of(mut self, date: &str) -> Result<RfmParams> {
         let seconds = crate::table::infer::parse_datetime(date)
             .filter(|s| s.rem_euclid(86_400) == 0)
-            .ok_or_else(|| Error::invalid_parameter("as_of", date, "a date YYYY-MM-DD"))?;
+            .ok_or_else(|| Error::invalid_parameter("as_of", date, Allowed::Date))?;
         self.as_of_day = Some(seconds.div_euclid(86_400));
         Ok(self)
     }
@@ -129,7 +129,7 @@ pub struct RfmResult {
 pub fn rfm(orders: &OrderLines, params: &RfmParams) -> Result<RfmResult> {
     let last = orders
         .last_day()
-        .ok_or_else(|| Error::not_enough("order lines", 1, 0))?;
+        .ok_or_else(|| Error::not_enough(Counted::OrderLines, 1, 0))?;
     let as_of_day = params.as_of_day.unwrap_or(last + 1);
     let n_ids = orders.customers.len();
     let mut first_day = vec![i64::MAX; n_ids];
@@ -158,7 +158,7 @@ pub fn rfm(orders: &OrderLines, params: &RfmParams) -> Result<RfmResult> {
     // Customers whose lines all fall on or after `as_of` do not exist yet at `as_of`.
     let present: Vec<usize> = (0..n_ids).filter(|&c| frequency[c] > 0).collect();
     if present.is_empty() {
-        return Err(Error::not_enough("customers", 1, 0));
+        return Err(Error::not_enough(Counted::Customers, 1, 0));
     }
     let recency: Vec<i64> = present.iter().map(|&c| as_of_day - last_day[c]).collect();
     let freq: Vec<u32> = present.iter().map(|&c| frequency[c]).collect();

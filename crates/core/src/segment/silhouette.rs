@@ -6,21 +6,21 @@
 //! [`silhouette_score_sampled`] computes it on a seeded random subset, as scikit-learn's
 //! `sample_size` does, for the browser on large customer bases.
 
+use crate::learn::Matrix;
 use crate::rt::seeded;
-use crate::segment::features::Features;
-use crate::{Error, Result};
+use crate::{Allowed, Error, Result};
 use rand::seq::index::sample;
 
 /// The mean silhouette of all points. Needs 2 ≤ number of clusters ≤ n − 1.
-pub fn silhouette_score(data: &Features, labels: &[u32]) -> Result<f64> {
-    let all: Vec<usize> = (0..data.n_rows).collect();
+pub fn silhouette_score(data: &Matrix, labels: &[u32]) -> Result<f64> {
+    let all: Vec<usize> = (0..data.n_rows()).collect();
     silhouette_of(data, labels, &all)
 }
 
 /// The mean silhouette of a seeded random sample of at most `max_points` points (all of
 /// them when there are no more than that).
 pub fn silhouette_score_sampled(
-    data: &Features,
+    data: &Matrix,
     labels: &[u32],
     max_points: usize,
     seed: u64,
@@ -29,24 +29,24 @@ pub fn silhouette_score_sampled(
         return Err(Error::invalid_parameter(
             "silhouette_sample",
             max_points,
-            "at least 2",
+            Allowed::AtLeast(2.0),
         ));
     }
-    if data.n_rows <= max_points {
+    if data.n_rows() <= max_points {
         return silhouette_score(data, labels);
     }
     let mut rng = seeded(seed);
-    let mut points = sample(&mut rng, data.n_rows, max_points).into_vec();
+    let mut points = sample(&mut rng, data.n_rows(), max_points).into_vec();
     points.sort_unstable();
     silhouette_of(data, labels, &points)
 }
 
-fn silhouette_of(data: &Features, labels: &[u32], points: &[usize]) -> Result<f64> {
-    if labels.len() != data.n_rows {
+fn silhouette_of(data: &Matrix, labels: &[u32], points: &[usize]) -> Result<f64> {
+    if labels.len() != data.n_rows() {
         return Err(Error::invalid_parameter(
             "labels",
             labels.len(),
-            format!("one label per row ({})", data.n_rows),
+            format!("one label per row ({})", data.n_rows()),
         ));
     }
     let k = points
@@ -113,8 +113,7 @@ mod tests {
     fn a_hand_computed_case() {
         // Points 0, 1 in cluster 0 and 4 in cluster 1 on a line.
         // s(0) = (4 - 1) / 4, s(1) = (3 - 1) / 3, s(4) = 0 (alone).
-        let data =
-            Features::from_rows(vec!["x".into()], &[vec![0.0], vec![1.0], vec![4.0]]).unwrap();
+        let data = Matrix::from_rows(&[vec![0.0], vec![1.0], vec![4.0]]).unwrap();
         let s = silhouette_score(&data, &[0, 0, 1]).unwrap();
         let expected = (0.75 + 2.0 / 3.0) / 3.0;
         assert!((s - expected).abs() < 1e-12);
@@ -122,8 +121,7 @@ mod tests {
 
     #[test]
     fn refuses_one_cluster_or_one_point_per_cluster() {
-        let data =
-            Features::from_rows(vec!["x".into()], &[vec![0.0], vec![1.0], vec![4.0]]).unwrap();
+        let data = Matrix::from_rows(&[vec![0.0], vec![1.0], vec![4.0]]).unwrap();
         assert!(silhouette_score(&data, &[0, 0, 0]).is_err());
         assert!(silhouette_score(&data, &[0, 1, 2]).is_err());
         assert!(silhouette_score(&data, &[0, 1]).is_err());

@@ -2,10 +2,27 @@
 //! cells as written (so the column can be re-typed and a value that does not fit its type
 //! can be shown as the file has it).
 
-use super::infer::ValueFormat;
+use super::dates::DateOrder;
+use super::numbers::DecimalMark;
 use super::raw::RawCells;
 use super::text::TextValues;
 use serde::{Deserialize, Serialize};
+
+/// How a column's values are written; needed to read them again (re-typing).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
+pub struct ValueFormat {
+    /// The decimal mark of numbers.
+    pub decimal_mark: DecimalMark,
+    /// How year-last dates are read, when the column has any.
+    pub date_order: Option<DateOrder>,
+    /// Whether nothing in the data decided the day/month order (it was guessed from the
+    /// separator, and the user should confirm it).
+    pub date_order_guessed: bool,
+    /// Whether the dates were written as Excel serial day numbers (see
+    /// `table::serial_dates`).
+    #[serde(default)]
+    pub excel_serial: bool,
+}
 
 /// The type of a column, as shown to the user.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]

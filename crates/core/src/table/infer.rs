@@ -19,29 +19,13 @@ use super::raw::RawCells;
 use super::text::TextBuilder;
 use super::{Column, ColumnData, DataType};
 use crate::trim::trim;
-use serde::{Deserialize, Serialize};
 
+pub use super::column::ValueFormat;
 pub use super::dates::{
     civil_from_days, days_from_civil, format_datetime, parse_datetime_in, parse_shape, DateFamily,
     DateOrder, DateShape,
 };
 pub use super::numbers::{DecimalMark, Number};
-
-/// How a column's values are written; needed to read them again (re-typing).
-#[derive(Debug, Clone, Copy, Default, PartialEq, Serialize, Deserialize)]
-pub struct ValueFormat {
-    /// The decimal mark of numbers.
-    pub decimal_mark: DecimalMark,
-    /// How year-last dates are read, when the column has any.
-    pub date_order: Option<DateOrder>,
-    /// Whether nothing in the data decided the day/month order (it was guessed from the
-    /// separator, and the user should confirm it).
-    pub date_order_guessed: bool,
-    /// Whether the dates were written as Excel serial day numbers (see
-    /// `table::serial_dates`).
-    #[serde(default)]
-    pub excel_serial: bool,
-}
 
 /// What inference found about a column.
 #[derive(Debug, Clone, Copy, PartialEq)]

@@ -14,7 +14,7 @@ use super::warning::ReadWarning;
 use super::{decode, sniff, xlsx, Table};
 use super::{Column, ColumnData, DataType, DatePattern};
 use crate::par;
-use crate::progress::{Control, Progress, Silent};
+use crate::progress::{Control, Progress, Silent, Stage};
 use crate::{Error, ErrorKind, Result};
 use serde::{Deserialize, Serialize};
 
@@ -84,8 +84,8 @@ pub fn read_bytes_with(
     progress: &mut dyn Progress,
 ) -> Result<Table> {
     match split_input(bytes, options, progress)? {
-        Split::Done(table) => Ok(table),
-        Split::Grid(grid) => grid.assemble(options, progress),
+        Input::Done(table) => Ok(table),
+        Input::Grid(grid) => grid.assemble(options, progress),
     }
 }
 
@@ -101,32 +101,32 @@ pub fn read_owned_with(
     let split = split_input(&bytes, options, progress)?;
     drop(bytes);
     match split {
-        Split::Done(table) => Ok(table),
-        Split::Grid(grid) => grid.assemble(options, progress),
+        Input::Done(table) => Ok(table),
+        Input::Grid(grid) => grid.assemble(options, progress),
     }
 }
 
 /// The input after splitting: a spreadsheet is read whole; delimited text gives cells
 /// still to be typed.
-enum Split {
+enum Input {
     Done(Table),
-    Grid(SplitText),
+    Grid(TextCells),
 }
 
 /// Delimited text split into raw cells, with what typing them needs.
-struct SplitText {
+struct TextCells {
     grid: Grid,
     mark: DecimalMark,
     source: SourceInfo,
 }
 
-impl SplitText {
+impl TextCells {
     fn assemble(self, options: &ReadOptions, progress: &mut dyn Progress) -> Result<Table> {
         assemble(self.grid, self.mark, options, self.source, progress)
     }
 }
 
-fn split_input(bytes: &[u8], options: &ReadOptions, progress: &mut dyn Progress) -> Result<Split> {
+fn split_input(bytes: &[u8], options: &ReadOptions, progress: &mut dyn Progress) -> Result<Input> {
     let limit = options.max_bytes.unwrap_or(HARD_LIMIT).min(HARD_LIMIT);
     if bytes.len() as u64 > limit {
         return Err(Error::new(ErrorKind::TooLarge {
@@ -135,10 +135,10 @@ fn split_input(bytes: &[u8], options: &ReadOptions, progress: &mut dyn Progress)
         }));
     }
     if let Some(container) = sniff::container(bytes) {
-        return read_spreadsheet(bytes, container, options, progress).map(Split::Done);
+        return read_spreadsheet(bytes, container, options, progress).map(Input::Done);
     }
     let total = bytes.len() as u64;
-    if progress.report("decode", 0, total) == Control::Stop {
+    if progress.report(Stage::Decode, 0, total) == Control::Stop {
         return Err(Error::new(ErrorKind::Cancelled));
     }
     sniff::check_text_as(bytes, options.encoding.as_deref())?;
@@ -149,7 +149,7 @@ fn split_input(bytes: &[u8], options: &ReadOptions, progress: &mut dyn Progress)
         .delimiter
         .or(declared)
         .unwrap_or_else(|| sniff::delimiter(&text));
-    if progress.report("parse", 0, total) == Control::Stop {
+    if progress.report(Stage::Parse, 0, total) == Control::Stop {
         return Err(Error::new(ErrorKind::Cancelled));
     }
     let mut grid = split_delimited(&text, delimiter, options.ragged, progress)?;
@@ -169,7 +169,7 @@ fn split_input(bytes: &[u8], options: &ReadOptions, progress: &mut dyn Progress)
     } else {
         DecimalMark::Point
     };
-    Ok(Split::Grid(SplitText { grid, mark, source }))
+    Ok(Input::Grid(TextCells { grid, mark, source }))
 }
 
 /// Excel's `sep=;` first line declares the delimiter (Excel writes and honours it; other
@@ -305,7 +305,7 @@ fn assemble(
     // Each column is typed on its own: side by side on the CLI's threads (`par`), then
     // assembled in file order with its warnings.
     let named: Vec<(RawCells, String)> = grid.columns.into_iter().zip(names).collect();
-    let typed = par::try_map_reporting(&named, "type", progress, |(raw, name)| {
+    let typed = par::try_map_reporting(&named, Stage::TypeColumns, progress, |(raw, name)| {
         Ok(
             match pattern.as_ref().and_then(|p| dated_column(name, raw, p)) {
                 Some(column) => Typed::Dated(column),

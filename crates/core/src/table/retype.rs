@@ -46,7 +46,7 @@ impl Retyped {
                 line: bad.line,
                 column: self.column.clone(),
                 value: bad.value.clone(),
-                expected: self.dtype.as_str().to_string(),
+                expected: self.dtype.into(),
             })
         })
     }
@@ -148,7 +148,7 @@ mod tests {
                 line: 4,
                 column: "qty".into(),
                 value: "three".into(),
-                expected: "integer".into()
+                expected: crate::ValueType::Integer
             }
         );
         assert_eq!(t.column(1).dtype(), DataType::Text);

@@ -8,7 +8,7 @@
 
 use super::raw::RawCells;
 use super::warning::{RaggedAction, ReadWarning};
-use crate::progress::{Control, Progress};
+use crate::progress::{Control, Progress, Stage};
 use crate::trim::is_blank;
 use crate::{Error, ErrorKind, Result};
 use serde::{Deserialize, Serialize};
@@ -164,7 +164,7 @@ pub(crate) fn split_delimited(
             grid.reserve_scaled(total as f64 / done as f64 * 1.02);
         }
         if rows.is_multiple_of(REPORT_EVERY)
-            && progress.report("parse", records.pos as u64, total) == Control::Stop
+            && progress.report(Stage::Parse, records.pos as u64, total) == Control::Stop
         {
             return Err(Error::new(ErrorKind::Cancelled));
         }
@@ -369,7 +369,7 @@ fn split_whitespace(text: &str, ragged: RaggedRows, progress: &mut dyn Progress)
             &mut ragged_seen,
         )?;
         if grid.n_rows().is_multiple_of(REPORT_EVERY)
-            && progress.report("parse", done.min(total), total) == Control::Stop
+            && progress.report(Stage::Parse, done.min(total), total) == Control::Stop
         {
             return Err(Error::new(ErrorKind::Cancelled));
         }
@@ -555,7 +555,7 @@ mod tests {
     #[test]
     fn cancel_stops() {
         let text = "a\n".repeat(REPORT_EVERY + 5);
-        let mut stop = |_: &str, _: u64, _: u64| Control::Stop;
+        let mut stop = |_: crate::progress::Stage, _: u64, _: u64| Control::Stop;
         let err = split_delimited(&text, b',', RaggedRows::Pad, &mut stop)
             .err()
             .unwrap();

@@ -13,7 +13,7 @@ fn mushroom_at_one_percent_stops_at_the_default_budget() {
     assert_eq!((tx.len(), tx.n_items()), (8124, 119));
     let params = MiningParams::new(MinSupport::Fraction(0.01));
     let mut reports = 0u64;
-    let mut count_reports = |_: &str, _: u64, _: u64| {
+    let mut count_reports = |_: crate::progress::Stage, _: u64, _: u64| {
         reports += 1;
         Control::Continue
     };

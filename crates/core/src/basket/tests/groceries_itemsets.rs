@@ -22,7 +22,7 @@ fn fixture_map(list: &serde_json::Value) -> BTreeMap<Vec<String>, u64> {
         .collect()
 }
 
-fn mine(tx: &Transactions, fraction: f64, target: Target, algorithm: Algorithm) -> Itemsets {
+fn mine(tx: &Transactions, fraction: f64, target: ItemsetKind, algorithm: Algorithm) -> Itemsets {
     let mut params = MiningParams::new(MinSupport::Fraction(fraction));
     params.target = target;
     params.algorithm = algorithm;
@@ -49,7 +49,7 @@ fn fp_growth_matches_pyfim_itemset_by_itemset() {
         assert_eq!(fixture["counts"]["mlxtend_all"].as_u64(), Some(all as u64));
         assert_eq!(fixture["counts"]["closed"].as_u64(), Some(closed as u64));
         assert_eq!(fixture["counts"]["maximal"].as_u64(), Some(maximal as u64));
-        let found = mine(&tx, fraction, Target::All, Algorithm::FpGrowth);
+        let found = mine(&tx, fraction, ItemsetKind::All, Algorithm::FpGrowth);
         assert_eq!(found.min_count, fixture["min_count"].as_u64().unwrap());
         assert_eq!(found.itemsets.len(), all, "{label}");
         assert!(
@@ -61,8 +61,8 @@ fn fp_growth_matches_pyfim_itemset_by_itemset() {
                 .itemsets
                 .len()
         };
-        assert_eq!(n(Target::Closed), closed, "{label}");
-        assert_eq!(n(Target::Maximal), maximal, "{label}");
+        assert_eq!(n(ItemsetKind::Closed), closed, "{label}");
+        assert_eq!(n(ItemsetKind::Maximal), maximal, "{label}");
     }
 }
 
@@ -70,7 +70,10 @@ fn fp_growth_matches_pyfim_itemset_by_itemset() {
 fn closed_and_maximal_lists_match_pyfim() {
     let tx = groceries();
     let fixture = itemsets("05");
-    for (target, key) in [(Target::Closed, "closed"), (Target::Maximal, "maximal")] {
+    for (target, key) in [
+        (ItemsetKind::Closed, "closed"),
+        (ItemsetKind::Maximal, "maximal"),
+    ] {
         let found = mine(&tx, 0.005, target, Algorithm::FpGrowth);
         assert!(
             as_map(&tx, &found.itemsets) == fixture_map(&fixture[key]),
@@ -83,7 +86,7 @@ fn closed_and_maximal_lists_match_pyfim() {
 fn apriori_and_eclat_equal_fp_growth() {
     let tx = groceries();
     for (_, fraction, ..) in CASES {
-        for target in [Target::All, Target::Maximal] {
+        for target in [ItemsetKind::All, ItemsetKind::Maximal] {
             let reference = mine(&tx, fraction, target, Algorithm::FpGrowth);
             for algorithm in [Algorithm::Apriori, Algorithm::Eclat] {
                 let other = mine(&tx, fraction, target, algorithm);
@@ -99,7 +102,7 @@ fn apriori_and_eclat_equal_fp_growth() {
 #[test]
 fn max_len_limits_every_algorithm_alike() {
     let tx = groceries();
-    let full = mine(&tx, 0.001, Target::All, Algorithm::FpGrowth);
+    let full = mine(&tx, 0.001, ItemsetKind::All, Algorithm::FpGrowth);
     for algorithm in [Algorithm::FpGrowth, Algorithm::Apriori, Algorithm::Eclat] {
         let mut params = MiningParams::new(MinSupport::Fraction(0.001));
         params.algorithm = algorithm;

@@ -65,8 +65,14 @@ fn one_item_consequents_match_pyfim() {
             assert_eq!(rule.count, row[2].as_u64().unwrap(), "{key:?}");
             assert_eq!(rule.antecedent_count, row[3].as_u64().unwrap(), "{key:?}");
             assert_eq!(rule.consequent_count, row[4].as_u64().unwrap(), "{key:?}");
-            assert!(close(rule.confidence, row[5].as_f64().unwrap()), "{key:?}");
-            assert!(close(rule.lift, row[6].as_f64().unwrap()), "{key:?}");
+            assert!(
+                close(rule.measures.confidence, row[5].as_f64().unwrap()),
+                "{key:?}"
+            );
+            assert!(
+                close(rule.measures.lift, row[6].as_f64().unwrap()),
+                "{key:?}"
+            );
         }
     }
 }
@@ -172,12 +178,15 @@ fn top_rules_by_lift_as_in_reference() {
                         && ids_to_names(&tx, &r.consequent) == [*consequent]
                 })
                 .unwrap_or_else(|| panic!("no rule {antecedent:?}"));
-            assert!((rule.support - support).abs() < 5e-6, "{antecedent:?}");
             assert!(
-                (rule.confidence - confidence).abs() < 5e-5,
+                (rule.measures.support - support).abs() < 5e-6,
                 "{antecedent:?}"
             );
-            assert!((rule.lift - lift).abs() < 5e-5, "{antecedent:?}");
+            assert!(
+                (rule.measures.confidence - confidence).abs() < 5e-5,
+                "{antecedent:?}"
+            );
+            assert!((rule.measures.lift - lift).abs() < 5e-5, "{antecedent:?}");
         }
     }
 }
@@ -192,10 +201,15 @@ fn filters_sorting_and_top() {
     params.top = Some(25);
     let found = mine_rules(&tx, &mining, &params, &mut Silent).unwrap();
     let all = mine(&tx, 0.001, 1);
-    let mut expected: Vec<&Rule> = all.rules.iter().filter(|r| r.lift >= 3.0).collect();
+    let mut expected: Vec<&Rule> = all
+        .rules
+        .iter()
+        .filter(|r| r.measures.lift >= 3.0)
+        .collect();
     expected.sort_by(|a, b| {
-        b.confidence
-            .total_cmp(&a.confidence)
+        b.measures
+            .confidence
+            .total_cmp(&a.measures.confidence)
             .then(b.count.cmp(&a.count))
             .then_with(|| a.antecedent.cmp(&b.antecedent))
             .then_with(|| a.consequent.cmp(&b.consequent))
@@ -210,7 +224,7 @@ fn filters_sorting_and_top() {
     let infinite = found
         .rules
         .iter()
-        .filter(|r| r.conviction.is_none())
+        .filter(|r| r.measures.conviction.is_none())
         .count();
     assert!(infinite > 0);
     assert!(found.rules[..infinite]

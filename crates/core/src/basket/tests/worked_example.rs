@@ -48,9 +48,9 @@ fn targets_on_the_worked_example() {
     // ABC, ABD, BCD. All are closed except CD (its superset BCD also has count 1); the
     // maximal ones are the three triples ({A,D} and {A,C} lie inside other baskets).
     let cases = [
-        (Target::All, 13),
-        (Target::Closed, 12),
-        (Target::Maximal, 3),
+        (ItemsetKind::All, 13),
+        (ItemsetKind::Closed, 12),
+        (ItemsetKind::Maximal, 3),
     ];
     for (target, expected) in cases {
         for algorithm in ALGORITHMS {
@@ -108,7 +108,7 @@ fn stop_from_the_observer_is_honoured() {
         let mut params = MiningParams::new(MinSupport::Count(1));
         params.algorithm = algorithm;
         let mut calls = 0;
-        let mut stop_at_first = |_: &str, _: u64, _: u64| {
+        let mut stop_at_first = |_: crate::progress::Stage, _: u64, _: u64| {
             calls += 1;
             Control::Stop
         };

@@ -14,7 +14,7 @@
 //! `m - 1` newest seasonal states newest first (the oldest is implied by the normalisation).
 
 use super::{Kind, Spec};
-use crate::{Error, Result};
+use crate::{Counted, Error, Result};
 
 /// Seasonal component of a classical decomposition: one value per position in the season,
 /// repeated over the series. `None` if some position has no detrended value.
@@ -112,7 +112,7 @@ pub fn initial_states(y: &[f64], m: usize, spec: Spec) -> Result<Vec<f64>> {
     let mut season_states = Vec::new();
     if seasonal {
         if n < 4 {
-            return Err(Error::not_enough("observations", 4, n));
+            return Err(Error::not_enough(Counted::Observations, 4, n));
         }
         let component: Vec<f64> = if n < 3 * m {
             // A line and one Fourier pair (m = 2 has no sine term).
@@ -179,7 +179,7 @@ pub fn initial_states(y: &[f64], m: usize, spec: Spec) -> Result<Vec<f64>> {
     } else {
         let rows: Vec<Vec<f64>> = (1..=first).map(|t| vec![1.0, t as f64]).collect();
         let coef = least_squares(&rows, &adjusted[..first])
-            .ok_or_else(|| Error::not_enough("observations", 2, first))?;
+            .ok_or_else(|| Error::not_enough(Counted::Observations, 2, first))?;
         let (mut level, mut slope) = (coef[0], coef[1]);
         if (level + slope).abs() < 1e-8 {
             level *= 1.0 + 1e-3;

@@ -24,7 +24,7 @@
 pub mod init;
 pub mod simplex;
 
-use crate::{Error, Result};
+use crate::{Allowed, Counted, Error, Result};
 use serde::{Deserialize, Serialize};
 
 /// A component's form.
@@ -492,12 +492,12 @@ pub fn fit_spec(y: &[f64], m: usize, spec: Spec) -> Result<EtsFit> {
         return Err(Error::invalid_parameter(
             format!("value #{}", i + 1),
             y[i],
-            "a finite number",
+            Allowed::FiniteNumber,
         ));
     }
     let seasonal = spec.season != Kind::None;
     if seasonal && (m < 2 || n <= m) {
-        return Err(Error::not_enough("observations", m + 1, n));
+        return Err(Error::not_enough(Counted::Observations, m + 1, n));
     }
     if spec.needs_positive() && y.iter().any(|v| *v <= 0.0) {
         return Err(Error::invalid_parameter(
@@ -515,7 +515,7 @@ pub fn fit_spec(y: &[f64], m: usize, spec: Spec) -> Result<EtsFit> {
         + usize::from(spec.damped)
         + 4;
     if n <= tiny {
-        return Err(Error::not_enough("observations", tiny + 1, n));
+        return Err(Error::not_enough(Counted::Observations, tiny + 1, n));
     }
     let (start, bounds) = start_and_box(spec, m);
     let states = init::initial_states(y, m, spec)?;
@@ -534,7 +534,7 @@ pub fn fit_spec(y: &[f64], m: usize, spec: Spec) -> Result<EtsFit> {
     }
     let free = x0.len() + states.len();
     if free + 1 >= n {
-        return Err(Error::not_enough("observations", free + 2, n));
+        return Err(Error::not_enough(Counted::Observations, free + 2, n));
     }
     x0.extend(&states);
     lower.resize(x0.len(), f64::NEG_INFINITY);
@@ -685,7 +685,9 @@ pub fn auto(y: &[f64], m: usize) -> Result<EtsFit> {
             }
         }
     }
-    best.ok_or_else(|| first_error.unwrap_or_else(|| Error::not_enough("observations", 8, y.len())))
+    best.ok_or_else(|| {
+        first_error.unwrap_or_else(|| Error::not_enough(Counted::Observations, 8, y.len()))
+    })
 }
 
 #[cfg(test)]
@@ -763,45 +765,6 @@ mod tests {
         let c = auto(&[4.0; 9], 12).unwrap();
         assert_eq!(c.forecast(2), vec![4.0, 4.0]);
     }
-}
-
-/// Packages an ETS fit as the forecasting [`super::Fit`]: parameters, one-step
-/// predictions, the forecast, variance factors; `selected` names the form.
-pub fn to_fit(y: &[f64], f: &EtsFit, horizon: usize) -> super::Fit {
-    use super::model::{Model, Param};
-    let mut params = vec![Param::new("alpha", f.smoothing.alpha)];
-    if f.spec.trend != Kind::None {
-        params.push(Param::new("beta", f.smoothing.beta));
-    }
-    if f.spec.season != Kind::None {
-        params.push(Param::new("gamma", f.smoothing.gamma));
-    }
-    if f.spec.damped {
-        params.push(Param::new("phi", f.smoothing.phi));
-    }
-    params.push(Param::new("level0", f.initial[0]));
-    if f.spec.trend != Kind::None {
-        params.push(Param::new("trend0", f.initial[1]));
-    }
-    params.push(Param::new("loglik", f.loglik));
-    params.push(Param::new("aicc", f.aicc));
-    let mut fit = super::Fit::from_parts(
-        y,
-        f.pass.fitted.iter().map(|v| Some(*v)).collect(),
-        f.forecast(horizon),
-        f.variance_factors(horizon),
-        params,
-        f.n_params - 1,
-    );
-    fit.selected = Some(Model::EtsForm { form: f.spec });
-    if f.spec.error == Kind::Additive && f.sigma2.is_finite() && f.sigma2 >= 0.0 {
-        // The likelihood fit's variance, `Σe² / (n - k - 1)` with the variance counted in
-        // `k`, as R's and statsforecast's `ets` report it: their analytic bands, and
-        // therefore the backtest's interval coverage, are then the same. (With too few
-        // values for that divisor, the residual variance `from_parts` gave stays.)
-        fit.sigma2 = f.sigma2;
-    }
-    fit
 }
 
 #[cfg(test)]

@@ -9,10 +9,10 @@
 //! so the app can show the loss and gradient between iterations.
 
 use crate::learn::matrix::{check_fit_shapes, check_predict_shape, cholesky_solve};
-use crate::learn::traits::check_stop;
 use crate::learn::{Fit, Matrix, Predict, PredictProba};
 use crate::progress::Progress;
-use crate::{Error, Result};
+use crate::progress::{stop_if_told, Stage};
+use crate::{Allowed, Counted, Error, Result};
 use serde::{Deserialize, Serialize};
 
 /// Parameters of a logistic regression.
@@ -53,20 +53,20 @@ impl LogisticRegressionParams {
     /// Checks the parameters.
     pub fn check(&self) -> Result<()> {
         if !(self.c > 0.0 && self.c.is_finite()) {
-            return Err(Error::invalid_parameter("C", self.c, "a number > 0"));
+            return Err(Error::invalid_parameter("C", self.c, Allowed::Positive));
         }
         if self.tolerance.is_nan() || self.tolerance <= 0.0 {
             return Err(Error::invalid_parameter(
                 "tolerance",
                 self.tolerance,
-                "a number > 0",
+                Allowed::Positive,
             ));
         }
         if self.max_iter == 0 {
             return Err(Error::invalid_parameter(
                 "max_iter",
                 self.max_iter,
-                "at least 1",
+                Allowed::AtLeast(1.0),
             ));
         }
         Ok(())
@@ -132,7 +132,7 @@ impl<'a> LogisticSolver<'a> {
             seen.iter().filter(|s| **s).count()
         };
         if present < 2 {
-            return Err(Error::not_enough("classes", 2, present));
+            return Err(Error::not_enough(Counted::Classes, 2, present));
         }
         let n_vectors = if n_classes == 2 { 1 } else { n_classes };
         let coefficients = n_vectors * (x.n_cols() + 1);
@@ -372,7 +372,12 @@ impl Fit<usize> for LogisticRegressionParams {
         let mut solver = LogisticSolver::new(self, x, y)?;
         for _ in 0..=self.max_iter {
             let step = solver.next_iter()?;
-            check_stop(progress, "fit", step.iteration as u64, self.max_iter as u64)?;
+            stop_if_told(
+                progress,
+                Stage::Fit,
+                step.iteration as u64,
+                self.max_iter as u64,
+            )?;
             if step.converged {
                 return Ok(solver.model(true));
             }
@@ -422,24 +427,8 @@ impl PredictProba for LogisticRegression {
 
 impl Predict<usize> for LogisticRegression {
     fn predict(&self, x: &Matrix) -> Result<Vec<usize>> {
-        Ok(argmax_rows(&self.predict_proba(x)?))
+        Ok(self.predict_proba(x)?.argmax_rows())
     }
-}
-
-/// The column of the largest value in each row (the first on ties, as numpy's argmax).
-pub fn argmax_rows(m: &Matrix) -> Vec<usize> {
-    (0..m.n_rows())
-        .map(|i| {
-            let row = m.row(i);
-            let mut best = 0;
-            for (j, v) in row.iter().enumerate() {
-                if *v > row[best] {
-                    best = j;
-                }
-            }
-            best
-        })
-        .collect()
 }
 
 #[cfg(test)]
@@ -527,7 +516,7 @@ mod tests {
     #[test]
     fn stop_cancels() {
         let x = Matrix::from_rows(&[vec![1.0], vec![2.0], vec![3.0]]).unwrap();
-        let mut stop = |_: &str, _: u64, _: u64| crate::progress::Control::Stop;
+        let mut stop = |_: crate::progress::Stage, _: u64, _: u64| crate::progress::Control::Stop;
         let e = LogisticRegressionParams::new()
             .fit_with(&x, &[0, 1, 0], &mut stop)
             .unwrap_err();

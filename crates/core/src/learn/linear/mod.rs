@@ -7,7 +7,5 @@ mod logistic;
 mod ols;
 mod qr;
 
-pub use logistic::{
-    argmax_rows, LogisticRegression, LogisticRegressionParams, LogisticSolver, LogisticStep,
-};
+pub use logistic::{LogisticRegression, LogisticRegressionParams, LogisticSolver, LogisticStep};
 pub use ols::{LinearRegression, LinearRegressionParams, RegressionFit};

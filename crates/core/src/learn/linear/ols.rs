@@ -7,7 +7,7 @@ use super::qr::least_squares;
 use crate::learn::matrix::{check_fit_shapes, check_predict_shape};
 use crate::learn::{metrics, Fit, Matrix, Predict};
 use crate::progress::Progress;
-use crate::{Error, Result};
+use crate::{Allowed, Error, Result};
 use serde::{Deserialize, Serialize};
 
 /// Parameters of a linear regression.
@@ -47,7 +47,7 @@ impl LinearRegressionParams {
             return Err(Error::invalid_parameter(
                 "ridge_alpha",
                 self.ridge_alpha,
-                "a number ≥ 0",
+                Allowed::NonNegative,
             ));
         }
         Ok(())
@@ -111,7 +111,7 @@ impl Fit<f64> for LinearRegressionParams {
             return Err(Error::invalid_parameter(
                 format!("target at row {}", p + 1),
                 y[p],
-                "a finite number",
+                Allowed::FiniteNumber,
             ));
         }
         let (n, p) = (x.n_rows(), x.n_cols());

@@ -2,7 +2,7 @@
 //! (scikit-learn's `SimpleImputer`).
 
 use crate::learn::{Matrix, Transform, Transformer};
-use crate::{Error, Lang, Result};
+use crate::{Allowed, Error, Lang, Result};
 use serde::{Deserialize, Serialize};
 
 /// What a missing value becomes.
@@ -95,7 +95,11 @@ impl Transformer for Imputer {
     fn fit(&self, x: &Matrix) -> Result<FittedImputer> {
         if let ImputeStrategy::Constant(c) = self.strategy {
             if !c.is_finite() {
-                return Err(Error::invalid_parameter("fill value", c, "a finite number"));
+                return Err(Error::invalid_parameter(
+                    "fill value",
+                    c,
+                    Allowed::FiniteNumber,
+                ));
             }
         }
         Ok(FittedImputer {

@@ -7,8 +7,8 @@ use super::split::Split;
 use crate::learn::metrics::Metric;
 use crate::learn::{Fit, Matrix, Predict, PredictProba};
 use crate::par;
-use crate::progress::Progress;
-use crate::{Error, Result};
+use crate::progress::{Progress, Stage};
+use crate::{Allowed, Counted, Error, Result};
 use serde::{Deserialize, Serialize};
 
 /// How one candidate scored.
@@ -56,18 +56,22 @@ where
         return Err(Error::invalid_parameter(
             "candidates",
             0,
-            "at least one parameter set",
+            Allowed::AtLeastOne(Counted::ParameterSets),
         ));
     }
     if folds.is_empty() {
-        return Err(Error::invalid_parameter("folds", 0, "at least one fold"));
+        return Err(Error::invalid_parameter(
+            "folds",
+            0,
+            Allowed::AtLeastOne(Counted::Folds),
+        ));
     }
     // Every (candidate, fold) fit is independent: they run side by side on the CLI's
     // threads (`par`), and their scores come back in grid order.
     let pairs: Vec<(usize, &Split)> = (0..candidates.len())
         .flat_map(|c| folds.iter().map(move |fold| (c, fold)))
         .collect();
-    let fold_scores = par::try_map_reporting(&pairs, "cv", progress, |&(c, fold)| {
+    let fold_scores = par::try_map_reporting(&pairs, Stage::GridSearch, progress, |&(c, fold)| {
         let y_train: Vec<Y> = fold.train.iter().map(|&r| y[r].clone()).collect();
         let y_test: Vec<Y> = fold.test.iter().map(|&r| y[r].clone()).collect();
         let model = candidates[c].fit(&x.select_rows(&fold.train), &y_train)?;
@@ -161,7 +165,7 @@ mod tests {
             TreeParams::new().max_depth(Some(3)),
         ];
         let mut reports = Vec::new();
-        let mut observe = |_: &str, d: u64, t: u64| {
+        let mut observe = |_: crate::progress::Stage, d: u64, t: u64| {
             reports.push((d, t));
             Control::Continue
         };
@@ -198,7 +202,7 @@ mod tests {
         .unwrap();
         let best = r.scores[r.best].mean;
         assert!(r.scores.iter().all(|s| s.mean >= best));
-        let mut stop = |_: &str, _: u64, _: u64| Control::Stop;
+        let mut stop = |_: crate::progress::Stage, _: u64, _: u64| Control::Stop;
         let e = grid_search(
             &grid,
             &x,

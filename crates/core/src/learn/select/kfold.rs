@@ -4,18 +4,18 @@
 
 use super::split::Split;
 use crate::rt::seeded;
-use crate::{Error, Result};
+use crate::{Allowed, Counted, Error, Result};
 use rand::seq::SliceRandom;
 
 fn check_k(k: usize, n: usize) -> Result<()> {
     if k < 2 {
-        return Err(Error::invalid_parameter("folds", k, "at least 2"));
+        return Err(Error::invalid_parameter("folds", k, Allowed::AtLeast(2.0)));
     }
     if k > n {
         return Err(Error::invalid_parameter(
             "folds",
             k,
-            format!("at most the number of rows ({n})"),
+            Allowed::AtMost(n as f64),
         ));
     }
     Ok(())
@@ -68,7 +68,7 @@ pub fn stratified_k_fold(classes: &[usize], k: usize, seed: u64) -> Result<Vec<S
     let mut next = 0;
     for rows in &mut by_class {
         if !rows.is_empty() && rows.len() < k {
-            return Err(Error::not_enough("rows of each class", k, rows.len()));
+            return Err(Error::not_enough(Counted::RowsOfEachClass, k, rows.len()));
         }
         rows.shuffle(&mut rng);
         for &r in rows.iter() {

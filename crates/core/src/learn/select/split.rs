@@ -2,7 +2,7 @@
 //! `train_test_split`: the test part has `ceil(test_size × n)` rows).
 
 use crate::rt::seeded;
-use crate::{Error, Result};
+use crate::{Allowed, Counted, Error, Result};
 use rand::seq::SliceRandom;
 use serde::{Deserialize, Serialize};
 
@@ -27,12 +27,12 @@ pub fn train_test_split(
         return Err(Error::invalid_parameter(
             "test_size",
             test_size,
-            "a fraction strictly between 0 and 1",
+            Allowed::OpenUnit,
         ));
     }
     let n_test = (test_size * n as f64).ceil() as usize;
     if n_test == 0 || n_test >= n {
-        return Err(Error::not_enough("rows", 2, n));
+        return Err(Error::not_enough(Counted::Rows, 2, n));
     }
     let mut rng = seeded(seed);
     match stratify {

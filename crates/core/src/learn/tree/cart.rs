@@ -14,7 +14,7 @@ use crate::learn::matrix::{check_fit_shapes, check_predict_shape};
 use crate::learn::{Fit, Matrix, Predict, PredictProba};
 use crate::progress::Progress;
 use crate::rt::{seeded, Rng};
-use crate::{Error, Result};
+use crate::{Allowed, Counted, Error, Result};
 use rand::Rng as _;
 use serde::{Deserialize, Serialize};
 
@@ -74,7 +74,7 @@ pub struct DecisionTree {
 
 /// Targets a tree is grown on.
 #[derive(Clone, Copy)]
-pub(crate) enum Target<'a> {
+pub(crate) enum Labels<'a> {
     Classes { y: &'a [usize], n_classes: usize },
     Values(&'a [f64]),
 }
@@ -112,7 +112,7 @@ impl Presorted {
 }
 
 /// The best split found at a node.
-struct Split {
+struct NodeSplit {
     feature: usize,
     /// Rows with rank ≤ this go left.
     left_rank: u32,
@@ -124,7 +124,7 @@ struct Split {
 pub(crate) struct Builder<'a> {
     params: &'a TreeParams,
     data: &'a Presorted,
-    target: Target<'a>,
+    target: Labels<'a>,
     weights: Option<&'a [f64]>,
     n_features: usize,
     max_features: usize,
@@ -141,14 +141,14 @@ impl<'a> Builder<'a> {
     pub(crate) fn new(
         params: &'a TreeParams,
         data: &'a Presorted,
-        target: Target<'a>,
+        target: Labels<'a>,
         weights: Option<&'a [f64]>,
         seed: u64,
     ) -> Self {
         let n_features = data.ranks.len();
         let width = match target {
-            Target::Classes { n_classes, .. } => n_classes,
-            Target::Values(_) => 2,
+            Labels::Classes { n_classes, .. } => n_classes,
+            Labels::Values(_) => 2,
         };
         Builder {
             params,
@@ -180,8 +180,8 @@ impl<'a> Builder<'a> {
             let w = self.weight(r);
             w_total += w;
             match self.target {
-                Target::Classes { y, .. } => out[y[r]] += w,
-                Target::Values(y) => {
+                Labels::Classes { y, .. } => out[y[r]] += w,
+                Labels::Values(y) => {
                     out[0] += w * y[r];
                     out[1] += w * y[r] * y[r];
                 }
@@ -242,7 +242,7 @@ impl<'a> Builder<'a> {
         w_total: f64,
         left: &mut [f64],
         best_proxy: Option<f64>,
-    ) -> Option<Option<Split>> {
+    ) -> Option<Option<NodeSplit>> {
         let ranks = &self.data.ranks[f];
         let values = &self.data.values[f];
         let n_ranks = values.len();
@@ -262,8 +262,8 @@ impl<'a> Builder<'a> {
             counts[k] += 1;
             let bucket = &mut hist[k * stride..(k + 1) * stride];
             match self.target {
-                Target::Classes { y, .. } => bucket[y[r]] += w,
-                Target::Values(y) => {
+                Labels::Classes { y, .. } => bucket[y[r]] += w,
+                Labels::Values(y) => {
                     bucket[0] += w * y[r];
                     bucket[1] += w * y[r] * y[r];
                 }
@@ -279,7 +279,7 @@ impl<'a> Builder<'a> {
             let n = rows.len();
             left.iter_mut().for_each(|v| *v = 0.0);
             let (mut w_left, mut n_left) = (0.0, 0usize);
-            let mut best: Option<Split> = None;
+            let mut best: Option<NodeSplit> = None;
             let mut best_proxy = best_proxy;
             let mut k = first;
             while k < last {
@@ -306,7 +306,7 @@ impl<'a> Builder<'a> {
                         } else {
                             mid
                         };
-                        best = Some(Split {
+                        best = Some(NodeSplit {
                             feature: f,
                             left_rank: k as u32,
                             threshold,
@@ -325,10 +325,10 @@ impl<'a> Builder<'a> {
     }
 
     /// The best split of `rows`, or `None` when no feature can split them.
-    fn best_split(&mut self, rows: &[u32], total: &[f64], w_total: f64) -> Option<Split> {
+    fn best_split(&mut self, rows: &[u32], total: &[f64], w_total: f64) -> Option<NodeSplit> {
         let n = rows.len();
         let min_leaf = self.params.min_samples_leaf;
-        let mut best: Option<Split> = None;
+        let mut best: Option<NodeSplit> = None;
         let mut visited = 0;
         let mut drawn = 0;
         let mut keys = std::mem::take(&mut self.keys);
@@ -379,8 +379,8 @@ impl<'a> Builder<'a> {
                 let w = self.weight(row);
                 w_left += w;
                 match self.target {
-                    Target::Classes { y, .. } => left[y[row]] += w,
-                    Target::Values(y) => {
+                    Labels::Classes { y, .. } => left[y[row]] += w,
+                    Labels::Values(y) => {
                         left[0] += w * y[row];
                         left[1] += w * y[row] * y[row];
                     }
@@ -402,7 +402,7 @@ impl<'a> Builder<'a> {
                     } else {
                         mid
                     };
-                    best = Some(Split {
+                    best = Some(NodeSplit {
                         feature: f,
                         left_rank: rank_here,
                         threshold,
@@ -438,8 +438,8 @@ impl<'a> Builder<'a> {
                 }
             }
             let value = match self.target {
-                Target::Classes { .. } => total.clone(),
-                Target::Values(_) => vec![if w > 0.0 { total[0] / w } else { 0.0 }],
+                Labels::Classes { .. } => total.clone(),
+                Labels::Values(_) => vec![if w > 0.0 { total[0] / w } else { 0.0 }],
             };
             let n = end - start;
             nodes.push(TreeNode {
@@ -503,7 +503,7 @@ pub(crate) fn rows_with_weight(n: usize, weights: Option<&[f64]>) -> Result<Vec<
         return Err(Error::invalid_parameter(
             "rows",
             n,
-            format!("at most {}", u32::MAX),
+            Allowed::AtMost(f64::from(u32::MAX)),
         ));
     }
     Ok((0..n as u32)
@@ -518,7 +518,7 @@ pub(crate) fn count_classes(y: &[usize]) -> Result<usize> {
     y.iter().for_each(|&c| seen[c] = true);
     let present = seen.iter().filter(|s| **s).count();
     if present < 2 {
-        return Err(Error::not_enough("classes", 2, present));
+        return Err(Error::not_enough(Counted::Classes, 2, present));
     }
     Ok(n_classes)
 }
@@ -540,7 +540,7 @@ impl Fit<usize> for TreeParams {
         Ok(Builder::new(
             self,
             &data,
-            Target::Classes { y, n_classes },
+            Labels::Classes { y, n_classes },
             None,
             self.seed,
         )
@@ -563,12 +563,12 @@ impl Fit<f64> for TreeParams {
             return Err(Error::invalid_parameter(
                 format!("target at row {}", p + 1),
                 y[p],
-                "a finite number",
+                Allowed::FiniteNumber,
             ));
         }
         let data = Presorted::new(x);
         let rows = rows_with_weight(x.n_rows(), None)?;
-        Ok(Builder::new(self, &data, Target::Values(y), None, self.seed).grow(rows, 0))
+        Ok(Builder::new(self, &data, Labels::Values(y), None, self.seed).grow(rows, 0))
     }
 }
 
@@ -630,7 +630,7 @@ impl PredictProba for DecisionTree {
 
 impl Predict<usize> for DecisionTree {
     fn predict(&self, x: &Matrix) -> Result<Vec<usize>> {
-        Ok(crate::learn::linear::argmax_rows(&self.predict_proba(x)?))
+        Ok(self.predict_proba(x)?.argmax_rows())
     }
 }
 

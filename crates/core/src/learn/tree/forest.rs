@@ -8,15 +8,15 @@
 //! Features are ranked once for the whole forest and shared by every tree; trees grow side
 //! by side on the CLI's threads (`par`), each from seeds drawn in tree order beforehand.
 
-use super::cart::{count_classes, rows_with_weight, Builder, DecisionTree, Presorted, Target};
+use super::cart::{count_classes, rows_with_weight, Builder, DecisionTree, Labels, Presorted};
 use super::params::{Criterion, MaxFeatures, TreeParams};
 use crate::learn::matrix::{check_fit_shapes, check_predict_shape};
-use crate::learn::traits::check_stop;
 use crate::learn::{metrics, Fit, Matrix, Predict, PredictProba};
 use crate::par;
 use crate::progress::Progress;
+use crate::progress::{stop_if_told, Stage};
 use crate::rt::seeded;
-use crate::{Error, Result};
+use crate::{Allowed, Error, Result};
 use rand::Rng as _;
 use serde::{Deserialize, Serialize};
 
@@ -77,7 +77,11 @@ impl ForestParams {
     /// Checks the parameters.
     pub fn check(&self, classification: bool) -> Result<()> {
         if self.n_trees == 0 {
-            return Err(Error::invalid_parameter("n_trees", 0, "at least 1"));
+            return Err(Error::invalid_parameter(
+                "n_trees",
+                0,
+                Allowed::AtLeast(1.0),
+            ));
         }
         self.tree.check(classification)
     }
@@ -102,7 +106,7 @@ pub struct RandomForest {
 fn grow_forest(
     params: &ForestParams,
     x: &Matrix,
-    target: Target<'_>,
+    target: Labels<'_>,
     n_classes: usize,
     progress: &mut dyn Progress,
 ) -> Result<RandomForest> {
@@ -114,7 +118,7 @@ fn grow_forest(
     let mut oob_count = vec![0usize; n];
     let mut t = 0;
     while t < params.n_trees {
-        check_stop(progress, "fit", t as u64, params.n_trees as u64)?;
+        stop_if_told(progress, Stage::Forest, t as u64, params.n_trees as u64)?;
         // The seeds and bootstrap weights of a round are drawn in tree order before the
         // trees grow side by side, so the forest is the same on any number of threads.
         let round = par::width().min(params.n_trees - t);
@@ -159,21 +163,21 @@ fn grow_forest(
         }
         t += round;
     }
-    check_stop(
+    stop_if_told(
         progress,
-        "fit",
+        Stage::Forest,
         params.n_trees as u64,
         params.n_trees as u64,
     )?;
     let oob_rows: Vec<usize> = (0..n).filter(|&r| oob_count[r] > 0).collect();
     let oob_score = if params.oob_score && params.bootstrap && !oob_rows.is_empty() {
         Some(match target {
-            Target::Classes { y, .. } => {
-                let pred = crate::learn::linear::argmax_rows(&oob_sum.select_rows(&oob_rows));
+            Labels::Classes { y, .. } => {
+                let pred = oob_sum.select_rows(&oob_rows).argmax_rows();
                 let truth: Vec<usize> = oob_rows.iter().map(|&r| y[r]).collect();
                 metrics::accuracy(&truth, &pred)?
             }
-            Target::Values(y) => {
+            Labels::Values(y) => {
                 let pred: Vec<f64> = oob_rows
                     .iter()
                     .map(|&r| oob_sum.get(r, 0) / oob_count[r] as f64)
@@ -219,7 +223,7 @@ impl Fit<usize> for ForestParams {
         grow_forest(
             self,
             x,
-            Target::Classes { y, n_classes },
+            Labels::Classes { y, n_classes },
             n_classes,
             progress,
         )
@@ -240,10 +244,10 @@ impl Fit<f64> for ForestParams {
             return Err(Error::invalid_parameter(
                 format!("target at row {}", p + 1),
                 y[p],
-                "a finite number",
+                Allowed::FiniteNumber,
             ));
         }
-        grow_forest(&params, x, Target::Values(y), 0, progress)
+        grow_forest(&params, x, Labels::Values(y), 0, progress)
     }
 }
 
@@ -275,7 +279,7 @@ impl PredictProba for RandomForest {
 
 impl Predict<usize> for RandomForest {
     fn predict(&self, x: &Matrix) -> Result<Vec<usize>> {
-        Ok(crate::learn::linear::argmax_rows(&self.predict_proba(x)?))
+        Ok(self.predict_proba(x)?.argmax_rows())
     }
 }
 

@@ -1,6 +1,6 @@
 //! Parameters shared by decision trees and random forests, checked before any work.
 
-use crate::{Error, Lang, Result};
+use crate::{Allowed, Error, Lang, Result};
 use serde::{Deserialize, Serialize};
 
 /// How the quality of a split is measured.
@@ -144,14 +144,14 @@ impl TreeParams {
             return Err(Error::invalid_parameter(
                 "min_samples_split",
                 self.min_samples_split,
-                "at least 2",
+                Allowed::AtLeast(2.0),
             ));
         }
         if self.min_samples_leaf < 1 {
             return Err(Error::invalid_parameter(
                 "min_samples_leaf",
                 self.min_samples_leaf,
-                "at least 1",
+                Allowed::AtLeast(1.0),
             ));
         }
         if self.max_depth == Some(0) {
@@ -163,13 +163,17 @@ impl TreeParams {
         }
         match self.max_features {
             MaxFeatures::Count(0) => {
-                return Err(Error::invalid_parameter("max_features", 0, "at least 1"))
+                return Err(Error::invalid_parameter(
+                    "max_features",
+                    0,
+                    Allowed::AtLeast(1.0),
+                ))
             }
             MaxFeatures::Fraction(f) if !(f > 0.0 && f <= 1.0) => {
                 return Err(Error::invalid_parameter(
                     "max_features",
                     f,
-                    "a fraction in (0, 1]",
+                    Allowed::UpToOne,
                 ))
             }
             _ => {}

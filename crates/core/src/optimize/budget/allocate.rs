@@ -16,9 +16,9 @@
 use super::response::Curve;
 use crate::optimize::genetic::{GaParams, GeneticAlgorithm, GeneticProblem};
 use crate::optimize::solver::{run, RunSummary, Termination};
-use crate::progress::Progress;
+use crate::progress::{Progress, Stage};
 use crate::rt::Rng;
-use crate::{Error, Result};
+use crate::{Allowed, Counted, Error, Result};
 use rand::Rng as _;
 use serde::{Deserialize, Serialize};
 
@@ -64,14 +64,18 @@ impl AllocateParams {
             return Err(Error::invalid_parameter(
                 "total",
                 self.total,
-                "a positive number",
+                Allowed::Positive,
             ));
         }
         if self.greedy_steps == 0 {
-            return Err(Error::invalid_parameter("greedy_steps", 0, "at least 1"));
+            return Err(Error::invalid_parameter(
+                "greedy_steps",
+                0,
+                Allowed::AtLeast(1.0),
+            ));
         }
         if channels.is_empty() {
-            return Err(Error::not_enough("channels", 1, 0));
+            return Err(Error::not_enough(Counted::Channels, 1, 0));
         }
         for c in channels {
             if !(c.min.is_finite() && c.min >= 0.0 && c.max >= c.min) {
@@ -88,7 +92,7 @@ impl AllocateParams {
             return Err(Error::invalid_parameter(
                 "total",
                 self.total,
-                format!("between the sum of minimums ({low}) and of maximums ({high})"),
+                Allowed::Between(low, high),
             ));
         }
         self.ga.check()
@@ -315,7 +319,7 @@ pub fn allocate(
         &mut ga,
         &Termination::new(params.ga.generations),
         progress,
-        "budget",
+        Stage::Budget,
     )?;
     let genetic_spend = water_fill(channels, ga.best().0, params.total);
     let current = allocation(channels, current_spend, 0.0);

@@ -3,7 +3,7 @@
 //! ISLR's Advertising.csv).
 
 use crate::table::{Column, Table};
-use crate::{Error, ErrorKind, Result};
+use crate::{Counted, Error, ErrorKind, Result, ValueType};
 use serde::{Deserialize, Serialize};
 
 /// Observed (spend, outcome) pairs of one channel.
@@ -34,7 +34,7 @@ fn value(column: &Column, row: usize) -> Result<f64> {
                 line: row as u64 + 2,
                 column: column.name().to_string(),
                 value: column.display(row),
-                expected: "non-negative number".into(),
+                expected: ValueType::NonNegativeNumber,
             })
         })
 }
@@ -74,7 +74,7 @@ pub fn read_history(table: &Table, outcome_column: Option<&str>) -> Result<Vec<C
             Some(c) => c,
             None => columns
                 .last()
-                .ok_or_else(|| Error::not_enough("columns", 2, 0))?,
+                .ok_or_else(|| Error::not_enough(Counted::Columns, 2, 0))?,
         };
         let outcomes: Vec<f64> = (0..table.n_rows())
             .map(|row| value(outcome, row))
@@ -94,7 +94,7 @@ pub fn read_history(table: &Table, outcome_column: Option<&str>) -> Result<Vec<C
         }
     }
     if channels.is_empty() {
-        return Err(Error::not_enough("channels", 1, 0));
+        return Err(Error::not_enough(Counted::Channels, 1, 0));
     }
     Ok(channels)
 }

@@ -25,7 +25,7 @@
 //! mean anything.
 
 use super::response::{HILL_H_MAX, HILL_H_MIN};
-use crate::{Error, Result};
+use crate::{Allowed, Counted, Error, Result};
 use serde::{Deserialize, Serialize};
 
 /// Largest carry-over searched: at 0.9 a period's spend still acts at 0.9^20 ≈ 12 % after
@@ -242,7 +242,7 @@ impl Problem<'_> {
 
 fn check(spend: &[Vec<f64>], outcome: &[f64]) -> Result<()> {
     if spend.is_empty() {
-        return Err(Error::not_enough("channels", 1, 0));
+        return Err(Error::not_enough(Counted::Channels, 1, 0));
     }
     for x in spend {
         if x.len() != outcome.len() {
@@ -256,7 +256,11 @@ fn check(spend: &[Vec<f64>], outcome: &[f64]) -> Result<()> {
     // Base plus three shape parameters and a ceiling per channel, and some to spare.
     let needed = 4 * spend.len() + 4;
     if outcome.len() < needed {
-        return Err(Error::not_enough("observations", needed, outcome.len()));
+        return Err(Error::not_enough(
+            Counted::Observations,
+            needed,
+            outcome.len(),
+        ));
     }
     if spend
         .iter()
@@ -267,7 +271,7 @@ fn check(spend: &[Vec<f64>], outcome: &[f64]) -> Result<()> {
         return Err(Error::invalid_parameter(
             "spend/outcome",
             "a negative or missing value",
-            "non-negative numbers",
+            Allowed::NonNegative,
         ));
     }
     Ok(())
@@ -393,7 +397,11 @@ pub fn fit_media_model(spend: &[Vec<f64>], outcome: &[f64]) -> Result<MediaModel
 pub fn fit_linear(spend: &[Vec<f64>], outcome: &[f64]) -> Result<Vec<f64>> {
     let p = spend.len() + 1;
     if outcome.len() < p + 1 {
-        return Err(Error::not_enough("observations", p + 1, outcome.len()));
+        return Err(Error::not_enough(
+            Counted::Observations,
+            p + 1,
+            outcome.len(),
+        ));
     }
     let column = |i: usize, t: usize| if i == 0 { 1.0 } else { spend[i - 1][t] };
     let mut g = vec![vec![0.0; p]; p];
@@ -443,14 +451,14 @@ pub fn holdout_check(spend: &[Vec<f64>], outcome: &[f64], holdout: f64) -> Resul
         return Err(Error::invalid_parameter(
             "holdout",
             holdout,
-            "between 0 and 1 (exclusive)",
+            Allowed::OpenUnit,
         ));
     }
     let n = outcome.len();
     let held_out = ((n as f64) * holdout).round() as usize;
     let training = n - held_out.min(n);
     if held_out < 2 {
-        return Err(Error::not_enough("observations", 2, held_out));
+        return Err(Error::not_enough(Counted::Observations, 2, held_out));
     }
     let train_spend: Vec<Vec<f64>> = spend.iter().map(|x| x[..training].to_vec()).collect();
     let model = fit_media_model(&train_spend, &outcome[..training])?;

@@ -33,4 +33,4 @@ pub use plan::{
     is_extrapolation, plan_budget, BudgetParams, BudgetPlan, ChannelFit, ChannelLimit, ModelChoice,
     EXTRAPOLATION_MARGIN,
 };
-pub use response::{fit_hill, fit_log, Curve, Fit, HILL_H_MAX, HILL_H_MIN};
+pub use response::{fit_hill, fit_log, Curve, ResponseFit, HILL_H_MAX, HILL_H_MIN};

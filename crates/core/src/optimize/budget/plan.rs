@@ -11,7 +11,7 @@
 use super::allocate::{allocate, AllocateParams, Allocation, AllocationPlan, ChannelBounds};
 use super::history::ChannelHistory;
 use super::media::{adstock, fit_media_model, holdout_check, HoldoutCheck, MediaModel};
-use super::response::{fit_hill, fit_log, Curve, Fit};
+use super::response::{fit_hill, fit_log, Curve, ResponseFit};
 use crate::optimize::genetic::GaParams;
 use crate::progress::Progress;
 use crate::{Error, Result};
@@ -102,9 +102,9 @@ pub struct ChannelFit {
     /// Mean historical spend.
     pub mean_spend: f64,
     /// The logarithmic fit.
-    pub log: Fit,
+    pub log: ResponseFit,
     /// The Hill fit.
-    pub hill: Fit,
+    pub hill: ResponseFit,
     /// The curve used for allocation: the long-run outcome the channel adds at a steady
     /// spend per period.
     pub chosen: Curve,

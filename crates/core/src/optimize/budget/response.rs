@@ -9,7 +9,7 @@
 //!   `h in [0.3, 5]`, `top in [0, 10·max outcome]`. The same bounds are given to
 //!   scipy.optimize.curve_fit in `tools/optimize_fixtures.py`.
 
-use crate::{Error, Result};
+use crate::{Allowed, Counted, Error, Result};
 use serde::{Deserialize, Serialize};
 
 /// Smallest Hill exponent searched.
@@ -70,7 +70,7 @@ impl Curve {
 
 /// A curve with its sum of squared errors on the data.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize)]
-pub struct Fit {
+pub struct ResponseFit {
     /// The curve.
     pub curve: Curve,
     /// Sum of squared residuals.
@@ -86,7 +86,7 @@ fn check(spend: &[f64], outcome: &[f64]) -> Result<()> {
         ));
     }
     if spend.len() < 3 {
-        return Err(Error::not_enough("observations", 3, spend.len()));
+        return Err(Error::not_enough(Counted::Observations, 3, spend.len()));
     }
     if spend
         .iter()
@@ -96,7 +96,7 @@ fn check(spend: &[f64], outcome: &[f64]) -> Result<()> {
         return Err(Error::invalid_parameter(
             "spend/outcome",
             "a negative or missing value",
-            "non-negative numbers",
+            Allowed::NonNegative,
         ));
     }
     Ok(())
@@ -111,7 +111,7 @@ fn sse(curve: &Curve, spend: &[f64], outcome: &[f64]) -> f64 {
 }
 
 /// Least-squares `a + b·ln(1 + s)`.
-pub fn fit_log(spend: &[f64], outcome: &[f64]) -> Result<Fit> {
+pub fn fit_log(spend: &[f64], outcome: &[f64]) -> Result<ResponseFit> {
     check(spend, outcome)?;
     let n = spend.len() as f64;
     let x: Vec<f64> = spend.iter().map(|s| s.ln_1p()).collect();
@@ -132,14 +132,14 @@ pub fn fit_log(spend: &[f64], outcome: &[f64]) -> Result<Fit> {
         .sum();
     let b = sxy / sxx;
     let curve = Curve::Log { a: my - b * mx, b };
-    Ok(Fit {
+    Ok(ResponseFit {
         curve,
         sse: sse(&curve, spend, outcome),
     })
 }
 
 /// Bounded least-squares Hill curve.
-pub fn fit_hill(spend: &[f64], outcome: &[f64]) -> Result<Fit> {
+pub fn fit_hill(spend: &[f64], outcome: &[f64]) -> Result<ResponseFit> {
     check(spend, outcome)?;
     let max_spend = spend.iter().copied().fold(0.0, f64::max);
     let max_outcome = outcome.iter().copied().fold(0.0, f64::max);
@@ -221,7 +221,7 @@ pub fn fit_hill(spend: &[f64], outcome: &[f64]) -> Result<Fit> {
     }
     let k = u.exp();
     let (top, value) = best_top(k, h);
-    Ok(Fit {
+    Ok(ResponseFit {
         curve: Curve::Hill { top, k, h },
         sse: value,
     })

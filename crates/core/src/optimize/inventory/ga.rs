@@ -22,9 +22,9 @@ use super::simulate::{simulate, total_cost, Item, Simulation, DAYS_PER_YEAR};
 use crate::optimize::genetic::{GaParams, GeneticAlgorithm, GeneticProblem};
 use crate::optimize::solver::{run, IterStats, RunSummary, Solver, Termination};
 use crate::products::abc_xyz::{abc_classes, mean_and_cv, service_level, xyz_class, AbcXyzParams};
-use crate::progress::Progress;
+use crate::progress::{Progress, Stage};
 use crate::rt::Rng;
-use crate::{Error, ErrorKind, Result};
+use crate::{Allowed, Counted, Error, ErrorKind, Limit, Result};
 use rand::Rng as _;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -94,13 +94,13 @@ impl InventoryParams {
             return Err(Error::invalid_parameter(
                 "service_level",
                 self.service_level,
-                "a probability strictly between 0 and 1",
+                Allowed::OpenUnit,
             ));
         }
         for (name, limit) in [("budget", self.budget), ("capacity", self.capacity)] {
             if let Some(v) = limit {
                 if !(v.is_finite() && v > 0.0) {
-                    return Err(Error::invalid_parameter(name, v, "a positive number"));
+                    return Err(Error::invalid_parameter(name, v, Allowed::Positive));
                 }
             }
         }
@@ -324,7 +324,9 @@ impl GeneticProblem for InventoryProblem<'_> {
 pub fn baseline(item: &Item, demand: &[f64], service_level: f64) -> Result<Baseline> {
     if demand.is_empty() {
         return Err(Error::not_enough(
-            format!("days of demand ({})", item.id),
+            Counted::DaysOfDemand {
+                product: item.id.clone(),
+            },
             1,
             0,
         ));
@@ -414,7 +416,7 @@ impl<'a> InventoryOptimiser<'a> {
     ) -> Result<InventoryOptimiser<'a>> {
         params.check()?;
         if items.is_empty() {
-            return Err(Error::not_enough("products", 1, 0));
+            return Err(Error::not_enough(Counted::Products, 1, 0));
         }
         if items.len() != demand.len() {
             return Err(Error::invalid_parameter(
@@ -454,12 +456,12 @@ impl<'a> InventoryOptimiser<'a> {
             let smallest: Genome = problem.min_packs.iter().map(|&q| (0, q)).collect();
             let (money, space) = problem.footprint(&smallest);
             for (limit, given, needed) in [
-                ("budget", params.budget, money),
-                ("capacity", params.capacity, space),
+                (Limit::Budget, params.budget, money),
+                (Limit::Capacity, params.capacity, space),
             ] {
                 if let Some(given) = given.filter(|&g| needed > g * (1.0 + 1e-12)) {
                     return Err(Error::new(ErrorKind::Infeasible {
-                        limit: limit.into(),
+                        limit,
                         given,
                         minimum: needed,
                     }));
@@ -587,19 +589,19 @@ pub fn optimise_inventory(
         &mut optimiser,
         &Termination::new(params.ga.generations),
         progress,
-        "inventory",
+        Stage::Inventory,
     )?;
     let mut plan = optimiser.result(summary)?;
     if !plan.optimised_feasible {
         // Unreachable when the smallest plan fits (it is seeded and beats any plan over a
         // limit), kept so a broken invariant is an error rather than a misleading saving.
         let minimum = if plan.optimised_capital > params.budget.unwrap_or(f64::INFINITY) {
-            ("budget", params.budget, plan.optimised_capital)
+            (Limit::Budget, params.budget, plan.optimised_capital)
         } else {
-            ("capacity", params.capacity, plan.optimised_space)
+            (Limit::Capacity, params.capacity, plan.optimised_space)
         };
         return Err(Error::new(ErrorKind::Infeasible {
-            limit: minimum.0.into(),
+            limit: minimum.0,
             given: minimum.1.unwrap_or(0.0),
             minimum: minimum.2,
         }));

@@ -3,7 +3,7 @@
 
 use super::simulate::Item;
 use crate::table::{Column, ColumnData, Table};
-use crate::{Error, ErrorKind, Result};
+use crate::{Error, ErrorKind, Result, ValueType};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -20,12 +20,12 @@ pub struct DemandHistory {
     pub daily: Vec<Vec<f64>>,
 }
 
-fn bad_value(column: &Column, row: usize, expected: &str) -> Error {
+fn bad_value(column: &Column, row: usize, expected: ValueType) -> Error {
     Error::new(ErrorKind::BadValue {
         line: row as u64 + 2,
         column: column.name().to_string(),
         value: column.display(row),
-        expected: expected.into(),
+        expected,
     })
 }
 
@@ -43,18 +43,18 @@ impl DemandHistory {
         let date = table.column_by_name(date_column)?;
         let quantity = table.column_by_name(quantity_column)?;
         let ColumnData::DateTime(seconds) = date.data() else {
-            return Err(bad_value(date, 0, "date"));
+            return Err(bad_value(date, 0, ValueType::Date));
         };
         let mut sums: BTreeMap<String, BTreeMap<i64, f64>> = BTreeMap::new();
         let (mut first, mut last) = (i64::MAX, i64::MIN);
         for (row, &second) in seconds.iter().enumerate().take(table.n_rows()) {
             if date.is_missing(row) {
-                return Err(bad_value(date, row, "date"));
+                return Err(bad_value(date, row, ValueType::Date));
             }
             let q = quantity
                 .f64(row)
                 .filter(|v| v.is_finite())
-                .ok_or_else(|| bad_value(quantity, row, "number"))?;
+                .ok_or_else(|| bad_value(quantity, row, ValueType::Number))?;
             let day = second.div_euclid(SECONDS_PER_DAY);
             first = first.min(day);
             last = last.max(day);
@@ -103,7 +103,7 @@ pub fn items_from_table(table: &Table) -> Result<Vec<Item>> {
     let number = |c: &Column, row: usize| {
         c.f64(row)
             .filter(|v| v.is_finite())
-            .ok_or_else(|| bad_value(c, row, "number"))
+            .ok_or_else(|| bad_value(c, row, ValueType::Number))
     };
     let or_default = |c: Option<&Column>, row: usize, default: f64| match c {
         Some(c) if !c.is_missing(row) => number(c, row),
@@ -113,7 +113,7 @@ pub fn items_from_table(table: &Table) -> Result<Vec<Item>> {
     for row in 0..table.n_rows() {
         let lead = number(lead_time, row)?;
         if lead < 0.0 || lead.fract().abs() > 1e-9 || lead > 3650.0 {
-            return Err(bad_value(lead_time, row, "whole number of days"));
+            return Err(bad_value(lead_time, row, ValueType::WholeDays));
         }
         let unit = number(unit_cost, row)?;
         let item = Item {
@@ -132,7 +132,7 @@ pub fn items_from_table(table: &Table) -> Result<Vec<Item>> {
                 line: row as u64 + 2,
                 column: "product".into(),
                 value: item.id.clone(),
-                expected: "product with positive costs, holding rate and case pack".into(),
+                expected: ValueType::CostedProduct,
             })
         })?;
         items.push(item);

@@ -18,7 +18,7 @@
 
 use super::policy::Policy;
 use super::simulate::{simulate, Item, Simulation};
-use crate::{Error, Result};
+use crate::{Counted, Error, Result};
 use serde::{Deserialize, Serialize};
 
 /// Fewest days the tuning may see when a share is held out.
@@ -45,7 +45,9 @@ pub fn training_days(days: usize, holdout: f64) -> Result<usize> {
     let training = days.saturating_sub(held_out);
     if training < MIN_TRAINING_DAYS || held_out < MIN_HELD_OUT_DAYS {
         return Err(Error::not_enough(
-            format!("days of demand to hold out {:.0}%", holdout * 100.0),
+            Counted::DaysToHoldOut {
+                percent: (holdout * 100.0).round() as u32,
+            },
             // The fewest days for which both parts are long enough.
             ((MIN_TRAINING_DAYS as f64 / (1.0 - holdout)).max(MIN_HELD_OUT_DAYS as f64 / holdout))
                 .ceil() as usize,

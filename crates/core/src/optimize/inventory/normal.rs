@@ -6,7 +6,7 @@
 //! near machine precision. The lower tail sums the Taylor series of Φ (all terms positive)
 //! for `x >= -3` and the continued fraction of the Mills ratio below.
 
-use crate::{Error, Result};
+use crate::{Allowed, Error, Result};
 
 /// Density of the standard normal at `x`.
 pub fn normal_pdf(x: f64) -> f64 {
@@ -53,7 +53,7 @@ pub fn normal_ppf(p: f64) -> Result<f64> {
         return Err(Error::invalid_parameter(
             "probability",
             p,
-            "a number strictly between 0 and 1",
+            Allowed::OpenUnit,
         ));
     }
     // Work in the lower tail, where the probability is known exactly, then mirror.

@@ -3,14 +3,14 @@
 //! stock for a cycle service level, reorder point, and the (s, S) and (R, Q) policies.
 
 use super::normal::normal_ppf;
-use crate::{Error, Result};
+use crate::{Allowed, Error, Result};
 use serde::{Deserialize, Serialize};
 
 fn positive(name: &str, value: f64) -> Result<()> {
     if value.is_finite() && value > 0.0 {
         Ok(())
     } else {
-        Err(Error::invalid_parameter(name, value, "a positive number"))
+        Err(Error::invalid_parameter(name, value, Allowed::Positive))
     }
 }
 
@@ -18,11 +18,7 @@ fn non_negative(name: &str, value: f64) -> Result<()> {
     if value.is_finite() && value >= 0.0 {
         Ok(())
     } else {
-        Err(Error::invalid_parameter(
-            name,
-            value,
-            "zero or a positive number",
-        ))
+        Err(Error::invalid_parameter(name, value, Allowed::NonNegative))
     }
 }
 
@@ -43,7 +39,7 @@ pub fn safety_stock(service_level: f64, sigma: f64, lead_time: f64) -> Result<f6
         return Err(Error::invalid_parameter(
             "service_level",
             service_level,
-            "a probability strictly between 0 and 1",
+            Allowed::OpenUnit,
         ));
     }
     non_negative("sigma", sigma)?;

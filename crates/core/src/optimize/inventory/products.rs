@@ -24,7 +24,7 @@
 
 use super::simulate::Item;
 use crate::table::{Column, Table};
-use crate::{Error, ErrorKind, Result};
+use crate::{Allowed, Error, ErrorKind, Result, ValueType};
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
@@ -78,7 +78,7 @@ impl ProductDefaults {
         ];
         for (name, v) in positive {
             if !(v.is_finite() && v > 0.0) {
-                return Err(Error::invalid_parameter(name, v, "a positive number"));
+                return Err(Error::invalid_parameter(name, v, Allowed::Positive));
             }
         }
         for (name, v) in [
@@ -86,22 +86,22 @@ impl ProductDefaults {
             ("min_order", self.min_order),
         ] {
             if !(v.is_finite() && v >= 0.0) {
-                return Err(Error::invalid_parameter(
-                    name,
-                    v,
-                    "zero or a positive number",
-                ));
+                return Err(Error::invalid_parameter(name, v, Allowed::NonNegative));
             }
         }
         if self.lead_time > 3650 {
             return Err(Error::invalid_parameter(
                 "lead_time",
                 self.lead_time,
-                "at most 3650",
+                Allowed::AtMost(3650.0),
             ));
         }
         if self.max_products == 0 {
-            return Err(Error::invalid_parameter("max_products", 0, "at least 1"));
+            return Err(Error::invalid_parameter(
+                "max_products",
+                0,
+                Allowed::AtLeast(1.0),
+            ));
         }
         Ok(())
     }
@@ -113,7 +113,7 @@ fn number(column: &Column, row: usize) -> Result<f64> {
             line: row as u64 + 2,
             column: column.name().to_string(),
             value: column.display(row),
-            expected: "number".into(),
+            expected: ValueType::Number,
         })
     })
 }
@@ -172,7 +172,7 @@ pub fn products_from_orders(
                     line: s.first_line,
                     column: price.name().to_string(),
                     value: id.clone(),
-                    expected: "product sold at a positive price at least once".into(),
+                    expected: ValueType::SoldProduct,
                 }));
             }
             let unit_cost = defaults.cost_share * s.revenue / s.priced_units;

@@ -221,7 +221,7 @@ fn an_infeasible_budget_is_an_error_naming_the_minimum() {
     else {
         panic!("{e}");
     };
-    assert_eq!((limit.as_str(), *given), ("budget", 10.0));
+    assert_eq!((*limit, *given), (crate::Limit::Budget, 10.0));
     // The smallest plan: one minimum order (whole packs) per product at unit cost.
     let smallest: f64 = items.iter().map(|i| i.round_order(1.0) * i.unit_cost).sum();
     assert!((minimum - smallest).abs() < 1e-9, "{minimum} vs {smallest}");

@@ -14,9 +14,9 @@ use super::distance::DistanceMatrix;
 use super::instance::Instance;
 use super::moves::{Move, Plan};
 use crate::optimize::solver::{run, IterStats, RunSummary, Solver, Termination};
-use crate::progress::Progress;
+use crate::progress::{Progress, Stage};
 use crate::rt::{seeded, Rng, DEFAULT_SEED};
-use crate::{Error, Result};
+use crate::{Allowed, Counted, Error, Result};
 use rand::Rng as _;
 use serde::{Deserialize, Serialize};
 
@@ -73,18 +73,22 @@ impl AnnealParams {
             return Err(Error::invalid_parameter(
                 "levels",
                 self.levels,
-                "at least 1",
+                Allowed::AtLeast(1.0),
             ));
         }
         if self.moves_per_level == Some(0) {
-            return Err(Error::invalid_parameter("moves_per_level", 0, "at least 1"));
+            return Err(Error::invalid_parameter(
+                "moves_per_level",
+                0,
+                Allowed::AtLeast(1.0),
+            ));
         }
         if let Some(t) = self.initial_temperature {
             if !(t.is_finite() && t > 0.0) {
                 return Err(Error::invalid_parameter(
                     "initial_temperature",
                     t,
-                    "a positive number",
+                    Allowed::Positive,
                 ));
             }
         }
@@ -93,29 +97,33 @@ impl AnnealParams {
             return Err(Error::invalid_parameter(
                 "final_temperature_ratio",
                 r,
-                "a number between 0 and 1 (exclusive)",
+                Allowed::OpenUnit,
             ));
         }
         if self.vehicles == Some(0) {
-            return Err(Error::invalid_parameter("vehicles", 0, "at least 1"));
+            return Err(Error::invalid_parameter(
+                "vehicles",
+                0,
+                Allowed::AtLeast(1.0),
+            ));
         }
         if let Some(c) = self.capacity {
             if !(c.is_finite() && c > 0.0) {
-                return Err(Error::invalid_parameter("capacity", c, "a positive number"));
+                return Err(Error::invalid_parameter("capacity", c, Allowed::Positive));
             }
         }
         if !(self.speed.is_finite() && self.speed > 0.0) {
             return Err(Error::invalid_parameter(
                 "speed",
                 self.speed,
-                "a positive number",
+                Allowed::Positive,
             ));
         }
         if !(self.lateness_penalty.is_finite() && self.lateness_penalty >= 0.0) {
             return Err(Error::invalid_parameter(
                 "lateness_penalty",
                 self.lateness_penalty,
-                "zero or a positive number",
+                Allowed::NonNegative,
             ));
         }
         Ok(())
@@ -234,7 +242,7 @@ impl<'a> RouteAnnealer<'a> {
         let (name, mut routes) = starts
             .into_iter()
             .min_by(|a, b| total(&a.1).total_cmp(&total(&b.1)))
-            .ok_or_else(|| Error::not_enough("stops", 2, instance.len()))?;
+            .ok_or_else(|| Error::not_enough(Counted::Stops, 2, instance.len()))?;
         let construction_length = total(&routes);
         let slots = match params.vehicles {
             Some(k) => k.max(routes.len()),
@@ -645,7 +653,7 @@ pub fn plan_routes(
         &mut annealer,
         &Termination::new(params.levels),
         progress,
-        "anneal",
+        Stage::Anneal,
     )?;
     if annealer.level < annealer.schedule.levels {
         // Cancelled: still polish what was found so the answer is a local optimum.

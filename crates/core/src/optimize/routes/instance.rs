@@ -3,7 +3,7 @@
 
 use super::distance::{DistanceMatrix, Metric};
 use crate::table::Table;
-use crate::{Error, Result};
+use crate::{Counted, Error, Result, ValueType};
 use serde::{Deserialize, Serialize};
 
 /// The time during which a stop may be served, and how long serving takes. Times are in the
@@ -50,7 +50,7 @@ impl Instance {
         metric: Metric,
     ) -> Result<Instance> {
         if coords.len() < 2 {
-            return Err(Error::not_enough("stops", 2, coords.len()));
+            return Err(Error::not_enough(Counted::Stops, 2, coords.len()));
         }
         if ids.len() != coords.len() || demand.len() != coords.len() {
             return Err(Error::invalid_parameter(
@@ -142,7 +142,7 @@ impl Instance {
                     line: row as u64 + 2,
                     column: column.name().to_string(),
                     value: column.display(row),
-                    expected: "number".into(),
+                    expected: ValueType::Number,
                 })
             })
         };
@@ -166,7 +166,7 @@ impl Instance {
                     line: row as u64 + 2,
                     column: first.name().to_string(),
                     value: format!("{}, {}", point[0], point[1]),
-                    expected: "latitude/longitude in degrees".into(),
+                    expected: ValueType::Coordinates,
                 }));
             }
             coords.push(point);
@@ -181,7 +181,7 @@ impl Instance {
                         .map(|c| c.name().to_string())
                         .unwrap_or_default(),
                     value: d.to_string(),
-                    expected: "non-negative number".into(),
+                    expected: ValueType::NonNegativeNumber,
                 }));
             }
             demand.push(d);

@@ -5,7 +5,7 @@
 //! reused across items, so memory grows with the number of co-purchased pairs, never with
 //! items². On the Online Retail sample that is a few hundred thousand pairs.
 
-use crate::progress::{Control, Progress};
+use crate::progress::{Control, Progress, Stage};
 use crate::{Error, ErrorKind, Result};
 
 /// Co-purchase counts over a set of baskets.
@@ -26,7 +26,7 @@ pub struct CoPurchase {
 impl CoPurchase {
     /// Counts co-purchases of `n_items` items over `baskets` (each a sorted list of
     /// distinct items), keeping the pairs that share at least `min_together` baskets.
-    /// Reports progress as stage `"co_purchase"` and stops with
+    /// Reports progress as [`crate::progress::Stage::CoPurchase`] and stops with
     /// [`ErrorKind::Cancelled`] when told to.
     pub fn build(
         baskets: &[Vec<u32>],
@@ -60,7 +60,7 @@ impl CoPurchase {
         let mut touched: Vec<u32> = Vec::new();
         for item in 0..n_items {
             if item % 256 == 0
-                && progress.report("co_purchase", item as u64, n_items as u64) == Control::Stop
+                && progress.report(Stage::CoPurchase, item as u64, n_items as u64) == Control::Stop
             {
                 return Err(Error::new(ErrorKind::Cancelled));
             }
@@ -86,7 +86,7 @@ impl CoPurchase {
             touched.clear();
             offsets.push(neighbours.len());
         }
-        progress.report("co_purchase", n_items as u64, n_items as u64);
+        progress.report(Stage::CoPurchase, n_items as u64, n_items as u64);
         Ok(CoPurchase {
             counts,
             baskets: baskets.len(),
@@ -151,7 +151,7 @@ mod tests {
     #[test]
     fn stops_when_cancelled() {
         let baskets = vec![vec![0, 1]];
-        let mut stop = |_: &str, _: u64, _: u64| Control::Stop;
+        let mut stop = |_: crate::progress::Stage, _: u64, _: u64| Control::Stop;
         let err = CoPurchase::build(&baskets, 2, 1, &mut stop).unwrap_err();
         assert!(matches!(err.kind(), ErrorKind::Cancelled));
     }

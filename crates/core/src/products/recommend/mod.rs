@@ -42,8 +42,8 @@ pub mod rank;
 
 use super::lines::SaleLines;
 use crate::par;
-use crate::progress::{Control, Progress, Silent};
-use crate::{Error, ErrorKind, Lang, Result};
+use crate::progress::{Control, Progress, Silent, Stage};
+use crate::{Allowed, Counted, Error, ErrorKind, Lang, Result};
 use cooccur::CoPurchase;
 use rank::{Ranker, Why};
 use serde::{Deserialize, Serialize};
@@ -112,14 +112,22 @@ impl RecommendParams {
     /// Checks `1 ≤ top ≤ 1000`, `1 ≤ k ≤ 1000` and `min_together ≥ 1` when given.
     pub fn check(&self) -> Result<()> {
         if self.min_together == Some(0) {
-            return Err(Error::invalid_parameter("min_together", 0, "at least 1"));
+            return Err(Error::invalid_parameter(
+                "min_together",
+                0,
+                Allowed::AtLeast(1.0),
+            ));
         }
         for (name, value) in [("top", self.top), ("k", self.k)] {
             if value == 0 {
-                return Err(Error::invalid_parameter(name, value, "at least 1"));
+                return Err(Error::invalid_parameter(name, value, Allowed::AtLeast(1.0)));
             }
             if value > 1000 {
-                return Err(Error::invalid_parameter(name, value, "at most 1000"));
+                return Err(Error::invalid_parameter(
+                    name,
+                    value,
+                    Allowed::AtMost(1000.0),
+                ));
             }
         }
         Ok(())
@@ -278,7 +286,7 @@ pub fn recommend(
 ) -> Result<RecommendResult> {
     params.check()?;
     if sales.customers.is_empty() {
-        return Err(Error::not_enough("customers", 1, 0));
+        return Err(Error::not_enough(Counted::Customers, 1, 0));
     }
     let none = vec![false; sales.lines.len()];
     let held_out = last_orders(sales, &none);
@@ -299,7 +307,7 @@ pub fn recommend(
     let mut recommendations = Vec::with_capacity(histories.len() * params.top);
     let mut popular_only = 0;
     for (c, history) in histories.iter().enumerate() {
-        tick(progress, "recommend", c, histories.len())?;
+        tick(progress, Stage::Recommend, c, histories.len())?;
         let top = ranker.top(history, params.top, true);
         if top.iter().all(|r| matches!(r.why, Why::Popular)) {
             popular_only += 1;
@@ -352,9 +360,10 @@ fn select_min_together(
         .zip(&validation)
         .map(|(h, v)| *h || *v)
         .collect();
-    let scored = par::try_map_reporting(&MIN_TOGETHER_CANDIDATES, "validate", progress, |&m| {
-        evaluate(sales, &unseen, &validation, m, params, &mut Silent)
-    })?;
+    let scored =
+        par::try_map_reporting(&MIN_TOGETHER_CANDIDATES, Stage::Validate, progress, |&m| {
+            evaluate(sales, &unseen, &validation, m, params, &mut Silent)
+        })?;
     let customers = scored.first().map_or(0, |e| e.customers);
     let candidates: Vec<Candidate> = MIN_TOGETHER_CANDIDATES
         .iter()
@@ -507,7 +516,7 @@ fn evaluate(
     };
     let (mut hits, mut recall, mut popular_hits, mut popular_recall) = (0usize, 0.0, 0usize, 0.0);
     for (c, (history, target)) in bought.iter().zip(&last).enumerate() {
-        tick(progress, "evaluate", c, bought.len())?;
+        tick(progress, Stage::Evaluate, c, bought.len())?;
         if target.is_empty() {
             evaluation.single_order += 1;
             continue;
@@ -551,7 +560,7 @@ fn evaluate(
     Ok(evaluation)
 }
 
-fn tick(progress: &mut dyn Progress, stage: &str, done: usize, total: usize) -> Result<()> {
+fn tick(progress: &mut dyn Progress, stage: Stage, done: usize, total: usize) -> Result<()> {
     if done.is_multiple_of(256)
         && progress.report(stage, done as u64, total as u64) == Control::Stop
     {

@@ -3,12 +3,12 @@
 use super::distance::squared_distance;
 use super::hyperparams::KMeansParams;
 use super::init::kmeans_plus_plus;
+use crate::learn::{Fit, Matrix};
 use crate::par;
-use crate::progress::{Control, Progress};
+use crate::progress::{Control, Progress, Stage};
 use crate::rt::seeded;
-use crate::segment::features::Features;
 use crate::segment::silhouette::silhouette_score_sampled;
-use crate::{Error, ErrorKind, Result};
+use crate::{Allowed, Error, ErrorKind, Result};
 use serde::{Deserialize, Serialize};
 
 /// What one Lloyd iteration did.
@@ -28,7 +28,7 @@ pub struct IterInfo {
 /// One k-means run in progress: centres and labels between Lloyd iterations.
 #[derive(Debug, Clone)]
 pub struct LloydState<'a> {
-    data: &'a Features,
+    data: &'a Matrix,
     k: usize,
     centers: Vec<f64>,
     labels: Vec<u32>,
@@ -43,14 +43,14 @@ pub struct LloydState<'a> {
 impl<'a> LloydState<'a> {
     /// Starts from `centers` (row-major, `k × n_cols`); `tol` is relative (scaled here by
     /// the mean column variance, as scikit-learn).
-    pub fn new(data: &'a Features, centers: Vec<f64>, max_iter: usize, tol: f64) -> Self {
-        let k = centers.len() / data.n_cols.max(1);
+    pub fn new(data: &'a Matrix, centers: Vec<f64>, max_iter: usize, tol: f64) -> Self {
+        let k = centers.len() / data.n_cols().max(1);
         LloydState {
             data,
             k,
             centers,
-            labels: vec![u32::MAX; data.n_rows],
-            previous: vec![u32::MAX; data.n_rows],
+            labels: vec![u32::MAX; data.n_rows()],
+            previous: vec![u32::MAX; data.n_rows()],
             iteration: 0,
             max_iter,
             tol: tol * mean_variance(data),
@@ -73,7 +73,7 @@ impl<'a> LloydState<'a> {
     /// the mean of its points (an emptied cluster takes the point farthest from its own
     /// centre, as scikit-learn), then test for convergence.
     pub fn next_iter(&mut self) -> IterInfo {
-        let d = self.data.n_cols;
+        let d = self.data.n_cols();
         if self.done {
             return IterInfo {
                 iteration: self.iteration,
@@ -94,7 +94,7 @@ impl<'a> LloydState<'a> {
         }
         let empty: Vec<usize> = (0..self.k).filter(|&c| counts[c] == 0).collect();
         if !empty.is_empty() {
-            let mut far: Vec<usize> = (0..self.data.n_rows).collect();
+            let mut far: Vec<usize> = (0..self.data.n_rows()).collect();
             far.sort_by(|&a, &b| distances[b].total_cmp(&distances[a]).then(a.cmp(&b)));
             for (&c, &point) in empty.iter().zip(&far) {
                 let old = self.labels[point] as usize;
@@ -157,7 +157,7 @@ impl<'a> LloydState<'a> {
             k: self.k,
             centers: self
                 .centers
-                .chunks(self.data.n_cols.max(1))
+                .chunks(self.data.n_cols().max(1))
                 .map(<[f64]>::to_vec)
                 .collect(),
             labels: self.labels,
@@ -172,9 +172,9 @@ impl<'a> LloydState<'a> {
 
 /// Assigns each point to its nearest centre (lowest index on ties); returns the inertia and
 /// each point's squared distance to its centre.
-fn assign(data: &Features, centers: &[f64], k: usize, labels: &mut [u32]) -> (f64, Vec<f64>) {
-    let d = data.n_cols;
-    let mut distances = vec![0.0; data.n_rows];
+fn assign(data: &Matrix, centers: &[f64], k: usize, labels: &mut [u32]) -> (f64, Vec<f64>) {
+    let d = data.n_cols();
+    let mut distances = vec![0.0; data.n_rows()];
     let mut inertia = 0.0;
     for (i, (label, dist)) in labels.iter_mut().zip(distances.iter_mut()).enumerate() {
         let row = data.row(i);
@@ -192,20 +192,20 @@ fn assign(data: &Features, centers: &[f64], k: usize, labels: &mut [u32]) -> (f6
     (inertia, distances)
 }
 
-fn mean_variance(data: &Features) -> f64 {
-    if data.n_rows == 0 || data.n_cols == 0 {
+fn mean_variance(data: &Matrix) -> f64 {
+    if data.n_rows() == 0 || data.n_cols() == 0 {
         return 0.0;
     }
-    let n = data.n_rows as f64;
+    let n = data.n_rows() as f64;
     let mut total = 0.0;
-    for j in 0..data.n_cols {
-        let mean = (0..data.n_rows).map(|i| data.row(i)[j]).sum::<f64>() / n;
-        total += (0..data.n_rows)
+    for j in 0..data.n_cols() {
+        let mean = (0..data.n_rows()).map(|i| data.row(i)[j]).sum::<f64>() / n;
+        total += (0..data.n_rows())
             .map(|i| (data.row(i)[j] - mean).powi(2))
             .sum::<f64>()
             / n;
     }
-    total / data.n_cols as f64
+    total / data.n_cols() as f64
 }
 
 /// A fitted k-means model.
@@ -232,16 +232,24 @@ pub struct KMeansFit {
     pub initial_centers: Vec<Vec<f64>>,
 }
 
-/// Runs `n_init` seeded starts of k-means++ and Lloyd, keeps the lowest inertia (the first
-/// on a tie). On one thread it reports `("kmeans", iterations done, n_init × max_iter)`
-/// after every iteration; on several, `("kmeans", starts done, n_init)` between rounds of
+/// k-means as a [`Fit`] with no targets (pass `&[]`): runs `n_init` seeded starts of
+/// k-means++ and Lloyd, keeps the lowest inertia (the first on a tie). On one thread it reports `(Stage::KMeans, iterations done, n_init × max_iter)`
+/// after every iteration; on several, `(Stage::KMeans, starts done, n_init)` between rounds of
 /// starts. Stops with [`ErrorKind::Cancelled`] when told to.
-pub fn fit(
-    data: &Features,
+impl Fit<()> for KMeansParams {
+    type Model = KMeansFit;
+
+    fn fit_with(&self, x: &Matrix, _y: &[()], progress: &mut dyn Progress) -> Result<KMeansFit> {
+        fit_starts(x, self, progress)
+    }
+}
+
+fn fit_starts(
+    data: &Matrix,
     params: &KMeansParams,
     progress: &mut dyn Progress,
 ) -> Result<KMeansFit> {
-    params.check(data.n_rows)?;
+    params.check(data.n_rows())?;
     // Every start's k-means++ centres are drawn in order first (Lloyd uses no randomness),
     // so the starts can run side by side and the winner is the same on any number of
     // threads.
@@ -256,13 +264,13 @@ pub fn fit(
         for (start, centers) in starts.into_iter().enumerate() {
             let mut each = |iteration: usize| {
                 let done = (start * params.max_iter + iteration) as u64;
-                progress.report("kmeans", done, total)
+                progress.report(Stage::KMeans, done, total)
             };
             runs.push(lloyd(data, centers, params, &mut each)?);
         }
         runs
     } else {
-        par::try_map_reporting(&starts, "kmeans", progress, |centers| {
+        par::try_map_reporting(&starts, Stage::KMeans, progress, |centers| {
             lloyd(data, centers.clone(), params, &mut |_| Control::Continue)
         })?
     };
@@ -272,13 +280,13 @@ pub fn fit(
             best = Some(run);
         }
     }
-    best.ok_or_else(|| Error::invalid_parameter("n_init", params.n_init, "at least 1"))
+    best.ok_or_else(|| Error::invalid_parameter("n_init", params.n_init, Allowed::AtLeast(1.0)))
 }
 
 /// Lloyd iterations from `centers` until convergence or `max_iter`; `each(iteration)` is
 /// told after every iteration and may stop the run.
 fn lloyd(
-    data: &Features,
+    data: &Matrix,
     centers: Vec<f64>,
     params: &KMeansParams,
     each: &mut dyn FnMut(usize) -> Control,
@@ -293,7 +301,7 @@ fn lloyd(
     }
     let mut run = state.finish();
     run.initial_centers = initial
-        .chunks(data.n_cols.max(1))
+        .chunks(data.n_cols().max(1))
         .map(<[f64]>::to_vec)
         .collect();
     Ok(run)
@@ -316,7 +324,7 @@ pub struct ElbowPoint {
 /// parameter as in `params`. The silhouette is computed on a seeded sample of at most
 /// `silhouette_sample` points (it costs O(n²)).
 pub fn elbow(
-    data: &Features,
+    data: &Matrix,
     ks: std::ops::RangeInclusive<usize>,
     params: &KMeansParams,
     silhouette_sample: usize,
@@ -324,10 +332,10 @@ pub fn elbow(
 ) -> Result<Vec<ElbowPoint>> {
     // Each k is fitted on its own, side by side on the CLI's threads (`par`).
     let ks: Vec<usize> = ks.collect();
-    par::try_map_reporting(&ks, "elbow", progress, |&k| {
+    par::try_map_reporting(&ks, Stage::Elbow, progress, |&k| {
         let mut p = params.clone();
         p.k = k;
-        let model = fit(data, &p, &mut crate::progress::Silent)?;
+        let model = p.fit(data, &[])?;
         let silhouette =
             silhouette_score_sampled(data, &model.labels, silhouette_sample, params.seed)?;
         Ok(ElbowPoint {
@@ -356,7 +364,7 @@ mod tests {
         // REFERENCE.md (scikit-learn 1.9.1, 10 starts): (k, inertia, silhouette).
         let reference = [(2, 1844.06, 0.2903), (3, 1553.42, 0.2594)];
         for (k, inertia, silhouette) in reference {
-            let model = fit(&data, &KMeansParams::new(k), &mut Silent).unwrap();
+            let model = KMeansParams::new(k).fit(&data, &[]).unwrap();
             let s = silhouette_score(&data, &model.labels).unwrap();
             assert!(
                 (model.inertia - inertia).abs() <= 0.005 * inertia,
@@ -410,7 +418,7 @@ mod tests {
         use crate::par::on_threads;
         let data = wholesale();
         let params = KMeansParams::new(3).seed(11);
-        let model = || fit(&data, &params, &mut Silent).unwrap();
+        let model = || params.fit(&data, &[]).unwrap();
         assert_eq!(on_threads(1, model), on_threads(2, model));
         let curve = || elbow(&data, 2..=6, &params, 200, &mut Silent).unwrap();
         let (one, two) = (on_threads(1, curve), on_threads(2, curve));
@@ -421,11 +429,11 @@ mod tests {
     #[test]
     fn same_seed_same_model_and_steps_report_progress() {
         let data = wholesale();
-        let a = fit(&data, &KMeansParams::new(4).seed(7), &mut Silent).unwrap();
-        let b = fit(&data, &KMeansParams::new(4).seed(7), &mut Silent).unwrap();
+        let a = KMeansParams::new(4).seed(7).fit(&data, &[]).unwrap();
+        let b = KMeansParams::new(4).seed(7).fit(&data, &[]).unwrap();
         assert_eq!(a, b);
         let mut reports = 0;
-        let mut stop_after_three = |_: &str, _: u64, _: u64| {
+        let mut stop_after_three = |_: crate::progress::Stage, _: u64, _: u64| {
             reports += 1;
             if reports == 3 {
                 Control::Stop
@@ -433,7 +441,9 @@ mod tests {
                 Control::Continue
             }
         };
-        let err = fit(&data, &KMeansParams::new(4), &mut stop_after_three).unwrap_err();
+        let err = KMeansParams::new(4)
+            .fit_with(&data, &[], &mut stop_after_three)
+            .unwrap_err();
         assert_eq!(err.kind(), &ErrorKind::Cancelled);
     }
 
@@ -450,6 +460,6 @@ mod tests {
         }
         let model = state.finish();
         assert!(model.converged);
-        assert_eq!(model.sizes.iter().sum::<usize>(), data.n_rows);
+        assert_eq!(model.sizes.iter().sum::<usize>(), data.n_rows());
     }
 }

@@ -1,7 +1,7 @@
 //! k-means parameters, checked before any work (linfa's `param_guard` style).
 
 use crate::rt::DEFAULT_SEED;
-use crate::{Error, Result};
+use crate::{Allowed, Counted, Error, Result};
 use serde::{Deserialize, Serialize};
 
 /// k-means parameters.
@@ -59,28 +59,32 @@ impl KMeansParams {
     /// Checks the parameters against a data set of `n_points` points.
     pub fn check(&self, n_points: usize) -> Result<()> {
         if self.k == 0 {
-            return Err(Error::invalid_parameter("k", self.k, "at least 1"));
+            return Err(Error::invalid_parameter("k", self.k, Allowed::AtLeast(1.0)));
         }
         if self.k > n_points {
             // As many customers as segments at least: a count both languages can say.
-            return Err(Error::not_enough("customers", self.k, n_points));
+            return Err(Error::not_enough(Counted::Customers, self.k, n_points));
         }
         if self.n_init == 0 {
             return Err(Error::invalid_parameter(
                 "n_init",
                 self.n_init,
-                "at least 1",
+                Allowed::AtLeast(1.0),
             ));
         }
         if self.max_iter == 0 {
             return Err(Error::invalid_parameter(
                 "max_iter",
                 self.max_iter,
-                "at least 1",
+                Allowed::AtLeast(1.0),
             ));
         }
         if !(self.tol.is_finite() && self.tol >= 0.0) {
-            return Err(Error::invalid_parameter("tol", self.tol, "a number ≥ 0"));
+            return Err(Error::invalid_parameter(
+                "tol",
+                self.tol,
+                Allowed::NonNegative,
+            ));
         }
         Ok(())
     }

@@ -7,13 +7,13 @@
 //! k-means++.
 
 use super::distance::squared_distance;
+use crate::learn::Matrix;
 use crate::rt::Rng;
-use crate::segment::features::Features;
 use rand::Rng as _;
 
 /// `k` initial centres (row-major, `k × n_cols`) for `data`; `k` must be in `1..=n_rows`.
-pub fn kmeans_plus_plus(data: &Features, k: usize, rng: &mut Rng) -> Vec<f64> {
-    let (n, d) = (data.n_rows, data.n_cols);
+pub fn kmeans_plus_plus(data: &Matrix, k: usize, rng: &mut Rng) -> Vec<f64> {
+    let (n, d) = (data.n_rows(), data.n_cols());
     let trials = 2 + (k as f64).ln() as usize;
     let mut centers = Vec::with_capacity(k * d);
     let first = rng.random_range(0..n);
@@ -66,7 +66,7 @@ mod tests {
         let rows: Vec<Vec<f64>> = (0..30)
             .map(|i| vec![(i / 10) as f64 * 100.0 + (i % 10) as f64 * 0.01])
             .collect();
-        let data = Features::from_rows(vec!["x".into()], &rows).unwrap();
+        let data = Matrix::from_rows(&rows).unwrap();
         for seed in 0..20 {
             let mut groups: Vec<i64> = kmeans_plus_plus(&data, 3, &mut seeded(seed))
                 .iter()

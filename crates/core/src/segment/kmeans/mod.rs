@@ -8,15 +8,15 @@
 //! `linfa-clustering/src/k_means`.
 //!
 //! Lloyd iterations *step*: [`LloydState::next_iter`] runs one iteration, so the page can
-//! show progress and inertia between iterations; [`fit`] is the loop over starts.
+//! show progress and inertia between iterations; [`KMeansParams`]'s [`crate::learn::Fit`]
+//! is the loop over starts, on a [`crate::learn::Matrix`].
 //!
 //! ```
-//! use shoplens_core::segment::features::Features;
-//! use shoplens_core::segment::kmeans::{fit, KMeansParams};
-//! use shoplens_core::progress::Silent;
+//! use shoplens_core::learn::{Fit, Matrix};
+//! use shoplens_core::segment::kmeans::KMeansParams;
 //! let rows = vec![vec![0.0], vec![0.1], vec![5.0], vec![5.2]];
-//! let data = Features::from_rows(vec!["spend".into()], &rows).unwrap();
-//! let model = fit(&data, &KMeansParams::new(2), &mut Silent).unwrap();
+//! let data = Matrix::from_rows(&rows).unwrap();
+//! let model = KMeansParams::new(2).fit(&data, &[]).unwrap();
 //! assert_eq!(model.sizes, [2, 2]);
 //! ```
 
@@ -25,13 +25,15 @@ mod distance;
 mod hyperparams;
 mod init;
 
-pub use algorithm::{elbow, fit, ElbowPoint, IterInfo, KMeansFit, LloydState};
+pub use algorithm::{elbow, ElbowPoint, IterInfo, KMeansFit, LloydState};
 pub use hyperparams::KMeansParams;
 pub use init::kmeans_plus_plus;
 
 #[cfg(test)]
 pub(crate) mod tests_support {
-    use crate::segment::features::Features;
+    use crate::learn::Matrix;
+    use crate::segment::columns::ChosenColumns;
+    use crate::segment::customers::prepared;
     use crate::table::{read_bytes, ReadOptions};
 
     const WHOLESALE: &[u8] = include_bytes!(
@@ -40,7 +42,7 @@ pub(crate) mod tests_support {
 
     /// Standardised log1p of the six spend columns of the UCI wholesale customers set, the
     /// features REFERENCE.md and the scikit-learn fixture use.
-    pub(crate) fn wholesale() -> Features {
+    pub(crate) fn wholesale() -> Matrix {
         let table = read_bytes(WHOLESALE, &ReadOptions::default()).unwrap();
         let columns: Vec<String> = [
             "Fresh",
@@ -53,9 +55,6 @@ pub(crate) mod tests_support {
         .iter()
         .map(|s| s.to_string())
         .collect();
-        let mut data = Features::from_table(&table, &columns).unwrap();
-        data.log1p().unwrap();
-        data.standardise();
-        data
+        prepared(&ChosenColumns::from_table(&table, &columns).unwrap(), true).unwrap()
     }
 }

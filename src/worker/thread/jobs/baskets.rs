@@ -2,7 +2,9 @@
 //! (`shoplens_core::jobs::baskets`, the code `shoplens baskets`, `itemsets`, `rules` and
 //! `run` call). Order lines and 0/1 matrices are built from the loaded table (so the user's
 //! type overrides and personal-data protections apply), one-basket-per-line files from the
-//! file's bytes, read again only then. The messages are in
+//! file's bytes, read again only then. The understanding the worker keeps for the loaded
+//! file (with the user's corrections) goes into core's `build_understood` and
+//! `run_understood`, so the file is understood once, at load. The messages are in
 //! [`crate::worker::protocol::baskets`].
 
 use std::sync::Arc;
@@ -10,12 +12,10 @@ use std::sync::Arc;
 use shoplens_core::jobs::baskets::{self, BasketsJob};
 
 use super::WorkerClock;
-use crate::worker::protocol::baskets::{
-    BasketJob, BasketOutput, BasketSource, Behind, Mined, MAX_BEHIND,
-};
+use crate::worker::protocol::baskets::{BasketJob, BasketOutput, Behind, Mined, MAX_BEHIND};
 use crate::worker::protocol::{JobId, Output, Stage, WireError};
 use crate::worker::thread::load::read_all;
-use crate::worker::thread::loaded::{loaded_file, with_loaded, with_table};
+use crate::worker::thread::loaded::{loaded_file, with_loaded};
 use crate::worker::thread::runner::{now_ms, progress, wasm_memory_bytes};
 
 /// A core error, or the worker's own (no file loaded, reading failed).
@@ -29,7 +29,7 @@ impl From<shoplens_core::Error> for BuildError {
 
 /// Runs `job` (the job with id `id`) in the worker.
 pub fn run(id: JobId, job: BasketJob) -> Result<Output, WireError> {
-    let output = match understood(job)? {
+    let output = match job {
         BasketJob::Prepare { source } => {
             let job = BasketsJob { source, mine: None };
             BasketOutput::Prepared(run_core(id, &job)?.prepared)
@@ -51,9 +51,15 @@ pub fn run(id: JobId, job: BasketJob) -> Result<Output, WireError> {
         }
         BasketJob::Behind { source, items } => {
             let bytes = file_bytes(id)?;
-            let (total, baskets) = with_table(|table| {
-                let (tx, _) =
-                    baskets::build(&source, table, bytes, &WorkerClock).map_err(|e| e.0)?;
+            let (total, baskets) = with_loaded(|loaded| {
+                let (tx, _) = baskets::build_understood(
+                    &source,
+                    &loaded.table,
+                    &loaded.understanding,
+                    bytes,
+                    &WorkerClock,
+                )
+                .map_err(|e| e.0)?;
                 Ok(baskets::baskets_with(&tx, &items, MAX_BEHIND)?)
             })?;
             BasketOutput::Behind(Behind {
@@ -69,7 +75,7 @@ pub fn run(id: JobId, job: BasketJob) -> Result<Output, WireError> {
 /// The core job a search runs, with the shape and columns the builder uses written in
 /// (`None` for building alone and the baskets behind a rule).
 pub fn spec(id: JobId, job: &BasketJob) -> Result<Option<shoplens_core::jobs::Job>, WireError> {
-    let BasketJob::Mine { source, settings } = understood(job.clone())? else {
+    let BasketJob::Mine { source, settings } = job else {
         return Ok(None);
     };
     let spec = BasketsJob {
@@ -78,35 +84,21 @@ pub fn spec(id: JobId, job: &BasketJob) -> Result<Option<shoplens_core::jobs::Jo
     };
     spec.check()?;
     let bytes = file_bytes(id)?;
-    let filled = with_table(|table| {
-        let (_, prepared) = baskets::build(&source, table, bytes, &WorkerClock).map_err(|e| e.0)?;
+    let filled = with_loaded(|loaded| {
+        let (_, prepared) = baskets::build_understood(
+            source,
+            &loaded.table,
+            &loaded.understanding,
+            bytes,
+            &WorkerClock,
+        )
+        .map_err(|e| e.0)?;
         Ok(source.filled(&prepared.report))
     })?;
     Ok(Some(shoplens_core::jobs::Job::Baskets(BasketsJob {
         source: filled,
         ..spec
     })))
-}
-
-/// `job` with the user's corrections of the file's understanding written into its source
-/// ([`BasketSource::understood`]): what the Data page says the file is decides the baskets.
-fn understood(job: BasketJob) -> Result<BasketJob, WireError> {
-    let fill = |source: BasketSource| -> Result<BasketSource, WireError> {
-        with_loaded(|loaded| Ok(source.understood(&loaded.understanding, &loaded.table)))
-    };
-    Ok(match job {
-        BasketJob::Prepare { source } => BasketJob::Prepare {
-            source: fill(source)?,
-        },
-        BasketJob::Mine { source, settings } => BasketJob::Mine {
-            source: fill(source)?,
-            settings,
-        },
-        BasketJob::Behind { source, items } => BasketJob::Behind {
-            source: fill(source)?,
-            items,
-        },
-    })
 }
 
 /// The loaded file's bytes for job `id`, read again only when the builder asks (one basket
@@ -125,8 +117,16 @@ fn run_core(id: JobId, job: &BasketsJob) -> Result<baskets::BasketsOutput, WireE
     let checked = job.check()?;
     let mut progress = search_progress(id);
     let bytes = file_bytes(id)?;
-    with_table(|table| {
-        baskets::run(&checked, table, bytes, &mut progress, &WorkerClock).map_err(|e| e.0)
+    with_loaded(|loaded| {
+        baskets::run_understood(
+            &checked,
+            &loaded.table,
+            &loaded.understanding,
+            bytes,
+            &mut progress,
+            &WorkerClock,
+        )
+        .map_err(|e| e.0)
     })
 }
 

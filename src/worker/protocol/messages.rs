@@ -9,9 +9,10 @@
 //! then the `Done` without them; the page's bridge puts them back, so callers only ever see
 //! whole results (see [`super::lists`]).
 //!
-//! Later features add a [`Job`] variant and an [`Output`] variant (mine baskets, fit a model,
-//! ...); nothing else changes. Jobs run one at a time, in order, on the table the last
-//! [`Job::LoadTable`] kept in the worker's memory.
+//! Each analysis page has one [`Job`] and one [`Output`] variant wrapping that page's
+//! job and output enums (`super::baskets` and the others); a new analysis adds a variant
+//! there (see `ARCHITECTURE.md`, "Adding an analysis"). Jobs run one at a time, in order,
+//! on the table the last [`Job::LoadTable`] kept in the worker's memory.
 
 use serde::{Deserialize, Serialize};
 use shoplens_core::privacy::Protection;

@@ -259,7 +259,9 @@ mod tests {
     #[test]
     fn online_retail_profile_matches_pandas() {
         check_against_pandas(
-            include_bytes!("../../../testdata/uci-online-retail-first1071/OnlineRetail_first1071.csv"),
+            include_bytes!(
+                "../../../testdata/uci-online-retail-first1071/OnlineRetail_first1071.csv"
+            ),
             include_str!("../../../testdata/fixtures/profile_uci-online-retail-first1071.json"),
         );
     }

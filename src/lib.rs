@@ -11,7 +11,7 @@
 //! - [`i18n`]: every user-visible string in Simplified Chinese and English.
 //! - [`worker`]: the page/worker protocol and both of its ends.
 //!
-//! `main.rs` mounts [`App`]; `bin/worker.rs` starts [`worker::runner`].
+//! `main.rs` mounts [`App`]; `bin/worker.rs` starts [`worker::thread::runner`].
 #![forbid(unsafe_code)]
 #![deny(missing_docs)]
 

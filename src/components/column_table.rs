@@ -13,7 +13,7 @@ use super::format::{grouped, percent, stat};
 use crate::i18n::data::{t as dt, DataText};
 use crate::i18n::{t, Text};
 use crate::state::use_app_state;
-use crate::worker::summary::{ColumnProfile, TableSummary};
+use crate::worker::protocol::summary::{ColumnProfile, TableSummary};
 
 /// The column profiles of the loaded table.
 #[component]

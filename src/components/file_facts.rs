@@ -8,7 +8,7 @@ use shoplens_core::error::human_bytes;
 use super::format::grouped;
 use crate::i18n::{delimiter_label, t, Text};
 use crate::state::use_app_state;
-use crate::worker::summary::TableSummary;
+use crate::worker::protocol::summary::TableSummary;
 
 /// A row of labelled facts about the loaded table.
 #[component]

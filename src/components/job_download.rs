@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::download::download_text;
 use crate::i18n::jobs::{t, JobText};
 use crate::state::{results, use_app_state};
-use crate::worker::bridge;
+use crate::worker::page::bridge;
 use crate::worker::protocol::{Job, Output, Reply, WireError};
 
 /// A button that downloads the job behind the result kept under `key` (see

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use super::format::grouped;
 use crate::i18n::{fill, t, Text};
 use crate::state::use_app_state;
-use crate::worker::summary::TableSummary;
+use crate::worker::protocol::summary::TableSummary;
 use shoplens_core::table::DataType;
 use shoplens_core::Lang;
 

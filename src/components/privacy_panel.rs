@@ -12,7 +12,7 @@ use shoplens_core::Lang;
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::state::use_app_state;
-use crate::worker::summary::TableSummary;
+use crate::worker::protocol::summary::TableSummary;
 
 thread_local! {
     /// This page session's salt (hex), drawn on first use.

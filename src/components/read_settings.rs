@@ -12,7 +12,7 @@ use shoplens_core::Lang;
 use crate::i18n::data::{t, DataText};
 use crate::i18n::delimiter_label;
 use crate::state::use_app_state;
-use crate::worker::summary::TableSummary;
+use crate::worker::protocol::summary::TableSummary;
 
 /// Encodings offered (WHATWG labels, as `encoding_rs` reads them), with a display name.
 const ENCODINGS: [(&str, &str); 8] = [

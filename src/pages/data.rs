@@ -21,7 +21,7 @@ use crate::pages::Page;
 use crate::state::results;
 use crate::state::sessions::{self, storage_error, SessionMeta};
 use crate::state::{use_app_state, DataState, JobStatus};
-use crate::worker::bridge;
+use crate::worker::page::bridge;
 use crate::worker::protocol::{Job, Output, Reply, Stage};
 
 /// The largest file the browser app reads; bigger files belong to the CLI. Chosen so a

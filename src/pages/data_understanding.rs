@@ -14,7 +14,7 @@ use shoplens_core::schema::{ColumnRole, Evidence, Override, Shape, Understanding
 use crate::components::format::grouped;
 use crate::i18n::data::{t as dt, DataText};
 use crate::state::use_app_state;
-use crate::worker::summary::TableSummary;
+use crate::worker::protocol::summary::TableSummary;
 
 /// How many baskets of a basket-per-line file are listed.
 const BASKETS_SHOWN: usize = 10;

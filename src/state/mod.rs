@@ -16,8 +16,8 @@ use shoplens_core::table::{ReadOptions, Retyped};
 use shoplens_core::Lang;
 
 use crate::pages::Page;
+use crate::worker::protocol::summary::TableSummary;
 use crate::worker::protocol::{Stage, WireError};
-use crate::worker::summary::TableSummary;
 
 /// Signals every page may read.
 #[derive(Debug, Clone, Copy)]

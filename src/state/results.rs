@@ -1,7 +1,7 @@
 //! The analyses' settings and results, kept with the session so a reload, a closed tab or a
 //! visit to another page brings them back without running a kernel again.
 //!
-//! Every analysis job goes through [`crate::worker::task::run_task`], which hands the job
+//! Every analysis job goes through [`crate::worker::page::task::run_task`], which hands the job
 //! sent and the output received to [`keep`]. Entries are keyed by what they answer
 //! ([`key_of`]: `"baskets.mine"`, `"models.train"`...), so each page and tab has its last
 //! result; they live in memory for the page's lifetime and in one OPFS file per session,
@@ -28,10 +28,10 @@ use serde::{Deserialize, Serialize};
 
 use super::sessions;
 use super::{use_app_state, DataState};
-use crate::worker::chunks::{self, Assembly, Chunk, CHUNK_LEN};
-use crate::worker::jobs::operations::OperationJob;
-use crate::worker::jobs::products::ProductJob;
-use crate::worker::jobs::{baskets::BasketJob, customers::CustomerJob, models::ModelJob};
+use crate::worker::protocol::operations::OperationJob;
+use crate::worker::protocol::products::ProductJob;
+use crate::worker::protocol::{baskets::BasketJob, customers::CustomerJob, models::ModelJob};
+use crate::worker::protocol::{pieces, Assembly, Chunk, CHUNK_LEN};
 use crate::worker::protocol::{Job, Output};
 
 /// Version of the stored file's layout; a file of another version is ignored, except
@@ -407,14 +407,14 @@ pub fn save() {
 
 /// The stored file's text in pieces, each serialised only when the iteration reaches it:
 /// the start, then per kept result its key, job and output without the long lists, then
-/// each chunk of those lists ([`chunks::pieces`], borrowed, not copied), then the end.
+/// each chunk of those lists ([`pieces`], borrowed, not copied), then the end.
 /// Joined, the pieces are one JSON document that [`open`] reads as [`StoredResults`].
 fn stored_pieces(
     entries: &BTreeMap<String, Kept>,
 ) -> impl Iterator<Item = serde_json::Result<String>> + '_ {
     let start = format!(r#"{{"version":{VERSION},"results":{{"#);
     let results = entries.iter().enumerate().flat_map(|(n, (key, kept))| {
-        let (output, chunks) = chunks::pieces(&kept.output, CHUNK_LEN);
+        let (output, chunks) = pieces(&kept.output, CHUNK_LEN);
         let head = (|| {
             Ok(format!(
                 r#"{}{}:{{"job":{},"output":{},"chunks":["#,
@@ -456,8 +456,8 @@ fn mark(name: &str, value: f64) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::worker::jobs::baskets::BasketOutput;
-    use crate::worker::jobs::customers::CustomerJob;
+    use crate::worker::protocol::baskets::BasketOutput;
+    use crate::worker::protocol::customers::CustomerJob;
 
     #[test]
     fn analyses_have_keys_and_helpers_do_not() {
@@ -487,7 +487,7 @@ mod tests {
                 "baskets.mine".to_string(),
                 Kept {
                     job: job.clone(),
-                    output: crate::worker::jobs::baskets::tests::searched(),
+                    output: crate::worker::protocol::baskets::tests::searched(),
                 },
             ),
             (

@@ -1,22 +1,16 @@
 //! Background work: the page hands jobs to a dedicated Web Worker so parsing and kernels
-//! never freeze the tab.
+//! never freeze the tab. The code is split by the thread it runs on:
 //!
-//! - [`protocol`]: the serde messages (jobs, progress, results, errors in both languages).
-//! - [`chunks`]: a result's long lists in pieces, so no task of the page parses them whole.
-//! - [`bridge`]: the page's side (start, send, route replies, cancel by terminating).
-//! - [`runner`]: the worker's side (read the file, run core, keep the table).
-//! - [`summary`]: what a loaded table looks like to the page (counts, types, profile, preview).
-//! - [`jobs`]: one module per analysis page: its job and output types and the code that runs
-//!   them in the worker.
-//! - [`task`]: the page-side helper that runs a job and tracks its [`crate::state::JobStatus`].
+//! - [`protocol`]: the messages both sides exchange (jobs, progress, results, errors in
+//!   both languages), imported by both and importing neither.
+//! - [`page`]: what runs on the page's thread (the bridge to the worker, the job runner
+//!   that drives a page's progress bar, the owner of the loaded file and its edits).
+//! - [`thread`]: what runs inside the worker (the message loop, loading a file, the kept
+//!   table, and the analysis jobs as adapters over `shoplens_core::jobs`).
 //!
-//! To add a job to a page: a variant in that page's `jobs::<page>` job and output enums and
-//! a match arm in its `run`. See `ARCHITECTURE.md` for the path a file takes.
+//! `page` and `thread` never import each other: the only way between them is a message.
+//! See `ARCHITECTURE.md` for the path a file takes and the recipe for adding an analysis.
 
-pub mod bridge;
-pub mod chunks;
-pub mod jobs;
+pub mod page;
 pub mod protocol;
-pub mod runner;
-pub mod summary;
-pub mod task;
+pub mod thread;

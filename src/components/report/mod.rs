@@ -165,7 +165,10 @@ fn harvest(document: &Document, lang: Lang, key: &str, section: &Section) -> Opt
 }
 
 /// The loaded file's facts for the report's data section.
-fn data_facts(lang: Lang, summary: &crate::worker::summary::TableSummary) -> Vec<(String, String)> {
+fn data_facts(
+    lang: Lang,
+    summary: &crate::worker::protocol::summary::TableSummary,
+) -> Vec<(String, String)> {
     use crate::components::format::grouped;
     use crate::i18n::Text;
     vec![

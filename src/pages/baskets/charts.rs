@@ -20,7 +20,7 @@ use crate::charts::rules_scatter::{RulePoint, RulesScatter};
 use crate::components::format::{grouped, share};
 use crate::i18n::baskets::{self as text, t, BasketText as T};
 use crate::state::use_app_state;
-use crate::worker::jobs::baskets::Mined;
+use crate::worker::protocol::baskets::Mined;
 
 /// Rules listed in the scatter's table alternative.
 const TABLE_ROWS: usize = 20;

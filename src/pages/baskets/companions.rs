@@ -12,7 +12,7 @@ use super::item_search::ItemQuery;
 use crate::components::format::{grouped, share};
 use crate::i18n::baskets::{self as text, t, BasketText as T};
 use crate::state::use_app_state;
-use crate::worker::jobs::baskets::Mined;
+use crate::worker::protocol::baskets::Mined;
 
 /// Products listed at most (the CSV has them all).
 const SHOWN: usize = 200;

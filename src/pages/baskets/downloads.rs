@@ -10,7 +10,7 @@ use shoplens_core::basket::{Itemsets, Rules, Transactions};
 use crate::components::download::{download_csv, download_text};
 use crate::i18n::baskets::{t, BasketText as T};
 use crate::state::use_app_state;
-use crate::worker::jobs::baskets::Mined;
+use crate::worker::protocol::baskets::Mined;
 
 /// The item dictionary of a search, as core's exporters want it (no baskets needed).
 fn dictionary(mined: &Mined) -> Transactions {

@@ -21,7 +21,7 @@ use shoplens_core::Lang;
 
 use crate::charts::rules_matrix::{Matrix, MatrixCell};
 use crate::i18n::baskets as text;
-use crate::worker::jobs::baskets::Mined;
+use crate::worker::protocol::baskets::Mined;
 
 /// Most antecedent groups (columns).
 pub const GROUPS: usize = 20;

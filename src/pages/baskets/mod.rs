@@ -25,11 +25,11 @@ use crate::components::samples::Sample;
 use crate::components::{JobPanel, TrySample};
 use crate::i18n::baskets::{self as text, t, BasketText as T};
 use crate::state::{results, use_app_state, JobStatus};
-use crate::worker::jobs::baskets::{
+use crate::worker::page::task::{cancel_task, run_task};
+use crate::worker::protocol::baskets::{
     BasketJob, BasketOutput, BasketSource, Behind, Mined, Prepared, MAX_RULES,
 };
 use crate::worker::protocol::{Job, Output};
-use crate::worker::task::{cancel_task, run_task};
 
 /// The page's signals, shared with its parts through context.
 #[derive(Debug, Clone, Copy)]

@@ -20,9 +20,9 @@ use crate::components::format::{grouped, share};
 use crate::components::JobPanel;
 use crate::i18n::baskets::{self as text, t, BasketText as T};
 use crate::state::use_app_state;
-use crate::worker::jobs::baskets::{BasketJob, BasketOutput, Mined};
+use crate::worker::page::task::{cancel_task, run_task};
+use crate::worker::protocol::baskets::{BasketJob, BasketOutput, Mined};
 use crate::worker::protocol::{Job, Output};
-use crate::worker::task::{cancel_task, run_task};
 
 /// Height of a row in CSS pixels (fixed in `style/baskets.css`).
 const ROW_HEIGHT: f64 = 30.0;
@@ -497,14 +497,14 @@ fn BehindList(items: Vec<String>) -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::worker::jobs::baskets::BasketOutput;
+    use crate::worker::protocol::baskets::BasketOutput;
 
     /// Sorting pairs of (value, index) ranks the rules exactly as comparing the rules
     /// themselves does, ties by index, in both directions and with a filter.
     #[test]
     fn ranks_as_comparing_rules_does() {
         let Output::Baskets(BasketOutput::Mined(mined)) =
-            crate::worker::jobs::baskets::tests::searched()
+            crate::worker::protocol::baskets::tests::searched()
         else {
             unreachable!()
         };

@@ -12,9 +12,9 @@ use super::{use_baskets, BasketsState};
 use crate::components::format::{grouped, percent};
 use crate::i18n::baskets::{self as text, t, BasketText as T};
 use crate::state::{results, use_app_state};
-use crate::worker::jobs::baskets::{BasketJob, BasketOutput, MineSettings, Prepared};
+use crate::worker::page::task::run_task;
+use crate::worker::protocol::baskets::{BasketJob, BasketOutput, MineSettings, Prepared};
 use crate::worker::protocol::{Job, Output};
-use crate::worker::task::run_task;
 
 /// The suggested exclusions that are placeholders (`NONE`, `N/A`): excluded by default.
 pub(super) fn placeholders(prepared: &Prepared) -> Vec<String> {
@@ -222,35 +222,39 @@ pub fn Settings() -> impl IntoView {
     });
 
     let columns = Memo::new(move |_| app.data.column_names());
-    let column_select =
-        move |label: T,
-              test_id: &'static str,
-              none: T,
-              get: fn(&crate::worker::jobs::baskets::BasketSource) -> Option<String>,
-              set: fn(&mut crate::worker::jobs::baskets::BasketSource, Option<String>)| {
-            view! {
-                <label class="field">
-                    <span>{move || t(lang.get(), label)}</span>
-                    <select
-                        data-testid=test_id
-                        prop:value=move || state.source.with(|s| get(s).unwrap_or_default())
-                        on:change=move |ev| {
-                            let value = event_target_value(&ev);
-                            state.source.update(|s| set(s, (!value.is_empty()).then_some(value)));
-                        }
-                    >
-                        <option value="">{move || t(lang.get(), none)}</option>
-                        {move || {
-                            columns
-                                .get()
-                                .into_iter()
-                                .map(|c| view! { <option value=c.clone()>{c.clone()}</option> })
-                                .collect_view()
-                        }}
-                    </select>
-                </label>
-            }
-        };
+    let column_select = move |label: T,
+                              test_id: &'static str,
+                              none: T,
+                              get: fn(
+        &crate::worker::protocol::baskets::BasketSource,
+    ) -> Option<String>,
+                              set: fn(
+        &mut crate::worker::protocol::baskets::BasketSource,
+        Option<String>,
+    )| {
+        view! {
+            <label class="field">
+                <span>{move || t(lang.get(), label)}</span>
+                <select
+                    data-testid=test_id
+                    prop:value=move || state.source.with(|s| get(s).unwrap_or_default())
+                    on:change=move |ev| {
+                        let value = event_target_value(&ev);
+                        state.source.update(|s| set(s, (!value.is_empty()).then_some(value)));
+                    }
+                >
+                    <option value="">{move || t(lang.get(), none)}</option>
+                    {move || {
+                        columns
+                            .get()
+                            .into_iter()
+                            .map(|c| view! { <option value=c.clone()>{c.clone()}</option> })
+                            .collect_view()
+                    }}
+                </select>
+            </label>
+        }
+    };
     let is_orders = move || {
         let chosen = state.source.with(|s| s.shape);
         let built = state.prepared.with(|p| p.as_ref().map(|p| p.report.shape));

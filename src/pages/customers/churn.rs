@@ -16,11 +16,11 @@ use crate::components::format::{grouped, percent, stat};
 use crate::components::JobPanel;
 use crate::i18n::customers::{t, CustomerText as T};
 use crate::state::{results, use_app_state, JobStatus};
-use crate::worker::jobs::customers::{
+use crate::worker::page::task::{cancel_task, run_task};
+use crate::worker::protocol::customers::{
     ChurnClassifier, ChurnRequest, ChurnView, CustomerJob, CustomerOutput,
 };
 use crate::worker::protocol::{Job, Output};
-use crate::worker::task::{cancel_task, run_task};
 
 fn classifier_name(c: ChurnClassifier) -> T {
     match c {

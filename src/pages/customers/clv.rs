@@ -19,9 +19,9 @@ use crate::components::format::{grouped, percent, stat};
 use crate::components::JobPanel;
 use crate::i18n::clv::{segment_name, t, ClvText as T};
 use crate::state::{results, use_app_state, JobStatus};
-use crate::worker::jobs::customers::{ClvModel, ClvView, CustomerJob, CustomerOutput};
+use crate::worker::page::task::{cancel_task, run_task};
+use crate::worker::protocol::customers::{ClvModel, ClvView, CustomerJob, CustomerOutput};
 use crate::worker::protocol::{Job, Output};
-use crate::worker::task::{cancel_task, run_task};
 
 /// Customers listed in the table (the export has all).
 const LISTED: usize = 200;

@@ -18,9 +18,9 @@ use crate::components::format::{grouped, percent};
 use crate::components::JobPanel;
 use crate::i18n::clv::{t, ClvText as T};
 use crate::state::{results, use_app_state, JobStatus};
-use crate::worker::jobs::customers::{CohortView, CustomerJob, CustomerOutput};
+use crate::worker::page::task::{cancel_task, run_task};
+use crate::worker::protocol::customers::{CohortView, CustomerJob, CustomerOutput};
 use crate::worker::protocol::{Job, Output};
-use crate::worker::task::{cancel_task, run_task};
 
 /// What the heat map and table show.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -17,9 +17,9 @@ use crate::components::format::{grouped, percent, stat};
 use crate::components::JobPanel;
 use crate::i18n::customers::{t, CustomerText as T};
 use crate::state::{results, use_app_state, JobStatus};
-use crate::worker::jobs::customers::{CustomerJob, CustomerOutput, RfmView};
+use crate::worker::page::task::{cancel_task, run_task};
+use crate::worker::protocol::customers::{CustomerJob, CustomerOutput, RfmView};
 use crate::worker::protocol::{Job, Output};
-use crate::worker::task::{cancel_task, run_task};
 use shoplens_core::jobs::rfm::RfmJob;
 
 /// The RFM view.

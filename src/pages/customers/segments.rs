@@ -17,11 +17,11 @@ use crate::components::format::{grouped, percent, stat};
 use crate::components::JobPanel;
 use crate::i18n::customers::{t, CustomerText as T};
 use crate::state::{results, use_app_state, JobStatus};
-use crate::worker::jobs::customers::{
+use crate::worker::page::task::{cancel_task, run_task};
+use crate::worker::protocol::customers::{
     CustomerJob, CustomerOutput, SegmentRequest, SegmentSource, SegmentsView,
 };
 use crate::worker::protocol::{Job, Output};
-use crate::worker::task::{cancel_task, run_task};
 
 /// Numeric columns with more than this many distinct values are chosen by default (fewer
 /// usually means a code such as a region or channel).

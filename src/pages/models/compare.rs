@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use crate::i18n::models::{t, ModelText as T};
 use crate::state::use_app_state;
-use crate::worker::jobs::models::CvView;
+use crate::worker::protocol::models::CvView;
 
 /// A table of cross-validation scores with the best row marked.
 #[component]

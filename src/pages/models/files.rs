@@ -12,9 +12,9 @@ use crate::components::download::{download_csv, download_text};
 use crate::components::text_file::read_picked_text;
 use crate::i18n::models::{t, ModelText as T};
 use crate::state::{results, use_app_state, JobStatus};
-use crate::worker::jobs::models::{ModelJob, ModelOutput, ModelView};
+use crate::worker::page::task::run_task;
+use crate::worker::protocol::models::{ModelJob, ModelOutput, ModelView};
 use crate::worker::protocol::{Job, Output, WireError};
-use crate::worker::task::run_task;
 
 /// The held-out predictions of a run as CSV: `row,actual,predicted[,probability]`.
 pub fn held_out_csv(view: &ModelView) -> String {

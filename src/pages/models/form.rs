@@ -10,7 +10,7 @@ use shoplens_core::learn::tree::{Criterion, MaxFeatures};
 
 use crate::i18n::models::{t, ModelText as T};
 use crate::state::use_app_state;
-use crate::worker::jobs::models::{PlanView, TrainRequest};
+use crate::worker::protocol::models::{PlanView, TrainRequest};
 use shoplens_core::jobs::compare::{CompareJob, GridJob};
 use shoplens_core::jobs::ModelData;
 use shoplens_core::learn::{ModelKind, ModelParams};

@@ -20,9 +20,9 @@ use crate::components::samples::Sample;
 use crate::components::{JobPanel, TrySample};
 use crate::i18n::models::{t, ModelText as T};
 use crate::state::{results as kept, use_app_state, JobStatus};
-use crate::worker::jobs::models::{CvView, ModelJob, ModelOutput, ModelView};
+use crate::worker::page::task::{cancel_task, run_task};
+use crate::worker::protocol::models::{CvView, ModelJob, ModelOutput, ModelView};
 use crate::worker::protocol::{Job, Output};
-use crate::worker::task::{cancel_task, run_task};
 
 use compare::CvTable;
 use files::ModelFiles;

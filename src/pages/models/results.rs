@@ -22,7 +22,7 @@ use crate::i18n::fill;
 use crate::i18n::models::{t as tm, ModelText as T};
 use crate::i18n::models_results::{t, ResultText as R};
 use crate::state::use_app_state;
-use crate::worker::jobs::models::ModelView;
+use crate::worker::protocol::models::ModelView;
 
 /// Rows shown at most in a chart's table alternative.
 const TABLE_ROWS: usize = 200;

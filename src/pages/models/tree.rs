@@ -14,7 +14,7 @@ use crate::components::format::stat;
 use crate::i18n::fill;
 use crate::i18n::models_results::{t, ResultText as R};
 use crate::state::use_app_state;
-use crate::worker::jobs::models::{ModelView, NodeView};
+use crate::worker::protocol::models::{ModelView, NodeView};
 
 /// Levels under the root shown before the user unfolds anything.
 const OPEN_DEPTH: usize = 3;

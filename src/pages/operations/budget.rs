@@ -24,9 +24,9 @@ use crate::components::JobPanel;
 use crate::i18n::fill;
 use crate::i18n::operations::{t, OperationText as T};
 use crate::state::{use_app_state, JobStatus};
-use crate::worker::jobs::operations::{OperationJob, OperationOutput, Source};
+use crate::worker::page::task::run_task;
+use crate::worker::protocol::operations::{OperationJob, OperationOutput, Source};
 use crate::worker::protocol::{Job, Output};
-use crate::worker::task::run_task;
 
 /// Built-in histories: the CLI's long fixture and ISLR's Advertising data (wide).
 const EXAMPLES: [(&str, &str); 2] = [

@@ -10,7 +10,7 @@ use crate::components::text_file::read_picked_text;
 use crate::i18n::fill;
 use crate::i18n::operations::{t, OperationText};
 use crate::state::use_app_state;
-use crate::worker::jobs::operations::Source;
+use crate::worker::protocol::operations::Source;
 use crate::worker::protocol::WireError;
 
 /// A picked file (or built-in example): its name and text.

@@ -19,9 +19,11 @@ use crate::components::{JobPanel, TrySample};
 use crate::i18n::fill;
 use crate::i18n::operations::{t, OperationText as T};
 use crate::state::{use_app_state, JobStatus};
-use crate::worker::jobs::operations::{OperationJob, OperationOutput, SeriesForecast, MAX_GROUPS};
+use crate::worker::page::task::run_task;
+use crate::worker::protocol::operations::{
+    OperationJob, OperationOutput, SeriesForecast, MAX_GROUPS,
+};
 use crate::worker::protocol::{Job, Output};
-use crate::worker::task::run_task;
 
 /// A finished forecast job.
 #[derive(Debug, Clone, PartialEq)]

@@ -19,7 +19,7 @@ use leptos::prelude::*;
 
 use crate::i18n::operations::{t, OperationText};
 use crate::state::{results, use_app_state, JobStatus};
-use crate::worker::task::cancel_task;
+use crate::worker::page::task::cancel_task;
 
 /// The tabs.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -15,9 +15,9 @@ use crate::charts::CanvasChart;
 use crate::components::JobPanel;
 use crate::i18n::operations::{t, OperationText as T};
 use crate::state::{use_app_state, JobStatus};
-use crate::worker::jobs::operations::{OperationJob, OperationOutput, Source};
+use crate::worker::page::task::run_task;
+use crate::worker::protocol::operations::{OperationJob, OperationOutput, Source};
 use crate::worker::protocol::{Job, Output};
-use crate::worker::task::run_task;
 
 /// Library instances built into the app (files under `testdata/`, see their SOURCE.txt).
 const EXAMPLES: [(&str, &str); 4] = [

@@ -17,9 +17,9 @@ use crate::components::format::{grouped, percent, stat};
 use crate::components::{DownloadJob, JobPanel};
 use crate::i18n::products::{t, ProductText as T};
 use crate::state::{results, use_app_state, JobStatus};
-use crate::worker::jobs::products::{AbcXyzRequest, AbcXyzView, ProductJob, ProductOutput};
+use crate::worker::page::task::{cancel_task, run_task};
+use crate::worker::protocol::products::{AbcXyzRequest, AbcXyzView, ProductJob, ProductOutput};
 use crate::worker::protocol::{Job, Output};
-use crate::worker::task::{cancel_task, run_task};
 
 /// Products listed per cell on screen (the export has them all).
 const LISTED: usize = 200;

@@ -15,9 +15,11 @@ use crate::components::format::{grouped, percent, stat};
 use crate::components::{DownloadJob, JobPanel};
 use crate::i18n::products::{t, ProductText as T};
 use crate::state::{results, use_app_state, JobStatus};
-use crate::worker::jobs::products::{ProductJob, ProductOutput, RecommendRequest, RecommendView};
+use crate::worker::page::task::{cancel_task, run_task};
+use crate::worker::protocol::products::{
+    ProductJob, ProductOutput, RecommendRequest, RecommendView,
+};
 use crate::worker::protocol::{Job, Output};
-use crate::worker::task::{cancel_task, run_task};
 
 /// Customers listed on screen (the export has them all).
 const LISTED: usize = 50;

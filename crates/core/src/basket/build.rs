@@ -29,8 +29,8 @@
 use super::detect::{self, is_one, OrderLines, ShapeReason, TableShape};
 use super::exclude::Exclusion;
 use super::Transactions;
-use crate::schema::cancellations;
 pub use crate::schema::cancellations::{CancelReason, Cancellations};
+use crate::schema::{cancellations, Understanding};
 use crate::table::{read_bytes, Column, ColumnData, ReadOptions, Table};
 use crate::trim::trim;
 use crate::{Allowed, Counted, Error, Lang, Result};
@@ -86,6 +86,12 @@ pub struct BuildOptions {
     /// Items to leave out, by exact name after trimming (case-sensitive): placeholders
     /// such as `NONE`, bags, postage ([`super::suggest_exclusions`] proposes them).
     pub exclude_items: Vec<String>,
+    /// The table's understanding ([`crate::schema::understand`]) when the caller already
+    /// has it, as the app has for its loaded table: [`build_from_table`] then reads it to
+    /// find order-line columns instead of understanding the table again. It must be the
+    /// understanding of the table built from. Not part of a spec: never written or read.
+    #[serde(skip)]
+    pub understanding: Option<Understanding>,
 }
 
 /// Lines or items removed while building, by reason.
@@ -299,6 +305,7 @@ pub fn build_from_table<E: From<Error>>(
 ) -> std::result::Result<(Transactions, BuildReport), E> {
     let wants_columns = !options.basket_columns.is_empty() || options.item_column.is_some();
     let detected = options.shape.is_none() && !wants_columns;
+    let understanding = options.understanding.as_ref();
     let shape = match options.shape {
         Some(BasketShape::LinePerBasket) => None,
         Some(BasketShape::OneHot) => Some((TableShape::OneHot, ShapeReason::Given)),
@@ -311,10 +318,10 @@ pub fn build_from_table<E: From<Error>>(
             Some((TableShape::OrderLines(spec), reason))
         }
         Some(BasketShape::OrderLines) => {
-            let (spec, reason) = detect::guess_columns(table, &[], None)?;
+            let (spec, reason) = detect::guess_columns_understood(table, &[], None, understanding)?;
             Some((TableShape::OrderLines(spec), reason))
         }
-        None => detect::table_shape(table)?,
+        None => detect::table_shape_understood(table, understanding)?,
     };
     let (transactions, mut report) = match shape {
         Some((TableShape::OneHot, reason)) => {

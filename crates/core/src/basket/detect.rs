@@ -13,6 +13,7 @@
 //!   basket-bearing ([`not_baskets`] names the columns to group by), and text without a
 //!   header, with ragged lines or in one column is one basket per line.
 
+use crate::schema::Understanding;
 use crate::table::{infer::parse_boolean, Column, ColumnData, DataType, ReadWarning, Table};
 use crate::trim::trim;
 use crate::vocabulary::{self, concept_of, Concept};
@@ -275,8 +276,19 @@ pub(crate) fn guess_columns(
     basket_columns: &[String],
     item_column: Option<&str>,
 ) -> Result<(OrderLines, ShapeReason)> {
+    guess_columns_understood(table, basket_columns, item_column, None)
+}
+
+/// [`guess_columns`] reading `understanding` (the table's, when the caller already has it)
+/// instead of understanding the table again.
+pub(crate) fn guess_columns_understood(
+    table: &Table,
+    basket_columns: &[String],
+    item_column: Option<&str>,
+    understanding: Option<&Understanding>,
+) -> Result<(OrderLines, ShapeReason)> {
     if basket_columns.is_empty() && item_column.is_none() {
-        if let Some(found) = understood_order_lines(table) {
+        if let Some(found) = understood_order_lines(table, understanding) {
             return Ok(found);
         }
     }
@@ -320,14 +332,25 @@ pub(crate) fn guess_columns(
 
 /// The order lines the file's understanding ([`crate::schema`]) finds, so that `baskets`
 /// groups the lines `inspect` and the Data page say it does. `None` when the understanding
-/// is of another shape; the header words alone may still find order lines then.
-fn understood_order_lines(table: &Table) -> Option<(OrderLines, ShapeReason)> {
+/// is of another shape; the header words alone may still find order lines then. `given`
+/// is the table's understanding when the caller has it; otherwise it is computed here.
+fn understood_order_lines(
+    table: &Table,
+    given: Option<&Understanding>,
+) -> Option<(OrderLines, ShapeReason)> {
     use crate::schema::{understand, ColumnRole, Shape};
-    let u = understand(table);
+    let computed;
+    let u = match given {
+        Some(u) => u,
+        None => {
+            computed = understand(table);
+            &computed
+        }
+    };
     if u.shape != Shape::OrderLines {
         return None;
     }
-    let spec = understood_columns(&u, table)?;
+    let spec = understood_columns(u, table)?;
     let reason = if u.columns[u.suggested.basket_columns[0]].role == ColumnRole::Order {
         ShapeReason::OrderColumnNames
     } else {
@@ -439,12 +462,20 @@ pub fn not_baskets(table: &Table) -> Error {
 /// What the table alone says about the shape. `Ok(None)`: its rows are not a table
 /// (no header, ragged lines, or one column), so the text is one basket per line.
 pub(crate) fn table_shape(table: &Table) -> Result<Option<(TableShape, ShapeReason)>> {
+    table_shape_understood(table, None)
+}
+
+/// [`table_shape`] reading the table's `understanding` when the caller has it.
+pub(crate) fn table_shape_understood(
+    table: &Table,
+    understanding: Option<&Understanding>,
+) -> Result<Option<(TableShape, ShapeReason)>> {
     if one_hot_layout(table).is_some() {
         return Ok(Some((TableShape::OneHot, ShapeReason::BinaryColumns)));
     }
     let has_header = table.source().has_header;
     if has_header {
-        if let Ok((spec, reason)) = guess_columns(table, &[], None) {
+        if let Ok((spec, reason)) = guess_columns_understood(table, &[], None, understanding) {
             return Ok(Some((TableShape::OrderLines(spec), reason)));
         }
     }

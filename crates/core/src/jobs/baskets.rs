@@ -288,6 +288,26 @@ pub fn build<E: From<Error>>(
     Ok(prepared(tx, report, started, clock)?)
 }
 
+/// [`build`] for a table whose understanding the caller keeps (the app keeps one per
+/// loaded file, with the user's corrections): the corrections decide the source
+/// ([`BasketSource::understood`]), and detection reads `understanding` instead of
+/// understanding the table a second time.
+pub fn build_understood<E: From<Error>>(
+    source: &BasketSource,
+    table: &Table,
+    understanding: &Understanding,
+    bytes: impl FnOnce() -> std::result::Result<Vec<u8>, E>,
+    clock: &dyn Clock,
+) -> std::result::Result<(Transactions, Prepared), E> {
+    let started = clock.now_seconds();
+    let options = BuildOptions {
+        understanding: Some(understanding.clone()),
+        ..source.understood(understanding, table).options()
+    };
+    let (tx, report) = build_from_table(table, bytes, &options)?;
+    Ok(prepared(tx, report, started, clock)?)
+}
+
 /// Builds the baskets of a file's bytes, read as `read` says (what the CLI does).
 pub fn build_bytes(
     source: &BasketSource,
@@ -396,6 +416,20 @@ pub fn run<E: From<Error>>(
     clock: &dyn Clock,
 ) -> std::result::Result<BasketsOutput, E> {
     let (tx, prepared) = build(&job.spec.source, table, bytes, clock)?;
+    Ok(finish(job, &tx, prepared, progress, clock)?)
+}
+
+/// Builds the baskets of `table` as [`build_understood`] does and mines them (the app's
+/// path: its loaded table comes with an understanding).
+pub fn run_understood<E: From<Error>>(
+    job: &CheckedBaskets,
+    table: &Table,
+    understanding: &Understanding,
+    bytes: impl FnOnce() -> std::result::Result<Vec<u8>, E>,
+    progress: &mut dyn Progress,
+    clock: &dyn Clock,
+) -> std::result::Result<BasketsOutput, E> {
+    let (tx, prepared) = build_understood(&job.spec.source, table, understanding, bytes, clock)?;
     Ok(finish(job, &tx, prepared, progress, clock)?)
 }
 
@@ -515,6 +549,50 @@ mod tests {
             ..BasketSource::default()
         };
         assert_eq!(given.understood(&u, &table), given);
+    }
+
+    /// The app keeps the loaded table's understanding: building with it reads that
+    /// understanding instead of computing one again. An understanding whose suggested
+    /// item column differs from what `understand` finds proves which one was read.
+    #[test]
+    fn a_kept_understanding_is_read_not_computed_again() {
+        use crate::schema::understand;
+        let table = read_bytes(RETAIL, &ReadOptions::default()).unwrap();
+        let open = BasketSource::default();
+        let none = || Ok::<_, Error>(Vec::new());
+        let (_, own) = build(&open, &table, none, &FrozenClock).unwrap();
+        assert_eq!(own.report.item_column.as_deref(), Some("Description"));
+
+        let mut kept = understand(&table);
+        let (_, same) = build_understood(&open, &table, &kept, none, &FrozenClock).unwrap();
+        assert_eq!(
+            same, own,
+            "the table's own understanding builds the same baskets"
+        );
+
+        let stock_code = table.column_index("StockCode").unwrap();
+        kept.suggested.item_column = Some(stock_code);
+        assert!(!kept.has_choices());
+        let (_, read) = build_understood(&open, &table, &kept, none, &FrozenClock).unwrap();
+        assert_eq!(read.report.item_column.as_deref(), Some("StockCode"));
+        assert!(read.report.detected);
+    }
+
+    /// Mining through [`run_understood`] gives the job and numbers [`run`] gives.
+    #[test]
+    fn run_understood_mines_as_run_does() {
+        use crate::schema::understand;
+        let table = read_bytes(RETAIL, &ReadOptions::default()).unwrap();
+        let checked = job(r#"{"mine": {"min_support": {"Count": 5}, "min_confidence": 0.5}}"#)
+            .check()
+            .unwrap();
+        let none = || Ok::<_, Error>(Vec::new());
+        let plain = run(&checked, &table, none, &mut Silent, &FrozenClock).unwrap();
+        let kept = understand(&table);
+        let understood =
+            run_understood(&checked, &table, &kept, none, &mut Silent, &FrozenClock).unwrap();
+        assert_eq!(understood, plain);
+        assert!(plain.mined.as_ref().unwrap().rule_count > 0);
     }
 
     /// On every basket-bearing file of the understanding corpus, the builder's own

@@ -5,7 +5,7 @@
 //! `web_sys::Worker` built by Trunk (`data-type="worker"` with a loader shim, a classic
 //! worker) and calls `terminate()` to cancel. The next job starts a fresh worker.
 //!
-//! A result's long lists arrive ahead of it in chunks ([`super::chunks`]), one message
+//! A result's long lists arrive ahead of it in chunks ([`crate::worker::protocol::lists`]), one message
 //! each, so each is parsed in a task of its own; the bridge gathers them per job and puts
 //! them back into the result before handing it to the job's callback.
 //!
@@ -20,8 +20,8 @@ use js_sys::Array;
 use wasm_bindgen::prelude::*;
 use web_sys::{File, MessageEvent, Worker};
 
-use super::chunks::{Assembly, Chunk};
-use super::protocol::{Job, JobId, Reply, Request, Response, WireError};
+use crate::worker::protocol::{Assembly, Chunk};
+use crate::worker::protocol::{Job, JobId, Reply, Request, Response, WireError};
 
 /// Where Trunk puts the worker's loader, relative to the page so the app also works under a
 /// sub-path such as `/shoplens/`.

@@ -1,11 +1,13 @@
-//! The analysis pages' jobs, one module per page: adapters on core's jobs
-//! (`shoplens_core::jobs`). Each module defines its job enum (what the page asks for), its
-//! output enum (what comes back), `run`, which decodes a job into a core job, runs it inside
-//! the worker on the loaded table (reached through [`super::runner::with_table`]) with
-//! progress through [`super::runner::compute_progress`], and shapes the result for the
-//! page, and `spec`, the core job a page's job runs (for "Download job", see [`spec`]).
+//! The analysis pages' jobs in the worker, one module per page: adapters on core's jobs
+//! (`shoplens_core::jobs`). The page's job and output types are in
+//! [`crate::worker::protocol`]; each module here has `run`, which decodes a page's job into
+//! a core job, checks and runs it on the loaded table (reached through
+//! [`super::loaded::with_table`]) with progress through [`super::runner::compute_progress`],
+//! and shapes the result for the page, and `spec`, the core job a page's job runs (for
+//! "Download job", see [`spec`]). No analysis logic lives here: it is in core, where the
+//! CLI reaches it and native tests check it.
 
-use super::protocol::{Job, JobId, Output, WireError};
+use crate::worker::protocol::{Job, JobId, Output, WireError};
 
 pub mod baskets;
 pub mod customers;
@@ -18,7 +20,7 @@ pub struct WorkerClock;
 
 impl shoplens_core::rt::Clock for WorkerClock {
     fn now_seconds(&self) -> f64 {
-        super::runner::now_ms() / 1000.0
+        crate::worker::thread::runner::now_ms() / 1000.0
     }
 }
 

@@ -1,61 +1,15 @@
-//! The Customers page's jobs, run in the worker: each decodes into a core job
+//! The Customers page's jobs in the worker: each decodes into a core job
 //! (`shoplens_core::jobs::{rfm, segment, churn, clv, cohort}`, the same code `shoplens rfm`,
 //! `segment`, `churn`, `clv` and `cohort` run), calls it on the loaded table and sends its
-//! typed result back. (Speed measurements on generated data live in
-//! `crates/core/benches/customers.rs`.)
+//! typed result back. The messages are in [`crate::worker::protocol::customers`].
 
-use serde::{Deserialize, Serialize};
-use shoplens_core::jobs::churn::{self, ChurnJob};
-use shoplens_core::jobs::clv::{self, ClvJob};
-use shoplens_core::jobs::cohort::{self, CohortJob};
-use shoplens_core::jobs::rfm::{self, RfmJob};
-use shoplens_core::jobs::segment::{self, SegmentJob};
-use shoplens_core::jobs::Job;
-
-pub use shoplens_core::jobs::churn::{
-    ChurnClassifier, ChurnJob as ChurnRequest, ChurnOutput as ChurnView, ScoredCustomer,
-    AT_RISK_LISTED, FACTORS_SHOWN,
-};
-pub use shoplens_core::jobs::clv::{ClvModel, ClvOutput as ClvView};
-pub use shoplens_core::jobs::cohort::CohortOutput as CohortView;
-pub use shoplens_core::jobs::rfm::RfmOutput as RfmView;
-pub use shoplens_core::jobs::segment::{
-    SegmentJob as SegmentRequest, SegmentOutput as SegmentsView, SegmentSource, ELBOW_MAX_K,
-};
+use shoplens_core::jobs::{churn, clv, cohort, rfm, segment, Job};
 
 use super::WorkerClock;
+use crate::worker::protocol::customers::{CustomerJob, CustomerOutput};
 use crate::worker::protocol::{JobId, Output, WireError};
-use crate::worker::runner::{compute_progress, with_table};
-
-/// What the Customers page asks the worker to do.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub enum CustomerJob {
-    /// RFM scores and named segments of the order lines in the loaded table.
-    Rfm(RfmJob),
-    /// k-means segments.
-    Segments(SegmentJob),
-    /// Churn risk.
-    Churn(ChurnJob),
-    /// Customer lifetime value.
-    Clv(ClvJob),
-    /// Cohort retention.
-    Cohort(CohortJob),
-}
-
-/// What comes back from a [`CustomerJob`].
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub enum CustomerOutput {
-    /// RFM result.
-    Rfm(Box<RfmView>),
-    /// k-means result.
-    Segments(Box<SegmentsView>),
-    /// Churn result.
-    Churn(Box<ChurnView>),
-    /// Lifetime value result.
-    Clv(Box<ClvView>),
-    /// Cohort result.
-    Cohort(Box<CohortView>),
-}
+use crate::worker::thread::loaded::with_table;
+use crate::worker::thread::runner::compute_progress;
 
 /// The core job `job` runs, defaults filled in from the loaded table.
 pub fn spec(job: &CustomerJob) -> Result<Option<Job>, WireError> {

@@ -251,22 +251,24 @@ mod tests {
     #[test]
     fn advertising_profile_matches_pandas() {
         check_against_pandas(
-            include_bytes!("../../testdata/islr-advertising/Advertising.csv"),
-            include_str!("../../testdata/fixtures/profile_islr-advertising.json"),
+            include_bytes!("../../../testdata/islr-advertising/Advertising.csv"),
+            include_str!("../../../testdata/fixtures/profile_islr-advertising.json"),
         );
     }
 
     #[test]
     fn online_retail_profile_matches_pandas() {
         check_against_pandas(
-            include_bytes!("../../testdata/uci-online-retail-first1071/OnlineRetail_first1071.csv"),
-            include_str!("../../testdata/fixtures/profile_uci-online-retail-first1071.json"),
+            include_bytes!(
+                "../../../testdata/uci-online-retail-first1071/OnlineRetail_first1071.csv"
+            ),
+            include_str!("../../../testdata/fixtures/profile_uci-online-retail-first1071.json"),
         );
     }
 
     #[test]
     fn advertising_preview_shows_the_first_rows_as_written() {
-        let csv = include_bytes!("../../testdata/islr-advertising/Advertising.csv");
+        let csv = include_bytes!("../../../testdata/islr-advertising/Advertising.csv");
         let table = read_bytes(csv, &ReadOptions::default()).unwrap();
         let summary = TableSummary::of(&table, "Advertising.csv", csv.len() as u64);
         assert_eq!(summary.size_bytes, 4061);

@@ -1,76 +1,22 @@
-//! The Models page's jobs, run in the worker: each decodes into a core job
+//! The Models page's jobs in the worker: each decodes into a core job
 //! (`shoplens_core::jobs::{fit, compare, predict}`, the same code `shoplens fit`, `compare`,
 //! `grid` and `predict` run), calls it on the loaded table and sends its typed result back.
-//! The only state kept here is the last trained model, for "Save model".
+//! The only state kept here is the last trained model, for "Save model". The messages are
+//! in [`crate::worker::protocol::models`].
 
 use std::cell::RefCell;
 
-use serde::{Deserialize, Serialize};
-use shoplens_core::jobs::compare::{self, CompareJob, GridJob};
+use shoplens_core::jobs::compare;
 use shoplens_core::jobs::fit::{self, FitJob};
 use shoplens_core::jobs::predict::{self, PredictJob};
 use shoplens_core::learn::{model_json, TrainedModel};
 use shoplens_core::Error;
 
-pub use shoplens_core::jobs::compare::{CvResult as CvView, CvRow};
-pub use shoplens_core::jobs::fit::{
-    FitJob as TrainRequest, FitOutput as ModelView, NodeView, PlanView, PredictionRow,
-    FOREST_TREES_SHOWN, TREE_NODES_SHOWN,
-};
-
 use super::WorkerClock;
+use crate::worker::protocol::models::{ModelJob, ModelOutput, ModelView};
 use crate::worker::protocol::{JobId, Output, WireError};
-use crate::worker::runner::{compute_progress, with_table};
-
-/// What the Models page asks the worker to do.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub enum ModelJob {
-    /// Train and evaluate one model.
-    Train(FitJob),
-    /// The default feature plan for a target (cheap, no fitting), run when it changes.
-    Plan {
-        /// The column to predict.
-        target: String,
-    },
-    /// k-fold cross-validation of every model kind that can do the task.
-    Compare(CompareJob),
-    /// k-fold cross-validation of a small grid around one model's main parameter.
-    Grid(GridJob),
-    /// The model the page shows as `shoplens-model` JSON (preprocessing included).
-    SaveModel {
-        /// The request that trained it. When this worker's last model came from another
-        /// request, or it has none (a reload or a cancel restarted the worker), the model
-        /// is trained again first: the seed makes it the same model.
-        request: FitJob,
-    },
-    /// Scores the loaded table with a saved model; the predictions come back as CSV.
-    Predict {
-        /// A model file's text, as saved by [`ModelJob::SaveModel`] or `shoplens fit --save`.
-        model_json: String,
-    },
-}
-
-/// What comes back from a [`ModelJob`].
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub enum ModelOutput {
-    /// A trained model.
-    Trained(Box<ModelView>),
-    /// A target's feature plan.
-    Plan(PlanView),
-    /// Every kind cross-validated.
-    Compared(CvView),
-    /// A grid cross-validated.
-    Grid(CvView),
-    /// The last model as JSON.
-    ModelJson(String),
-    /// Predictions of a saved model for the loaded table, as CSV (BOM, formula guard).
-    Predicted {
-        /// The CSV text.
-        csv: String,
-        /// Rows scored.
-        rows: usize,
-    },
-}
+use crate::worker::thread::loaded::with_table;
+use crate::worker::thread::runner::compute_progress;
 
 thread_local! {
     /// The last model trained in this worker and its request, kept for

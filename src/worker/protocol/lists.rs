@@ -18,36 +18,12 @@
 use std::borrow::Cow;
 use std::sync::Arc;
 
-use serde::{Deserialize, Serialize};
 use shoplens_core::basket::{Itemset, Rule};
 
-use super::jobs::baskets::{BasketOutput, Mined, RuleList, RuleSlice};
-use super::protocol::Output;
-
-/// Entries per chunk. Parsing a chunk of 5,000 rules (measures included) took up to 90 ms
-/// of the page's thread on a busy 2-core machine; half that keeps each well inside the
-/// 100 ms a task may take.
-pub const CHUNK_LEN: usize = 2_500;
-
-/// Consecutive entries of one long list of a result, in order.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "list", content = "entries", rename_all = "snake_case")]
-pub enum Chunk {
-    /// Rules of a basket search ([`Mined::rules`]).
-    Rules(RuleList),
-    /// Itemsets of a basket search ([`Mined::itemsets`]).
-    Itemsets(Vec<Itemset>),
-}
-
-/// A [`Chunk`] borrowed from a result, written exactly as the chunk is.
-#[derive(Debug, Clone, Copy, PartialEq, Serialize)]
-#[serde(tag = "list", content = "entries", rename_all = "snake_case")]
-pub enum ChunkRef<'a> {
-    /// Rules of a basket search.
-    Rules(RuleSlice<'a>),
-    /// Itemsets of a basket search.
-    Itemsets(&'a [Itemset]),
-}
+use super::baskets::{BasketOutput, Mined};
+use super::chunk::{Chunk, ChunkRef};
+use super::messages::Output;
+use super::rule_list::{RuleList, RuleSlice};
 
 /// Takes the long lists out of `output`, leaving them empty, and returns them as chunks of
 /// at most `len` entries, in order (none for outputs without long lists).
@@ -125,7 +101,7 @@ impl Assembly {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::worker::jobs::baskets::tests::searched;
+    use crate::worker::protocol::baskets::tests::searched;
 
     fn lists(output: &Output) -> (&[Rule], &[Itemset]) {
         match output {

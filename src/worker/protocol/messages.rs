@@ -7,21 +7,22 @@
 //! number of [`Reply::Progress`] and exactly one [`Reply::Done`] or [`Reply::Failed`]. A
 //! result with long lists (a search's rules) sends them first as [`Response::Chunk`]s and
 //! then the `Done` without them; the page's bridge puts them back, so callers only ever see
-//! whole results (see [`super::chunks`]).
+//! whole results (see [`super::lists`]).
 //!
-//! Later features add a [`Job`] variant and an [`Output`] variant (mine baskets, fit a model,
-//! ...); nothing else changes. Jobs run one at a time, in order, on the table the last
-//! [`Job::LoadTable`] kept in the worker's memory.
+//! Each analysis page has one [`Job`] and one [`Output`] variant wrapping that page's
+//! job and output enums (`super::baskets` and the others); a new analysis adds a variant
+//! there (see `ARCHITECTURE.md`, "Adding an analysis"). Jobs run one at a time, in order,
+//! on the table the last [`Job::LoadTable`] kept in the worker's memory.
 
 use serde::{Deserialize, Serialize};
 use shoplens_core::privacy::Protection;
 use shoplens_core::schema::Override;
 use shoplens_core::table::{DataType, ReadOptions, Retyped, Role};
-use shoplens_core::{Error, Lang};
 
-use super::chunks::Chunk;
-use super::jobs::{baskets, customers, models, operations, products};
+use super::chunk::Chunk;
+use super::error::WireError;
 use super::summary::TableSummary;
+use super::{baskets, customers, models, operations, products};
 
 /// Identifies a job so replies reach the right caller.
 pub type JobId = u32;
@@ -195,52 +196,10 @@ pub enum Output {
     },
 }
 
-/// An error as it crosses the worker boundary: its message in both languages, so the page
-/// renders it in whatever language is current when (or after) it arrives.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct WireError {
-    /// Simplified Chinese.
-    pub zh: String,
-    /// English.
-    pub en: String,
-}
-
-impl WireError {
-    /// The message in `lang`.
-    pub fn message(&self, lang: Lang) -> &str {
-        lang.pick(&self.zh, &self.en)
-    }
-
-    /// A failure of the browser itself (a worker that did not start, a file the browser
-    /// could not read), described in both languages.
-    pub fn browser(zh: &str, en: &str, detail: &str) -> WireError {
-        WireError {
-            zh: format!("{zh}：{detail}"),
-            en: format!("{en}: {detail}"),
-        }
-    }
-}
-
-/// Lets a job's `?` turn a core error into the wire form.
-impl From<Error> for WireError {
-    fn from(error: Error) -> WireError {
-        WireError::from(&error)
-    }
-}
-
-impl From<&Error> for WireError {
-    fn from(error: &Error) -> WireError {
-        WireError {
-            zh: error.message(Lang::Zh),
-            en: error.message(Lang::En),
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use shoplens_core::ErrorKind;
+    use shoplens_core::{Error, ErrorKind};
 
     #[test]
     fn requests_and_responses_survive_json() {
@@ -284,15 +243,5 @@ mod tests {
             let text = serde_json::to_string(&response).unwrap();
             assert_eq!(serde_json::from_str::<Response>(&text).unwrap(), response);
         }
-    }
-
-    #[test]
-    fn errors_carry_both_languages() {
-        let wire = WireError::from(&Error::new(ErrorKind::EmptyFile));
-        assert_eq!(
-            wire.message(Lang::En),
-            "The file is empty: it has no bytes at all."
-        );
-        assert_eq!(wire.message(Lang::Zh), "文件是空的：没有任何内容。");
     }
 }

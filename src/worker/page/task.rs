@@ -5,8 +5,8 @@
 use leptos::prelude::*;
 
 use super::bridge;
-use super::protocol::{Job, Output, Reply, Stage};
 use crate::state::{results, JobStatus};
+use crate::worker::protocol::{Job, Output, Reply, Stage};
 
 /// Sends `job` to the worker. While it runs, `status` is `Running` (named `name`, e.g. the
 /// analysis being computed); when it fails, `Failed`; when it succeeds, `status` becomes

@@ -1,38 +1,16 @@
-//! The Products page's jobs, run in the worker: each decodes into a core job
+//! The Products page's jobs in the worker: each decodes into a core job
 //! (`shoplens_core::jobs::products`, the same code `shoplens abc-xyz` and `shoplens
 //! recommend` run), calls it on the loaded table with progress and sends its typed result
-//! back.
+//! back. The messages are in [`crate::worker::protocol::products`].
 
-use serde::{Deserialize, Serialize};
 use shoplens_core::jobs::products::{run_abc_xyz, run_recommend};
 use shoplens_core::jobs::Job;
 
-pub use shoplens_core::jobs::products::{
-    AbcXyzJob as AbcXyzRequest, AbcXyzOutput as AbcXyzView, RecommendJob as RecommendRequest,
-    RecommendOutput as RecommendView,
-};
-
 use super::WorkerClock;
+use crate::worker::protocol::products::{ProductJob, ProductOutput};
 use crate::worker::protocol::{JobId, Output, WireError};
-use crate::worker::runner::{compute_progress, with_table};
-
-/// What the Products page asks the worker to do.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub enum ProductJob {
-    /// ABC/XYZ classes of the products in the loaded table.
-    AbcXyz(AbcXyzRequest),
-    /// Per-customer recommendations and their held-out evaluation.
-    Recommend(RecommendRequest),
-}
-
-/// What comes back from a [`ProductJob`].
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub enum ProductOutput {
-    /// Classes and matrix.
-    AbcXyz(Box<AbcXyzView>),
-    /// Recommendations and evaluation.
-    Recommend(Box<RecommendView>),
-}
+use crate::worker::thread::loaded::with_table;
+use crate::worker::thread::runner::compute_progress;
 
 /// The core job `job` runs, defaults filled in from the loaded table.
 pub fn spec(job: &ProductJob) -> Result<Option<Job>, WireError> {

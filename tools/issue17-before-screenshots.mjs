@@ -85,7 +85,13 @@ async function analyse(page, { churn, models }) {
   if (models) {
     await open(page, "models");
     await byTest(page, "models-features").waitFor();
-    await run(page, "models", "models-run", "models-results");
+    // The old build's model run may not finish on this file: go on without its result.
+    try {
+      await byTest(page, "models-run").click();
+      await byTest(page, "models-results").waitFor({ timeout: 90_000 });
+    } catch {
+      measured.skipped.push("models: no models-results within 90 s");
+    }
   }
   await open(page, "operations");
   if (await present(page, '[data-testid="tab-forecast"]')) await byTest(page, "tab-forecast").click();

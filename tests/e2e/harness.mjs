@@ -31,9 +31,10 @@ export const TIMEOUT = 60_000;
 /**
  * Starts the server and the browser. Returns `{ origin, context, newPage, foreignRequests,
  * consoleErrors, close }`; `newPage()` opens a page whose console errors are recorded.
+ * `dist` serves another build than this tree's dist/ (an older one, for comparison shots).
  */
-export async function launch({ locale = "en-US" } = {}) {
-  const server = await serve(DIST);
+export async function launch({ locale = "en-US", dist = DIST } = {}) {
+  const server = await serve(dist);
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
     args: [

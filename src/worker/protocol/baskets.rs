@@ -226,7 +226,7 @@ pub(crate) mod tests {
         assert!(mined.rule_count > MAX_RULES, "{}", mined.rule_count);
         assert_eq!(mined.rules.len(), MAX_RULES);
         assert_eq!(mined.itemsets.len(), mined.itemset_count.min(MAX_ITEMSETS));
-        let lifts: Vec<f64> = mined.rules.iter().map(|r| r.lift).collect();
+        let lifts: Vec<f64> = mined.rules.iter().map(|r| r.measures.lift).collect();
         assert!(lifts.windows(2).all(|w| w[0] >= w[1]), "best by lift first");
         assert_eq!(mined.rules.baskets, mined.prepared.report.baskets as u64);
         assert!(mined.partial_message.is_none());

@@ -160,6 +160,16 @@ pub enum Allowed {
     ColumnName,
     /// At least one of the named things (models, folds, parameter sets...).
     AtLeastOne(Counted),
+    /// An item (product) that occurs in the data.
+    ItemOfData,
+    /// An interval coverage strictly between 0 and 100 percent.
+    CoveragePercent,
+    /// Forecasts that are all finite numbers.
+    FiniteForecasts,
+    /// A share from 0 up to this number.
+    ShareUpTo(f64),
+    /// Starting points from which the likelihood is finite.
+    FiniteLikelihood,
     /// A rule not yet given a typed form: English text, shown as it is in both languages.
     /// Each such call site is a to-do (see `typed_error_payloads` in the tests).
     Other(String),
@@ -220,6 +230,17 @@ impl Allowed {
             Allowed::UpToOne => fixed("大于 0 且不超过 1", "above 0 and at most 1"),
             Allowed::Date => fixed("日期 YYYY-MM-DD", "a date YYYY-MM-DD"),
             Allowed::ColumnName => fixed("表中某一列的列名", "the name of a column of the table"),
+            Allowed::ItemOfData => fixed("数据中出现的商品", "an item of the data"),
+            Allowed::CoveragePercent => fixed(
+                "0 到 100 之间的覆盖率（百分比，不含两端）",
+                "a coverage strictly between 0 and 100 (percent)",
+            ),
+            Allowed::FiniteForecasts => fixed("有限的预测值", "finite forecasts"),
+            Allowed::ShareUpTo(n) => pick(
+                format!("0 到 {} 之间的比例", number(*n)),
+                format!("a share between 0 and {}", number(*n)),
+            ),
+            Allowed::FiniteLikelihood => fixed("似然为有限值", "a finite likelihood"),
             Allowed::Other(text) => pick(zh_expected(text), text.clone()),
         }
     }
@@ -763,6 +784,11 @@ mod tests {
             Allowed::UpToOne,
             Allowed::Date,
             Allowed::ColumnName,
+            Allowed::ItemOfData,
+            Allowed::CoveragePercent,
+            Allowed::FiniteForecasts,
+            Allowed::ShareUpTo(0.9),
+            Allowed::FiniteLikelihood,
         ];
         allowed.extend(counted.into_iter().map(Allowed::AtLeastOne));
         for expected in allowed {

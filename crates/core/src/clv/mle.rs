@@ -88,7 +88,7 @@ pub fn maximize(
     }
     let (point, value, converged) = best
         .filter(|b| b.1.is_finite())
-        .ok_or_else(|| Error::invalid_parameter("starts", starts.len(), "a finite likelihood"))?;
+        .ok_or_else(|| Error::invalid_parameter("starts", starts.len(), crate::Allowed::FiniteLikelihood))?;
     Ok((
         point.iter().map(|v| v.exp()).collect(),
         FitReport {

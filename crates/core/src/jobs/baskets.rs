@@ -479,7 +479,7 @@ pub fn baskets_with(
             .items
             .iter()
             .position(|i| i == name)
-            .ok_or_else(|| Error::invalid_parameter("item", name, "an item of the data"))?;
+            .ok_or_else(|| Error::invalid_parameter("item", name, crate::Allowed::ItemOfData))?;
         ids.push(id as u32);
     }
     ids.sort_unstable();

@@ -108,7 +108,7 @@ impl InventoryParams {
             return Err(Error::invalid_parameter(
                 "holdout",
                 self.holdout,
-                "a share between 0 and 0.9",
+                crate::Allowed::ShareUpTo(0.9),
             ));
         }
         self.ga.check()

@@ -35,7 +35,7 @@ pub fn training_days(days: usize, holdout: f64) -> Result<usize> {
         return Err(Error::invalid_parameter(
             "holdout",
             holdout,
-            "a share between 0 and 0.9",
+            crate::Allowed::ShareUpTo(0.9),
         ));
     }
     if holdout <= 0.0 {

@@ -170,6 +170,12 @@ pub enum Allowed {
     ShareUpTo(f64),
     /// Starting points from which the likelihood is finite.
     FiniteLikelihood,
+    /// Zero, or a number strictly between 0 and 1.
+    ZeroOrOpenUnit,
+    /// A whole number of at least 1, or no value at all (no limit).
+    AtLeastOneOrNone,
+    /// Bounds with 0 ≤ min ≤ max.
+    MinWithinMax,
     /// A rule not yet given a typed form: English text, shown as it is in both languages.
     /// Each such call site is a to-do (see `typed_error_payloads` in the tests).
     Other(String),
@@ -241,6 +247,12 @@ impl Allowed {
                 format!("a share between 0 and {}", number(*n)),
             ),
             Allowed::FiniteLikelihood => fixed("似然为有限值", "a finite likelihood"),
+            Allowed::ZeroOrOpenUnit => fixed(
+                "0，或 0 到 1 之间（不含 0 和 1）",
+                "0, or between 0 and 1 (exclusive)",
+            ),
+            Allowed::AtLeastOneOrNone => fixed("至少 1，或不设", "at least 1, or none"),
+            Allowed::MinWithinMax => fixed("0 ≤ 下限 ≤ 上限", "0 <= min <= max"),
             Allowed::Other(text) => pick(zh_expected(text), text.clone()),
         }
     }
@@ -789,6 +801,9 @@ mod tests {
             Allowed::FiniteForecasts,
             Allowed::ShareUpTo(0.9),
             Allowed::FiniteLikelihood,
+            Allowed::ZeroOrOpenUnit,
+            Allowed::AtLeastOneOrNone,
+            Allowed::MinWithinMax,
         ];
         allowed.extend(counted.into_iter().map(Allowed::AtLeastOne));
         for expected in allowed {

@@ -343,7 +343,7 @@ impl Metric {
             Error::invalid_parameter(
                 "metric",
                 name,
-                "one of accuracy, precision, recall, f1, roc_auc, log_loss, r2, rmse, mae, mape",
+                crate::Allowed::one_of(&["accuracy", "precision", "recall", "f1", "roc_auc", "log_loss", "r2", "rmse", "mae", "mape"]),
             )
         })
     }

@@ -70,7 +70,7 @@ impl ModelKind {
                 Error::invalid_parameter(
                     "model",
                     name,
-                    "one of linear, logistic, knn, tree, forest, svm",
+                    crate::Allowed::one_of(&["linear", "logistic", "knn", "tree", "forest", "svm"]),
                 )
             })
     }

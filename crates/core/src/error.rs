@@ -176,6 +176,10 @@ pub enum Allowed {
     AtLeastOneOrNone,
     /// Bounds with 0 ≤ min ≤ max.
     MinWithinMax,
+    /// Something that does classification (a model, tree, forest, metric or learner).
+    Classification(Family),
+    /// Something that does regression (a model, tree, forest, metric or learner).
+    Regression(Family),
     /// A rule not yet given a typed form: English text, shown as it is in both languages.
     /// Each such call site is a to-do (see `typed_error_payloads` in the tests).
     Other(String),
@@ -253,7 +257,74 @@ impl Allowed {
             ),
             Allowed::AtLeastOneOrNone => fixed("至少 1，或不设", "at least 1, or none"),
             Allowed::MinWithinMax => fixed("0 ≤ 下限 ≤ 上限", "0 <= min <= max"),
+            Allowed::Classification(family) => family.describe(lang, true),
+            Allowed::Regression(family) => family.describe(lang, false),
             Allowed::Other(text) => pick(zh_expected(text), text.clone()),
+        }
+    }
+}
+
+/// The kind of thing an [`Allowed::Classification`] or [`Allowed::Regression`] asks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Family {
+    /// A model kind, one of these names.
+    Model(Vec<String>),
+    /// A metric, one of these names.
+    Metric(Vec<String>),
+    /// A single decision tree (a classification tree gives probabilities).
+    Tree,
+    /// A random forest (a classification forest gives probabilities).
+    Forest,
+    /// A fitted model of the right task.
+    Learner,
+}
+
+impl Family {
+    /// [`Family::Model`] from names.
+    pub fn models(names: &[&str]) -> Family {
+        Family::Model(names.iter().map(|n| n.to_string()).collect())
+    }
+
+    /// [`Family::Metric`] from names.
+    pub fn metrics(names: &[&str]) -> Family {
+        Family::Metric(names.iter().map(|n| n.to_string()).collect())
+    }
+
+    /// The phrase for a classification (`true`) or regression family.
+    fn describe(&self, lang: Lang, classification: bool) -> String {
+        let zh = lang == Lang::Zh;
+        let task = match (classification, zh) {
+            (true, true) => "分类",
+            (true, false) => "classification",
+            (false, true) => "回归",
+            (false, false) => "regression",
+        };
+        let purpose = match (classification, zh) {
+            (true, true) => "（才能给出概率）",
+            (true, false) => " for probabilities",
+            (false, true) => "（才能给出数值预测）",
+            (false, false) => " for numeric predictions",
+        };
+        let list = |names: &[String]| {
+            if zh {
+                format!("（{}）", names.join("、"))
+            } else {
+                format!(" ({})", names.join(", "))
+            }
+        };
+        match self {
+            Family::Model(names) if zh => format!("{task}模型{}", list(names)),
+            Family::Model(names) => format!("a {task} model{}", list(names)),
+            Family::Metric(names) if zh => format!("{task}指标{}", list(names)),
+            Family::Metric(names) => format!("a {task} metric{}", list(names)),
+            Family::Tree if zh => format!("{task}树{purpose}"),
+            Family::Tree => format!("a {task} tree{purpose}"),
+            Family::Forest if zh => format!("{task}森林{purpose}"),
+            Family::Forest => format!("a {task} forest{purpose}"),
+            Family::Learner if zh => format!("{task}器"),
+            Family::Learner if classification => "a classifier".to_string(),
+            Family::Learner => "a regressor".to_string(),
         }
     }
 }
@@ -805,6 +876,10 @@ mod tests {
             Allowed::AtLeastOneOrNone,
             Allowed::MinWithinMax,
         ];
+        for family in [Family::Learner, Family::Tree, Family::Forest] {
+            allowed.push(Allowed::Classification(family.clone()));
+            allowed.push(Allowed::Regression(family));
+        }
         allowed.extend(counted.into_iter().map(Allowed::AtLeastOne));
         for expected in allowed {
             kinds.push(ErrorKind::InvalidParameter {

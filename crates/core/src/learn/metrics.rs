@@ -405,7 +405,7 @@ impl Metric {
             _ => Err(Error::invalid_parameter(
                 "metric",
                 self.as_str(),
-                "a classification metric (accuracy, precision, recall, f1, roc_auc, log_loss)",
+                Allowed::Classification(crate::Family::metrics(&["accuracy", "precision", "recall", "f1", "roc_auc", "log_loss"])),
             )),
         }
     }
@@ -420,7 +420,7 @@ impl Metric {
             _ => Err(Error::invalid_parameter(
                 "metric",
                 self.as_str(),
-                "a regression metric (r2, rmse, mae, mape)",
+                Allowed::Regression(crate::Family::metrics(&["r2", "rmse", "mae", "mape"])),
             )),
         }
     }

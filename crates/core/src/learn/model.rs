@@ -260,8 +260,8 @@ impl PredictProba for FittedModel {
 
 fn unsupported(kind: ModelKind, task: Task) -> Error {
     let expected = match task {
-        Task::Regression => "a regression model (linear, knn, tree, forest)",
-        Task::Classification => "a classification model (logistic, knn, tree, forest, svm)",
+        Task::Regression => crate::Allowed::Regression(crate::Family::models(&["linear", "knn", "tree", "forest"])),
+        Task::Classification => crate::Allowed::Classification(crate::Family::models(&["logistic", "knn", "tree", "forest", "svm"])),
     };
     Error::invalid_parameter("model", kind.as_str(), expected)
 }
@@ -302,7 +302,7 @@ impl FittedModel {
                 return Err(Error::invalid_parameter(
                     "task",
                     "regression",
-                    "a classifier",
+                    crate::Allowed::Classification(crate::Family::Learner),
                 ))
             }
         };
@@ -319,7 +319,7 @@ impl FittedModel {
             _ => Err(Error::invalid_parameter(
                 "task",
                 "classification",
-                "a regressor",
+                crate::Allowed::Regression(crate::Family::Learner),
             )),
         }
     }

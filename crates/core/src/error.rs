@@ -180,6 +180,15 @@ pub enum Allowed {
     Classification(Family),
     /// Something that does regression (a model, tree, forest, metric or learner).
     Regression(Family),
+    /// A matrix of this many rows and columns (its number of values).
+    Cells {
+        /// Rows.
+        rows: usize,
+        /// Columns.
+        columns: usize,
+    },
+    /// This many values: one for each of something ([`Per`]).
+    Count(usize, Per),
     /// A rule not yet given a typed form: English text, shown as it is in both languages.
     /// Each such call site is a to-do (see `typed_error_payloads` in the tests).
     Other(String),
@@ -198,6 +207,11 @@ impl From<String> for Allowed {
 }
 
 impl Allowed {
+    /// [`Allowed::Count`]: `n` values, one for each of `per`.
+    pub fn count(n: usize, per: Per) -> Allowed {
+        Allowed::Count(n, per)
+    }
+
     /// [`Allowed::OneOf`] from names.
     pub fn one_of(names: &[&str]) -> Allowed {
         Allowed::OneOf(names.iter().map(|n| n.to_string()).collect())
@@ -259,7 +273,71 @@ impl Allowed {
             Allowed::MinWithinMax => fixed("0 ≤ 下限 ≤ 上限", "0 <= min <= max"),
             Allowed::Classification(family) => family.describe(lang, true),
             Allowed::Regression(family) => family.describe(lang, false),
+            Allowed::Cells { rows, columns } => pick(
+                format!("{rows} 行 × {columns} 列"),
+                format!("{rows} rows × {columns} columns"),
+            ),
+            Allowed::Count(n, per) => per.describe(*n, lang),
             Allowed::Other(text) => pick(zh_expected(text), text.clone()),
+        }
+    }
+}
+
+/// What an [`Allowed::Count`] counts one value for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Per {
+    /// One for each row of the data.
+    Row,
+    /// One for each observation (a prediction for each true value).
+    Observation,
+    /// As many values as the first row has.
+    FirstRow,
+    /// As many features as the model was trained on.
+    Training,
+    /// One value for each spend level.
+    Spend,
+    /// One value for each outcome.
+    Outcome,
+    /// One for each product.
+    Product,
+    /// One demand series for each product.
+    ProductSeries,
+    /// One value for each stop of a route.
+    Stop,
+}
+
+impl Per {
+    /// Every kind, for tests.
+    pub const ALL: [Per; 9] = [
+        Per::Row,
+        Per::Observation,
+        Per::FirstRow,
+        Per::Training,
+        Per::Spend,
+        Per::Outcome,
+        Per::Product,
+        Per::ProductSeries,
+        Per::Stop,
+    ];
+
+    /// "`n` values, one for each ..." in the user's language.
+    fn describe(self, n: usize, lang: Lang) -> String {
+        let (zh, en) = match self {
+            Per::Row => ("每行一个", "one per row"),
+            Per::Observation => ("每个观测一个", "one per observation"),
+            Per::FirstRow => ("与第一行的值数相同", "as many values as the first row"),
+            Per::Training => ("与训练时相同", "as in training"),
+            Per::Spend => ("每个投放额一个值", "one value per spend"),
+            Per::Outcome => ("每个结果一个值", "one value per outcome"),
+            Per::Product => ("每个商品一个", "one per product"),
+            Per::ProductSeries => ("每个商品一条序列", "one series per product"),
+            Per::Stop => ("每个站点一个值", "one value per stop"),
+        };
+        if lang == Lang::Zh {
+            format!("{n}（{zh}）")
+        } else {
+            format!("{n} ({en})")
         }
     }
 }
@@ -876,6 +954,13 @@ mod tests {
             Allowed::AtLeastOneOrNone,
             Allowed::MinWithinMax,
         ];
+        allowed.push(Allowed::Cells {
+            rows: 3,
+            columns: 2,
+        });
+        for per in Per::ALL {
+            allowed.push(Allowed::count(4, per));
+        }
         for family in [Family::Learner, Family::Tree, Family::Forest] {
             allowed.push(Allowed::Classification(family.clone()));
             allowed.push(Allowed::Regression(family));

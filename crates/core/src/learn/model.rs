@@ -260,8 +260,12 @@ impl PredictProba for FittedModel {
 
 fn unsupported(kind: ModelKind, task: Task) -> Error {
     let expected = match task {
-        Task::Regression => crate::Allowed::Regression(crate::Family::models(&["linear", "knn", "tree", "forest"])),
-        Task::Classification => crate::Allowed::Classification(crate::Family::models(&["logistic", "knn", "tree", "forest", "svm"])),
+        Task::Regression => {
+            crate::Allowed::Regression(crate::Family::models(&["linear", "knn", "tree", "forest"]))
+        }
+        Task::Classification => crate::Allowed::Classification(crate::Family::models(&[
+            "logistic", "knn", "tree", "forest", "svm",
+        ])),
     };
     Error::invalid_parameter("model", kind.as_str(), expected)
 }

@@ -422,7 +422,7 @@ impl<'a> InventoryOptimiser<'a> {
             return Err(Error::invalid_parameter(
                 "demand",
                 demand.len(),
-                format!("one series per product ({})", items.len()),
+                crate::Allowed::count(items.len(), crate::Per::ProductSeries),
             ));
         }
         let mut baselines = Vec::with_capacity(items.len());

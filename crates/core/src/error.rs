@@ -40,8 +40,8 @@ pub enum ErrorKind {
     Csv {
         /// Line number (1-based).
         line: u64,
-        /// What the reader said.
-        detail: String,
+        /// What is wrong with it.
+        cause: CsvCause,
     },
     /// A row with a different number of fields from the header.
     RaggedRow {
@@ -283,6 +283,28 @@ impl Allowed {
     }
 }
 
+/// What is wrong with a line of delimited text ([`ErrorKind::Csv`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum CsvCause {
+    /// The chosen delimiter byte is not an ASCII character.
+    NonAsciiDelimiter(u8),
+}
+
+impl CsvCause {
+    /// The cause in the user's language.
+    pub fn describe(self, lang: Lang) -> String {
+        match (self, lang) {
+            (CsvCause::NonAsciiDelimiter(b), Lang::Zh) => {
+                format!("分隔符字节 {b:#04x} 不是 ASCII 字符")
+            }
+            (CsvCause::NonAsciiDelimiter(b), _) => {
+                format!("the delimiter byte {b:#04x} is not an ASCII character")
+            }
+        }
+    }
+}
+
 /// What an [`Allowed::Count`] counts one value for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 #[non_exhaustive]
@@ -335,7 +357,7 @@ impl Per {
             Per::Stop => ("每个站点一个值", "one value per stop"),
         };
         if lang == Lang::Zh {
-            format!("{n}（{zh}）")
+            format!("{zh}，共 {n} 个")
         } else {
             format!("{n} ({en})")
         }
@@ -653,8 +675,8 @@ impl Error {
             (Encoding { encoding, byte }, Lang::Zh) => format!(
                 "文件不是有效的 {encoding} 文本（第一个错误字节位于偏移 {byte}）。请选择其他编码。"
             ),
-            (Csv { line, detail }, Lang::En) => format!("Line {line}: {detail}."),
-            (Csv { line, detail }, Lang::Zh) => format!("第 {line} 行：{detail}。"),
+            (Csv { line, cause }, Lang::En) => format!("Line {line}: {}.", cause.describe(lang)),
+            (Csv { line, cause }, Lang::Zh) => format!("第 {line} 行：{}。", cause.describe(lang)),
             (RaggedRow { line, expected, found }, Lang::En) => format!(
                 "Line {line} has {found} fields but the header has {expected}. Drop such rows or pad them."
             ),
@@ -973,6 +995,10 @@ mod tests {
                 expected,
             });
         }
+        kinds.push(ErrorKind::Csv {
+            line: 3,
+            cause: CsvCause::NonAsciiDelimiter(0xa7),
+        });
         for limit in [Limit::Budget, Limit::Capacity] {
             kinds.push(ErrorKind::Infeasible {
                 limit,
@@ -997,7 +1023,10 @@ mod tests {
                 | ErrorKind::NotBaskets { .. } => {}
                 // These two carry the third-party parser's own English words (the csv
                 // crate's, calamine's, the TSPLIB line): not yet typed.
-                ErrorKind::Csv { .. } | ErrorKind::Format { .. } => {}
+                ErrorKind::Csv { .. } => {}
+                // This one carries the third-party parser's own English words (calamine's,
+                // the TSPLIB line): not yet typed.
+                ErrorKind::Format { .. } => {}
             }
         }
         kinds.into_iter().map(Error::new).collect()
@@ -1009,9 +1038,9 @@ mod tests {
     /// sample put in (an encoding name, choice names, a product id).
     #[test]
     fn chinese_messages_carry_no_english_words() {
-        const ALLOWED_WORDS: [&str; 14] = [
-            "CSV", "XLSX", "PNG", "JPEG", "GIF", "PDF", "ZIP", "YYYY", "GBK", "shoplens", "week",
-            "month", "kg", "A",
+        const ALLOWED_WORDS: [&str; 15] = [
+            "ASCII", "CSV", "XLSX", "PNG", "JPEG", "GIF", "PDF", "ZIP", "YYYY", "GBK", "shoplens",
+            "week", "month", "kg", "A",
         ];
         for e in samples() {
             let zh = e.message(Lang::Zh);
@@ -1022,6 +1051,40 @@ mod tests {
             assert!(english.is_empty(), "{english:?} in {zh}");
             assert_ne!(zh, e.message(Lang::En));
         }
+    }
+
+    #[test]
+    fn typed_counts_and_families_render_in_both_languages() {
+        let e = Error::invalid_parameter("labels", 7, Allowed::count(10, Per::Row));
+        assert_eq!(
+            e.message(Lang::En),
+            "labels = 7 is not allowed: expected 10 (one per row)."
+        );
+        assert_eq!(
+            e.message(Lang::Zh),
+            "参数 labels = 7 不可用：应为每行一个，共 10 个。"
+        );
+        let e = Error::invalid_parameter(
+            "model",
+            "linear",
+            Allowed::Classification(Family::models(&["logistic", "knn"])),
+        );
+        assert_eq!(
+            e.message(Lang::En),
+            "model = linear is not allowed: expected a classification model (logistic, knn)."
+        );
+        assert_eq!(
+            e.message(Lang::Zh),
+            "参数 model = linear 不可用：应为分类模型（logistic、knn）。"
+        );
+        let e = Error::new(ErrorKind::Csv {
+            line: 1,
+            cause: CsvCause::NonAsciiDelimiter(0xa7),
+        });
+        assert_eq!(
+            e.message(Lang::Zh),
+            "第 1 行：分隔符字节 0xa7 不是 ASCII 字符。"
+        );
     }
 
     #[test]

@@ -40,8 +40,8 @@ pub enum ErrorKind {
     Csv {
         /// Line number (1-based).
         line: u64,
-        /// What the reader said.
-        detail: String,
+        /// What is wrong with it.
+        cause: CsvCause,
     },
     /// A row with a different number of fields from the header.
     RaggedRow {
@@ -160,6 +160,35 @@ pub enum Allowed {
     ColumnName,
     /// At least one of the named things (models, folds, parameter sets...).
     AtLeastOne(Counted),
+    /// An item (product) that occurs in the data.
+    ItemOfData,
+    /// An interval coverage strictly between 0 and 100 percent.
+    CoveragePercent,
+    /// Forecasts that are all finite numbers.
+    FiniteForecasts,
+    /// A share from 0 up to this number.
+    ShareUpTo(f64),
+    /// Starting points from which the likelihood is finite.
+    FiniteLikelihood,
+    /// Zero, or a number strictly between 0 and 1.
+    ZeroOrOpenUnit,
+    /// A whole number of at least 1, or no value at all (no limit).
+    AtLeastOneOrNone,
+    /// Bounds with 0 ≤ min ≤ max.
+    MinWithinMax,
+    /// Something that does classification (a model, tree, forest, metric or learner).
+    Classification(Family),
+    /// Something that does regression (a model, tree, forest, metric or learner).
+    Regression(Family),
+    /// A matrix of this many rows and columns (its number of values).
+    Cells {
+        /// Rows.
+        rows: usize,
+        /// Columns.
+        columns: usize,
+    },
+    /// This many values: one for each of something ([`Per`]).
+    Count(usize, Per),
     /// A rule not yet given a typed form: English text, shown as it is in both languages.
     /// Each such call site is a to-do (see `typed_error_payloads` in the tests).
     Other(String),
@@ -178,6 +207,11 @@ impl From<String> for Allowed {
 }
 
 impl Allowed {
+    /// [`Allowed::Count`]: `n` values, one for each of `per`.
+    pub fn count(n: usize, per: Per) -> Allowed {
+        Allowed::Count(n, per)
+    }
+
     /// [`Allowed::OneOf`] from names.
     pub fn one_of(names: &[&str]) -> Allowed {
         Allowed::OneOf(names.iter().map(|n| n.to_string()).collect())
@@ -220,7 +254,177 @@ impl Allowed {
             Allowed::UpToOne => fixed("大于 0 且不超过 1", "above 0 and at most 1"),
             Allowed::Date => fixed("日期 YYYY-MM-DD", "a date YYYY-MM-DD"),
             Allowed::ColumnName => fixed("表中某一列的列名", "the name of a column of the table"),
+            Allowed::ItemOfData => fixed("数据中出现的商品", "an item of the data"),
+            Allowed::CoveragePercent => fixed(
+                "0 到 100 之间的覆盖率（百分比，不含两端）",
+                "a coverage strictly between 0 and 100 (percent)",
+            ),
+            Allowed::FiniteForecasts => fixed("有限的预测值", "finite forecasts"),
+            Allowed::ShareUpTo(n) => pick(
+                format!("0 到 {} 之间的比例", number(*n)),
+                format!("a share between 0 and {}", number(*n)),
+            ),
+            Allowed::FiniteLikelihood => fixed("似然为有限值", "a finite likelihood"),
+            Allowed::ZeroOrOpenUnit => fixed(
+                "0，或 0 到 1 之间（不含 0 和 1）",
+                "0, or between 0 and 1 (exclusive)",
+            ),
+            Allowed::AtLeastOneOrNone => fixed("至少 1，或不设", "at least 1, or none"),
+            Allowed::MinWithinMax => fixed("0 ≤ 下限 ≤ 上限", "0 <= min <= max"),
+            Allowed::Classification(family) => family.describe(lang, true),
+            Allowed::Regression(family) => family.describe(lang, false),
+            Allowed::Cells { rows, columns } => pick(
+                format!("{rows} 行 × {columns} 列"),
+                format!("{rows} rows × {columns} columns"),
+            ),
+            Allowed::Count(n, per) => per.describe(*n, lang),
             Allowed::Other(text) => pick(zh_expected(text), text.clone()),
+        }
+    }
+}
+
+/// What is wrong with a line of delimited text ([`ErrorKind::Csv`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum CsvCause {
+    /// The chosen delimiter byte is not an ASCII character.
+    NonAsciiDelimiter(u8),
+}
+
+impl CsvCause {
+    /// The cause in the user's language.
+    pub fn describe(self, lang: Lang) -> String {
+        match (self, lang) {
+            (CsvCause::NonAsciiDelimiter(b), Lang::Zh) => {
+                format!("分隔符字节 {b:#04x} 不是 ASCII 字符")
+            }
+            (CsvCause::NonAsciiDelimiter(b), _) => {
+                format!("the delimiter byte {b:#04x} is not an ASCII character")
+            }
+        }
+    }
+}
+
+/// What an [`Allowed::Count`] counts one value for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Per {
+    /// One for each row of the data.
+    Row,
+    /// One for each observation (a prediction for each true value).
+    Observation,
+    /// As many values as the first row has.
+    FirstRow,
+    /// As many features as the model was trained on.
+    Training,
+    /// One value for each spend level.
+    Spend,
+    /// One value for each outcome.
+    Outcome,
+    /// One for each product.
+    Product,
+    /// One demand series for each product.
+    ProductSeries,
+    /// One value for each stop of a route.
+    Stop,
+}
+
+impl Per {
+    /// Every kind, for tests.
+    pub const ALL: [Per; 9] = [
+        Per::Row,
+        Per::Observation,
+        Per::FirstRow,
+        Per::Training,
+        Per::Spend,
+        Per::Outcome,
+        Per::Product,
+        Per::ProductSeries,
+        Per::Stop,
+    ];
+
+    /// "`n` values, one for each ..." in the user's language.
+    fn describe(self, n: usize, lang: Lang) -> String {
+        let (zh, en) = match self {
+            Per::Row => ("每行一个", "one per row"),
+            Per::Observation => ("每个观测一个", "one per observation"),
+            Per::FirstRow => ("与第一行的值数相同", "as many values as the first row"),
+            Per::Training => ("与训练时相同", "as in training"),
+            Per::Spend => ("每个投放额一个值", "one value per spend"),
+            Per::Outcome => ("每个结果一个值", "one value per outcome"),
+            Per::Product => ("每个商品一个", "one per product"),
+            Per::ProductSeries => ("每个商品一条序列", "one series per product"),
+            Per::Stop => ("每个站点一个值", "one value per stop"),
+        };
+        if lang == Lang::Zh {
+            format!("{zh}，共 {n} 个")
+        } else {
+            format!("{n} ({en})")
+        }
+    }
+}
+
+/// The kind of thing an [`Allowed::Classification`] or [`Allowed::Regression`] asks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum Family {
+    /// A model kind, one of these names.
+    Model(Vec<String>),
+    /// A metric, one of these names.
+    Metric(Vec<String>),
+    /// A single decision tree (a classification tree gives probabilities).
+    Tree,
+    /// A random forest (a classification forest gives probabilities).
+    Forest,
+    /// A fitted model of the right task.
+    Learner,
+}
+
+impl Family {
+    /// [`Family::Model`] from names.
+    pub fn models(names: &[&str]) -> Family {
+        Family::Model(names.iter().map(|n| n.to_string()).collect())
+    }
+
+    /// [`Family::Metric`] from names.
+    pub fn metrics(names: &[&str]) -> Family {
+        Family::Metric(names.iter().map(|n| n.to_string()).collect())
+    }
+
+    /// The phrase for a classification (`true`) or regression family.
+    fn describe(&self, lang: Lang, classification: bool) -> String {
+        let zh = lang == Lang::Zh;
+        let task = match (classification, zh) {
+            (true, true) => "分类",
+            (true, false) => "classification",
+            (false, true) => "回归",
+            (false, false) => "regression",
+        };
+        let purpose = match (classification, zh) {
+            (true, true) => "（才能给出概率）",
+            (true, false) => " for probabilities",
+            (false, true) => "（才能给出数值预测）",
+            (false, false) => " for numeric predictions",
+        };
+        let list = |names: &[String]| {
+            if zh {
+                format!("（{}）", names.join("、"))
+            } else {
+                format!(" ({})", names.join(", "))
+            }
+        };
+        match self {
+            Family::Model(names) if zh => format!("{task}模型{}", list(names)),
+            Family::Model(names) => format!("a {task} model{}", list(names)),
+            Family::Metric(names) if zh => format!("{task}指标{}", list(names)),
+            Family::Metric(names) => format!("a {task} metric{}", list(names)),
+            Family::Tree if zh => format!("{task}树{purpose}"),
+            Family::Tree => format!("a {task} tree{purpose}"),
+            Family::Forest if zh => format!("{task}森林{purpose}"),
+            Family::Forest => format!("a {task} forest{purpose}"),
+            Family::Learner if zh => format!("{task}器"),
+            Family::Learner if classification => "a classifier".to_string(),
+            Family::Learner => "a regressor".to_string(),
         }
     }
 }
@@ -471,8 +675,8 @@ impl Error {
             (Encoding { encoding, byte }, Lang::Zh) => format!(
                 "文件不是有效的 {encoding} 文本（第一个错误字节位于偏移 {byte}）。请选择其他编码。"
             ),
-            (Csv { line, detail }, Lang::En) => format!("Line {line}: {detail}."),
-            (Csv { line, detail }, Lang::Zh) => format!("第 {line} 行：{detail}。"),
+            (Csv { line, cause }, Lang::En) => format!("Line {line}: {}.", cause.describe(lang)),
+            (Csv { line, cause }, Lang::Zh) => format!("第 {line} 行：{}。", cause.describe(lang)),
             (RaggedRow { line, expected, found }, Lang::En) => format!(
                 "Line {line} has {found} fields but the header has {expected}. Drop such rows or pad them."
             ),
@@ -763,7 +967,26 @@ mod tests {
             Allowed::UpToOne,
             Allowed::Date,
             Allowed::ColumnName,
+            Allowed::ItemOfData,
+            Allowed::CoveragePercent,
+            Allowed::FiniteForecasts,
+            Allowed::ShareUpTo(0.9),
+            Allowed::FiniteLikelihood,
+            Allowed::ZeroOrOpenUnit,
+            Allowed::AtLeastOneOrNone,
+            Allowed::MinWithinMax,
         ];
+        allowed.push(Allowed::Cells {
+            rows: 3,
+            columns: 2,
+        });
+        for per in Per::ALL {
+            allowed.push(Allowed::count(4, per));
+        }
+        for family in [Family::Learner, Family::Tree, Family::Forest] {
+            allowed.push(Allowed::Classification(family.clone()));
+            allowed.push(Allowed::Regression(family));
+        }
         allowed.extend(counted.into_iter().map(Allowed::AtLeastOne));
         for expected in allowed {
             kinds.push(ErrorKind::InvalidParameter {
@@ -772,6 +995,10 @@ mod tests {
                 expected,
             });
         }
+        kinds.push(ErrorKind::Csv {
+            line: 3,
+            cause: CsvCause::NonAsciiDelimiter(0xa7),
+        });
         for limit in [Limit::Budget, Limit::Capacity] {
             kinds.push(ErrorKind::Infeasible {
                 limit,
@@ -796,7 +1023,10 @@ mod tests {
                 | ErrorKind::NotBaskets { .. } => {}
                 // These two carry the third-party parser's own English words (the csv
                 // crate's, calamine's, the TSPLIB line): not yet typed.
-                ErrorKind::Csv { .. } | ErrorKind::Format { .. } => {}
+                ErrorKind::Csv { .. } => {}
+                // This one carries the third-party parser's own English words (calamine's,
+                // the TSPLIB line): not yet typed.
+                ErrorKind::Format { .. } => {}
             }
         }
         kinds.into_iter().map(Error::new).collect()
@@ -808,9 +1038,9 @@ mod tests {
     /// sample put in (an encoding name, choice names, a product id).
     #[test]
     fn chinese_messages_carry_no_english_words() {
-        const ALLOWED_WORDS: [&str; 14] = [
-            "CSV", "XLSX", "PNG", "JPEG", "GIF", "PDF", "ZIP", "YYYY", "GBK", "shoplens", "week",
-            "month", "kg", "A",
+        const ALLOWED_WORDS: [&str; 15] = [
+            "ASCII", "CSV", "XLSX", "PNG", "JPEG", "GIF", "PDF", "ZIP", "YYYY", "GBK", "shoplens",
+            "week", "month", "kg", "A",
         ];
         for e in samples() {
             let zh = e.message(Lang::Zh);
@@ -821,6 +1051,40 @@ mod tests {
             assert!(english.is_empty(), "{english:?} in {zh}");
             assert_ne!(zh, e.message(Lang::En));
         }
+    }
+
+    #[test]
+    fn typed_counts_and_families_render_in_both_languages() {
+        let e = Error::invalid_parameter("labels", 7, Allowed::count(10, Per::Row));
+        assert_eq!(
+            e.message(Lang::En),
+            "labels = 7 is not allowed: expected 10 (one per row)."
+        );
+        assert_eq!(
+            e.message(Lang::Zh),
+            "参数 labels = 7 不可用：应为每行一个，共 10 个。"
+        );
+        let e = Error::invalid_parameter(
+            "model",
+            "linear",
+            Allowed::Classification(Family::models(&["logistic", "knn"])),
+        );
+        assert_eq!(
+            e.message(Lang::En),
+            "model = linear is not allowed: expected a classification model (logistic, knn)."
+        );
+        assert_eq!(
+            e.message(Lang::Zh),
+            "参数 model = linear 不可用：应为分类模型（logistic、knn）。"
+        );
+        let e = Error::new(ErrorKind::Csv {
+            line: 1,
+            cause: CsvCause::NonAsciiDelimiter(0xa7),
+        });
+        assert_eq!(
+            e.message(Lang::Zh),
+            "第 1 行：分隔符字节 0xa7 不是 ASCII 字符。"
+        );
     }
 
     #[test]

@@ -53,5 +53,7 @@ pub mod vocabulary;
 #[cfg(test)]
 mod cancel_tests;
 
-pub use error::{Allowed, Counted, Error, ErrorKind, Limit, Result, ValueType};
+pub use error::{
+    Allowed, Counted, CsvCause, Error, ErrorKind, Family, Limit, Per, Result, ValueType,
+};
 pub use lang::Lang;

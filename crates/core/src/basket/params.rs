@@ -184,7 +184,9 @@ fn resolve(names: &[String], items: &[String]) -> Result<Vec<u32>> {
                 .iter()
                 .position(|item| item == name)
                 .map(|id| id as u32)
-                .ok_or_else(|| Error::invalid_parameter("appearance", name, "an item of the data"))
+                .ok_or_else(|| {
+                    Error::invalid_parameter("appearance", name, crate::Allowed::ItemOfData)
+                })
         })
         .collect()
 }

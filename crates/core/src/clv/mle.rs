@@ -86,9 +86,9 @@ pub fn maximize(
             best = Some((point, value, converged));
         }
     }
-    let (point, value, converged) = best
-        .filter(|b| b.1.is_finite())
-        .ok_or_else(|| Error::invalid_parameter("starts", starts.len(), "a finite likelihood"))?;
+    let (point, value, converged) = best.filter(|b| b.1.is_finite()).ok_or_else(|| {
+        Error::invalid_parameter("starts", starts.len(), crate::Allowed::FiniteLikelihood)
+    })?;
     Ok((
         point.iter().map(|v| v.exp()).collect(),
         FitReport {

@@ -53,7 +53,7 @@ impl AutoParams {
             return Err(Error::invalid_parameter(
                 "level",
                 self.level,
-                "a coverage strictly between 0 and 100 (percent)",
+                crate::Allowed::CoveragePercent,
             ));
         }
         if self.models.as_ref().is_some_and(|m| m.is_empty()) {
@@ -167,7 +167,7 @@ fn trial(y: &[f64], model: Model, train_len: usize, protocol: &Protocol) -> Tria
                     Err(Error::invalid_parameter(
                         "forecast",
                         "a non-finite value",
-                        "finite forecasts",
+                        crate::Allowed::FiniteForecasts,
                     ))
                 }
             })

@@ -75,7 +75,7 @@ pub fn interval(fit: &SeriesFit, history: &[f64], level: f64) -> Result<Interval
         return Err(Error::invalid_parameter(
             "level",
             level,
-            "a coverage strictly between 0 and 100 (percent)",
+            crate::Allowed::CoveragePercent,
         ));
     }
     let z = normal_quantile(0.5 + level / 200.0);

@@ -250,7 +250,7 @@ fn on_boxcox_scale(y: &[f64], season: usize, horizon: usize, inner: Model) -> Re
         return Err(Error::invalid_parameter(
             "forecast",
             "a value outside the Box-Cox transform's range",
-            "finite forecasts",
+            crate::Allowed::FiniteForecasts,
         ));
     }
     out.transformed = Some(Transformed {

@@ -475,11 +475,10 @@ pub fn baskets_with(
 ) -> Result<(usize, NumberedBaskets)> {
     let mut ids = Vec::with_capacity(items.len());
     for name in items {
-        let id = tx
-            .items
-            .iter()
-            .position(|i| i == name)
-            .ok_or_else(|| Error::invalid_parameter("item", name, "an item of the data"))?;
+        let id =
+            tx.items.iter().position(|i| i == name).ok_or_else(|| {
+                Error::invalid_parameter("item", name, crate::Allowed::ItemOfData)
+            })?;
         ids.push(id as u32);
     }
     ids.sort_unstable();

@@ -73,7 +73,11 @@ impl ChurnClassifier {
             .into_iter()
             .find(|c| c.key() == key)
             .ok_or_else(|| {
-                Error::invalid_parameter("classifier", key, "one of logistic, tree, forest, knn")
+                Error::invalid_parameter(
+                    "classifier",
+                    key,
+                    crate::Allowed::one_of(&["logistic", "tree", "forest", "knn"]),
+                )
             })
     }
 

@@ -382,7 +382,9 @@ impl Folds<'_> {
             ModelParams::Linear(_) => Err(Error::invalid_parameter(
                 "model",
                 "linear",
-                "a classification model (logistic, knn, tree, forest, svm)",
+                crate::Allowed::Classification(crate::Family::models(&[
+                    "logistic", "knn", "tree", "forest", "svm",
+                ])),
             )),
         }
     }
@@ -415,7 +417,9 @@ impl Folds<'_> {
             other => Err(Error::invalid_parameter(
                 "model",
                 other.kind().as_str(),
-                "a regression model (linear, knn, tree, forest)",
+                crate::Allowed::Regression(crate::Family::models(&[
+                    "linear", "knn", "tree", "forest",
+                ])),
             )),
         }
     }

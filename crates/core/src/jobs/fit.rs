@@ -77,7 +77,7 @@ impl FitJob {
             return Err(Error::invalid_parameter(
                 "test_size",
                 self.test_size,
-                "0, or between 0 and 1 (exclusive)",
+                crate::Allowed::ZeroOrOpenUnit,
             ));
         }
         let stratify =

@@ -117,7 +117,7 @@ impl ForecastJob {
             return Err(Error::invalid_parameter(
                 "level",
                 spec.level,
-                "a coverage strictly between 0 and 100 (percent)",
+                crate::Allowed::CoveragePercent,
             ));
         }
         if spec.models.as_ref().is_some_and(Vec::is_empty) {

@@ -21,7 +21,10 @@ impl Matrix {
             return Err(Error::invalid_parameter(
                 "matrix data length",
                 data.len(),
-                format!("{n_rows} rows × {n_cols} columns"),
+                crate::Allowed::Cells {
+                    rows: n_rows,
+                    columns: n_cols,
+                },
             ));
         }
         Ok(Matrix {
@@ -49,7 +52,7 @@ impl Matrix {
                 return Err(Error::invalid_parameter(
                     format!("row {} length", i + 1),
                     row.len(),
-                    format!("{n_cols} values like the first row"),
+                    crate::Allowed::count(n_cols, crate::Per::FirstRow),
                 ));
             }
             data.extend_from_slice(row);
@@ -163,7 +166,7 @@ pub(crate) fn check_fit_shapes(x: &Matrix, n_targets: usize, min_rows: usize) ->
         return Err(Error::invalid_parameter(
             "number of targets",
             n_targets,
-            format!("one per row ({})", x.n_rows()),
+            crate::Allowed::count(x.n_rows(), crate::Per::Row),
         ));
     }
     if x.n_cols() == 0 {
@@ -178,7 +181,7 @@ pub(crate) fn check_predict_shape(x: &Matrix, n_features: usize) -> Result<()> {
         return Err(Error::invalid_parameter(
             "number of features",
             x.n_cols(),
-            format!("{n_features}, as in training"),
+            crate::Allowed::count(n_features, crate::Per::Training),
         ));
     }
     x.check_finite()

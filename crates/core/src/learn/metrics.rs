@@ -16,7 +16,7 @@ fn check_lengths(a: usize, b: usize) -> Result<()> {
         return Err(Error::invalid_parameter(
             "number of predictions",
             b,
-            format!("{a}, one per observation"),
+            crate::Allowed::count(a, crate::Per::Observation),
         ));
     }
     Ok(())
@@ -343,7 +343,18 @@ impl Metric {
             Error::invalid_parameter(
                 "metric",
                 name,
-                "one of accuracy, precision, recall, f1, roc_auc, log_loss, r2, rmse, mae, mape",
+                crate::Allowed::one_of(&[
+                    "accuracy",
+                    "precision",
+                    "recall",
+                    "f1",
+                    "roc_auc",
+                    "log_loss",
+                    "r2",
+                    "rmse",
+                    "mae",
+                    "mape",
+                ]),
             )
         })
     }
@@ -405,7 +416,14 @@ impl Metric {
             _ => Err(Error::invalid_parameter(
                 "metric",
                 self.as_str(),
-                "a classification metric (accuracy, precision, recall, f1, roc_auc, log_loss)",
+                Allowed::Classification(crate::Family::metrics(&[
+                    "accuracy",
+                    "precision",
+                    "recall",
+                    "f1",
+                    "roc_auc",
+                    "log_loss",
+                ])),
             )),
         }
     }
@@ -420,7 +438,7 @@ impl Metric {
             _ => Err(Error::invalid_parameter(
                 "metric",
                 self.as_str(),
-                "a regression metric (r2, rmse, mae, mape)",
+                Allowed::Regression(crate::Family::metrics(&["r2", "rmse", "mae", "mape"])),
             )),
         }
     }

@@ -70,7 +70,7 @@ impl ModelKind {
                 Error::invalid_parameter(
                     "model",
                     name,
-                    "one of linear, logistic, knn, tree, forest, svm",
+                    crate::Allowed::one_of(&["linear", "logistic", "knn", "tree", "forest", "svm"]),
                 )
             })
     }
@@ -260,8 +260,12 @@ impl PredictProba for FittedModel {
 
 fn unsupported(kind: ModelKind, task: Task) -> Error {
     let expected = match task {
-        Task::Regression => "a regression model (linear, knn, tree, forest)",
-        Task::Classification => "a classification model (logistic, knn, tree, forest, svm)",
+        Task::Regression => {
+            crate::Allowed::Regression(crate::Family::models(&["linear", "knn", "tree", "forest"]))
+        }
+        Task::Classification => crate::Allowed::Classification(crate::Family::models(&[
+            "logistic", "knn", "tree", "forest", "svm",
+        ])),
     };
     Error::invalid_parameter("model", kind.as_str(), expected)
 }
@@ -302,7 +306,7 @@ impl FittedModel {
                 return Err(Error::invalid_parameter(
                     "task",
                     "regression",
-                    "a classifier",
+                    crate::Allowed::Classification(crate::Family::Learner),
                 ))
             }
         };
@@ -319,7 +323,7 @@ impl FittedModel {
             _ => Err(Error::invalid_parameter(
                 "task",
                 "classification",
-                "a regressor",
+                crate::Allowed::Regression(crate::Family::Learner),
             )),
         }
     }

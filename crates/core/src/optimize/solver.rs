@@ -70,7 +70,7 @@ impl Termination {
             return Err(Error::invalid_parameter(
                 "stall_iters",
                 0,
-                "at least 1 or none",
+                crate::Allowed::AtLeastOneOrNone,
             ));
         }
         Ok(())

@@ -62,7 +62,7 @@ impl Measure {
             other => Err(Error::invalid_parameter(
                 "by",
                 other,
-                "one of revenue, quantity, margin",
+                crate::Allowed::one_of(&["revenue", "quantity", "margin"]),
             )),
         }
     }
@@ -186,7 +186,7 @@ impl AbcXyzParams {
             return Err(Error::invalid_parameter(
                 "a_share",
                 self.a_share,
-                "between 0 (exclusive) and 1",
+                crate::Allowed::UpToOne,
             ));
         }
         if self.b_share < 0.0 || self.a_share + self.b_share > 1.0 + 1e-12 {

@@ -37,7 +37,7 @@ impl Period {
             other => Err(Error::invalid_parameter(
                 "period",
                 other,
-                "one of week, month",
+                crate::Allowed::one_of(&["week", "month"]),
             )),
         }
     }

@@ -31,7 +31,7 @@ impl ChosenColumns {
                 return Err(Error::invalid_parameter(
                     format!("row {}", i + 1),
                     format!("{} values", row.len()),
-                    format!("{n_cols} values"),
+                    crate::Allowed::count(n_cols, crate::Per::FirstRow),
                 ));
             }
             if let Some(j) = row.iter().position(|v| !v.is_finite()) {

@@ -46,7 +46,7 @@ pub fn cluster_profiles(
         return Err(Error::invalid_parameter(
             "labels",
             labels.len(),
-            format!("{} labels", data.n_rows()),
+            crate::Allowed::count(data.n_rows(), crate::Per::Row),
         ));
     }
     if let Some(r) = revenue {
@@ -54,7 +54,7 @@ pub fn cluster_profiles(
             return Err(Error::invalid_parameter(
                 "revenue",
                 r.len(),
-                format!("{} values", data.n_rows()),
+                crate::Allowed::count(data.n_rows(), crate::Per::Row),
             ));
         }
     }

@@ -46,7 +46,7 @@ fn silhouette_of(data: &Matrix, labels: &[u32], points: &[usize]) -> Result<f64>
         return Err(Error::invalid_parameter(
             "labels",
             labels.len(),
-            format!("one label per row ({})", data.n_rows()),
+            crate::Allowed::count(data.n_rows(), crate::Per::Row),
         ));
     }
     let k = points
@@ -63,10 +63,7 @@ fn silhouette_of(data: &Matrix, labels: &[u32], points: &[usize]) -> Result<f64>
         return Err(Error::invalid_parameter(
             "clusters",
             clusters,
-            format!(
-                "between 2 and {} (points − 1)",
-                points.len().saturating_sub(1)
-            ),
+            crate::Allowed::Between(2.0, points.len().saturating_sub(1) as f64),
         ));
     }
     let m = points.len();

@@ -61,7 +61,7 @@ impl Table {
     pub fn set_type(&mut self, index: usize, dtype: DataType) -> Result<Retyped> {
         let n = self.n_columns();
         let column = self.columns.get(index).ok_or_else(|| {
-            Error::invalid_parameter("column", index, format!("a column index below {n}"))
+            Error::invalid_parameter("column", index, crate::Allowed::Below(n as f64))
         })?;
         let retyped = retype_column(column, dtype);
         let report = Retyped {

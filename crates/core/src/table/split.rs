@@ -10,7 +10,7 @@ use super::raw::RawCells;
 use super::warning::{RaggedAction, ReadWarning};
 use crate::progress::{Control, Progress, Stage};
 use crate::trim::is_blank;
-use crate::{Error, ErrorKind, Result};
+use crate::{CsvCause, Error, ErrorKind, Result};
 use serde::{Deserialize, Serialize};
 
 /// What to do with a row whose field count differs from the first row's.
@@ -140,7 +140,7 @@ pub(crate) fn split_delimited(
         // Decoded text is UTF-8, where a byte over 127 is part of a character.
         return Err(Error::new(ErrorKind::Csv {
             line: 1,
-            detail: format!("the delimiter byte {delimiter:#04x} is not an ASCII character"),
+            cause: CsvCause::NonAsciiDelimiter(delimiter),
         }));
     }
     let total = text.len() as u64;

@@ -20,7 +20,7 @@ fn check_width(x: &Matrix, width: usize) -> Result<()> {
         return Err(Error::invalid_parameter(
             "number of features",
             x.n_cols(),
-            format!("{width}, as in training"),
+            crate::Allowed::count(width, crate::Per::Training),
         ));
     }
     Ok(())

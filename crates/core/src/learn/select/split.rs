@@ -47,7 +47,7 @@ pub fn train_test_split(
                 return Err(Error::invalid_parameter(
                     "number of class labels",
                     classes.len(),
-                    format!("{n}, one per row"),
+                    crate::Allowed::count(n, crate::Per::Row),
                 ));
             }
             let n_classes = classes.iter().max().map_or(0, |m| m + 1);

@@ -616,7 +616,7 @@ impl PredictProba for DecisionTree {
             return Err(Error::invalid_parameter(
                 "task",
                 "regression",
-                "a classification tree for probabilities",
+                Allowed::Classification(crate::Family::Tree),
             ));
         }
         let mut out = Matrix::zeros(x.n_rows(), self.n_classes);
@@ -641,7 +641,7 @@ impl Predict<f64> for DecisionTree {
             return Err(Error::invalid_parameter(
                 "task",
                 "classification",
-                "a regression tree for numeric predictions",
+                Allowed::Regression(crate::Family::Tree),
             ));
         }
         Ok((0..x.n_rows())

@@ -258,7 +258,7 @@ impl PredictProba for RandomForest {
             return Err(Error::invalid_parameter(
                 "task",
                 "regression",
-                "a classification forest for probabilities",
+                Allowed::Classification(crate::Family::Forest),
             ));
         }
         let mut out = Matrix::zeros(x.n_rows(), self.n_classes);
@@ -290,7 +290,7 @@ impl Predict<f64> for RandomForest {
             return Err(Error::invalid_parameter(
                 "task",
                 "classification",
-                "a regression forest for numeric predictions",
+                Allowed::Regression(crate::Family::Forest),
             ));
         }
         let share = 1.0 / self.trees.len() as f64;

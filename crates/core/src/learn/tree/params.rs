@@ -158,7 +158,7 @@ impl TreeParams {
             return Err(Error::invalid_parameter(
                 "max_depth",
                 0,
-                "at least 1, or none",
+                crate::Allowed::AtLeastOneOrNone,
             ));
         }
         match self.max_features {

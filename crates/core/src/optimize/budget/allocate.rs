@@ -82,7 +82,7 @@ impl AllocateParams {
                 return Err(Error::invalid_parameter(
                     format!("bounds of {}", c.name),
                     format!("[{}, {}]", c.min, c.max),
-                    "0 <= min <= max",
+                    crate::Allowed::MinWithinMax,
                 ));
             }
         }

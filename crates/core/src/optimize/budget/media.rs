@@ -249,7 +249,7 @@ fn check(spend: &[Vec<f64>], outcome: &[f64]) -> Result<()> {
             return Err(Error::invalid_parameter(
                 "spend",
                 x.len(),
-                format!("one value per outcome ({})", outcome.len()),
+                crate::Allowed::count(outcome.len(), crate::Per::Outcome),
             ));
         }
     }

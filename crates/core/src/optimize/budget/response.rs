@@ -82,7 +82,7 @@ fn check(spend: &[f64], outcome: &[f64]) -> Result<()> {
         return Err(Error::invalid_parameter(
             "outcome",
             outcome.len(),
-            format!("one value per spend ({})", spend.len()),
+            crate::Allowed::count(spend.len(), crate::Per::Spend),
         ));
     }
     if spend.len() < 3 {

@@ -108,7 +108,7 @@ impl InventoryParams {
             return Err(Error::invalid_parameter(
                 "holdout",
                 self.holdout,
-                "a share between 0 and 0.9",
+                crate::Allowed::ShareUpTo(0.9),
             ));
         }
         self.ga.check()
@@ -422,7 +422,7 @@ impl<'a> InventoryOptimiser<'a> {
             return Err(Error::invalid_parameter(
                 "demand",
                 demand.len(),
-                format!("one series per product ({})", items.len()),
+                crate::Allowed::count(items.len(), crate::Per::ProductSeries),
             ));
         }
         let mut baselines = Vec::with_capacity(items.len());

@@ -35,7 +35,7 @@ pub fn training_days(days: usize, holdout: f64) -> Result<usize> {
         return Err(Error::invalid_parameter(
             "holdout",
             holdout,
-            "a share between 0 and 0.9",
+            crate::Allowed::ShareUpTo(0.9),
         ));
     }
     if holdout <= 0.0 {
@@ -174,14 +174,14 @@ pub fn evaluate_policies(
         return Err(Error::invalid_parameter(
             "policies",
             baseline.len().min(optimised.len()),
-            format!("one per product ({})", items.len()),
+            crate::Allowed::count(items.len(), crate::Per::Product),
         ));
     }
     if held_out.len() != items.len() {
         return Err(Error::invalid_parameter(
             "demand",
             held_out.len(),
-            format!("one series per product ({})", items.len()),
+            crate::Allowed::count(items.len(), crate::Per::ProductSeries),
         ));
     }
     let days = held_out.first().map_or(0, Vec::len);

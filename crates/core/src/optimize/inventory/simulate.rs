@@ -60,9 +60,9 @@ impl Item {
                     format!("{name} ({})", self.id),
                     value,
                     if zero_ok {
-                        "zero or a positive number"
+                        crate::Allowed::NonNegative
                     } else {
-                        "a positive number"
+                        crate::Allowed::Positive
                     },
                 ));
             }

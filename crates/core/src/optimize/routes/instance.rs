@@ -56,14 +56,14 @@ impl Instance {
             return Err(Error::invalid_parameter(
                 "demand",
                 demand.len(),
-                format!("one value per stop ({})", coords.len()),
+                crate::Allowed::count(coords.len(), crate::Per::Stop),
             ));
         }
         if depot >= coords.len() {
             return Err(Error::invalid_parameter(
                 "depot",
                 depot,
-                format!("a stop index below {}", coords.len()),
+                crate::Allowed::Below(coords.len() as f64),
             ));
         }
         Ok(Instance {

@@ -76,7 +76,7 @@ impl BasketUnit {
             other => Err(Error::invalid_parameter(
                 "basket",
                 other,
-                "one of customer, order",
+                crate::Allowed::one_of(&["customer", "order"]),
             )),
         }
     }

@@ -6,18 +6,19 @@
 //! user's language; `Display` renders English (for logs and the CLI's default).
 
 use crate::Lang;
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// A `Result` whose error is [`Error`].
 pub type Result<T> = std::result::Result<T, Error>;
 
 /// An error a merchant can act on.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Error(Box<ErrorKind>);
 
 /// What went wrong. Rows are 1-based line numbers of the file as a text editor shows them
 /// (the header is line 1) unless a variant says otherwise.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub enum ErrorKind {
     /// The input has no bytes at all.
@@ -129,7 +130,7 @@ pub enum ErrorKind {
 
 /// What a parameter allows ([`ErrorKind::InvalidParameter`]): a typed rule with its
 /// numbers, rendered in either language by [`Allowed::describe`].
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub enum Allowed {
     /// At least this number.
@@ -189,20 +190,143 @@ pub enum Allowed {
     },
     /// This many values: one for each of something ([`Per`]).
     Count(usize, Per),
-    /// A rule not yet given a typed form: English text, shown as it is in both languages.
-    /// Each such call site is a to-do (see `typed_error_payloads` in the tests).
-    Other(String),
+    /// Strictly above this number.
+    Above(f64),
+    /// Exactly this number.
+    Exactly(f64),
+    /// A column with this role in the analysis.
+    Column(ColumnFor),
+    /// A minimum support: a fraction above 0 and at most 1, or a count of at least one
+    /// basket.
+    SupportFractionOrCount,
+    /// Order lines or a 0/1 matrix: one basket per line is read only from delimited text.
+    TableBasketShape,
+    /// An encoding name `encoding_rs` knows (WHATWG labels such as `utf-8`, `gbk`).
+    EncodingName,
+    /// A series whose first values the seasonal naive forecast does not repeat exactly
+    /// (the mean absolute scaled error divides by that forecast's error).
+    NotSeasonalRepeat,
+    /// A value that stays finite after a Box-Cox transform with this λ.
+    BoxCoxFinite(f64),
+    /// A series of positive values (a multiplicative form divides by them).
+    PositiveSeries,
+    /// A series this model can fit (its states stay finite).
+    FittableSeries,
+    /// A series whose first values are not all on one straight line.
+    SeriesNotOnLine,
+    /// A series whose seasonal pattern can be estimated.
+    SeasonalPatternEstimable,
+    /// An ETS form code: error A/M, trend N/A/Ad, season N/A/M.
+    EtsForm,
+    /// A date before this date (as written, `YYYY-MM-DD`).
+    DateBefore(String),
+    /// A churn cutoff at least `days` days before the last order (on date `last`), so the
+    /// churn window lies inside the data.
+    CutoffBeforeLastOrder {
+        /// Length of the churn window in days.
+        days: i64,
+        /// The date of the last order.
+        last: String,
+    },
+    /// A row of costs for every product with demand.
+    ProductCosts,
+    /// At most this many coefficients (encoded columns × classes) for logistic regression.
+    LogisticCoefficients(usize),
+    /// A smaller value: the problem is too ill-conditioned to solve with this one.
+    SmallerWellConditioned,
+    /// A finite number; missing values must be imputed first.
+    FiniteImputed,
+    /// A metric that needs no probabilities, since this model gives none.
+    MetricWithoutProbabilities,
+    /// Some positive spend in every channel.
+    SpendInEveryChannel,
+    /// Some positive spend, to fit a response curve.
+    PositiveSpend,
+    /// The id of one of the stops.
+    StopId,
+    /// A value above −1, whose logarithm `ln(1 + x)` exists.
+    LogInput,
+    /// Search settings for frequent itemsets (support, confidence, length).
+    SearchSettings,
+    /// A date format made of the fields `%Y %y %m %b %d %H %M %S %q` and literal characters.
+    DateFormatFields,
+    /// A date format with a year field (`%Y` or `%y`).
+    DateFormatWithYear,
 }
 
-impl From<&str> for Allowed {
-    fn from(text: &str) -> Allowed {
-        Allowed::Other(text.to_string())
-    }
+/// The role of a column an [`Allowed::Column`] asks for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[non_exhaustive]
+pub enum ColumnFor {
+    /// The column to predict.
+    Target,
+    /// The date column of a series.
+    Date,
+    /// The value column of a series.
+    Value,
+    /// A price or amount column (not needed when ranking by quantity).
+    PriceOrAmount,
+    /// A unit cost column (needed to rank by margin).
+    UnitCost,
+    /// Feature columns other than the target.
+    FeatureNotTarget,
+    /// A numeric target, as regression needs.
+    NumericTarget,
+    /// A number or boolean column, as in training.
+    NumberAsInTraining,
+    /// A date column, as in training.
+    DateAsInTraining,
+    /// A column of customer ids.
+    CustomerId,
+    /// A column of order dates.
+    OrderDate,
+    /// A column of order amounts.
+    Amount,
 }
 
-impl From<String> for Allowed {
-    fn from(text: String) -> Allowed {
-        Allowed::Other(text)
+impl ColumnFor {
+    /// Every role, for tests.
+    pub const ALL: [ColumnFor; 12] = [
+        ColumnFor::Target,
+        ColumnFor::Date,
+        ColumnFor::Value,
+        ColumnFor::PriceOrAmount,
+        ColumnFor::UnitCost,
+        ColumnFor::FeatureNotTarget,
+        ColumnFor::NumericTarget,
+        ColumnFor::NumberAsInTraining,
+        ColumnFor::DateAsInTraining,
+        ColumnFor::CustomerId,
+        ColumnFor::OrderDate,
+        ColumnFor::Amount,
+    ];
+
+    /// The column asked for, in the user's language.
+    fn describe(self, lang: Lang) -> &'static str {
+        let (zh, en) = match self {
+            ColumnFor::Target => ("要预测的列名", "the name of the column to predict"),
+            ColumnFor::Date => ("日期列的列名", "the name of the date column"),
+            ColumnFor::Value => ("数值列的列名", "the name of the value column"),
+            ColumnFor::PriceOrAmount => (
+                "价格列或金额列（或改为按数量排序）",
+                "a price or amount column (or rank by quantity)",
+            ),
+            ColumnFor::UnitCost => (
+                "单位成本列（按毛利排序需要它）",
+                "a unit cost column to rank by margin",
+            ),
+            ColumnFor::FeatureNotTarget => ("目标列以外的列", "columns other than the target"),
+            ColumnFor::NumericTarget => ("数值列（回归需要）", "a numeric column for regression"),
+            ColumnFor::NumberAsInTraining => (
+                "数字或布尔值列（与训练时相同）",
+                "a number or boolean, as in training",
+            ),
+            ColumnFor::DateAsInTraining => ("日期列（与训练时相同）", "dates, as in training"),
+            ColumnFor::CustomerId => ("客户编号列", "a customer id column"),
+            ColumnFor::OrderDate => ("下单日期列", "an order date column"),
+            ColumnFor::Amount => ("金额列", "an amount column"),
+        };
+        lang.pick(zh, en)
     }
 }
 
@@ -278,13 +402,114 @@ impl Allowed {
                 format!("{rows} rows × {columns} columns"),
             ),
             Allowed::Count(n, per) => per.describe(*n, lang),
-            Allowed::Other(text) => pick(zh_expected(text), text.clone()),
+            Allowed::Above(n) => pick(
+                format!("大于 {}", number(*n)),
+                format!("above {}", number(*n)),
+            ),
+            Allowed::Exactly(n) => pick(
+                format!("等于 {}", number(*n)),
+                format!("exactly {}", number(*n)),
+            ),
+            Allowed::Column(role) => role.describe(lang).to_string(),
+            Allowed::SupportFractionOrCount => fixed(
+                "大于 0 且不超过 1 的比例，或至少 1 个购物篮的个数",
+                "a fraction in (0, 1] or a basket count of at least 1",
+            ),
+            Allowed::TableBasketShape => fixed(
+                "订单明细或 0/1 矩阵（“每行一个购物篮”只能从 CSV 或文本文件读取，电子表格请另存为 CSV）",
+                "order lines or a 0/1 matrix (one basket per line is read only from CSV or text; save a spreadsheet as CSV)",
+            ),
+            Allowed::EncodingName => fixed(
+                "编码名称，例如 utf-8、gbk、gb18030、utf-16le 或 utf-16be",
+                "an encoding name such as utf-8, gbk, gb18030, utf-16le or utf-16be",
+            ),
+            Allowed::NotSeasonalRepeat => fixed(
+                "不会被季节性朴素预测完全重现的序列（MASE 以该预测的误差为分母）",
+                "a series the seasonal naive forecast does not fit exactly (MASE divides by its error)",
+            ),
+            Allowed::BoxCoxFinite(lambda) => pick(
+                format!("经 Box-Cox 变换（λ = {lambda:.3}）后仍为有限值的数"),
+                format!("a value the Box-Cox transform with λ = {lambda:.3} keeps finite"),
+            ),
+            Allowed::PositiveSeries => fixed(
+                "全为正值的序列（乘法形式要除以这些值）",
+                "a series of positive values (a multiplicative form divides by them)",
+            ),
+            Allowed::FittableSeries => fixed(
+                "该模型能够拟合的序列（其状态发散了）",
+                "a series this model can fit (its states diverged)",
+            ),
+            Allowed::SeriesNotOnLine => fixed(
+                "开头几个值不全在一条直线上的序列",
+                "a series whose first values are not all on a line",
+            ),
+            Allowed::SeasonalPatternEstimable => fixed(
+                "能估计出季节模式的序列",
+                "a series whose seasonal pattern can be estimated",
+            ),
+            Allowed::EtsForm => fixed(
+                "误差 A/M、趋势 N/A/Ad、季节 N/A/M 的组合，例如 ANN、AAdN、MAM",
+                "error A/M, trend N/A/Ad, season N/A/M, e.g. ANN, AAdN, MAM",
+            ),
+            Allowed::DateBefore(date) => pick(
+                format!("早于 {date} 的日期"),
+                format!("a date before {date}"),
+            ),
+            Allowed::CutoffBeforeLastOrder { days, last } => pick(
+                format!("比最后一笔订单（{last}）至少早 {days} 天的截止日，使流失观察期落在数据之内"),
+                format!("a cutoff at least {days} days before the last order ({last}), so the churn window is inside the data"),
+            ),
+            Allowed::ProductCosts => fixed(
+                "每个有需求的商品都有一行成本",
+                "a row of costs for every product with demand",
+            ),
+            Allowed::LogisticCoefficients(max) => pick(
+                format!("逻辑回归至多 {max} 个系数（编码后的列数 × 类别数）；请去掉类别很多的列，或改用决策树或随机森林"),
+                format!("at most {max} coefficients (encoded columns × classes) for logistic regression; leave out columns with many categories or choose a tree or forest"),
+            ),
+            Allowed::SmallerWellConditioned => fixed(
+                "更小的值（当前问题病态，无法求解）",
+                "a smaller value (the problem is too ill-conditioned)",
+            ),
+            Allowed::FiniteImputed => fixed(
+                "有限的数值（请先填补缺失值）",
+                "a finite number (impute missing values first)",
+            ),
+            Allowed::MetricWithoutProbabilities => fixed(
+                "该模型能计算的指标（它不给出概率）",
+                "a metric this model can score (it gives no probabilities)",
+            ),
+            Allowed::SpendInEveryChannel => fixed(
+                "每个渠道都有正的投放额",
+                "some positive spend in every channel",
+            ),
+            Allowed::PositiveSpend => fixed(
+                "至少有一些正的投放额（才能拟合曲线）",
+                "some positive spend to fit a curve",
+            ),
+            Allowed::StopId => fixed("某个站点的编号", "the id of one of the stops"),
+            Allowed::LogInput => fixed(
+                "大于 -1 的值（或关闭此列的对数变换）",
+                "values greater than -1 (turn the log transform off for this column)",
+            ),
+            Allowed::DateFormatFields => fixed(
+                "由 %Y %y %m %b %d %H %M %S %q 字段组成的格式，其他字符按原样书写",
+                "fields %Y %y %m %b %d %H %M %S %q; other characters as written",
+            ),
+            Allowed::DateFormatWithYear => fixed(
+                "含年份（%Y 或 %y）的格式",
+                "a format with a year (%Y or %y)",
+            ),
+            Allowed::SearchSettings => fixed(
+                "搜索设置（支持度、置信度、项集长度）",
+                "search settings (support, confidence, itemset length)",
+            ),
         }
     }
 }
 
 /// What is wrong with a line of delimited text ([`ErrorKind::Csv`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub enum CsvCause {
     /// The chosen delimiter byte is not an ASCII character.
@@ -306,7 +531,7 @@ impl CsvCause {
 }
 
 /// What an [`Allowed::Count`] counts one value for.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub enum Per {
     /// One for each row of the data.
@@ -327,11 +552,13 @@ pub enum Per {
     ProductSeries,
     /// One value for each stop of a route.
     Stop,
+    /// One finite probability for each customer held out for testing.
+    TestCustomer,
 }
 
 impl Per {
     /// Every kind, for tests.
-    pub const ALL: [Per; 9] = [
+    pub const ALL: [Per; 10] = [
         Per::Row,
         Per::Observation,
         Per::FirstRow,
@@ -341,6 +568,7 @@ impl Per {
         Per::Product,
         Per::ProductSeries,
         Per::Stop,
+        Per::TestCustomer,
     ];
 
     /// "`n` values, one for each ..." in the user's language.
@@ -355,6 +583,10 @@ impl Per {
             Per::Product => ("每个商品一个", "one per product"),
             Per::ProductSeries => ("每个商品一条序列", "one series per product"),
             Per::Stop => ("每个站点一个值", "one value per stop"),
+            Per::TestCustomer => (
+                "每个检验客户一个有限概率",
+                "one finite probability per test customer",
+            ),
         };
         if lang == Lang::Zh {
             format!("{zh}，共 {n} 个")
@@ -365,7 +597,7 @@ impl Per {
 }
 
 /// The kind of thing an [`Allowed::Classification`] or [`Allowed::Regression`] asks for.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub enum Family {
     /// A model kind, one of these names.
@@ -439,7 +671,7 @@ fn number(value: f64) -> String {
 }
 
 /// A limit of an inventory plan ([`ErrorKind::Infeasible`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Limit {
     /// The money that may be tied up in stock (`budget`).
     Budget,
@@ -458,7 +690,7 @@ impl Limit {
 }
 
 /// What a value in a file should have been ([`ErrorKind::BadValue`]).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub enum ValueType {
     /// A whole number.
@@ -525,7 +757,7 @@ impl From<crate::table::DataType> for ValueType {
 }
 
 /// What an [`ErrorKind::NotEnoughData`] counts, named in both languages.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[non_exhaustive]
 pub enum Counted {
     /// Values of a series or rows a model learns from.
@@ -566,6 +798,8 @@ pub enum Counted {
     ParameterSets,
     /// Columns that identify a basket.
     BasketColumns,
+    /// Different spend levels of an ad channel.
+    SpendLevels,
     /// Days of demand history of one product (its id as in the file).
     DaysOfDemand {
         /// The product id.
@@ -601,6 +835,7 @@ impl Counted {
             Counted::Folds => ("交叉验证折", "folds"),
             Counted::ParameterSets => ("参数组合", "parameter sets"),
             Counted::BasketColumns => ("标识购物篮的列", "columns identifying a basket"),
+            Counted::SpendLevels => ("不同的投放额", "different spend levels"),
             Counted::DaysOfDemand { product } => {
                 return match lang {
                     Lang::Zh => format!("天的需求记录（商品 {product}）"),
@@ -633,12 +868,12 @@ impl Error {
     pub fn invalid_parameter(
         name: impl Into<String>,
         value: impl fmt::Display,
-        expected: impl Into<Allowed>,
+        expected: Allowed,
     ) -> Error {
         Error::new(ErrorKind::InvalidParameter {
             name: name.into(),
             value: value.to_string(),
-            expected: expected.into(),
+            expected,
         })
     }
 
@@ -769,36 +1004,6 @@ pub fn human_bytes(bytes: u64) -> String {
     }
 }
 
-/// The Chinese of the `expected` phrases parameters use (bounds, ranges, model families,
-/// dates, lists of choices); other text is shown as it is.
-fn zh_expected(expected: &str) -> String {
-    let e = expected.trim();
-    if let Some(n) = e.strip_prefix("at least ") {
-        return format!("至少 {n}");
-    }
-    if let Some(n) = e.strip_prefix("at most ") {
-        return format!("至多 {n}");
-    }
-    if let Some(list) = e.strip_prefix("one of ") {
-        return format!("以下之一：{list}");
-    }
-    if let Some(list) = e.strip_prefix("a classification model ") {
-        return format!("分类模型{}", list.replace('(', "（").replace(')', "）"));
-    }
-    if let Some(list) = e.strip_prefix("a regression model ") {
-        return format!("回归模型{}", list.replace('(', "（").replace(')', "）"));
-    }
-    match e {
-        "between 0 and 1 (exclusive)" => "0 到 1 之间（不含 0 和 1）".into(),
-        "0, or between 0 and 1 (exclusive)" => "0，或 0 到 1 之间（不含 0 和 1）".into(),
-        "a date YYYY-MM-DD" => "日期 YYYY-MM-DD".into(),
-        "the name of the column to predict" => "要预测的列名".into(),
-        "columns other than the target" => "目标列以外的列".into(),
-        "a finite number" => "有限的数值".into(),
-        other => other.to_string(),
-    }
-}
-
 /// A number with at most two decimals, without trailing zeros.
 fn round_2(value: f64) -> String {
     let text = format!("{value:.2}");
@@ -857,6 +1062,226 @@ mod tests {
         assert_eq!(human_bytes(999), "999 B");
         assert_eq!(human_bytes(84_000_000), "84.0 MB");
         assert_eq!(human_bytes(2_000_000_000), "2.0 GB");
+    }
+
+    /// Every kind of counted thing.
+    fn counted_samples() -> Vec<Counted> {
+        vec![
+            Counted::Observations,
+            Counted::Customers,
+            Counted::RepeatCustomers,
+            Counted::Classes,
+            Counted::RowsOfEachClass,
+            Counted::Rows,
+            Counted::OrderLines,
+            Counted::SalesLines,
+            Counted::Columns,
+            Counted::NumericColumns,
+            Counted::Channels,
+            Counted::Stops,
+            Counted::Series,
+            Counted::Products,
+            Counted::Baskets,
+            Counted::Models,
+            Counted::Folds,
+            Counted::ParameterSets,
+            Counted::BasketColumns,
+            Counted::SpendLevels,
+            Counted::DaysOfDemand {
+                product: "85123A".into(),
+            },
+            Counted::DaysToHoldOut { percent: 20 },
+        ]
+    }
+
+    /// Every rule a parameter can have, each variant at least once (see
+    /// `every_allowed_variant_has_a_sample`).
+    fn allowed_samples() -> Vec<Allowed> {
+        let mut allowed = vec![
+            Allowed::AtLeast(1.0),
+            Allowed::AtMost(0.5),
+            Allowed::Below(6.0),
+            Allowed::Between(0.0, 10.0),
+            Allowed::one_of(&["week", "month"]),
+            Allowed::FiniteNumber,
+            Allowed::Positive,
+            Allowed::NonNegative,
+            Allowed::OpenUnit,
+            Allowed::UnitInterval,
+            Allowed::UpToOne,
+            Allowed::Date,
+            Allowed::ColumnName,
+            Allowed::ItemOfData,
+            Allowed::CoveragePercent,
+            Allowed::FiniteForecasts,
+            Allowed::ShareUpTo(0.9),
+            Allowed::FiniteLikelihood,
+            Allowed::ZeroOrOpenUnit,
+            Allowed::AtLeastOneOrNone,
+            Allowed::MinWithinMax,
+            Allowed::Above(-1.0),
+            Allowed::Exactly(1.0),
+            Allowed::SupportFractionOrCount,
+            Allowed::TableBasketShape,
+            Allowed::EncodingName,
+            Allowed::NotSeasonalRepeat,
+            Allowed::BoxCoxFinite(-0.5),
+            Allowed::PositiveSeries,
+            Allowed::FittableSeries,
+            Allowed::SeriesNotOnLine,
+            Allowed::SeasonalPatternEstimable,
+            Allowed::EtsForm,
+            Allowed::DateBefore("2024-03-01".into()),
+            Allowed::CutoffBeforeLastOrder {
+                days: 90,
+                last: "2024-03-01".into(),
+            },
+            Allowed::ProductCosts,
+            Allowed::LogisticCoefficients(50_000),
+            Allowed::SmallerWellConditioned,
+            Allowed::FiniteImputed,
+            Allowed::MetricWithoutProbabilities,
+            Allowed::SpendInEveryChannel,
+            Allowed::PositiveSpend,
+            Allowed::StopId,
+            Allowed::LogInput,
+            Allowed::SearchSettings,
+            Allowed::DateFormatFields,
+            Allowed::DateFormatWithYear,
+            Allowed::Classification(Family::models(&["logistic", "knn"])),
+            Allowed::Regression(Family::metrics(&["rmse", "mae"])),
+        ];
+        allowed.push(Allowed::Cells {
+            rows: 3,
+            columns: 2,
+        });
+        for per in Per::ALL {
+            allowed.push(Allowed::count(4, per));
+        }
+        for family in [Family::Learner, Family::Tree, Family::Forest] {
+            allowed.push(Allowed::Classification(family.clone()));
+            allowed.push(Allowed::Regression(family));
+        }
+        for role in ColumnFor::ALL {
+            allowed.push(Allowed::Column(role));
+        }
+        allowed.extend(counted_samples().into_iter().map(Allowed::AtLeastOne));
+        allowed
+    }
+
+    /// The position of `allowed`'s variant in the enum. The `match` has no wildcard, so a
+    /// new variant does not compile until it is numbered here, and then
+    /// `every_allowed_variant_has_a_sample` fails until [`allowed_samples`] has one.
+    fn allowed_variant(allowed: &Allowed) -> usize {
+        match allowed {
+            Allowed::AtLeast(_) => 0,
+            Allowed::AtMost(_) => 1,
+            Allowed::Below(_) => 2,
+            Allowed::Between(..) => 3,
+            Allowed::OneOf(_) => 4,
+            Allowed::FiniteNumber => 5,
+            Allowed::Positive => 6,
+            Allowed::NonNegative => 7,
+            Allowed::OpenUnit => 8,
+            Allowed::UnitInterval => 9,
+            Allowed::UpToOne => 10,
+            Allowed::Date => 11,
+            Allowed::ColumnName => 12,
+            Allowed::AtLeastOne(_) => 13,
+            Allowed::ItemOfData => 14,
+            Allowed::CoveragePercent => 15,
+            Allowed::FiniteForecasts => 16,
+            Allowed::ShareUpTo(_) => 17,
+            Allowed::FiniteLikelihood => 18,
+            Allowed::ZeroOrOpenUnit => 19,
+            Allowed::AtLeastOneOrNone => 20,
+            Allowed::MinWithinMax => 21,
+            Allowed::Classification(_) => 22,
+            Allowed::Regression(_) => 23,
+            Allowed::Cells { .. } => 24,
+            Allowed::Count(..) => 25,
+            Allowed::Above(_) => 26,
+            Allowed::Exactly(_) => 27,
+            Allowed::Column(_) => 28,
+            Allowed::SupportFractionOrCount => 29,
+            Allowed::TableBasketShape => 30,
+            Allowed::EncodingName => 31,
+            Allowed::NotSeasonalRepeat => 32,
+            Allowed::BoxCoxFinite(_) => 33,
+            Allowed::PositiveSeries => 34,
+            Allowed::FittableSeries => 35,
+            Allowed::SeriesNotOnLine => 36,
+            Allowed::SeasonalPatternEstimable => 37,
+            Allowed::EtsForm => 38,
+            Allowed::DateBefore(_) => 39,
+            Allowed::CutoffBeforeLastOrder { .. } => 40,
+            Allowed::ProductCosts => 41,
+            Allowed::LogisticCoefficients(_) => 42,
+            Allowed::SmallerWellConditioned => 43,
+            Allowed::FiniteImputed => 44,
+            Allowed::MetricWithoutProbabilities => 45,
+            Allowed::SpendInEveryChannel => 46,
+            Allowed::PositiveSpend => 47,
+            Allowed::StopId => 48,
+            Allowed::LogInput => 49,
+            Allowed::SearchSettings => 50,
+            Allowed::DateFormatFields => 51,
+            Allowed::DateFormatWithYear => 52,
+        }
+    }
+
+    /// How many variants [`allowed_variant`] numbers.
+    const ALLOWED_VARIANTS: usize = 53;
+
+    #[test]
+    fn every_allowed_variant_has_a_sample() {
+        let mut seen = [false; ALLOWED_VARIANTS];
+        for allowed in allowed_samples() {
+            seen[allowed_variant(&allowed)] = true;
+        }
+        let missing: Vec<usize> = (0..ALLOWED_VARIANTS).filter(|&i| !seen[i]).collect();
+        assert!(missing.is_empty(), "variants without a sample: {missing:?}");
+    }
+
+    /// Identifiers and notations an `Allowed` shows the same in both languages: encoding
+    /// labels, model and metric names, ETS codes, a metric's and a transform's name.
+    const SAME_IN_BOTH: [&str; 18] = [
+        "utf", "gbk", "gb", "le", "be", "MASE", "Box", "Cox", "ANN", "AAdN", "MAM", "Ad", "CSV",
+        "YYYY", "MM", "DD", "ln", "logistic",
+    ];
+
+    /// Issue 15: "core returns typed values, not sentences". Every rule renders in both
+    /// languages, and the Chinese shares no English word with the English rendering
+    /// beyond identifiers (model names the sample chose are identifiers too).
+    #[test]
+    fn every_allowed_renders_in_chinese_without_english_words() {
+        let words = |text: &str| -> Vec<String> {
+            text.split(|c: char| !c.is_ascii_alphabetic())
+                .filter(|w| w.len() >= 2)
+                .map(str::to_string)
+                .collect()
+        };
+        let identifiers = ["week", "month", "knn", "rmse", "mae"];
+        for allowed in allowed_samples() {
+            let zh = allowed.describe(Lang::Zh);
+            let en = allowed.describe(Lang::En);
+            assert!(
+                zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                "no Chinese in {zh:?} ({allowed:?})"
+            );
+            assert_ne!(zh, en, "{allowed:?}");
+            let english = words(&en);
+            let shared: Vec<String> = words(&zh)
+                .into_iter()
+                .filter(|w| english.contains(w))
+                .filter(|w| {
+                    !SAME_IN_BOTH.iter().chain(&identifiers).any(|i| {
+                        i.eq_ignore_ascii_case(w) || w.starts_with("gb") || w.starts_with("utf")
+                    })
+                })
+                .collect();
+            assert!(shared.is_empty(), "{shared:?} in {zh:?} (English: {en:?})");
+        }
     }
 
     /// One error of every kind, with every typed payload value, for the language checks.
@@ -921,31 +1346,7 @@ mod tests {
                 expected,
             });
         }
-        let counted = [
-            Counted::Observations,
-            Counted::Customers,
-            Counted::RepeatCustomers,
-            Counted::Classes,
-            Counted::RowsOfEachClass,
-            Counted::Rows,
-            Counted::OrderLines,
-            Counted::SalesLines,
-            Counted::Columns,
-            Counted::NumericColumns,
-            Counted::Channels,
-            Counted::Stops,
-            Counted::Series,
-            Counted::Products,
-            Counted::Baskets,
-            Counted::Models,
-            Counted::Folds,
-            Counted::ParameterSets,
-            Counted::BasketColumns,
-            Counted::DaysOfDemand {
-                product: "85123A".into(),
-            },
-            Counted::DaysToHoldOut { percent: 20 },
-        ];
+        let counted = counted_samples();
         for what in counted.iter().cloned() {
             kinds.push(ErrorKind::NotEnoughData {
                 what,
@@ -953,42 +1354,7 @@ mod tests {
                 found: 3,
             });
         }
-        let mut allowed = vec![
-            Allowed::AtLeast(1.0),
-            Allowed::AtMost(0.5),
-            Allowed::Below(6.0),
-            Allowed::Between(0.0, 10.0),
-            Allowed::one_of(&["week", "month"]),
-            Allowed::FiniteNumber,
-            Allowed::Positive,
-            Allowed::NonNegative,
-            Allowed::OpenUnit,
-            Allowed::UnitInterval,
-            Allowed::UpToOne,
-            Allowed::Date,
-            Allowed::ColumnName,
-            Allowed::ItemOfData,
-            Allowed::CoveragePercent,
-            Allowed::FiniteForecasts,
-            Allowed::ShareUpTo(0.9),
-            Allowed::FiniteLikelihood,
-            Allowed::ZeroOrOpenUnit,
-            Allowed::AtLeastOneOrNone,
-            Allowed::MinWithinMax,
-        ];
-        allowed.push(Allowed::Cells {
-            rows: 3,
-            columns: 2,
-        });
-        for per in Per::ALL {
-            allowed.push(Allowed::count(4, per));
-        }
-        for family in [Family::Learner, Family::Tree, Family::Forest] {
-            allowed.push(Allowed::Classification(family.clone()));
-            allowed.push(Allowed::Regression(family));
-        }
-        allowed.extend(counted.into_iter().map(Allowed::AtLeastOne));
-        for expected in allowed {
+        for expected in allowed_samples() {
             kinds.push(ErrorKind::InvalidParameter {
                 name: "k".into(),
                 value: "0".into(),
@@ -1038,15 +1404,15 @@ mod tests {
     /// sample put in (an encoding name, choice names, a product id).
     #[test]
     fn chinese_messages_carry_no_english_words() {
-        const ALLOWED_WORDS: [&str; 15] = [
+        const ALLOWED_WORDS: [&str; 19] = [
             "ASCII", "CSV", "XLSX", "PNG", "JPEG", "GIF", "PDF", "ZIP", "YYYY", "GBK", "shoplens",
-            "week", "month", "kg", "A",
+            "week", "month", "kg", "A", "knn", "logistic", "rmse", "mae",
         ];
         for e in samples() {
             let zh = e.message(Lang::Zh);
             let english: Vec<&str> = zh
                 .split(|c: char| !c.is_ascii_alphabetic())
-                .filter(|w| w.len() >= 3 && !ALLOWED_WORDS.contains(w))
+                .filter(|w| w.len() >= 3 && !ALLOWED_WORDS.contains(w) && !SAME_IN_BOTH.contains(w))
                 .collect();
             assert!(english.is_empty(), "{english:?} in {zh}");
             assert_ne!(zh, e.message(Lang::En));

@@ -54,6 +54,6 @@ pub mod vocabulary;
 mod cancel_tests;
 
 pub use error::{
-    Allowed, Counted, CsvCause, Error, ErrorKind, Family, Limit, Per, Result, ValueType,
+    Allowed, ColumnFor, Counted, CsvCause, Error, ErrorKind, Family, Limit, Per, Result, ValueType,
 };
 pub use lang::Lang;

@@ -16,7 +16,7 @@
 //! messages through the browser).
 
 use crate::progress::{stop_if_told, Progress, Stage};
-use crate::{Error, Result};
+use crate::{Allowed, Error, Result};
 
 /// How many pieces run at once: the size of rayon's current pool with the `parallel`
 /// feature, otherwise 1.
@@ -45,10 +45,7 @@ pub fn use_threads(threads: usize) -> Result<()> {
             return Err(Error::invalid_parameter(
                 "threads",
                 threads,
-                format!(
-                    "the number already in use ({})",
-                    rayon::current_num_threads()
-                ),
+                Allowed::Exactly(rayon::current_num_threads() as f64),
             ));
         }
         Ok(())
@@ -59,7 +56,7 @@ pub fn use_threads(threads: usize) -> Result<()> {
             return Err(Error::invalid_parameter(
                 "threads",
                 threads,
-                "1 (this build runs on one thread)",
+                Allowed::Exactly(1.0),
             ));
         }
         Ok(())

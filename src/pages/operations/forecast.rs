@@ -297,7 +297,7 @@ fn SeriesView(series: SeriesForecast, elapsed: f64) -> impl IntoView {
         report.with_value(|r| {
             r.skipped
                 .iter()
-                .map(|s| view! { <li>{s.model.label(lang)}": "{s.reason.clone()}</li> })
+                .map(|s| view! { <li>{s.model.label(lang)}": "{s.reason.message(lang)}</li> })
                 .collect_view()
         })
     };

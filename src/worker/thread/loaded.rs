@@ -90,7 +90,7 @@ impl Loaded {
             return Err(WireError::from(&shoplens_core::Error::invalid_parameter(
                 "column",
                 index,
-                format!("a column index below {}", table.n_columns()),
+                shoplens_core::Allowed::Below(table.n_columns() as f64),
             )));
         }
         let retyped = if table.column(index).dtype() != dtype {

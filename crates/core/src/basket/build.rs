@@ -378,11 +378,7 @@ fn sample_read(read: &ReadOptions) -> ReadOptions {
 }
 
 fn spreadsheet_lines() -> Error {
-    Error::invalid_parameter(
-        "shape",
-        "one basket per line",
-        "order lines or a 0/1 matrix for a spreadsheet (save it as CSV to read one basket per line)",
-    )
+    Error::invalid_parameter("shape", "line_per_basket", Allowed::TableBasketShape)
 }
 
 /// Applies the exclusions and the empty-basket choice, and fills the counts in.
@@ -429,7 +425,7 @@ fn decode_text<'a>(bytes: &'a [u8], read: &ReadOptions) -> Result<Cow<'a, str>> 
     crate::table::sniff::check_text(bytes)?;
     let encoding = match &read.encoding {
         Some(label) => encoding_rs::Encoding::for_label(label.as_bytes())
-            .ok_or_else(|| Error::invalid_parameter("encoding", label, "an encoding name"))?,
+            .ok_or_else(|| Error::invalid_parameter("encoding", label, Allowed::EncodingName))?,
         None => crate::table::sniff::encoding(bytes),
     };
     let (text, _, bad) = encoding.decode(bytes);

@@ -42,12 +42,12 @@ impl MinSupport {
             MinSupport::Fraction(f) if !(f > 0.0 && f <= 1.0) => Err(Error::invalid_parameter(
                 "min_support",
                 f,
-                "a fraction in (0, 1] or a basket count of at least 1",
+                Allowed::SupportFractionOrCount,
             )),
             MinSupport::Count(0) => Err(Error::invalid_parameter(
                 "min_support",
                 0,
-                "a fraction in (0, 1] or a basket count of at least 1",
+                Allowed::SupportFractionOrCount,
             )),
             _ => Ok(()),
         }

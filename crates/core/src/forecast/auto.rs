@@ -93,14 +93,14 @@ fn default_protocol() -> Protocol {
     Protocol::new(1, 1)
 }
 
-/// A candidate that could not be backtested, and why (in English; the page shows the
+/// A candidate that could not be backtested, and why (a typed error: the page shows the
 /// model's label and the error's message in the user's language).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Skipped {
     /// The model.
     pub model: Model,
     /// The error it gave.
-    pub reason: String,
+    pub reason: Error,
 }
 
 /// Everything the page shows about one series' forecast.
@@ -150,11 +150,8 @@ fn trial(y: &[f64], model: Model, train_len: usize, protocol: &Protocol) -> Tria
     let window = if scale.is_nan() || scale <= 0.0 {
         Err(Error::invalid_parameter(
             "series",
-            format!(
-                "the first {train_len} values, which repeat every {} periods exactly",
-                protocol.season
-            ),
-            "a series the seasonal naive forecast does not fit exactly (MASE divides by its error)",
+            format!("y[1..={train_len}]"),
+            Allowed::NotSeasonalRepeat,
         ))
     } else {
         model
@@ -308,7 +305,7 @@ pub fn forecast_auto(
             }
             Err(e) => skipped.push(Skipped {
                 model: *model,
-                reason: e.to_string(),
+                reason: e,
             }),
         }
         if progress.report(Stage::Backtest, i as u64 + 1, models.len() as u64) == Control::Stop {
@@ -357,7 +354,7 @@ pub fn forecast_auto(
     Err(last_error.unwrap_or_else(|| {
         match skipped.first() {
             // Every model failed the same way on short data: say so with the first reason.
-            Some(s) => Error::invalid_parameter("series", "this series", s.reason.clone()),
+            Some(s) => s.reason.clone(),
             None => Error::not_enough(Counted::Observations, 1, y.len()),
         }
     }))

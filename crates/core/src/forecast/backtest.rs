@@ -340,8 +340,8 @@ pub fn backtest(y: &[f64], model: Model, protocol: &Protocol) -> Result<Score> {
         if scale.is_nan() || scale <= 0.0 {
             return Err(Error::invalid_parameter(
                 "series",
-                format!("the first {train_len} values, which repeat every {} periods exactly", protocol.season),
-                "a series the seasonal naive forecast does not fit exactly (MASE divides by its error)",
+                format!("y[1..={train_len}]"),
+                Allowed::NotSeasonalRepeat,
             ));
         }
         let fit = model.fit(train, protocol.season, protocol.horizon)?;

@@ -19,7 +19,7 @@ fn check_demand(y: &[f64]) -> Result<()> {
         return Err(Error::invalid_parameter(
             format!("value #{}", i + 1),
             y[i],
-            "a demand of zero or more for an intermittent-demand model",
+            Allowed::NonNegative,
         ));
     }
     Ok(())

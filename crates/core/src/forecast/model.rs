@@ -72,9 +72,24 @@ impl Model {
                 Error::invalid_parameter(
                     "model",
                     name,
-                    "naive, seasonal_naive, moving_average(K), ses, holt, damped_holt, \
-                 holt_winters_additive, holt_winters_multiplicative, ets, ets_boxcox, ets(FORM) \
-                 such as ets(MAdM), ar, theta, combination, croston or tsb",
+                    Allowed::one_of(&[
+                        "naive",
+                        "seasonal_naive",
+                        "moving_average(K)",
+                        "ses",
+                        "holt",
+                        "damped_holt",
+                        "holt_winters_additive",
+                        "holt_winters_multiplicative",
+                        "ets",
+                        "ets_boxcox",
+                        "ets(MAdM)",
+                        "ar",
+                        "theta",
+                        "combination",
+                        "croston",
+                        "tsb",
+                    ]),
                 )
             })
     }
@@ -227,7 +242,7 @@ fn on_boxcox_scale(y: &[f64], season: usize, horizon: usize, inner: Model) -> Re
         return Err(Error::invalid_parameter(
             format!("value #{}", i + 1),
             y[i],
-            format!("a value the Box-Cox transform with λ = {lambda:.3} keeps finite"),
+            Allowed::BoxCoxFinite(lambda),
         ));
     }
     let fit = inner.fit(&w, season, horizon)?;

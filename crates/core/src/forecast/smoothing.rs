@@ -19,7 +19,7 @@
 use super::fitted::{Param, SeriesFit};
 use super::optim::{Bounds, NelderMead};
 pub use super::recursion::{run, Form, Initial, Run, Season, Smoothing, Trend};
-use crate::{Counted, Error, Result};
+use crate::{Allowed, Counted, Error, Result};
 
 /// Least-squares line through `(1, x[0]), (2, x[1]), ...`: (value at 0, slope).
 fn line(x: &[f64]) -> (f64, f64) {
@@ -62,11 +62,7 @@ pub fn initial_states(y: &[f64], form: Form, m: usize) -> Result<Initial> {
         });
     }
     if m < 2 {
-        return Err(Error::invalid_parameter(
-            "season",
-            m,
-            "at least 2 for a seasonal model",
-        ));
+        return Err(Error::invalid_parameter("season", m, Allowed::AtLeast(2.0)));
     }
     if n < 2 * m {
         return Err(Error::not_enough(Counted::Observations, 2 * m, n));
@@ -76,7 +72,7 @@ pub fn initial_states(y: &[f64], form: Form, m: usize) -> Result<Initial> {
         return Err(Error::invalid_parameter(
             "model",
             "holt_winters_multiplicative",
-            "a series of positive values for multiplicative seasonality",
+            Allowed::PositiveSeries,
         ));
     }
     let span = n.min(3 * m);
@@ -234,7 +230,7 @@ pub fn optimise(y: &[f64], form: Form, m: usize, horizon: usize) -> Result<Fitte
         return Err(Error::invalid_parameter(
             "model",
             form_name(form),
-            "a series this model can fit (its states diverged)",
+            Allowed::FittableSeries,
         ));
     }
     let (smoothing, initial) = unpack(&best);

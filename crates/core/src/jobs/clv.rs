@@ -106,7 +106,7 @@ impl ClvJob {
                 return Err(Error::invalid_parameter(
                     "calibration_end",
                     self.calibration_end.clone().unwrap_or_default(),
-                    "a day before the end",
+                    Allowed::DateBefore(format_datetime(e * 86_400)),
                 ));
             }
         }
@@ -408,7 +408,7 @@ fn holdout(
         return Err(Error::invalid_parameter(
             "calibration_end",
             format_datetime(calibration_day * 86_400),
-            "a day before the end",
+            Allowed::DateBefore(format_datetime(end_day * 86_400)),
         ));
     }
     let calibration = summarize(orders, calibration_day, spec.unit);

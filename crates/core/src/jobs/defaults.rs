@@ -11,7 +11,7 @@ use crate::learn::dataset::{plan_features, FeaturePlan, Task};
 use crate::learn::preprocess::ImputeStrategy;
 use crate::learn::{ModelKind, ModelParams};
 use crate::table::{Role, Table};
-use crate::{Error, Result};
+use crate::{Allowed, ColumnFor, Error, Family, Result};
 use serde::{Deserialize, Serialize};
 
 /// The data settings of a model job.
@@ -52,7 +52,7 @@ impl ModelData {
     pub fn check(&self, table: &Table) -> Result<(ModelData, FeaturePlan)> {
         let target = if self.target.trim().is_empty() {
             suggested_target(table).ok_or_else(|| {
-                Error::invalid_parameter("target", "", "the name of the column to predict")
+                Error::invalid_parameter("target", "", Allowed::Column(ColumnFor::Target))
             })?
         } else {
             self.target.clone()
@@ -95,8 +95,12 @@ pub(crate) fn model_for_task(params: ModelParams, task: Task, seed: u64) -> Resu
     let params = params.for_task(task, seed);
     if !params.kind().supports(task) {
         let expected = match task {
-            Task::Regression => "a regression model (linear, knn, tree, forest)",
-            Task::Classification => "a classification model (logistic, knn, tree, forest, svm)",
+            Task::Regression => {
+                Allowed::Regression(Family::models(&["linear", "knn", "tree", "forest"]))
+            }
+            Task::Classification => Allowed::Classification(Family::models(&[
+                "logistic", "knn", "tree", "forest", "svm",
+            ])),
         };
         return Err(Error::invalid_parameter(
             "model",

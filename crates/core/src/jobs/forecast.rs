@@ -14,7 +14,7 @@ use crate::progress::{Progress, Silent, Stage};
 use crate::rt::Clock;
 use crate::schema::understand;
 use crate::table::Table;
-use crate::{Allowed, Counted, Error, Result};
+use crate::{Allowed, ColumnFor, Counted, Error, Result};
 use serde::{Deserialize, Serialize};
 
 /// Forecast the series of a table.
@@ -82,12 +82,12 @@ impl ForecastJob {
             let name = |i: Option<usize>| i.map(|i| table.columns()[i].name().to_string());
             if spec.date_column.trim().is_empty() {
                 spec.date_column = name(suggested.date_column).ok_or_else(|| {
-                    Error::invalid_parameter("date_column", "", "the name of the date column")
+                    Error::invalid_parameter("date_column", "", Allowed::Column(ColumnFor::Date))
                 })?;
             }
             if spec.value_column.trim().is_empty() {
                 spec.value_column = name(suggested.value_column).ok_or_else(|| {
-                    Error::invalid_parameter("value_column", "", "the name of the value column")
+                    Error::invalid_parameter("value_column", "", Allowed::Column(ColumnFor::Value))
                 })?;
             }
         }

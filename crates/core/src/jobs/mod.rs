@@ -38,7 +38,7 @@ pub use defaults::{default_model, ModelData};
 use crate::progress::Progress;
 use crate::rt::{Clock, FrozenClock};
 use crate::table::{read_bytes, ReadOptions, Table};
-use crate::{Error, Lang, Result};
+use crate::{Allowed, Error, Lang, Result};
 use serde::{Deserialize, Serialize};
 
 /// A sentence in both interface languages (an error carried inside a result).
@@ -262,7 +262,7 @@ impl Job {
                     Err(Error::invalid_parameter(
                         "shape",
                         "line_per_basket",
-                        "a table",
+                        Allowed::TableBasketShape,
                     ))
                 },
                 progress,

@@ -105,7 +105,7 @@ impl InventoryJob {
             return Err(Error::invalid_parameter(
                 "products",
                 "[]",
-                "the costs of every product with demand",
+                Allowed::ProductCosts,
             ));
         }
         spec.params.check()?;
@@ -174,9 +174,10 @@ pub fn run_inventory(
     };
     let mut chosen = Vec::with_capacity(history.products.len());
     for product in &history.products {
-        let item = products.iter().find(|i| &i.id == product).ok_or_else(|| {
-            Error::invalid_parameter("products", product, "a row for every product with demand")
-        })?;
+        let item = products
+            .iter()
+            .find(|i| &i.id == product)
+            .ok_or_else(|| Error::invalid_parameter("products", product, Allowed::ProductCosts))?;
         chosen.push(item.clone());
     }
     let plan = optimise_inventory(&chosen, &history.daily, &spec.params, progress)?;

@@ -6,7 +6,7 @@
 use crate::schema::understand;
 use crate::segment::{AmountColumns, OrderColumns};
 use crate::table::Table;
-use crate::{Error, Result};
+use crate::{Allowed, ColumnFor, Error, Result};
 
 /// `given`, or the columns the understanding of `table` suggests.
 pub fn fill(given: Option<&OrderColumns>, table: &Table) -> Result<OrderColumns> {
@@ -15,15 +15,15 @@ pub fn fill(given: Option<&OrderColumns>, table: &Table) -> Result<OrderColumns>
     }
     let suggested = understand(table).suggested;
     let name = |i: usize| table.columns()[i].name().to_string();
-    let missing = |what: &str| Error::invalid_parameter("columns", "", what);
+    let missing = |what| Error::invalid_parameter("columns", "", Allowed::Column(what));
     let customer = suggested
         .customer_column
         .map(name)
-        .ok_or_else(|| missing("a customer id column"))?;
+        .ok_or_else(|| missing(ColumnFor::CustomerId))?;
     let date = suggested
         .date_column
         .map(name)
-        .ok_or_else(|| missing("an order date column"))?;
+        .ok_or_else(|| missing(ColumnFor::OrderDate))?;
     let amount = match (suggested.quantity_column, suggested.price_column) {
         (Some(q), Some(p)) => AmountColumns::QuantityPrice {
             quantity: name(q),
@@ -33,7 +33,7 @@ pub fn fill(given: Option<&OrderColumns>, table: &Table) -> Result<OrderColumns>
             suggested
                 .value_column
                 .map(name)
-                .ok_or_else(|| missing("an amount column"))?,
+                .ok_or_else(|| missing(ColumnFor::Amount))?,
         ),
     };
     let invoice = match suggested.basket_columns.as_slice() {

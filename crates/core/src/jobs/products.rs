@@ -13,7 +13,7 @@ use crate::progress::{Progress, Stage};
 use crate::rt::Clock;
 use crate::schema::{understand, Suggested};
 use crate::table::Table;
-use crate::{Allowed, Error, Result};
+use crate::{Allowed, ColumnFor, Error, Result};
 use serde::{Deserialize, Serialize};
 
 /// ABC/XYZ classes of the products in an order-lines table.
@@ -97,14 +97,14 @@ impl AbcXyzJob {
             return Err(Error::invalid_parameter(
                 "price_column",
                 "",
-                "a price or amount column (or rank by quantity)",
+                Allowed::Column(ColumnFor::PriceOrAmount),
             ));
         }
         if spec.params.by == Measure::Margin && spec.cost_column.is_empty() {
             return Err(Error::invalid_parameter(
                 "cost_column",
                 "",
-                "a unit cost column to rank by margin",
+                Allowed::Column(ColumnFor::UnitCost),
             ));
         }
         Ok(CheckedAbcXyz { spec })

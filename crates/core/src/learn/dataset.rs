@@ -6,7 +6,7 @@
 use super::preprocess::{dates, FittedScaler, ImputeStrategy, OneHotEncoder, StandardScaler};
 use super::{Matrix, Transform, Transformer};
 use crate::table::{Column, ColumnData, DataType, Role, Table};
-use crate::{Counted, Error, Lang, Result};
+use crate::{Allowed, ColumnFor, Counted, Error, Lang, Result};
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
 
@@ -222,7 +222,7 @@ pub fn plan_features(
                     return Err(Error::invalid_parameter(
                         "features",
                         name,
-                        "columns other than the target",
+                        Allowed::Column(ColumnFor::FeatureNotTarget),
                     ));
                 }
                 plan.features.push(name.clone());
@@ -375,7 +375,7 @@ impl FeatureEncoder {
                         return Err(Error::invalid_parameter(
                             format!("column {}", fc.column),
                             c.dtype().as_str(),
-                            "a number or boolean, as in training",
+                            Allowed::Column(ColumnFor::NumberAsInTraining),
                         ));
                     }
                     for (i, &r) in rows.iter().enumerate() {
@@ -399,7 +399,7 @@ impl FeatureEncoder {
                         return Err(Error::invalid_parameter(
                             format!("column {}", fc.column),
                             c.dtype().as_str(),
-                            "dates, as in training",
+                            Allowed::Column(ColumnFor::DateAsInTraining),
                         ));
                     };
                     for (i, &r) in rows.iter().enumerate() {
@@ -499,7 +499,7 @@ impl Targets {
                     return Err(Error::invalid_parameter(
                         "target",
                         format!("{target} ({})", c.dtype().as_str()),
-                        "a numeric column for regression",
+                        Allowed::Column(ColumnFor::NumericTarget),
                     ));
                 }
                 let values = rows.iter().filter_map(|&r| c.f64(r)).collect();

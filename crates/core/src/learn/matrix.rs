@@ -3,7 +3,7 @@
 //! Deliberately tiny: the models here need row access, column statistics and a few
 //! small factorisations (written where they are used), not a linear-algebra crate.
 
-use crate::{Counted, Error, Result};
+use crate::{Allowed, Counted, Error, Result};
 use serde::{Deserialize, Serialize};
 
 /// Rows are observations, columns are features; stored row after row.
@@ -150,7 +150,7 @@ impl Matrix {
                     p % self.n_cols.max(1) + 1
                 ),
                 self.data[p],
-                "a finite number (impute missing values first)",
+                Allowed::FiniteImputed,
             )),
         }
     }

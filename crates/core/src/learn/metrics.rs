@@ -390,7 +390,7 @@ impl Metric {
                 Error::invalid_parameter(
                     "metric",
                     self.as_str(),
-                    "a metric this model can score (it gives no probabilities)",
+                    Allowed::MetricWithoutProbabilities,
                 )
             })
         };

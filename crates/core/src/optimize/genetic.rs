@@ -95,7 +95,7 @@ impl GaParams {
             return Err(Error::invalid_parameter(
                 "elitism",
                 self.elitism,
-                format!("fewer than the population ({})", self.population),
+                Allowed::Below(self.population as f64),
             ));
         }
         if self.tournament == 0 || self.tournament > self.population {

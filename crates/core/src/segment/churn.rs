@@ -25,7 +25,7 @@ use super::orders::OrderLines;
 use crate::learn::{metrics, Fit, Matrix, PredictProba};
 use crate::rt::seeded;
 use crate::table::infer::{format_datetime, parse_datetime};
-use crate::{Allowed, Counted, Error, Lang, Result};
+use crate::{Allowed, Counted, Error, Lang, Per, Result};
 use rand::seq::SliceRandom;
 use serde::{Deserialize, Serialize};
 use std::collections::HashSet;
@@ -118,11 +118,10 @@ impl ChurnParams {
             return Err(Error::invalid_parameter(
                 "cutoff",
                 format_datetime(self.cutoff_day * 86_400),
-                format!(
-                    "a cutoff at least {} days before the last order ({}), so the churn window is inside the data",
-                    self.window_days,
-                    format_datetime(last * 86_400)
-                ),
+                Allowed::CutoffBeforeLastOrder {
+                    days: self.window_days,
+                    last: format_datetime(last * 86_400),
+                },
             ));
         }
         Ok(())
@@ -328,7 +327,7 @@ where
         return Err(Error::invalid_parameter(
             "classifier output",
             p.len(),
-            format!("{} finite probabilities", y_test.len()),
+            Allowed::count(y_test.len(), Per::TestCustomer),
         ));
     }
     let correct = p

@@ -114,9 +114,9 @@ impl ChosenColumns {
 pub fn log1p(x: &Matrix, names: &[String]) -> Result<Matrix> {
     if let Some(i) = x.as_slice().iter().position(|&v| v <= -1.0) {
         return Err(Error::invalid_parameter(
-            format!("log of {}", names[i % x.n_cols().max(1)]),
+            format!("ln(1 + {})", names[i % x.n_cols().max(1)]),
             x.as_slice()[i],
-            "values greater than -1 (turn the log transform off for this column)",
+            Allowed::LogInput,
         ));
     }
     let values = x.as_slice().iter().map(|v| v.ln_1p()).collect();

@@ -14,7 +14,7 @@
 //! ```
 
 use super::dates::{days_from_civil, month_word};
-use crate::{Error, Result};
+use crate::{Allowed, Error, Result};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Token {
@@ -41,7 +41,7 @@ impl DatePattern {
     /// Parses a format such as `%Y%m%d`; an unknown `%` field or a format without a year
     /// is an [`crate::ErrorKind::InvalidParameter`] naming it.
     pub fn parse(format: &str) -> Result<DatePattern> {
-        let bad = |why: &str| Error::invalid_parameter("date format", format, why.to_string());
+        let bad = |why| Error::invalid_parameter("date format", format, why);
         let mut tokens = Vec::new();
         let mut chars = format.chars();
         while let Some(c) = chars.next() {
@@ -57,11 +57,7 @@ impl DatePattern {
                     Some('S') => Token::Second,
                     Some('q') => Token::Quarter,
                     Some('%') => Token::Literal('%'),
-                    _ => {
-                        return Err(bad(
-                            "fields %Y %y %m %b %d %H %M %S %q; other characters as written",
-                        ))
-                    }
+                    _ => return Err(bad(Allowed::DateFormatFields)),
                 },
                 c if c.is_whitespace() => Token::Blank,
                 c => Token::Literal(c),
@@ -74,7 +70,7 @@ impl DatePattern {
             .iter()
             .any(|t| matches!(t, Token::Year4 | Token::Year2))
         {
-            return Err(bad("a format with a year (%Y or %y)"));
+            return Err(bad(Allowed::DateFormatWithYear));
         }
         Ok(DatePattern { tokens })
     }

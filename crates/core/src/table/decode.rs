@@ -15,7 +15,7 @@
 //! reported ([`ReadWarning::MixedEncodings`]), so neither part is silently garbled.
 
 use super::warning::ReadWarning;
-use crate::{Error, ErrorKind, Result};
+use crate::{Allowed, Error, ErrorKind, Result};
 use encoding_rs::Encoding;
 use std::borrow::Cow;
 
@@ -29,13 +29,8 @@ pub(crate) struct Decoded<'a> {
 /// Decodes `bytes` with the encoding named by `label`, or the detected one.
 pub(crate) fn decode<'a>(bytes: &'a [u8], label: Option<&str>) -> Result<Decoded<'a>> {
     let encoding = match label {
-        Some(label) => Encoding::for_label(label.trim().as_bytes()).ok_or_else(|| {
-            Error::invalid_parameter(
-                "encoding",
-                label,
-                "an encoding name such as utf-8, gbk, gb18030, utf-16le or utf-16be",
-            )
-        })?,
+        Some(label) => Encoding::for_label(label.trim().as_bytes())
+            .ok_or_else(|| Error::invalid_parameter("encoding", label, Allowed::EncodingName))?,
         None => detect(bytes),
     };
     if label.is_none() && encoding == encoding_rs::GB18030 {

@@ -110,7 +110,7 @@ fn file_bytes(id: JobId) -> Result<impl FnOnce() -> Result<Vec<u8>, BuildError>,
 }
 
 fn no_search() -> shoplens_core::Error {
-    shoplens_core::Error::invalid_parameter("mine", "null", "search settings")
+    shoplens_core::Error::invalid_parameter("mine", "null", shoplens_core::Allowed::SearchSettings)
 }
 
 /// Checks and runs core's job on the loaded table.

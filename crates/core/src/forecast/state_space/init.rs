@@ -14,7 +14,7 @@
 //! `m - 1` newest seasonal states newest first (the oldest is implied by the normalisation).
 
 use super::{Kind, Spec};
-use crate::{Counted, Error, Result};
+use crate::{Allowed, Counted, Error, Result};
 
 /// Seasonal component of a classical decomposition: one value per position in the season,
 /// repeated over the series. `None` if some position has no detrended value.
@@ -126,13 +126,8 @@ pub fn initial_states(y: &[f64], m: usize, spec: Spec) -> Result<Vec<f64>> {
                     row
                 })
                 .collect();
-            let coef = least_squares(&rows, y).ok_or_else(|| {
-                Error::invalid_parameter(
-                    "series",
-                    "this series",
-                    "a series whose first values are not all on a line",
-                )
-            })?;
+            let coef = least_squares(&rows, y)
+                .ok_or_else(|| Error::invalid_parameter("series", "y", Allowed::SeriesNotOnLine))?;
             (1..=n)
                 .map(|t| {
                     let line = coef[0] + coef[1] * t as f64;
@@ -145,11 +140,7 @@ pub fn initial_states(y: &[f64], m: usize, spec: Spec) -> Result<Vec<f64>> {
                 .collect()
         } else {
             classical_seasonal(y, m, multiplicative).ok_or_else(|| {
-                Error::invalid_parameter(
-                    "series",
-                    "this series",
-                    "a series whose seasonal pattern can be estimated",
-                )
+                Error::invalid_parameter("series", "y", Allowed::SeasonalPatternEstimable)
             })?
         };
         season_states = component[1..m].iter().rev().copied().collect();

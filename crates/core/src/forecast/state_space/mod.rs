@@ -86,13 +86,7 @@ impl Spec {
 
     /// Reads a code such as `MAdM` (case-insensitive except the `d`).
     pub fn parse(code: &str) -> Result<Spec> {
-        let bad = || {
-            Error::invalid_parameter(
-                "ETS form",
-                code.to_string(),
-                "error A/M, trend N/A/Ad, season N/A/M, e.g. ANN, AAdN, MAM",
-            )
-        };
+        let bad = || Error::invalid_parameter("ETS form", code.to_string(), Allowed::EtsForm);
         let chars: Vec<char> = code.trim().chars().collect();
         let kind = |c: char| match c.to_ascii_uppercase() {
             'N' => Some(Kind::None),
@@ -501,12 +495,9 @@ pub fn fit_spec(y: &[f64], m: usize, spec: Spec) -> Result<EtsFit> {
     }
     if spec.needs_positive() && y.iter().any(|v| *v <= 0.0) {
         return Err(Error::invalid_parameter(
-            "series",
-            "a series with zero or negative values",
-            format!(
-                "positive values for the multiplicative form {}",
-                spec.notation()
-            ),
+            "model",
+            spec.notation(),
+            Allowed::PositiveSeries,
         ));
     }
     let m = if seasonal { m } else { 1 };
@@ -551,18 +542,14 @@ pub fn fit_spec(y: &[f64], m: usize, spec: Spec) -> Result<EtsFit> {
     };
     let best = simplex::AdaptiveSimplex::default().minimize(&mut objective, &x0, &lower, &upper);
     let (smoothing, initial) = unpack(&best.x, spec, m, &fixed).ok_or_else(|| {
-        Error::invalid_parameter(
-            "series",
-            "this series",
-            format!("a series {} can fit", spec.notation()),
-        )
+        Error::invalid_parameter("model", spec.notation(), Allowed::FittableSeries)
     })?;
     let run = pass(y, spec, m, &smoothing, &initial);
     if !run.objective.is_finite() {
         return Err(Error::invalid_parameter(
-            "series",
-            "this series",
-            format!("a series {} can fit", spec.notation()),
+            "model",
+            spec.notation(),
+            Allowed::FittableSeries,
         ));
     }
     let k = free + 1;

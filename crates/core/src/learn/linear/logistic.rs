@@ -139,10 +139,8 @@ impl<'a> LogisticSolver<'a> {
         if coefficients > MAX_COEFFICIENTS {
             return Err(Error::invalid_parameter(
                 "features",
-                format!("{} encoded columns × {n_vectors} classes", x.n_cols()),
-                "fewer columns or classes for logistic regression (its Newton steps hold a \
-                 square matrix of every coefficient); leave out columns with many categories \
-                 or choose a tree or forest",
+                format!("{} × {n_vectors}", x.n_cols()),
+                Allowed::LogisticCoefficients(MAX_COEFFICIENTS),
             ));
         }
         Ok(LogisticSolver {
@@ -296,11 +294,7 @@ impl<'a> LogisticSolver<'a> {
         }
         let d = grad.len();
         let direction = cholesky_solve(&hess, &grad, d).ok_or_else(|| {
-            Error::invalid_parameter(
-                "C",
-                1.0 / self.lambda,
-                "a smaller value (the problem is too ill-conditioned)",
-            )
+            Error::invalid_parameter("C", 1.0 / self.lambda, Allowed::SmallerWellConditioned)
         })?;
         let slope: f64 = -grad.iter().zip(&direction).map(|(g, s)| g * s).sum::<f64>();
         let mut step = 1.0;
@@ -507,10 +501,15 @@ mod tests {
         let err = LogisticSolver::new(&LogisticRegressionParams::new(), &x, &y)
             .err()
             .expect("refused");
-        assert!(
-            err.to_string().contains("100 encoded columns × 40 classes"),
-            "{err}"
-        );
+        match err.kind() {
+            crate::ErrorKind::InvalidParameter {
+                value, expected, ..
+            } => {
+                assert_eq!(value, "100 × 40");
+                assert_eq!(expected, &Allowed::LogisticCoefficients(MAX_COEFFICIENTS));
+            }
+            other => panic!("expected a parameter error, got {other:?}"),
+        }
     }
 
     #[test]

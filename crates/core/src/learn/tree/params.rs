@@ -184,9 +184,9 @@ impl TreeParams {
         };
         if !fits {
             let expected = if classification {
-                "gini or entropy for classes"
+                Allowed::one_of(&["gini", "entropy"])
             } else {
-                "squared_error for numbers"
+                Allowed::one_of(&["squared_error"])
             };
             return Err(Error::invalid_parameter(
                 "criterion",

@@ -289,7 +289,7 @@ pub fn fit_media_model(spend: &[Vec<f64>], outcome: &[f64]) -> Result<MediaModel
             return Err(Error::invalid_parameter(
                 "spend",
                 0,
-                "some positive spend in every channel",
+                Allowed::SpendInEveryChannel,
             ));
         }
         let min_positive = x.iter().copied().filter(|&v| v > 0.0).fold(max, f64::min);

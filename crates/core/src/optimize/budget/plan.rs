@@ -14,7 +14,7 @@ use super::media::{adstock, fit_media_model, holdout_check, HoldoutCheck, MediaM
 use super::response::{fit_hill, fit_log, Curve, ResponseFit};
 use crate::optimize::genetic::GaParams;
 use crate::progress::Progress;
-use crate::{Error, Result};
+use crate::{Allowed, Error, Result};
 use serde::{Deserialize, Serialize};
 
 /// Which response curve drives the allocation.
@@ -174,14 +174,7 @@ pub fn plan_budget(
             return Err(Error::invalid_parameter(
                 "channel",
                 &limit.channel,
-                format!(
-                    "one of {}",
-                    history
-                        .iter()
-                        .map(|h| h.name.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
+                Allowed::OneOf(history.iter().map(|h| h.name.clone()).collect()),
             ));
         }
     }

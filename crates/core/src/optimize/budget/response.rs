@@ -119,11 +119,7 @@ pub fn fit_log(spend: &[f64], outcome: &[f64]) -> Result<ResponseFit> {
     let my = outcome.iter().sum::<f64>() / n;
     let sxx: f64 = x.iter().map(|v| (v - mx).powi(2)).sum();
     if sxx <= 0.0 {
-        return Err(Error::invalid_parameter(
-            "spend",
-            "the same value in every row",
-            "at least two different spend levels",
-        ));
+        return Err(Error::not_enough(Counted::SpendLevels, 2, 1));
     }
     let sxy: f64 = x
         .iter()
@@ -144,11 +140,7 @@ pub fn fit_hill(spend: &[f64], outcome: &[f64]) -> Result<ResponseFit> {
     let max_spend = spend.iter().copied().fold(0.0, f64::max);
     let max_outcome = outcome.iter().copied().fold(0.0, f64::max);
     if max_spend <= 0.0 {
-        return Err(Error::invalid_parameter(
-            "spend",
-            0,
-            "some positive spend to fit a curve",
-        ));
+        return Err(Error::invalid_parameter("spend", 0, Allowed::PositiveSpend));
     }
     let top_max = 10.0 * max_outcome;
     let ln_k_max = (10.0 * max_spend).ln();

@@ -112,11 +112,7 @@ impl Policy {
             Policy::MinMax { min, max } => {
                 non_negative("min", min)?;
                 if !(max.is_finite() && max > min) {
-                    return Err(Error::invalid_parameter(
-                        "max",
-                        max,
-                        format!("a number above min ({min})"),
-                    ));
+                    return Err(Error::invalid_parameter("max", max, Allowed::Above(min)));
                 }
                 Ok(())
             }

@@ -3,7 +3,7 @@
 
 use super::distance::{DistanceMatrix, Metric};
 use crate::table::Table;
-use crate::{Counted, Error, Result, ValueType};
+use crate::{Allowed, Counted, Error, Result, ValueType};
 use serde::{Deserialize, Serialize};
 
 /// The time during which a stop may be served, and how long serving takes. Times are in the
@@ -204,9 +204,10 @@ impl Instance {
             });
         }
         let depot = match depot_id {
-            Some(id) => ids.iter().position(|i| i == id).ok_or_else(|| {
-                Error::invalid_parameter("depot", id, "the id of one of the stops")
-            })?,
+            Some(id) => ids
+                .iter()
+                .position(|i| i == id)
+                .ok_or_else(|| Error::invalid_parameter("depot", id, Allowed::StopId))?,
             None => ids
                 .iter()
                 .position(|i| i.eq_ignore_ascii_case("depot"))

@@ -9,6 +9,10 @@ use crate::Lang;
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
+mod format;
+
+pub use format::{FileFormat, FormatCause};
+
 /// A `Result` whose error is [`Error`].
 pub type Result<T> = std::result::Result<T, Error>;
 
@@ -101,9 +105,11 @@ pub enum ErrorKind {
     /// A file format this reader does not know or cannot parse (model JSON, TSPLIB...).
     Format {
         /// What kind of file was expected.
-        format: String,
-        /// Where and what, in English.
-        detail: String,
+        format: FileFormat,
+        /// Line number (1-based) of the problem, when the reader knows it.
+        line: Option<u64>,
+        /// What is wrong.
+        cause: FormatCause,
     },
     /// A limit no plan can meet: even the smallest plan needs more than was allowed (an
     /// inventory budget or warehouse capacity below what every product's smallest order
@@ -962,8 +968,18 @@ impl Error {
             ),
             (Cancelled, Lang::En) => "Cancelled.".into(),
             (Cancelled, Lang::Zh) => "已取消。".into(),
-            (Format { format, detail }, Lang::En) => format!("Not a valid {format} file: {detail}."),
-            (Format { format, detail }, Lang::Zh) => format!("不是有效的 {format} 文件：{detail}。"),
+            (Format { format, line, cause }, Lang::En) => format!(
+                "Not a valid {} file: {}{}.",
+                format.label(lang),
+                line.map_or(String::new(), |l| format!("line {l}: ")),
+                cause.describe(lang)
+            ),
+            (Format { format, line, cause }, Lang::Zh) => format!(
+                "不是有效的{}：{}{}。",
+                format.label(lang),
+                line.map_or(String::new(), |l| format!("第 {l} 行，")),
+                cause.describe(lang)
+            ),
             (Infeasible { limit, given, minimum }, Lang::En) => format!(
                 "{name} = {} cannot be met: even the smallest plan (no safety stock, one minimum order per product) needs {}. Raise the {name} to at least {} or leave it empty.",
                 round_2(*given), round_2(*minimum), round_2(*minimum), name = limit.label(Lang::En)
@@ -1284,6 +1300,42 @@ mod tests {
         }
     }
 
+    /// Every cause of a format error; the two parser ones carry serde_json's and
+    /// calamine's English words as their detail.
+    fn format_causes() -> Vec<FormatCause> {
+        vec![
+            FormatCause::Parser {
+                column: Some(14),
+                detail: "EOF while parsing an object".into(),
+            },
+            FormatCause::Parser {
+                column: None,
+                detail: "Invalid Zip archive: could not find central directory end".into(),
+            },
+            FormatCause::NotShoplensModel,
+            FormatCause::UnsupportedVersion {
+                version: 9,
+                newest: 2,
+            },
+            FormatCause::UnsupportedSection("EDGE_WEIGHT_SECTION".into()),
+            FormatCause::UnsupportedType("ATSP".into()),
+            FormatCause::UnsupportedEdgeWeight("GEO".into()),
+            FormatCause::NoEdgeWeight,
+            FormatCause::NotANumber("zero".into()),
+            FormatCause::NotACount("many".into()),
+            FormatCause::NotANodeNumber("n1".into()),
+            FormatCause::UnexpectedLine("hello".into()),
+            FormatCause::CoordinateLine("1 0".into()),
+            FormatCause::DemandLine("1".into()),
+            FormatCause::NegativeDemand(-3.0),
+            FormatCause::DimensionMismatch {
+                declared: 3,
+                found: 2,
+            },
+            FormatCause::NoCoordinates(4),
+        ]
+    }
+
     /// One error of every kind, with every typed payload value, for the language checks.
     /// The exhaustive `match` below fails to compile when a kind is added without a sample.
     fn samples() -> Vec<Error> {
@@ -1365,6 +1417,25 @@ mod tests {
             line: 3,
             cause: CsvCause::NonAsciiDelimiter(0xa7),
         });
+        for format in FileFormat::ALL {
+            for (line, cause) in [
+                (Some(2), format_causes()[0].clone()),
+                (None, format_causes()[1].clone()),
+            ] {
+                kinds.push(ErrorKind::Format {
+                    format,
+                    line,
+                    cause,
+                });
+            }
+        }
+        for cause in format_causes() {
+            kinds.push(ErrorKind::Format {
+                format: FileFormat::Tsplib,
+                line: Some(7),
+                cause,
+            });
+        }
         for limit in [Limit::Budget, Limit::Capacity] {
             kinds.push(ErrorKind::Infeasible {
                 limit,
@@ -1386,13 +1457,9 @@ mod tests {
                 | ErrorKind::TooLarge { .. }
                 | ErrorKind::Cancelled
                 | ErrorKind::Infeasible { .. }
-                | ErrorKind::NotBaskets { .. } => {}
-                // These two carry the third-party parser's own English words (the csv
-                // crate's, calamine's, the TSPLIB line): not yet typed.
-                ErrorKind::Csv { .. } => {}
-                // This one carries the third-party parser's own English words (calamine's,
-                // the TSPLIB line): not yet typed.
-                ErrorKind::Format { .. } => {}
+                | ErrorKind::NotBaskets { .. }
+                | ErrorKind::Csv { .. }
+                | ErrorKind::Format { .. } => {}
             }
         }
         kinds.into_iter().map(Error::new).collect()
@@ -1404,12 +1471,54 @@ mod tests {
     /// sample put in (an encoding name, choice names, a product id).
     #[test]
     fn chinese_messages_carry_no_english_words() {
-        const ALLOWED_WORDS: [&str; 19] = [
-            "ASCII", "CSV", "XLSX", "PNG", "JPEG", "GIF", "PDF", "ZIP", "YYYY", "GBK", "shoplens",
-            "week", "month", "kg", "A", "knn", "logistic", "rmse", "mae",
+        const ALLOWED_WORDS: &[&str] = &[
+            "ASCII",
+            "CSV",
+            "XLSX",
+            "PNG",
+            "JPEG",
+            "GIF",
+            "PDF",
+            "ZIP",
+            "YYYY",
+            "GBK",
+            "shoplens",
+            "week",
+            "month",
+            "kg",
+            "A",
+            "knn",
+            "logistic",
+            "rmse",
+            "mae",
+            "JSON",
+            "XLS",
+            "ODS",
+            // TSPLIB keywords and the sample's tokens, written as in the file.
+            "TSPLIB",
+            "EDGE",
+            "WEIGHT",
+            "SECTION",
+            "TYPE",
+            "ATSP",
+            "TSP",
+            "CVRP",
+            "EUC",
+            "GEO",
+            "DIMENSION",
+            "NODE",
+            "COORD",
         ];
         for e in samples() {
             let zh = e.message(Lang::Zh);
+            // A third-party parser's own words are allowed only as the bracketed detail
+            // after the Chinese that says what happened and where.
+            let zh = match zh.split_once("解析器原文：") {
+                Some((before, _)) => before.to_string(),
+                None => zh,
+            };
+            // Quoted text is a literal of the file (a JSON field, a TSPLIB token, a value).
+            let zh: String = zh.split(['"', '“', '”']).step_by(2).collect();
             let english: Vec<&str> = zh
                 .split(|c: char| !c.is_ascii_alphabetic())
                 .filter(|w| w.len() >= 3 && !ALLOWED_WORDS.contains(w) && !SAME_IN_BOTH.contains(w))

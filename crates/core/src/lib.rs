@@ -54,6 +54,7 @@ pub mod vocabulary;
 mod cancel_tests;
 
 pub use error::{
-    Allowed, ColumnFor, Counted, CsvCause, Error, ErrorKind, Family, Limit, Per, Result, ValueType,
+    Allowed, ColumnFor, Counted, CsvCause, Error, ErrorKind, Family, FileFormat, FormatCause,
+    Limit, Per, Result, ValueType,
 };
 pub use lang::Lang;

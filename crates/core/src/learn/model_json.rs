@@ -3,18 +3,33 @@
 //! refused with a message rather than misread.
 
 use super::model::TrainedModel;
-use crate::{Error, ErrorKind, Result};
+use crate::{Error, ErrorKind, FileFormat, FormatCause, Result};
 
-fn format_error(detail: impl Into<String>) -> Error {
+fn format_error(cause: FormatCause) -> Error {
     Error::new(ErrorKind::Format {
-        format: "shoplens model JSON".into(),
-        detail: detail.into(),
+        format: FileFormat::ModelJson,
+        line: None,
+        cause,
+    })
+}
+
+/// serde_json's refusal, at the line and column it names; its English message stays the
+/// detail (see [`FormatCause::Parser`]).
+fn json_error(e: serde_json::Error) -> Error {
+    let known = |n: usize| (n > 0).then_some(n as u64);
+    Error::new(ErrorKind::Format {
+        format: FileFormat::ModelJson,
+        line: known(e.line()),
+        cause: FormatCause::Parser {
+            column: known(e.column()),
+            detail: e.to_string(),
+        },
     })
 }
 
 /// The model as JSON text.
 pub fn to_json(model: &TrainedModel) -> Result<String> {
-    serde_json::to_string(model).map_err(|e| format_error(e.to_string()))
+    serde_json::to_string(model).map_err(json_error)
 }
 
 /// The two fields that say what a file is, read before the model itself.
@@ -31,22 +46,18 @@ struct Header {
 /// instead would hold every number of a large forest as a map entry, many times the file's
 /// size.
 pub fn from_json(text: &str) -> Result<TrainedModel> {
-    let header: Header = serde_json::from_str(text)
-        .map_err(|e| format_error(format!("line {}, column {}: {e}", e.line(), e.column())))?;
+    let header: Header = serde_json::from_str(text).map_err(json_error)?;
     if header.format.as_deref() != Some("shoplens-model") {
-        return Err(format_error(
-            "no \"format\": \"shoplens-model\" field (not a shoplens model file)",
-        ));
+        return Err(format_error(FormatCause::NotShoplensModel));
     }
     let version = header.version.unwrap_or(0);
     if version == 0 || version > u64::from(TrainedModel::VERSION) {
-        return Err(format_error(format!(
-            "version {version}; this shoplens reads versions 1 to {}",
-            TrainedModel::VERSION
-        )));
+        return Err(format_error(FormatCause::UnsupportedVersion {
+            version,
+            newest: u64::from(TrainedModel::VERSION),
+        }));
     }
-    serde_json::from_str(text)
-        .map_err(|e| format_error(format!("line {}, column {}: {e}", e.line(), e.column())))
+    serde_json::from_str(text).map_err(json_error)
 }
 
 #[cfg(test)]

@@ -7,7 +7,7 @@
 //! `YYYY-MM-DD[ HH:MM:SS]` so they type as dates. Lines are the sheet's row numbers.
 
 use super::split::{grid_from_rows, Grid};
-use crate::{Error, ErrorKind, Result};
+use crate::{Error, ErrorKind, FileFormat, FormatCause, Result};
 use calamine::{open_workbook_auto_from_rs, Data, Reader, Sheets};
 use std::io::Cursor;
 
@@ -20,11 +20,19 @@ pub(crate) struct Sheet {
 }
 
 fn open(bytes: &[u8]) -> Result<Sheets<Cursor<&[u8]>>> {
-    open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|e| {
-        Error::new(ErrorKind::Format {
-            format: "XLSX/XLS/ODS".into(),
+    open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(calamine_error)
+}
+
+/// calamine's refusal. Its message is English and names no position we could type, so it
+/// stays the detail of [`FormatCause::Parser`].
+fn calamine_error(e: impl std::fmt::Display) -> Error {
+    Error::new(ErrorKind::Format {
+        format: FileFormat::Spreadsheet,
+        line: None,
+        cause: FormatCause::Parser {
+            column: None,
             detail: e.to_string(),
-        })
+        },
     })
 }
 
@@ -59,12 +67,7 @@ pub(crate) fn read_sheet(bytes: &[u8], sheet: Option<&str>) -> Result<Sheet> {
             .cloned()
             .ok_or_else(|| Error::new(ErrorKind::EmptyFile))?,
     };
-    let range = workbook.worksheet_range(&name).map_err(|e| {
-        Error::new(ErrorKind::Format {
-            format: format.to_uppercase(),
-            detail: e.to_string(),
-        })
-    })?;
+    let range = workbook.worksheet_range(&name).map_err(calamine_error)?;
     let first_row = range.start().map_or(0, |(row, _)| u64::from(row));
     let first_col = range.start().map_or(0, |(_, col)| col as usize);
     let rows: Vec<(u64, Vec<String>)> = range

@@ -8,12 +8,14 @@
 
 use super::distance::Metric;
 use super::instance::Instance;
-use crate::{Error, ErrorKind, Result};
+use crate::{Error, ErrorKind, FileFormat, FormatCause, Result};
 
-fn format_error(line: usize, detail: impl Into<String>) -> Error {
+/// An error at 1-based `line`, or about the whole file when `line` is 0.
+fn format_error(line: usize, cause: FormatCause) -> Error {
     Error::new(ErrorKind::Format {
-        format: "TSPLIB".into(),
-        detail: format!("line {line}: {}", detail.into()),
+        format: FileFormat::Tsplib,
+        line: (line > 0).then_some(line as u64),
+        cause,
     })
 }
 
@@ -30,7 +32,7 @@ fn number(token: &str, line: usize) -> Result<f64> {
         .parse::<f64>()
         .ok()
         .filter(|v| v.is_finite())
-        .ok_or_else(|| format_error(line, format!("\"{token}\" is not a number")))
+        .ok_or_else(|| format_error(line, FormatCause::NotANumber(token.to_string())))
 }
 
 /// Parses a TSPLIB `.tsp` or CVRPLIB `.vrp` text into an [`Instance`].
@@ -65,9 +67,7 @@ pub fn parse_tsplib(text: &str) -> Result<Instance> {
                 other => {
                     return Err(format_error(
                         line_no,
-                        format!(
-                            "section {other} is not supported (only coordinates, demands, depots)"
-                        ),
+                        FormatCause::UnsupportedSection(other.to_string()),
                     ))
                 }
             };
@@ -82,7 +82,7 @@ pub fn parse_tsplib(text: &str) -> Result<Instance> {
                     "NAME" => name = value.to_string(),
                     "DIMENSION" => {
                         dimension = Some(value.parse().map_err(|_| {
-                            format_error(line_no, format!("DIMENSION \"{value}\" is not a count"))
+                            format_error(line_no, FormatCause::NotACount(value.to_string()))
                         })?)
                     }
                     "CAPACITY" => capacity = Some(number(value, line_no)?),
@@ -92,7 +92,7 @@ pub fn parse_tsplib(text: &str) -> Result<Instance> {
                         if t != "TSP" && t != "CVRP" {
                             return Err(format_error(
                                 line_no,
-                                format!("TYPE {value} is not supported (TSP or CVRP)"),
+                                FormatCause::UnsupportedType(value.to_string()),
                             ));
                         }
                     }
@@ -104,13 +104,16 @@ pub fn parse_tsplib(text: &str) -> Result<Instance> {
         let tokens: Vec<&str> = line.split_whitespace().collect();
         match section {
             Section::Header => {
-                return Err(format_error(line_no, format!("unexpected \"{line}\"")));
+                return Err(format_error(
+                    line_no,
+                    FormatCause::UnexpectedLine(line.to_string()),
+                ));
             }
             Section::Coords => {
                 if tokens.len() != 3 {
                     return Err(format_error(
                         line_no,
-                        format!("expected \"id x y\", found \"{line}\""),
+                        FormatCause::CoordinateLine(line.to_string()),
                     ));
                 }
                 let id = node_id(tokens[0], line_no)?;
@@ -123,12 +126,12 @@ pub fn parse_tsplib(text: &str) -> Result<Instance> {
                 if tokens.len() != 2 {
                     return Err(format_error(
                         line_no,
-                        format!("expected \"id demand\", found \"{line}\""),
+                        FormatCause::DemandLine(line.to_string()),
                     ));
                 }
                 let demand = number(tokens[1], line_no)?;
                 if demand < 0.0 {
-                    return Err(format_error(line_no, format!("negative demand {demand}")));
+                    return Err(format_error(line_no, FormatCause::NegativeDemand(demand)));
                 }
                 demands.push((node_id(tokens[0], line_no)?, demand, line_no));
             }
@@ -147,19 +150,19 @@ pub fn parse_tsplib(text: &str) -> Result<Instance> {
         Some(other) => {
             return Err(format_error(
                 0,
-                format!("EDGE_WEIGHT_TYPE {other} is not supported (EUC_2D only)"),
+                FormatCause::UnsupportedEdgeWeight(other.to_string()),
             ))
         }
-        None => return Err(format_error(0, "no EDGE_WEIGHT_TYPE")),
+        None => return Err(format_error(0, FormatCause::NoEdgeWeight)),
     }
     if let Some(d) = dimension {
         if d != nodes.len() {
             return Err(format_error(
                 0,
-                format!(
-                    "DIMENSION says {d} nodes but NODE_COORD_SECTION has {}",
-                    nodes.len()
-                ),
+                FormatCause::DimensionMismatch {
+                    declared: d,
+                    found: nodes.len(),
+                },
             ));
         }
     }
@@ -167,7 +170,7 @@ pub fn parse_tsplib(text: &str) -> Result<Instance> {
         nodes
             .iter()
             .position(|(n, _)| *n == id)
-            .ok_or_else(|| format_error(line, format!("node {id} has no coordinates")))
+            .ok_or_else(|| format_error(line, FormatCause::NoCoordinates(id)))
     };
     let mut demand = vec![0.0; nodes.len()];
     for &(id, d, line) in &demands {
@@ -191,7 +194,7 @@ pub fn parse_tsplib(text: &str) -> Result<Instance> {
 fn node_id(token: &str, line: usize) -> Result<i64> {
     token
         .parse()
-        .map_err(|_| format_error(line, format!("\"{token}\" is not a node number")))
+        .map_err(|_| format_error(line, FormatCause::NotANodeNumber(token.to_string())))
 }
 
 #[cfg(test)]

@@ -24,7 +24,7 @@ pub use header::Header;
 pub use job_download::DownloadJob;
 pub use job_panel::JobPanel;
 pub use preview_table::PreviewTable;
-pub use privacy_panel::{session_salt, PrivacyPanel};
+pub use privacy_panel::PrivacyPanel;
 pub use read_settings::ReadSettings;
 pub use samples::{SamplePicker, TrySample};
 pub use sessions_panel::SessionsPanel;

@@ -1,51 +1,17 @@
 //! The personal-data check of the loaded table: the columns that look like phone numbers,
 //! e-mail addresses, Chinese ID numbers, names or addresses are listed with the evidence,
 //! each with a choice (hash, drop, keep), and one click protects them in the worker's table
-//! before any analysis or export sees them. Digests are salted with a value drawn once per
-//! page session from the browser's cryptographic generator and never stored.
+//! before any analysis or export sees them. Digests are salted with this page session's salt
+//! ([`crate::state::salt`]), which is never stored.
 
 use std::sync::Arc;
 
 use leptos::prelude::*;
 use shoplens_core::privacy::Protection;
 use shoplens_core::Lang;
-use wasm_bindgen::{JsCast, JsValue};
 
 use crate::state::use_app_state;
 use crate::worker::protocol::summary::TableSummary;
-
-thread_local! {
-    /// This page session's salt (hex), drawn on first use.
-    static SALT: String = draw_salt();
-}
-
-/// 16 random bytes as hex, from `crypto.getRandomValues` (reached through `js_sys`, so no
-/// extra web-sys feature is needed); falls back to `Math.random` where crypto is missing.
-fn draw_salt() -> String {
-    let bytes = js_sys::Uint8Array::new_with_length(16);
-    let crypto = js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("crypto")).ok();
-    let filled = crypto
-        .and_then(|c| {
-            let f = js_sys::Reflect::get(&c, &JsValue::from_str("getRandomValues")).ok()?;
-            f.dyn_into::<js_sys::Function>()
-                .ok()?
-                .call1(&c, &bytes)
-                .ok()
-        })
-        .is_some();
-    let mut out = bytes.to_vec();
-    if !filled {
-        for b in &mut out {
-            *b = (js_sys::Math::random() * 256.0) as u8;
-        }
-    }
-    out.iter().map(|b| format!("{b:02x}")).collect()
-}
-
-/// This session's salt.
-pub fn session_salt() -> String {
-    SALT.with(Clone::clone)
-}
 
 /// The flagged columns and the button that protects them.
 #[component]

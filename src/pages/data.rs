@@ -1,7 +1,9 @@
 //! The Data page: load a file (drop zone or picker), watch it being read in the worker,
 //! cancel it, and inspect the result: counts, column types and profiles, a preview.
-
-use std::cell::RefCell;
+//!
+//! The page sends the loads and edits; what loaded and which edits were applied is told to
+//! [`loaded`], which the bridge, the kept sessions and a second reading of the file start
+//! from.
 
 use leptos::prelude::*;
 use shoplens_core::privacy::Protection;
@@ -11,13 +13,14 @@ use web_sys::File;
 
 use crate::components::SessionsPanel;
 use crate::components::{
-    session_salt, ColumnTable, DropZone, FileFacts, JobPanel, PreviewTable, PrivacyPanel,
-    ReadSettings, SamplePicker,
+    ColumnTable, DropZone, FileFacts, JobPanel, PreviewTable, PrivacyPanel, ReadSettings,
+    SamplePicker,
 };
 use crate::i18n::data::{line, t as dt, DataText};
 use crate::i18n::{t, Text};
 use crate::pages::data_understanding::UnderstandingPanel;
 use crate::pages::Page;
+use crate::state::loaded::{self, Edit};
 use crate::state::results;
 use crate::state::sessions::{self, storage_error, SessionMeta};
 use crate::state::{use_app_state, DataState, JobStatus};
@@ -27,12 +30,6 @@ use crate::worker::protocol::{Job, Output, Reply, Stage};
 /// The largest file the browser app reads; bigger files belong to the CLI. Chosen so a
 /// file, its decoded text and its columns fit comfortably in a tab's memory.
 pub const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
-
-thread_local! {
-    /// The file the loaded table came from, to read again with other settings. A `File` is
-    /// a JS handle (not `Send`), so it lives here on the page's thread, not in a signal.
-    static LOADED_FILE: RefCell<Option<File>> = const { RefCell::new(None) };
-}
 
 /// The Data page.
 #[component]
@@ -46,24 +43,18 @@ pub fn DataPage() -> impl IntoView {
         data.job.set(JobStatus::Cancelled);
     });
     let on_read = Callback::new(move |options: ReadOptions| {
-        if let Some(file) = LOADED_FILE.with(|f| f.borrow().clone()) {
+        if let Some(file) = loaded::file() {
             load(data, file, options, Origin::ReadAgain);
         }
     });
     let on_column = Callback::new(move |(index, dtype, role): (usize, DataType, Role)| {
-        change_table(data, Job::SetColumn { index, dtype, role })
+        change_table(data, Edit::SetColumn { index, dtype, role })
     });
     let on_choice =
-        Callback::new(move |choice: Override| change_table(data, Job::Understand { choice }));
+        Callback::new(move |choice: Override| change_table(data, Edit::Understand { choice }));
     let on_routes = Callback::new(move |()| open_in_routes(data));
     let on_protect = Callback::new(move |choices: Vec<(usize, Protection)>| {
-        change_table(
-            data,
-            Job::Protect {
-                choices,
-                salt: session_salt(),
-            },
-        )
+        change_table(data, Edit::Protect { choices })
     });
 
     view! {
@@ -174,7 +165,7 @@ fn RetypeNotice() -> impl IntoView {
 
 /// Hands the loaded route file (TSPLIB/CVRPLIB) to Delivery routes and opens it there.
 fn open_in_routes(data: DataState) {
-    let Some(file) = LOADED_FILE.with(|f| f.borrow().clone()) else {
+    let Some(file) = loaded::file() else {
         return;
     };
     leptos::task::spawn_local(async move {
@@ -189,8 +180,9 @@ fn open_in_routes(data: DataState) {
     });
 }
 
-/// Changes the worker's table: a column's type and role, or protecting personal data.
-fn change_table(data: DataState, job: Job) {
+/// Changes the worker's table by the user's `edit` (a column's type and role, protecting
+/// personal data, a correction of the understanding), and keeps it with the session.
+fn change_table(data: DataState, edit: Edit) {
     if data.job.get_untracked().is_running() {
         return;
     }
@@ -204,8 +196,7 @@ fn change_table(data: DataState, job: Job) {
         done: 0,
         total: 0,
     });
-    let edit = job.clone();
-    bridge::run(job, None, move |reply| match reply {
+    apply(edit, move |reply| match reply {
         Reply::Progress { .. } => {}
         Reply::Done {
             output: Output::Retyped { summary, retyped },
@@ -213,9 +204,8 @@ fn change_table(data: DataState, job: Job) {
             data.table.set(Some(summary));
             data.retyped.set(retyped);
             data.job.set(JobStatus::Idle);
-            if let Some(id) = data.session.get_untracked() {
-                let edit = edit.clone();
-                keep(data, sessions::update(&id, |s| s.edits.push(edit)));
+            if let (Some(id), Some(loaded)) = (data.session.get_untracked(), loaded::current()) {
+                keep(data, sessions::store(&id, &loaded));
             }
         }
         Reply::Done { .. } => data.job.set(JobStatus::Idle),
@@ -223,6 +213,22 @@ fn change_table(data: DataState, job: Job) {
             name: name.clone(),
             error,
         }),
+    });
+}
+
+/// Sends `edit` to the worker and records it with the loaded file once applied (so a fresh
+/// worker and the session get it); `on_reply` then receives the reply.
+fn apply(edit: Edit, on_reply: impl Fn(Reply) + 'static) {
+    bridge::run(edit.job(), None, move |reply| {
+        if matches!(
+            reply,
+            Reply::Done {
+                output: Output::Retyped { .. }
+            }
+        ) {
+            loaded::record(edit.clone());
+        }
+        on_reply(reply);
     });
 }
 
@@ -263,12 +269,13 @@ fn load(data: DataState, file: File, options: ReadOptions, origin: Origin) {
             Reply::Done {
                 output: Output::Table { summary },
             } => {
-                LOADED_FILE.with(|f| *f.borrow_mut() = Some(kept.0.clone()));
+                // Only now does this file replace the one a fresh worker would rebuild.
+                loaded::replace(kept.0.clone(), kept.1.clone());
                 data.options.set(kept.1.clone());
                 data.retyped.set(None);
                 data.table.set(Some(summary));
                 data.job.set(JobStatus::Idle);
-                remember(data, &kept.0, &kept.1, &origin);
+                remember(data, &origin);
             }
             Reply::Done { .. } => data.job.set(JobStatus::Idle),
             Reply::Failed { error } => data.job.set(JobStatus::Failed {
@@ -291,24 +298,34 @@ enum Origin {
     Restore {
         /// Its id.
         id: String,
-        /// Overrides and protections to apply again, in order.
-        edits: Vec<Job>,
+        /// Its edits, to apply again in order.
+        edits: Vec<Edit>,
     },
 }
 
-/// Records a successful load in the kept sessions.
-fn remember(data: DataState, file: &File, options: &ReadOptions, origin: &Origin) {
+/// Records a successful load, which [`loaded`] now holds, in the kept sessions.
+fn remember(data: DataState, origin: &Origin) {
+    let Some(loaded) = loaded::current() else {
+        return;
+    };
     match origin {
         Origin::NewFile => {
-            let (file, options) = (file.clone(), options.clone());
             data.session.set(None);
             let token = results::detach();
             leptos::task::spawn_local(async move {
-                match sessions::save_new(&file, &options).await {
+                match sessions::save_new(&loaded).await {
                     Ok(id) => {
                         results::bind(&id, token);
-                        data.session.set(Some(id));
+                        data.session.set(Some(id.clone()));
                         data.storage_error.set(None);
+                        // Edits (or another reading) applied while the file was being
+                        // stored go with it.
+                        if let Some(now) = loaded::current().filter(|now| {
+                            now.file == loaded.file
+                                && (now.edits != loaded.edits || now.options != loaded.options)
+                        }) {
+                            keep(data, sessions::store(&id, &now));
+                        }
                     }
                     Err(detail) => data.storage_error.set(Some(storage_error(&detail))),
                 }
@@ -318,15 +335,9 @@ fn remember(data: DataState, file: &File, options: &ReadOptions, origin: &Origin
         Origin::ReadAgain => {
             // Results of the other reading no longer describe this table.
             results::reset();
+            // The edits were made on the other reading: the session drops them with it.
             if let Some(id) = data.session.get_untracked() {
-                let options = options.clone();
-                keep(
-                    data,
-                    sessions::update(&id, |s| {
-                        s.options = options;
-                        s.edits.clear();
-                    }),
-                );
+                keep(data, sessions::store(&id, &loaded));
             }
         }
         Origin::Restore { id, edits } => {
@@ -340,18 +351,12 @@ fn remember(data: DataState, file: &File, options: &ReadOptions, origin: &Origin
     }
 }
 
-/// Applies a restored session's edits again, in order (protections with this session's
-/// salt: digests are per session by design).
-fn replay(data: DataState, edits: Vec<Job>) {
+/// Applies a restored session's edits again, in order, each recorded with the loaded file
+/// once applied (protections digest with this page session's salt: digests are per session
+/// by design).
+fn replay(data: DataState, edits: Vec<Edit>) {
     for edit in edits {
-        let edit = match edit {
-            Job::Protect { choices, .. } => Job::Protect {
-                choices,
-                salt: session_salt(),
-            },
-            other => other,
-        };
-        bridge::run(edit, None, move |reply| {
+        apply(edit, move |reply| {
             if let Reply::Done {
                 output: Output::Retyped { summary, .. },
             } = reply

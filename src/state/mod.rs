@@ -4,9 +4,16 @@
 //! [`AppState`] is created once by `App` with [`provide_app_state`]; components reach it with
 //! [`use_app_state`]. The loaded table lives here, not in the Data page, so it survives a
 //! visit to another page and later pages can use it.
+//!
+//! Beside the signals: [`loaded`] owns the loaded file and the user's edits of it (what a
+//! fresh worker, a kept session and a second reading of the file start from), [`sessions`]
+//! and [`results`] keep sessions on the user's machine, and [`salt`] draws the page
+//! session's salt for protected columns.
 
+pub mod loaded;
 mod prefs;
 pub mod results;
+pub mod salt;
 pub mod sessions;
 
 pub use prefs::{initial_lang, save_lang};

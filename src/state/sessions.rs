@@ -1,9 +1,10 @@
 //! Sessions kept on the user's machine, so a reload or a closed tab loses nothing: the
 //! loaded file's bytes go to the origin-private file system (OPFS), and a short list of
-//! recent sessions (file name, size, date, reading options, column overrides) to
-//! `localStorage` through gloo-storage; the analyses' settings and results go to OPFS too, next to the file
-//! (`crate::state::results`). Nothing is sent anywhere. Storage that is full, denied or missing gives
-//! an error the page shows while the app keeps working in memory.
+//! recent sessions (file name, size, date, reading options and edits, as
+//! [`super::loaded`] holds them) to `localStorage` through gloo-storage; the analyses'
+//! settings and results go to OPFS too, next to the file (`crate::state::results`). Nothing
+//! is sent anywhere. Storage that is full, denied or missing gives an error the page shows
+//! while the app keeps working in memory.
 //!
 //! The OPFS calls go through `js_sys::Reflect` rather than web-sys bindings: the
 //! `FileSystem*Handle` bindings sit behind web-sys's unstable-API flag, and these five
@@ -16,8 +17,9 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::File;
 
+use super::loaded::{Edit, LoadedFile};
 use super::prefs::storage_available;
-use crate::worker::protocol::{Job, WireError};
+use crate::worker::protocol::WireError;
 
 /// `localStorage` key of the list of recent sessions.
 const LIST_KEY: &str = "shoplens.sessions";
@@ -37,8 +39,9 @@ pub struct SessionMeta {
     pub saved_at: f64,
     /// The reading options used.
     pub options: ReadOptions,
-    /// Column overrides and protections applied since, in order.
-    pub edits: Vec<Job>,
+    /// The edits applied since, in order (stored as the jobs that apply them, a protection
+    /// without its salt; see [`Edit`]).
+    pub edits: Vec<Edit>,
 }
 
 /// The recent sessions, newest first (empty when storage is unavailable).
@@ -56,21 +59,21 @@ fn write_list(list: &[SessionMeta]) -> Result<(), String> {
     LocalStorage::set(LIST_KEY, list).map_err(|e| e.to_string())
 }
 
-/// Keeps `file` as a new session read with `options`; returns its id. Older sessions beyond
-/// [`KEEP`] are removed.
-pub async fn save_new(file: &File, options: &ReadOptions) -> Result<String, String> {
+/// Keeps `loaded` (its file, options and edits) as a new session; returns its id. Older
+/// sessions beyond [`KEEP`] are removed.
+pub async fn save_new(loaded: &LoadedFile) -> Result<String, String> {
     let id = format!("session-{}", js_sys::Date::now() as u64);
-    write_file(&id, file).await?;
+    write_file(&id, &loaded.file).await?;
     let mut all = list();
     all.insert(
         0,
         SessionMeta {
             id: id.clone(),
-            name: file.name(),
-            size: file.size() as u64,
+            name: loaded.name(),
+            size: loaded.file.size() as u64,
             saved_at: js_sys::Date::now(),
-            options: options.clone(),
-            edits: Vec::new(),
+            options: loaded.options.clone(),
+            edits: loaded.edits.clone(),
         },
     );
     for old in all.split_off(KEEP.min(all.len())) {
@@ -81,8 +84,16 @@ pub async fn save_new(file: &File, options: &ReadOptions) -> Result<String, Stri
     Ok(id)
 }
 
-/// Updates session `id` after the file was read again with other options (edits reset)
-/// or after an edit was applied.
+/// Writes the reading options and edits of `loaded` into session `id` (after the file was
+/// read again with other options, or an edit was applied), making it the most recent.
+pub fn store(id: &str, loaded: &LoadedFile) -> Result<(), String> {
+    update(id, |session| {
+        session.options = loaded.options.clone();
+        session.edits = loaded.edits.clone();
+    })
+}
+
+/// Changes session `id` with `change` and makes it the most recent.
 pub fn update(id: &str, change: impl FnOnce(&mut SessionMeta)) -> Result<(), String> {
     let mut all = list();
     if let Some(position) = all.iter().position(|s| s.id == id) {

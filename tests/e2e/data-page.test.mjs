@@ -7,6 +7,7 @@ import { fileURLToPath } from "node:url";
 import { dirname, join } from "node:path";
 import { chromium } from "playwright-core";
 import { serve } from "./server.mjs";
+import { bigCsv } from "./harness.mjs";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..", "..");
 const DIST = join(ROOT, "dist");
@@ -201,16 +202,3 @@ test("no request left 127.0.0.1 and the console stayed clean", () => {
   assert.deepEqual(foreignRequests, []);
   assert.deepEqual(consoleErrors, []);
 });
-
-/** A CSV of about `bytes` bytes with an integer, a decimal and a text column. */
-function bigCsv(bytes) {
-  const lines = ["order_id,amount,region"];
-  let size = lines[0].length + 1;
-  const regions = ["north", "south", "east", "west"];
-  for (let i = 1; size < bytes; i++) {
-    const line = `${i},${(i % 997) / 10},${regions[i % 4]}`;
-    lines.push(line);
-    size += line.length + 1;
-  }
-  return Buffer.from(lines.join("\n"));
-}

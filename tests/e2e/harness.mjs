@@ -142,3 +142,16 @@ export function stepper() {
   const started = Date.now();
   return (name) => console.error(`# ${((Date.now() - started) / 1000).toFixed(1)}s ${name}`);
 }
+
+/** A CSV of about `bytes` bytes with an integer, a decimal and a text column. */
+export function bigCsv(bytes) {
+  const lines = ["order_id,amount,region"];
+  let size = lines[0].length + 1;
+  const regions = ["north", "south", "east", "west"];
+  for (let i = 1; size < bytes; i++) {
+    const line = `${i},${(i % 997) / 10},${regions[i % 4]}`;
+    lines.push(line);
+    size += line.length + 1;
+  }
+  return Buffer.from(lines.join("\n"));
+}

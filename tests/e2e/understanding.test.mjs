@@ -2,13 +2,15 @@
 // (`testdata/understanding/expected.json`, written by tools/make_understanding_corpus.py and
 // checked natively by crates/core/src/schema/corpus_tests.rs): the shape, each column's
 // role, the reader's notes naming a bad cell's line and value; a correction of a role is
-// kept with the session and flows into the other pages' defaults; a route file points to
-// Delivery routes and a FIMI .dat is shown as baskets. Runs against dist/.
+// kept with the session and flows into the other pages' defaults; corrections and
+// protections come back with a reopened session and survive a cancelled load (the new
+// worker rebuilds the table with them); a route file points to Delivery routes and a FIMI
+// .dat is shown as baskets. Runs against dist/.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { readFile } from "node:fs/promises";
+import { mkdir, readFile, writeFile } from "node:fs/promises";
 import { join } from "node:path";
-import { launch, byTest, loadFile, settled, stepper, ROOT } from "./harness.mjs";
+import { launch, byTest, bigCsv, loadFile, settled, stepper, until, ROOT, SHOTS } from "./harness.mjs";
 
 const CORPUS = join(ROOT, "testdata", "understanding");
 const EXPECTED = JSON.parse(await readFile(join(CORPUS, "expected.json"), "utf8"));
@@ -210,7 +212,38 @@ test("corrections survive protecting personal data, and the Columns card's role 
   await chosen("订单金额", "category");
   await chosen("身份证号", "text");
   assert.equal(await columnsRow("订单金额").locator('[data-testid="role-select"]').inputValue(), "feature");
+
+  step("the session keeps the protection, without the page's salt");
+  const kept = await storedEdits(page, { job: "protect" });
+  const protect = kept.find((e) => e.job === "protect");
+  assert.ok(protect.args.choices.some(([, choice]) => choice === "drop"), JSON.stringify(protect));
+  assert.equal(protect.args.salt, undefined, "no salt is stored");
+  assert.equal(JSON.stringify(kept).includes("salt"), false, JSON.stringify(kept));
+
+  step("a reload reopens the session: corrections and protection applied again");
+  await page.reload();
+  await page.locator('[data-testid="file-name"]', { hasText: "table_personal_data.csv" }).waitFor();
+  // The protection was applied last: once its column has gone, every edit is back.
+  await row("收货人").waitFor({ state: "detached" });
+  assert.equal(await columnsRow("收货人").count(), 0, "the dropped column stays dropped");
+  await chosen("身份证号", "text");
+  await chosen("订单金额", "category");
 });
+
+/** The edits kept with the newest session, once they are `count` or hold one of kind `job`. */
+function storedEdits(page, { count, job }) {
+  return until(
+    page,
+    (want) => {
+      const [session] = JSON.parse(localStorage.getItem("shoplens.sessions") ?? "[]");
+      const edits = session?.edits ?? [];
+      const ready = want.job ? edits.some((e) => e.job === want.job) : edits.length === want.count;
+      return ready && edits;
+    },
+    { count: count ?? null, job: job ?? null },
+    { what: "the session's edits" },
+  );
+}
 
 test("the Baskets page builds what the Data page was told the file is", async () => {
   const file = join(ROOT, "testdata", "quirks", "slips_plain_headers.csv");
@@ -234,6 +267,46 @@ test("the Baskets page builds what the Data page was told the file is", async ()
   await settled(page);
 
   step("Baskets now groups the lines by slip");
+  await page.locator('a[href="#baskets"]').click();
+  await byTest(page, "basket-report").waitFor();
+  assert.match(await byTest(page, "basket-report").textContent(), /basket = Slip, item = Thing: 4 baskets, 3 items/);
+});
+
+test("a reopened session's corrections survive a cancelled load: Baskets still sees them", async () => {
+  const file = join(ROOT, "testdata", "quirks", "slips_plain_headers.csv");
+  await loadFile(page, env.origin, file);
+  await byTest(page, "understanding").waitFor();
+  const row = (column) => page.locator(`[data-testid="understood-column"][data-column="${column}"]`);
+  step("say that Slip is the order, Thing the item and the file order lines");
+  for (const [column, role] of [["Slip", "order"], ["Thing", "item"]]) {
+    await row(column).locator("select").selectOption(role);
+    await row(column).and(page.locator(`[data-role="${role}"]`)).waitFor();
+    await settled(page);
+  }
+  await byTest(page, "shape-select").selectOption("order_lines");
+  await page.locator('[data-testid="understanding"][data-shape="order_lines"]').waitFor();
+  await settled(page);
+  await storedEdits(page, { count: 3 });
+
+  step("a reload reopens the session and applies the corrections again");
+  await page.reload();
+  await page.locator('[data-testid="file-name"]', { hasText: "slips_plain_headers.csv" }).waitFor();
+  // The shape was corrected last: once it shows, every correction has been applied.
+  await page.locator('[data-testid="understanding"][data-shape="order_lines"]').waitFor();
+  await row("Slip").and(page.locator('[data-role="order"]')).waitFor();
+  await row("Thing").and(page.locator('[data-role="item"]')).waitFor();
+
+  step("cancel loading a big file: the worker is terminated, the reopened file stays");
+  await mkdir(SHOTS, { recursive: true });
+  const big = join(SHOTS, "big-understanding.csv");
+  await writeFile(big, bigCsv(20 * 1024 * 1024));
+  await byTest(page, "file-input").setInputFiles(big);
+  await byTest(page, "job-running").waitFor();
+  await byTest(page, "cancel").click();
+  await byTest(page, "job-cancelled").waitFor();
+  assert.equal(await byTest(page, "file-name").textContent(), "slips_plain_headers.csv");
+
+  step("Baskets, in a new worker, still groups the lines by slip");
   await page.locator('a[href="#baskets"]').click();
   await byTest(page, "basket-report").waitFor();
   assert.match(await byTest(page, "basket-report").textContent(), /basket = Slip, item = Thing: 4 baskets, 3 items/);

@@ -10,8 +10,9 @@
 //! them back into the result before handing it to the job's callback.
 //!
 //! The worker keeps the loaded table in memory between jobs. After a cancel that memory is
-//! gone, so the bridge remembers the last file that loaded successfully and reloads it in
-//! the new worker before any later job.
+//! gone, so a new worker first gets what [`crate::state::loaded`] says rebuilds the table
+//! (the last file that loaded, then the user's edits of it) before any later job. The
+//! bridge itself keeps no file and tells no job from another.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -20,6 +21,7 @@ use js_sys::Array;
 use wasm_bindgen::prelude::*;
 use web_sys::{File, MessageEvent, Worker};
 
+use crate::state::loaded;
 use crate::worker::protocol::{Assembly, Chunk};
 use crate::worker::protocol::{Job, JobId, Reply, Request, Response, WireError};
 
@@ -43,12 +45,6 @@ struct Live {
 struct Bridge {
     live: Option<Live>,
     next_id: JobId,
-    /// The last file that loaded, with the request that loaded it, to reload after a
-    /// restart.
-    loaded: Option<(File, Job)>,
-    /// The user's changes to that table since (`Job::SetColumn`, `Job::Protect`,
-    /// `Job::Understand`), replayed after the reload so a cancelled job does not undo them.
-    edits: Vec<Job>,
 }
 
 thread_local! {
@@ -65,15 +61,7 @@ pub fn run(job: Job, file: Option<File>, on_reply: impl Fn(Reply) + 'static) -> 
             match spawn() {
                 Ok(live) => {
                     bridge.live = Some(live);
-                    if let Some((file, job)) = bridge.loaded.clone() {
-                        // Restore the table in the new worker; its reply needs no one.
-                        let id = bridge.take_id();
-                        bridge.post(id, &job, Some(&file), None);
-                        for edit in bridge.edits.clone() {
-                            let id = bridge.take_id();
-                            bridge.post(id, &edit, None, None);
-                        }
-                    }
+                    bridge.rebuild();
                 }
                 Err(error) => {
                     on_reply(Reply::Failed { error });
@@ -82,45 +70,7 @@ pub fn run(job: Job, file: Option<File>, on_reply: impl Fn(Reply) + 'static) -> 
             }
         }
         let id = bridge.take_id();
-        let remember = matches!(job, Job::LoadTable { .. })
-            .then(|| file.clone())
-            .flatten();
-        let edit = matches!(
-            job,
-            Job::SetColumn { .. } | Job::Protect { .. } | Job::Understand { .. }
-        )
-        .then(|| job.clone());
-        let callback: Callback = match (remember, edit) {
-            // An override is remembered once applied, to replay after a restart.
-            (_, Some(edit)) => Box::new(move |reply: Reply| {
-                if matches!(reply, Reply::Done { .. }) {
-                    BRIDGE.with(|b| {
-                        if let Ok(mut b) = b.try_borrow_mut() {
-                            b.edits.push(edit.clone());
-                        }
-                    });
-                }
-                on_reply(reply);
-            }),
-            // Remember a file only once it has loaded, so a failed or cancelled load
-            // leaves the previous one as the table to restore.
-            (Some(file), None) => {
-                let job = job.clone();
-                Box::new(move |reply: Reply| {
-                    if matches!(reply, Reply::Done { .. }) {
-                        BRIDGE.with(|b| {
-                            if let Ok(mut b) = b.try_borrow_mut() {
-                                b.loaded = Some((file.clone(), job.clone()));
-                                b.edits.clear();
-                            }
-                        });
-                    }
-                    on_reply(reply);
-                })
-            }
-            (None, None) => Box::new(on_reply),
-        };
-        bridge.post(id, &job, file.as_ref(), Some(callback));
+        bridge.post(id, &job, file.as_ref(), Some(Box::new(on_reply)));
         id
     })
 }
@@ -141,6 +91,20 @@ impl Bridge {
     fn take_id(&mut self) -> JobId {
         self.next_id = self.next_id.wrapping_add(1);
         self.next_id
+    }
+
+    /// Sends a new worker the jobs that rebuild the loaded table: the load of the loaded
+    /// file, then its edits, in order. Their replies need no one.
+    fn rebuild(&mut self) {
+        let Some(loaded) = loaded::current() else {
+            return;
+        };
+        let id = self.take_id();
+        self.post(id, &loaded.load_job(), Some(&loaded.file), None);
+        for job in loaded.edit_jobs() {
+            let id = self.take_id();
+            self.post(id, &job, None, None);
+        }
     }
 
     fn post(&mut self, id: JobId, job: &Job, file: Option<&File>, callback: Option<Callback>) {

@@ -26,6 +26,10 @@ struct Cli {
     /// default, means one per core. Results are the same for any number.
     #[arg(long, global = true, default_value_t = 0, value_name = "N")]
     threads: usize,
+    /// Print the analysis's progress on standard error: a line as each stage starts and at
+    /// each tenth of its work.
+    #[arg(long, global = true)]
+    progress: bool,
 }
 
 #[derive(Subcommand)]
@@ -78,6 +82,9 @@ fn main() -> ExitCode {
     output::end_quietly_on_closed_pipe();
     let cli = Cli::parse();
     interrupt::install();
+    if cli.progress {
+        interrupt::show_progress();
+    }
     if let Err(e) = shoplens_core::par::use_threads(cli.threads) {
         eprintln!("shoplens: --threads: {e}");
         return ExitCode::from(2);

@@ -131,9 +131,13 @@ pub struct RunSummary {
     pub history: History,
 }
 
-/// Progress is reported at most this many times per run, so a fast solver does not flood
-/// the page with messages.
+/// Progress is reported about this many times per run; observers that post messages
+/// (the app's worker) throttle by time on their side.
 const REPORTS_PER_RUN: u64 = 200;
+
+/// A long run still reports at least this often (in iterations), since a report is also
+/// where a stop request (the CLI's Ctrl-C) is heard.
+const MAX_ITERATIONS_BETWEEN_REPORTS: u64 = 1_000;
 
 /// Runs `solver` until `termination` or the observer says stop, recording the history.
 ///
@@ -148,7 +152,8 @@ pub fn run<S: Solver + ?Sized>(
     let mut history = History::default();
     let mut last_best = f64::INFINITY;
     let mut since_improvement = 0u64;
-    let report_every = (termination.max_iters / REPORTS_PER_RUN).max(1);
+    let report_every =
+        (termination.max_iters / REPORTS_PER_RUN).clamp(1, MAX_ITERATIONS_BETWEEN_REPORTS);
     let mut iterations = 0u64;
     let stop_reason = loop {
         if solver.is_finished() {

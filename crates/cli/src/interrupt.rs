@@ -48,22 +48,14 @@ fn progress_line(
     done: u64,
     total: u64,
 ) -> Option<(String, u64)> {
-    let tenth = if total == 0 {
-        0
-    } else {
-        done.min(total) * 10 / total
-    };
+    let tenth = (done.min(total) * 10).checked_div(total).unwrap_or(0);
     if last == Some((stage, tenth)) || matches!(last, Some((s, t)) if s == stage && t > tenth) {
         return None;
     }
     let label = stage.label(Lang::En);
-    let line = if total == 0 {
-        format!("shoplens: {label}…")
-    } else {
-        format!(
-            "shoplens: {label}: {done} of {total} ({}%)",
-            done.min(total) * 100 / total
-        )
+    let line = match (done.min(total) * 100).checked_div(total) {
+        Some(percent) => format!("shoplens: {label}: {done} of {total} ({percent}%)"),
+        None => format!("shoplens: {label}…"),
     };
     Some((line, tenth))
 }

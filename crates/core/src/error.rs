@@ -10,8 +10,10 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 
 mod format;
+mod subject;
 
 pub use format::{FileFormat, FormatCause};
+pub use subject::{Subject, Term};
 
 /// A `Result` whose error is [`Error`].
 pub type Result<T> = std::result::Result<T, Error>;
@@ -77,8 +79,8 @@ pub enum ErrorKind {
     },
     /// A parameter outside its allowed range.
     InvalidParameter {
-        /// Parameter name as the user sees it (for example `min_support`).
-        name: String,
+        /// The parameter (for example `min_support`) or the value of the data that is wrong.
+        name: Subject,
         /// The value given.
         value: String,
         /// What is allowed.
@@ -872,7 +874,7 @@ impl Error {
 
     /// Shorthand for [`ErrorKind::InvalidParameter`].
     pub fn invalid_parameter(
-        name: impl Into<String>,
+        name: impl Into<Subject>,
         value: impl fmt::Display,
         expected: Allowed,
     ) -> Error {
@@ -941,11 +943,13 @@ impl Error {
                 available.join("，")
             ),
             (InvalidParameter { name, value, expected }, Lang::En) => format!(
-                "{name} = {value} is not allowed: expected {}.",
+                "{} = {value} is not allowed: expected {}.",
+                name.describe(Lang::En),
                 expected.describe(Lang::En)
             ),
             (InvalidParameter { name, value, expected }, Lang::Zh) => format!(
-                "参数 {name} = {value} 不可用：应为{}。",
+                "{} = {value} 不可用：应为{}。",
+                name.describe(Lang::Zh),
                 expected.describe(Lang::Zh)
             ),
             (NotEnoughData { what, needed, found }, Lang::En) => format!(

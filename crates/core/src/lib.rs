@@ -55,6 +55,6 @@ mod cancel_tests;
 
 pub use error::{
     Allowed, ColumnFor, Counted, CsvCause, Error, ErrorKind, Family, FileFormat, FormatCause,
-    Limit, Per, Result, ValueType,
+    Limit, Per, Result, Subject, Term, ValueType,
 };
 pub use lang::Lang;

@@ -250,7 +250,7 @@ pub fn forecast_auto(
     params.check(y.len())?;
     if let Some(i) = y.iter().position(|v| !v.is_finite()) {
         return Err(Error::invalid_parameter(
-            format!("value #{}", i + 1),
+            crate::Subject::SeriesValue(i + 1),
             y[i],
             Allowed::FiniteNumber,
         ));

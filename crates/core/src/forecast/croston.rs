@@ -17,7 +17,7 @@ fn check_demand(y: &[f64]) -> Result<()> {
     }
     if let Some(i) = y.iter().position(|v| *v < 0.0) {
         return Err(Error::invalid_parameter(
-            format!("value #{}", i + 1),
+            crate::Subject::SeriesValue(i + 1),
             y[i],
             Allowed::NonNegative,
         ));

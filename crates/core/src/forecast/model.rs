@@ -160,7 +160,7 @@ impl Model {
         }
         if let Some(i) = y.iter().position(|v| !v.is_finite()) {
             return Err(Error::invalid_parameter(
-                format!("value #{}", i + 1),
+                crate::Subject::SeriesValue(i + 1),
                 y[i],
                 Allowed::FiniteNumber,
             ));
@@ -240,7 +240,7 @@ fn on_boxcox_scale(y: &[f64], season: usize, horizon: usize, inner: Model) -> Re
     let w: Vec<f64> = y.iter().map(|v| boxcox::transform(*v, lambda)).collect();
     if let Some(i) = w.iter().position(|v| !v.is_finite()) {
         return Err(Error::invalid_parameter(
-            format!("value #{}", i + 1),
+            crate::Subject::SeriesValue(i + 1),
             y[i],
             Allowed::BoxCoxFinite(lambda),
         ));

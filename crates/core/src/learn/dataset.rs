@@ -373,7 +373,7 @@ impl FeatureEncoder {
                 ColumnEncoding::Number { fill } => {
                     if !(c.dtype().is_numeric() || c.dtype() == DataType::Boolean) {
                         return Err(Error::invalid_parameter(
-                            format!("column {}", fc.column),
+                            crate::Subject::Column(fc.column.to_string()),
                             c.dtype().as_str(),
                             Allowed::Column(ColumnFor::NumberAsInTraining),
                         ));
@@ -397,7 +397,7 @@ impl FeatureEncoder {
                 } => {
                     let ColumnData::DateTime(v) = c.data() else {
                         return Err(Error::invalid_parameter(
-                            format!("column {}", fc.column),
+                            crate::Subject::Column(fc.column.to_string()),
                             c.dtype().as_str(),
                             Allowed::Column(ColumnFor::DateAsInTraining),
                         ));

@@ -19,7 +19,7 @@ impl Matrix {
     pub fn new(n_rows: usize, n_cols: usize, data: Vec<f64>) -> Result<Matrix> {
         if n_rows.checked_mul(n_cols) != Some(data.len()) {
             return Err(Error::invalid_parameter(
-                "matrix data length",
+                crate::Term::MatrixLength,
                 data.len(),
                 crate::Allowed::Cells {
                     rows: n_rows,
@@ -50,7 +50,7 @@ impl Matrix {
         for (i, row) in rows.iter().enumerate() {
             if row.len() != n_cols {
                 return Err(Error::invalid_parameter(
-                    format!("row {} length", i + 1),
+                    crate::Subject::RowLength(i + 1),
                     row.len(),
                     crate::Allowed::count(n_cols, crate::Per::FirstRow),
                 ));
@@ -144,11 +144,10 @@ impl Matrix {
         match self.data.iter().position(|v| !v.is_finite()) {
             None => Ok(()),
             Some(p) => Err(Error::invalid_parameter(
-                format!(
-                    "feature value at row {}, column {}",
-                    p / self.n_cols.max(1) + 1,
-                    p % self.n_cols.max(1) + 1
-                ),
+                crate::Subject::FeatureAt {
+                    row: p / self.n_cols.max(1) + 1,
+                    column: p % self.n_cols.max(1) + 1,
+                },
                 self.data[p],
                 Allowed::FiniteImputed,
             )),
@@ -164,7 +163,7 @@ pub(crate) fn check_fit_shapes(x: &Matrix, n_targets: usize, min_rows: usize) ->
     }
     if n_targets != x.n_rows() {
         return Err(Error::invalid_parameter(
-            "number of targets",
+            crate::Term::TargetCount,
             n_targets,
             crate::Allowed::count(x.n_rows(), crate::Per::Row),
         ));
@@ -179,7 +178,7 @@ pub(crate) fn check_fit_shapes(x: &Matrix, n_targets: usize, min_rows: usize) ->
 pub(crate) fn check_predict_shape(x: &Matrix, n_features: usize) -> Result<()> {
     if x.n_cols() != n_features {
         return Err(Error::invalid_parameter(
-            "number of features",
+            crate::Term::FeatureCount,
             x.n_cols(),
             crate::Allowed::count(n_features, crate::Per::Training),
         ));

@@ -14,7 +14,7 @@ fn check_lengths(a: usize, b: usize) -> Result<()> {
     }
     if a != b {
         return Err(Error::invalid_parameter(
-            "number of predictions",
+            crate::Term::PredictionCount,
             b,
             crate::Allowed::count(a, crate::Per::Observation),
         ));
@@ -40,7 +40,7 @@ pub fn confusion_matrix(
     for (&t, &p) in y_true.iter().zip(y_pred) {
         if t >= n_classes || p >= n_classes {
             return Err(Error::invalid_parameter(
-                "class index",
+                crate::Term::ClassIndex,
                 t.max(p),
                 Allowed::Below(n_classes as f64),
             ));
@@ -122,7 +122,7 @@ pub fn roc_curve(y_true: &[usize], scores: &[f64]) -> Result<RocCurve> {
     check_lengths(y_true.len(), scores.len())?;
     if let Some(p) = scores.iter().position(|s| !s.is_finite()) {
         return Err(Error::invalid_parameter(
-            format!("score {}", p + 1),
+            crate::Subject::Score(p + 1),
             scores[p],
             Allowed::FiniteNumber,
         ));
@@ -194,7 +194,7 @@ pub fn log_loss(y_true: &[usize], proba: &super::Matrix) -> Result<f64> {
     for (i, &t) in y_true.iter().enumerate() {
         if t >= proba.n_cols() {
             return Err(Error::invalid_parameter(
-                "class index",
+                crate::Term::ClassIndex,
                 t,
                 Allowed::Below(proba.n_cols() as f64),
             ));

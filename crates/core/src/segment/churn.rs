@@ -325,7 +325,7 @@ where
     let p = churn_probabilities(&model, &dataset.features.select_rows(&test_rows))?;
     if p.len() != y_test.len() || p.iter().any(|v| !v.is_finite()) {
         return Err(Error::invalid_parameter(
-            "classifier output",
+            crate::Term::ClassifierOutput,
             p.len(),
             Allowed::count(y_test.len(), Per::TestCustomer),
         ));

@@ -29,14 +29,17 @@ impl ChosenColumns {
         for (i, row) in rows.iter().enumerate() {
             if row.len() != n_cols {
                 return Err(Error::invalid_parameter(
-                    format!("row {}", i + 1),
+                    crate::Subject::Row(i + 1),
                     format!("{} values", row.len()),
                     crate::Allowed::count(n_cols, crate::Per::FirstRow),
                 ));
             }
             if let Some(j) = row.iter().position(|v| !v.is_finite()) {
                 return Err(Error::invalid_parameter(
-                    format!("row {}, {}", i + 1, names[j]),
+                    crate::Subject::RowIn {
+                        row: i + 1,
+                        column: names[j].to_string(),
+                    },
                     row[j],
                     Allowed::FiniteNumber,
                 ));
@@ -114,7 +117,7 @@ impl ChosenColumns {
 pub fn log1p(x: &Matrix, names: &[String]) -> Result<Matrix> {
     if let Some(i) = x.as_slice().iter().position(|&v| v <= -1.0) {
         return Err(Error::invalid_parameter(
-            format!("ln(1 + {})", names[i % x.n_cols().max(1)]),
+            crate::Subject::LogOf(names[i % x.n_cols().max(1)].to_string()),
             x.as_slice()[i],
             Allowed::LogInput,
         ));

@@ -41,7 +41,7 @@ impl DatePattern {
     /// Parses a format such as `%Y%m%d`; an unknown `%` field or a format without a year
     /// is an [`crate::ErrorKind::InvalidParameter`] naming it.
     pub fn parse(format: &str) -> Result<DatePattern> {
-        let bad = |why| Error::invalid_parameter("date format", format, why);
+        let bad = |why| Error::invalid_parameter(crate::Term::DateFormat, format, why);
         let mut tokens = Vec::new();
         let mut chars = format.chars();
         while let Some(c) = chars.next() {

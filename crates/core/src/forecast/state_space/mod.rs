@@ -86,7 +86,8 @@ impl Spec {
 
     /// Reads a code such as `MAdM` (case-insensitive except the `d`).
     pub fn parse(code: &str) -> Result<Spec> {
-        let bad = || Error::invalid_parameter("ETS form", code.to_string(), Allowed::EtsForm);
+        let bad =
+            || Error::invalid_parameter(crate::Term::EtsForm, code.to_string(), Allowed::EtsForm);
         let chars: Vec<char> = code.trim().chars().collect();
         let kind = |c: char| match c.to_ascii_uppercase() {
             'N' => Some(Kind::None),
@@ -484,7 +485,7 @@ pub fn fit_spec(y: &[f64], m: usize, spec: Spec) -> Result<EtsFit> {
     let n = y.len();
     if let Some(i) = y.iter().position(|v| !v.is_finite()) {
         return Err(Error::invalid_parameter(
-            format!("value #{}", i + 1),
+            crate::Subject::SeriesValue(i + 1),
             y[i],
             Allowed::FiniteNumber,
         ));

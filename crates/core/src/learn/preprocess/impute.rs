@@ -96,7 +96,7 @@ impl Transformer for Imputer {
         if let ImputeStrategy::Constant(c) = self.strategy {
             if !c.is_finite() {
                 return Err(Error::invalid_parameter(
-                    "fill value",
+                    crate::Term::FillValue,
                     c,
                     Allowed::FiniteNumber,
                 ));

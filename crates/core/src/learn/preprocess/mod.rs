@@ -18,7 +18,7 @@ use crate::{Error, Result};
 fn check_width(x: &Matrix, width: usize) -> Result<()> {
     if x.n_cols() != width {
         return Err(Error::invalid_parameter(
-            "number of features",
+            crate::Term::FeatureCount,
             x.n_cols(),
             crate::Allowed::count(width, crate::Per::Training),
         ));

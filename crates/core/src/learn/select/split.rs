@@ -45,7 +45,7 @@ pub fn train_test_split(
         Some(classes) => {
             if classes.len() != n {
                 return Err(Error::invalid_parameter(
-                    "number of class labels",
+                    crate::Term::ClassLabelCount,
                     classes.len(),
                     crate::Allowed::count(n, crate::Per::Row),
                 ));

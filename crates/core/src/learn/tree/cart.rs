@@ -561,7 +561,7 @@ impl Fit<f64> for TreeParams {
         check_fit_shapes(x, y.len(), 1)?;
         if let Some(p) = y.iter().position(|v| !v.is_finite()) {
             return Err(Error::invalid_parameter(
-                format!("target at row {}", p + 1),
+                crate::Subject::TargetAtRow(p + 1),
                 y[p],
                 Allowed::FiniteNumber,
             ));

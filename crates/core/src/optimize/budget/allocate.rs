@@ -80,7 +80,7 @@ impl AllocateParams {
         for c in channels {
             if !(c.min.is_finite() && c.min >= 0.0 && c.max >= c.min) {
                 return Err(Error::invalid_parameter(
-                    format!("bounds of {}", c.name),
+                    crate::Subject::BoundsOf(c.name.clone()),
                     format!("[{}, {}]", c.min, c.max),
                     crate::Allowed::MinWithinMax,
                 ));

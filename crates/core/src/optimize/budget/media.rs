@@ -269,7 +269,7 @@ fn check(spend: &[Vec<f64>], outcome: &[f64]) -> Result<()> {
         .any(|v| !v.is_finite() || *v < 0.0)
     {
         return Err(Error::invalid_parameter(
-            "spend/outcome",
+            crate::Term::SpendOutcome,
             "a negative or missing value",
             Allowed::NonNegative,
         ));

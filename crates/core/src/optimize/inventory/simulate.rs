@@ -57,7 +57,10 @@ impl Item {
             let ok = value.is_finite() && (value > 0.0 || (zero_ok && value >= 0.0));
             if !ok {
                 return Err(Error::invalid_parameter(
-                    format!("{name} ({})", self.id),
+                    crate::Subject::ParamOf {
+                        param: name.to_string(),
+                        of: self.id.to_string(),
+                    },
                     value,
                     if zero_ok {
                         crate::Allowed::NonNegative

@@ -343,18 +343,7 @@ impl Metric {
             Error::invalid_parameter(
                 "metric",
                 name,
-                crate::Allowed::one_of(&[
-                    "accuracy",
-                    "precision",
-                    "recall",
-                    "f1",
-                    "roc_auc",
-                    "log_loss",
-                    "r2",
-                    "rmse",
-                    "mae",
-                    "mape",
-                ]),
+                crate::Allowed::one_of(&ALL.map(Metric::as_str)),
             )
         })
     }

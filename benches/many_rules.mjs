@@ -1,8 +1,8 @@
 // Benchmark: how long the page's main thread is blocked while very many rules arrive and are
 // drawn (the goal is every task under 100 ms). A seeded generator writes a retail.dat-like
-// file (20,000 baskets of 1,000 items, 300 bundles of 8 items that shoppers buy together,
-// plus noise), whose search at 10 baskets finds about 300,000 rules — the size of
-// retail.dat at 0.01 % (370,000). From the click on "Find rules" until the results are
+// file (20,000 baskets of 1,000 items, 400 bundles of 8 items that shoppers buy together,
+// plus noise), whose search at 10 baskets finds about 380,000 rules — more than retail.dat
+// at 0.01 % (370,000), the search that froze the page for 626 ms. From the click on "Find rules" until the results are
 // drawn, scrolled, re-sorted and a chart hovered, a PerformanceObserver('longtask') records
 // every main-thread task over 50 ms; the script prints them and the longest as JSON.
 //
@@ -29,7 +29,7 @@ function random(seed) {
 }
 
 /** One basket per line, items as numbers separated by spaces (the FIMI .dat form). */
-function manyRulesFile({ baskets = 20_000, items = 1_000, bundles = 300, size = 8, seed = 17 } = {}) {
+function manyRulesFile({ baskets = 20_000, items = 1_000, bundles = 400, size = 8, seed = 17 } = {}) {
   const next = random(seed);
   const pick = (n) => Math.floor(next() * n);
   const sets = Array.from({ length: bundles }, () => {
@@ -80,7 +80,7 @@ try {
   const summary = await t("run-summary").textContent();
   step(`${summary} (click to drawn ${Date.now() - started} ms)`);
   const rules = Number(summary.match(/([\d,]+) rules/)[1].replace(/,/g, ""));
-  assert.ok(rules > 200_000, summary);
+  assert.ok(rules > 370_000, summary);
 
   step("scroll the table, sort by another measure, hover the scatter");
   await t("rules-scroll").evaluate(async (el) => {

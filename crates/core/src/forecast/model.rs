@@ -213,21 +213,31 @@ fn ets_to_fit(y: &[f64], f: &EtsFit, horizon: usize) -> SeriesFit {
     }
     params.push(Param::new("loglik", f.loglik));
     params.push(Param::new("aicc", f.aicc));
+    let variances = state_space::variance::forecast_variances(f, horizon);
+    let one_step = variances.first().copied().unwrap_or(f64::NAN);
+    let usable = one_step.is_finite() && one_step > 0.0 && variances.iter().all(|v| v.is_finite());
+    let factors = if usable {
+        variances.iter().map(|v| v / one_step).collect()
+    } else {
+        f.variance_factors(horizon)
+    };
     let mut fit = SeriesFit::from_parts(
         y,
         f.pass.fitted.iter().map(|v| Some(*v)).collect(),
         f.forecast(horizon),
-        f.variance_factors(horizon),
+        factors,
         params,
         f.n_params - 1,
     );
     fit.selected = Some(Model::EtsForm { form: f.spec });
-    if f.spec.error == Kind::Additive && f.sigma2.is_finite() && f.sigma2 >= 0.0 {
-        // The likelihood fit's variance, `Σe² / (n - k - 1)` with the variance counted in
-        // `k`, as R's and statsforecast's `ets` report it: their analytic bands, and
-        // therefore the backtest's interval coverage, are then the same. (With too few
-        // values for that divisor, the residual variance `from_parts` gave stays.)
-        fit.sigma2 = f.sigma2;
+    if usable {
+        // The model's own `h`-step variances (see [`state_space::variance`]) from the
+        // likelihood fit's `σ² = Σe² / (n - k - 1)` (relative errors for multiplicative
+        // forms), as R's and statsforecast's `ets` define it: their analytic bands, and
+        // therefore the backtest's interval coverage, are then the same where theirs are
+        // right. (With too few values for that divisor, the residual variance `from_parts`
+        // gave stays, with the linear forms' factors.)
+        fit.sigma2 = one_step;
     }
     fit
 }

@@ -23,6 +23,7 @@
 
 pub mod init;
 pub mod simplex;
+pub mod variance;
 
 use crate::{Allowed, Counted, Error, Result};
 use serde::{Deserialize, Serialize};
@@ -373,8 +374,8 @@ impl EtsFit {
     }
 
     /// Variance of the `h`-step error in units of the one-step variance, for the linear
-    /// (additive-error) forms (Hyndman et al. 2008, Table 6.1, class 1); used as an
-    /// approximation for the others.
+    /// (additive-error) forms (Hyndman et al. 2008, Table 6.1, class 1); the other classes
+    /// are in [`variance`].
     pub fn variance_factors(&self, h: usize) -> Vec<f64> {
         let p = self.smoothing;
         let m = self.season;

@@ -191,6 +191,10 @@ fn class3(fit: &EtsFit, h: usize) -> Vec<f64> {
     let last = &fit.pass.last_state;
     let trend = fit.spec.trend != Kind::None;
     let k = 1 + usize::from(trend);
+    if m < 2 || last.len() != k + m {
+        // Not a seasonal fit's states (fits with a season have m ≥ 2): no class-3 moments.
+        return vec![f64::NAN; h];
+    }
     let (f1, g1, h1) = if trend {
         (
             Dense::from_rows(&[&[1.0, p.phi], &[0.0, p.phi]]),

@@ -30,6 +30,7 @@
 //! assert!(report.backtest.mase < 0.5);
 //! ```
 
+pub mod arima;
 pub mod auto;
 pub mod autoreg;
 pub mod backtest;

@@ -31,6 +31,8 @@ Series (all committed inside the fixture, with their source):
               Scripps/NOAA);
   sunspots    yearly sunspot numbers 1700-2008, statsmodels.datasets.sunspots (public
               domain, SIDC);
+  elnino      monthly sea-surface temperature 1950-2010, statsmodels.datasets.elnino
+              (public domain, NOAA); AutoARIMA only, on its first 144 months;
   wineind     Australian wine sales by winemakers in bottles <= 1 litre, monthly
               1980-1994, testdata/pmdarima-wineind (Hyndman's tsdl, via pmdarima).
 
@@ -48,7 +50,7 @@ import statsforecast
 import statsmodels
 import statsmodels.datasets as smd
 from statsforecast.arima import Arima
-from statsforecast.models import ARIMA
+from statsforecast.models import ARIMA, AutoARIMA
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
@@ -70,7 +72,9 @@ def series():
     shampoo = read_csv_column("testdata/sktime-shampoo-sales/ShampooSales.csv", "Sales")
     sunspots = smd.sunspots.load_pandas().data["SUNACTIVITY"].astype(float).tolist()
     wine = read_csv_column("testdata/pmdarima-wineind/wineind.csv", "wine_sales")
+    elnino = smd.elnino.load_pandas().data.iloc[:, 1:].to_numpy().ravel().astype(float)
     return {
+        "elnino": elnino.tolist(),
         "nile": nile,
         "shampoo": shampoo,
         "realgdp": realgdp,
@@ -151,6 +155,28 @@ def main():
             }
         )
         print(name, coef, round(float(fit["loglik"]), 6))
+    # AutoARIMA's choice (stepwise Hyndman-Khandakar, AICc) on series short enough
+    # (<= 150 values, season <= 12) that statsforecast fits every candidate by CSS-ML.
+    autos = []
+    for key, m, first in [("nile", 1, 100), ("elnino", 12, 144), ("shampoo", 12, 36)]:
+        y = np.asarray(data[key][:first], dtype=float)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            model = AutoARIMA(season_length=m).fit(y)
+        p, q, sp, sq, period, d, sd = model.model_["arma"]
+        names = list(model.model_["coef"].keys())
+        autos.append(
+            {
+                "series": key,
+                "season_length": m,
+                "length": first,
+                "order": [int(p), int(d), int(q)],
+                "seasonal_order": [int(sp), int(sd), int(sq)],
+                "constant": "intercept" in names or "drift" in names,
+                "aicc": float(model.model_["aicc"]),
+            }
+        )
+        print("auto", autos[-1])
     doc = {
         "source": (
             f"statsforecast {statsforecast.__version__}, statsmodels {statsmodels.__version__}, "
@@ -159,6 +185,7 @@ def main():
         "note": "statsforecast.models.ARIMA(method='CSS-ML') with fixed orders",
         "series": out_series,
         "cases": cases,
+        "auto": autos,
     }
     with open(OUT, "w") as f:
         json.dump(doc, f, indent=1)

@@ -93,6 +93,9 @@ pub struct ArimaFit {
     pub n_used: usize,
     /// Standardised one-step innovations, one per observation.
     pub residuals: Vec<f64>,
+    /// One-step in-sample predictions; `None` for the observations the differencing
+    /// consumes (still diffuse in the filter).
+    pub fitted: Vec<Option<f64>>,
     model: StateSpace,
     state: Vec<f64>,
     covariance: Vec<f64>,
@@ -434,6 +437,12 @@ fn finish(problem: &Problem, coefficients: Coefficients) -> Result<ArimaFit> {
         aicc,
         bic,
         n_used,
+        fitted: problem
+            .y
+            .iter()
+            .zip(&likelihood.innovations)
+            .map(|(y, (v, used))| used.then_some(y - v))
+            .collect(),
         residuals: likelihood.residuals,
         state: likelihood.state,
         covariance: likelihood.covariance,

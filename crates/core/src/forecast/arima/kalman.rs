@@ -43,6 +43,9 @@ pub struct Likelihood {
     pub used: usize,
     /// Standardised innovation `v / √F` of every observation.
     pub residuals: Vec<f64>,
+    /// Innovation `v` (observation minus one-step prediction) of every observation, and
+    /// whether it counted (its variance below 10⁴).
+    pub innovations: Vec<(f64, bool)>,
     /// Filtered state after the last observation.
     pub state: Vec<f64>,
     /// Its covariance (row-major, `rd × rd`), in units of σ².
@@ -226,6 +229,7 @@ impl StateSpace {
             sumlog: 0.0,
             used: 0,
             residuals: Vec::with_capacity(y.len()),
+            innovations: Vec::with_capacity(y.len()),
             state: Vec::new(),
             covariance: Vec::new(),
         };
@@ -251,6 +255,7 @@ impl StateSpace {
                 out.sumlog += f.ln();
             }
             out.residuals.push(v / f.sqrt());
+            out.innovations.push((v, f < DIFFUSE_GAIN));
             for i in 0..n {
                 a[i] += gain_vector[i] * v / f;
             }

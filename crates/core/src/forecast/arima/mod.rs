@@ -9,7 +9,9 @@
 //! - [`css`]: the conditional sum of squares;
 //! - [`kalman`]: the state-space form, its likelihood and forecasts;
 //! - [`bfgs`]: the quasi-Newton minimiser both stages use;
-//! - [`fit`]: the procedure, the information criteria and the forecasts ([`ArimaFit`]).
+//! - [`fit`]: the procedure, the information criteria and the forecasts ([`ArimaFit`]);
+//! - [`auto`]: the orders chosen by the Hyndman-Khandakar stepwise search on AICc
+//!   ([`auto_arima`]), behind [`crate::forecast::Model::Arima`].
 //!
 //! References: Box, Jenkins & Reinsel, *Time Series Analysis* (1976/2008); Gardner, Harvey &
 //! Phillips (1980), "Algorithm AS 154"; Jones (1980) for the transform; Durbin & Koopman,
@@ -25,6 +27,7 @@
 //! assert!(forecast.standard_error.windows(2).all(|w| w[1] >= w[0] - 1e-9));
 //! ```
 
+pub mod auto;
 pub mod bfgs;
 pub mod css;
 pub mod fit;
@@ -32,6 +35,7 @@ pub mod kalman;
 pub mod polynomial;
 pub mod spec;
 
+pub use auto::auto_arima;
 pub use fit::{
     conditional_mean_square, css_estimate, fit, fit_fixed, log_likelihood_at, ArimaFit,
     ArimaForecast, Coefficients,

@@ -491,6 +491,24 @@ mod tests {
     }
 
     #[test]
+    fn fits_a_weekly_seasonal_ar_with_a_long_state() {
+        // 52 ARMA states: the stationary covariance goes through the doubling path.
+        let y: Vec<f64> = ar1(156)
+            .iter()
+            .enumerate()
+            .map(|(t, v)| v + 3.0 * ((t % 52) as f64 / 52.0 * std::f64::consts::TAU).sin())
+            .collect();
+        let spec = ArimaSpec::new(0, 0, 0)
+            .seasonal(1, 0, 0, 52)
+            .with_constant(Constant::Mean);
+        let model = fit(&y, &spec).unwrap();
+        assert!(model.coefficients.sar[0] > 0.3, "{:?}", model.coefficients);
+        let forecast = model.forecast(52);
+        assert!(forecast.mean.iter().all(|v| v.is_finite()));
+        assert!(model.loglik.is_finite());
+    }
+
+    #[test]
     fn refuses_short_or_non_finite_series() {
         let spec = ArimaSpec::new(1, 1, 1);
         assert!(fit(&[1.0, 2.0, 3.0], &spec).is_err());

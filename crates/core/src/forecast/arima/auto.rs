@@ -368,6 +368,25 @@ mod tests {
     }
 
     #[test]
+    fn the_series_fit_keeps_the_filters_intervals() {
+        let pattern = [6.0, -2.0, -5.0, 1.0];
+        let y: Vec<f64> = (0..48)
+            .map(|t| 50.0 + 0.5 * t as f64 + pattern[t % 4] + ((t * 13 % 7) as f64 - 3.0) * 0.4)
+            .collect();
+        let model = auto_arima(&y, 4).unwrap();
+        let direct = model.forecast(8);
+        let (lower, upper) = direct.interval(95.0).unwrap();
+        let series = crate::forecast::Model::Arima.fit(&y, 4, 8).unwrap();
+        let band = crate::forecast::intervals::interval(&series, &y, 95.0).unwrap();
+        for k in 0..8 {
+            assert!((series.mean[k] - direct.mean[k]).abs() < 1e-9);
+            assert!((band.lower[k] - lower[k]).abs() < 1e-6, "{k}");
+            assert!((band.upper[k] - upper[k]).abs() < 1e-6, "{k}");
+        }
+        assert_eq!(series.model, crate::forecast::Model::Arima);
+    }
+
+    #[test]
     fn refuses_constant_and_short_series() {
         assert!(auto_arima(&[3.0; 40], 1).is_err());
         assert!(auto_arima(&[1.0, 2.0, 3.0], 1).is_err());

@@ -46,6 +46,9 @@ pub enum Model {
     },
     /// Autoregression on a differenced series, order by BIC ([`super::autoreg`]).
     Ar,
+    /// Seasonal ARIMA fitted by CSS-ML, orders by the Hyndman-Khandakar stepwise search on
+    /// AICc ([`super::arima::auto`]).
+    Arima,
     /// The standard Theta method, seasonally adjusted when needed ([`super::theta`]).
     Theta,
     /// The mean of the ETS, autoregression and Theta forecasts (those that fit).

@@ -6,7 +6,9 @@
 //!   damped and Holt-Winters exponential smoothing fitted by least squares
 //!   ([`smoothing`], optimiser in [`optim`]); ETS as a state-space model fitted by maximum
 //!   likelihood, its form chosen by AICc ([`state_space`], checked against statsforecast);
-//!   an autoregression on differences ([`autoreg`]); the Theta method ([`theta`]); the
+//!   an autoregression on differences ([`autoreg`]); seasonal ARIMA fitted by CSS-ML, its
+//!   orders by the Hyndman-Khandakar stepwise search ([`arima`], checked against
+//!   statsforecast); the Theta method ([`theta`]); the
 //!   mean of those three; Croston and TSB for intermittent demand ([`croston`]); ETS on a
 //!   Box-Cox transform with λ by Guerrero ([`boxcox`], minimiser in [`brent`]).
 //! - [`backtest`]: the project's protocol (3 rolling origins, step = horizon, MASE scaled by
@@ -30,6 +32,7 @@
 //! assert!(report.backtest.mase < 0.5);
 //! ```
 
+pub mod arima;
 pub mod auto;
 pub mod autoreg;
 pub mod backtest;

@@ -4,7 +4,7 @@
 
 pub use super::fitted::{Model, Param, SeriesFit, Transformed};
 use super::state_space::{self, EtsFit, Kind, Spec};
-use super::{autoreg, boxcox, croston, naive, smoothing, theta};
+use super::{arima, autoreg, boxcox, croston, naive, smoothing, theta};
 use crate::{Allowed, Counted, Error, Lang, Result};
 
 impl Model {
@@ -23,6 +23,7 @@ impl Model {
             Model::EtsBoxCox => "ets_boxcox".into(),
             Model::EtsForm { form } => format!("ets({form})"),
             Model::Ar => "ar".into(),
+            Model::Arima => "arima".into(),
             Model::Theta => "theta".into(),
             Model::Combination => "combination".into(),
             Model::Croston => "croston".into(),
@@ -44,6 +45,7 @@ impl Model {
             Model::Ets,
             Model::EtsBoxCox,
             Model::Ar,
+            Model::Arima,
             Model::Theta,
             Model::Combination,
             Model::Croston,
@@ -85,6 +87,7 @@ impl Model {
                         "ets_boxcox",
                         "ets(MAdM)",
                         "ar",
+                        "arima",
                         "theta",
                         "combination",
                         "croston",
@@ -133,6 +136,7 @@ impl Model {
                     "Autoregression on differences (AICc)",
                 )
                 .into(),
+            Model::Arima => lang.pick("自回归积分滑动平均 ARIMA", "ARIMA").into(),
             Model::Theta => lang.pick("Theta 法", "Theta method").into(),
             Model::Combination => lang
                 .pick(
@@ -184,6 +188,7 @@ impl Model {
                 state_space::fit_spec(y, season, *form).map(|f| ets_to_fit(y, &f, horizon))
             }
             Model::Ar => autoreg::fit(y, season, horizon),
+            Model::Arima => arima::auto::fit_series(y, season, horizon),
             Model::Theta => theta::fit(y, season, horizon),
             Model::Combination => combine(y, season, horizon),
             Model::Croston => croston::croston(y, 0.1, horizon),
@@ -348,6 +353,7 @@ mod tests {
                 form: Spec::parse("MAdM").unwrap(),
             },
             Model::Ar,
+            Model::Arima,
             Model::Theta,
             Model::Combination,
             Model::Croston,
@@ -356,7 +362,7 @@ mod tests {
             assert_eq!(Model::from_name(&m.name()).unwrap(), m);
             assert_ne!(m.label(Lang::Zh), m.label(Lang::En));
         }
-        assert!(Model::from_name("arima").is_err());
+        assert!(Model::from_name("sarimax").is_err());
         assert!(Model::from_name("moving_average(0)").is_err());
     }
 }

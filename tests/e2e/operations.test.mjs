@@ -18,7 +18,7 @@ const VRP = join(ROOT, "testdata", "cvrp", "A-n32-k5.vrp");
 //  --value-col Sales --horizon 6 --season 12 --json`
 // `shoplens forecast ShampooSales.csv --horizon 6 --season 12 --json`: the out-of-sample MASE of
 // the automatic choice (each window picks its model on its own past) and the final model.
-const FORECAST_CLI = { model: "ar", mase: "1.1577" };
+const FORECAST_CLI = { model: "ar", mase: "1.1931" };
 /** The five figures the tab shows for one part of the history (baseline cost, optimised
  * cost, saving, baseline fill rate, optimised fill rate), as it writes them. */
 const shown = (part) => [

@@ -12,18 +12,11 @@
 //! multiplicative seasonal polynomial and our added lag are the same model.
 
 use super::{fit_fixed, fit_order, Order};
+use crate::forecast::fixture_json::floats;
 use crate::forecast::intervals::interval;
 use serde_json::Value;
 
 const FIXTURE: &str = include_str!("../../../../testdata/fixtures/forecast_ar.json");
-
-fn floats(v: &Value) -> Vec<f64> {
-    v.as_array()
-        .expect("array")
-        .iter()
-        .map(|x| x.as_f64().expect("number"))
-        .collect()
-}
 
 fn relative(a: f64, b: f64) -> f64 {
     (a - b).abs() / (1.0 + b.abs())

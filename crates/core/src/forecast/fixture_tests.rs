@@ -5,19 +5,12 @@ use super::backtest::{backtest, Protocol};
 use super::model::Model;
 use super::smoothing::{run, Form, Initial, Smoothing};
 use super::{croston, forecast_auto, naive, AutoParams};
+use crate::forecast::fixture_json::floats;
 use crate::progress::Silent;
 use serde_json::Value;
 
 const BACKTEST: &str = include_str!("../../../../testdata/fixtures/forecast_backtest.json");
 const FIXED: &str = include_str!("../../../../testdata/fixtures/forecast_fixed.json");
-
-fn floats(v: &Value) -> Vec<f64> {
-    v.as_array()
-        .expect("array")
-        .iter()
-        .map(|x| x.as_f64().expect("number"))
-        .collect()
-}
 
 struct Case {
     name: String,

@@ -59,4 +59,6 @@ pub use intervals::Interval;
 pub use series::{build_series, Frequency, Series, SeriesSpec};
 
 #[cfg(test)]
+mod fixture_json;
+#[cfg(test)]
 mod fixture_tests;

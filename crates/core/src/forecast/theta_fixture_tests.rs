@@ -14,17 +14,10 @@
 //! determined when α is large.
 
 use super::{fit, fit_theta, seasonal_indices, ThetaFit};
+use crate::forecast::fixture_json::floats;
 use serde_json::Value;
 
 const FIXTURE: &str = include_str!("../../../../testdata/fixtures/forecast_theta.json");
-
-fn floats(v: &Value) -> Vec<f64> {
-    v.as_array()
-        .expect("array")
-        .iter()
-        .map(|x| x.as_f64().expect("number"))
-        .collect()
-}
 
 fn relative(a: f64, b: f64) -> f64 {
     (a - b).abs() / (1.0 + b.abs())

@@ -30,6 +30,7 @@ use super::{
     conditional_mean_square, css_estimate, fit, fit_fixed, log_likelihood_at, ArimaFit, ArimaSpec,
     Coefficients, Constant,
 };
+use crate::forecast::fixture_json::floats;
 use serde_json::Value;
 
 const FIXTURE: &str = include_str!("../../../../../testdata/fixtures/forecast_arima.json");
@@ -97,14 +98,6 @@ fn forecast_gap(fitted: &ArimaFit, want: &Value) -> (f64, String) {
         }
     }
     worst
-}
-
-fn floats(v: &Value) -> Vec<f64> {
-    v.as_array()
-        .expect("array")
-        .iter()
-        .map(|x| x.as_f64().expect("number"))
-        .collect()
 }
 
 fn order(v: &Value) -> Vec<usize> {

@@ -2,17 +2,10 @@
 //! `tools/ets_fixture.py` (statsforecast's `ets_f` with fixed forms on public series).
 
 use super::{fit_spec, Spec};
+use crate::forecast::fixture_json::floats;
 use serde_json::Value;
 
 const FIXTURE: &str = include_str!("../../../../../testdata/forecast/ets_fixed.json");
-
-fn floats(v: &Value) -> Vec<f64> {
-    v.as_array()
-        .expect("array")
-        .iter()
-        .map(|x| x.as_f64().expect("number"))
-        .collect()
-}
 
 fn relative(a: f64, b: f64, scale: f64) -> f64 {
     (a - b).abs() / b.abs().max(scale)

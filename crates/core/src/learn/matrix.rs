@@ -1,7 +1,9 @@
 //! A dense, row-major matrix of `f64`: the one shape every model takes.
 //!
-//! Deliberately tiny: the models here need row access, column statistics and a few
-//! small factorisations (written where they are used), not a linear-algebra crate.
+//! Deliberately tiny: the models here need row access, column statistics, a few small
+//! factorisations (written where they are used) and, for the moments of ETS forecasts
+//! (`forecast::state_space::variance`), products of small matrices, not a linear-algebra
+//! crate.
 
 use crate::{Allowed, Counted, Error, Result};
 use serde::{Deserialize, Serialize};
@@ -139,6 +141,74 @@ impl Matrix {
         }
     }
 
+    /// The product `self · other`; `self`'s columns must equal `other`'s rows.
+    pub fn matmul(&self, other: &Matrix) -> Matrix {
+        assert_eq!(self.n_cols, other.n_rows, "matrix product shapes");
+        let mut out = Matrix::zeros(self.n_rows, other.n_cols);
+        for i in 0..self.n_rows {
+            for k in 0..self.n_cols {
+                let a = self.get(i, k);
+                if a == 0.0 {
+                    continue;
+                }
+                for (o, b) in out.row_mut(i).iter_mut().zip(other.row(k)) {
+                    *o += a * b;
+                }
+            }
+        }
+        out
+    }
+
+    /// The transpose.
+    pub fn transpose(&self) -> Matrix {
+        let mut out = Matrix::zeros(self.n_cols, self.n_rows);
+        for i in 0..self.n_rows {
+            for j in 0..self.n_cols {
+                out.set(j, i, self.get(i, j));
+            }
+        }
+        out
+    }
+
+    /// The Kronecker product `self ⊗ other`.
+    pub fn kron(&self, other: &Matrix) -> Matrix {
+        let mut out = Matrix::zeros(self.n_rows * other.n_rows, self.n_cols * other.n_cols);
+        for i in 0..self.n_rows {
+            for j in 0..self.n_cols {
+                let a = self.get(i, j);
+                for k in 0..other.n_rows {
+                    for l in 0..other.n_cols {
+                        out.set(
+                            i * other.n_rows + k,
+                            j * other.n_cols + l,
+                            a * other.get(k, l),
+                        );
+                    }
+                }
+            }
+        }
+        out
+    }
+
+    /// `self + scale · other`, of the same shape.
+    pub fn add_scaled(&self, other: &Matrix, scale: f64) -> Matrix {
+        assert_eq!(
+            (self.n_rows, self.n_cols),
+            (other.n_rows, other.n_cols),
+            "matrix sum shapes"
+        );
+        Matrix {
+            n_rows: self.n_rows,
+            n_cols: self.n_cols,
+            data: self
+                .data
+                .iter()
+                .zip(&other.data)
+                .map(|(a, b)| a + scale * b)
+                .collect(),
+        }
+    }
+
     /// An error naming the first cell that is NaN or infinite (1-based row and column).
     pub fn check_finite(&self) -> Result<()> {
         match self.data.iter().position(|v| !v.is_finite()) {
@@ -246,5 +316,18 @@ mod tests {
         let x = cholesky_solve(&[4.0, 2.0, 2.0, 3.0], &[6.0, 5.0], 2).unwrap();
         assert!((x[0] - 1.0).abs() < 1e-12 && (x[1] - 1.0).abs() < 1e-12);
         assert!(cholesky_solve(&[0.0, 0.0, 0.0, 1.0], &[1.0, 1.0], 2).is_none());
+    }
+
+    #[test]
+    fn products_by_hand() {
+        let a = Matrix::from_rows(&[vec![1.0, 2.0], vec![3.0, 4.0]]).unwrap();
+        let b = Matrix::from_rows(&[vec![0.0, 1.0], vec![1.0, 0.0]]).unwrap();
+        assert_eq!(a.matmul(&b).as_slice(), &[2.0, 1.0, 4.0, 3.0]);
+        assert_eq!(a.transpose().as_slice(), &[1.0, 3.0, 2.0, 4.0]);
+        assert_eq!(a.add_scaled(&b, 2.0).as_slice(), &[1.0, 4.0, 5.0, 4.0]);
+        let k = b.kron(&a);
+        assert_eq!((k.n_rows(), k.n_cols()), (4, 4));
+        assert_eq!(k.row(0), &[0.0, 0.0, 1.0, 2.0]);
+        assert_eq!(k.row(3), &[3.0, 4.0, 0.0, 0.0]);
     }
 }

@@ -23,11 +23,12 @@
 //! one step's mean allows. The tests therefore check every form against simulated paths
 //! of the model itself, and the forms statsforecast gets right against its bands.
 //!
-//! The Kronecker products are written out by hand on small dense matrices (at most
-//! 48 × 48: a trend and 24 seasons): the crate has no linear-algebra dependency and these
-//! few products do not justify one.
+//! The Kronecker products are taken on the crate's own small dense [`Matrix`] (at most
+//! 48 × 48: a trend and 24 seasons): these few products do not justify a linear-algebra
+//! dependency.
 
 use super::{EtsFit, Kind, Spec};
+use crate::learn::Matrix;
 
 /// The variance of each of the next `h` forecast errors, in the series' units.
 pub fn forecast_variances(fit: &EtsFit, h: usize) -> Vec<f64> {
@@ -83,104 +84,20 @@ fn weights(spec: Spec, fit: &EtsFit, h: usize) -> Vec<f64> {
         .collect()
 }
 
-/// A small dense row-major matrix.
-#[derive(Debug, Clone, PartialEq)]
-struct Dense {
-    rows: usize,
-    cols: usize,
-    data: Vec<f64>,
+/// `A X Bᵀ`.
+fn between(a: &Matrix, x: &Matrix, b: &Matrix) -> Matrix {
+    a.matmul(x).matmul(&b.transpose())
 }
 
-impl Dense {
-    fn zeros(rows: usize, cols: usize) -> Dense {
-        Dense {
-            rows,
-            cols,
-            data: vec![0.0; rows * cols],
-        }
-    }
+/// `A X Aᵀ`.
+fn sandwich(a: &Matrix, x: &Matrix) -> Matrix {
+    between(a, x, a)
+}
 
-    fn from_rows(rows: &[&[f64]]) -> Dense {
-        let cols = rows.first().map_or(0, |r| r.len());
-        Dense {
-            rows: rows.len(),
-            cols,
-            data: rows.iter().flat_map(|r| r.iter().copied()).collect(),
-        }
-    }
-
-    fn at(&self, i: usize, j: usize) -> f64 {
-        self.data[i * self.cols + j]
-    }
-
-    fn set(&mut self, i: usize, j: usize, v: f64) {
-        self.data[i * self.cols + j] = v;
-    }
-
-    fn mul(&self, other: &Dense) -> Dense {
-        let mut out = Dense::zeros(self.rows, other.cols);
-        for i in 0..self.rows {
-            for k in 0..self.cols {
-                let a = self.at(i, k);
-                if a == 0.0 {
-                    continue;
-                }
-                for j in 0..other.cols {
-                    out.data[i * other.cols + j] += a * other.at(k, j);
-                }
-            }
-        }
-        out
-    }
-
-    fn transpose(&self) -> Dense {
-        let mut out = Dense::zeros(self.cols, self.rows);
-        for i in 0..self.rows {
-            for j in 0..self.cols {
-                out.set(j, i, self.at(i, j));
-            }
-        }
-        out
-    }
-
-    /// `A ⊗ B`.
-    fn kron(&self, other: &Dense) -> Dense {
-        let mut out = Dense::zeros(self.rows * other.rows, self.cols * other.cols);
-        for i in 0..self.rows {
-            for j in 0..self.cols {
-                let a = self.at(i, j);
-                for k in 0..other.rows {
-                    for l in 0..other.cols {
-                        out.set(i * other.rows + k, j * other.cols + l, a * other.at(k, l));
-                    }
-                }
-            }
-        }
-        out
-    }
-
-    fn plus(&self, other: &Dense, scale: f64) -> Dense {
-        Dense {
-            rows: self.rows,
-            cols: self.cols,
-            data: self
-                .data
-                .iter()
-                .zip(&other.data)
-                .map(|(a, b)| a + scale * b)
-                .collect(),
-        }
-    }
-
-    /// `A X Aᵀ`.
-    fn sandwich(&self, x: &Dense) -> Dense {
-        self.mul(x).mul(&self.transpose())
-    }
-
-    /// `A X Bᵀ`.
-    fn between(&self, x: &Dense, b: &Dense) -> Dense {
-        self.mul(x).mul(&b.transpose())
-    }
+/// A matrix from rows written out in code (the model's fixed small matrices).
+fn rows(rows: &[&[f64]]) -> Matrix {
+    Matrix::from_rows(&rows.iter().map(|r| r.to_vec()).collect::<Vec<_>>())
+        .expect("rows of equal length")
 }
 
 /// Class 3: the moments of `vec(x sᵀ)` carried forward step by step.
@@ -197,55 +114,50 @@ fn class3(fit: &EtsFit, h: usize) -> Vec<f64> {
     }
     let (f1, g1, h1) = if trend {
         (
-            Dense::from_rows(&[&[1.0, p.phi], &[0.0, p.phi]]),
-            Dense::from_rows(&[&[p.alpha, p.alpha * p.phi], &[p.beta, p.beta * p.phi]]),
-            Dense::from_rows(&[&[1.0, p.phi]]),
+            rows(&[&[1.0, p.phi], &[0.0, p.phi]]),
+            rows(&[&[p.alpha, p.alpha * p.phi], &[p.beta, p.beta * p.phi]]),
+            rows(&[&[1.0, p.phi]]),
         )
     } else {
-        (
-            Dense::from_rows(&[&[1.0]]),
-            Dense::from_rows(&[&[p.alpha]]),
-            Dense::from_rows(&[&[1.0]]),
-        )
+        (rows(&[&[1.0]]), rows(&[&[p.alpha]]), rows(&[&[1.0]]))
     };
     // Seasonal states newest first: the oldest is used next and becomes the newest.
-    let mut f2 = Dense::zeros(m, m);
+    let mut f2 = Matrix::zeros(m, m);
     f2.set(0, m - 1, 1.0);
     for i in 1..m {
         f2.set(i, i - 1, 1.0);
     }
-    let mut g2 = Dense::zeros(m, m);
+    let mut g2 = Matrix::zeros(m, m);
     g2.set(0, m - 1, p.gamma);
-    let mut h2 = Dense::zeros(1, m);
+    let mut h2 = Matrix::zeros(1, m);
     h2.set(0, m - 1, 1.0);
 
     let f21 = f2.kron(&f1);
     let g21 = g2.kron(&g1);
-    let kk = g2.kron(&f1).plus(&f2.kron(&g1), 1.0);
+    let kk = g2.kron(&f1).add_scaled(&f2.kron(&g1), 1.0);
     let h21 = h2.kron(&h1);
     // vec(x sᵀ), column by column: entry (i, j) at i + k·j.
-    let mut mean = Dense::zeros(k * m, 1);
+    let mut mean = Matrix::zeros(k * m, 1);
     for j in 0..m {
         for i in 0..k {
             mean.set(i + k * j, 0, last[i] * last[k + j]);
         }
     }
-    let mut cov = Dense::zeros(k * m, k * m);
-    let step_mean = f21.plus(&g21, s2);
+    let mut cov = Matrix::zeros(k * m, k * m);
+    let step_mean = f21.add_scaled(&g21, s2);
     let mut out = Vec::with_capacity(h);
     for _ in 0..h {
-        let mu = h21.mul(&mean).at(0, 0);
-        let spread = h21.sandwich(&cov).at(0, 0);
+        let mu = h21.matmul(&mean).get(0, 0);
+        let spread = sandwich(&h21, &cov).get(0, 0);
         out.push((1.0 + s2) * spread + s2 * mu * mu);
-        let outer = mean.mul(&mean.transpose());
-        let cross = f21.between(&cov, &g21).plus(&g21.between(&cov, &f21), 1.0);
-        let second = kk.sandwich(&cov.plus(&outer, 1.0));
-        let fourth = g21.sandwich(&cov.plus(&outer, 2.0 / 3.0));
-        cov = f21
-            .sandwich(&cov)
-            .plus(&cross.plus(&second, 1.0), s2)
-            .plus(&fourth, 3.0 * s2 * s2);
-        mean = step_mean.mul(&mean);
+        let outer = mean.matmul(&mean.transpose());
+        let cross = between(&f21, &cov, &g21).add_scaled(&between(&g21, &cov, &f21), 1.0);
+        let second = sandwich(&kk, &cov.add_scaled(&outer, 1.0));
+        let fourth = sandwich(&g21, &cov.add_scaled(&outer, 2.0 / 3.0));
+        cov = sandwich(&f21, &cov)
+            .add_scaled(&cross.add_scaled(&second, 1.0), s2)
+            .add_scaled(&fourth, 3.0 * s2 * s2);
+        mean = step_mean.matmul(&mean);
     }
     out
 }

@@ -76,7 +76,7 @@ fn main() {
                     .zip(&fit.pass.fitted)
                     .map(|(a, f)| a - f)
                     .collect();
-                let dof = (abs.len() - (fit.n_params - 1)).max(1) as f64;
+                let dof = abs.len().saturating_sub(fit.n_params - 1).max(1) as f64;
                 let old_sigma2 = abs.iter().map(|e| e * e).sum::<f64>() / dof;
                 let old: Vec<f64> = fit
                     .variance_factors(*h)
@@ -96,32 +96,28 @@ fn main() {
             }
         }
     }
-    println!("form   | 80 % model / before | 95 % model / before | held-out steps");
-    let mut all = [(0usize, 0usize, 0usize); 2];
-    for (fi, code) in forms.iter().enumerate() {
-        let c = pooled[fi];
+    // One row: (inside with the model's variances, inside before, held-out steps) per level.
+    type Cells = [(usize, usize, usize); 2];
+    let row = |label: &str, c: &Cells| {
         let pct = |a: usize, t: usize| 100.0 * a as f64 / t.max(1) as f64;
         println!(
-            "{code:6} | {:5.1} / {:5.1}       | {:5.1} / {:5.1}       | {}",
+            "{label:6} | {:5.1} / {:5.1}       | {:5.1} / {:5.1}       | {}",
             pct(c[0].0, c[0].2),
             pct(c[0].1, c[0].2),
             pct(c[1].0, c[1].2),
             pct(c[1].1, c[1].2),
             c[0].2
         );
-        for li in 0..2 {
-            all[li].0 += c[li].0;
-            all[li].1 += c[li].1;
-            all[li].2 += c[li].2;
+    };
+    println!("form   | 80 % model / before | 95 % model / before | held-out steps");
+    let mut all: Cells = [(0, 0, 0); 2];
+    for (code, cells) in forms.iter().zip(&pooled) {
+        row(code, cells);
+        for (total, cell) in all.iter_mut().zip(cells) {
+            total.0 += cell.0;
+            total.1 += cell.1;
+            total.2 += cell.2;
         }
     }
-    let pct = |a: usize, t: usize| 100.0 * a as f64 / t.max(1) as f64;
-    println!(
-        "all    | {:5.1} / {:5.1}       | {:5.1} / {:5.1}       | {}",
-        pct(all[0].0, all[0].2),
-        pct(all[0].1, all[0].2),
-        pct(all[1].0, all[1].2),
-        pct(all[1].1, all[1].2),
-        all[0].2
-    );
+    row("all", &all);
 }

@@ -17,6 +17,7 @@
 //! polynomial times the differencing polynomials), which gives the forecasts by recursion
 //! and the `h`-step error variance from its ψ weights.
 
+use super::arima::polynomial::{differencing, multiply};
 use super::fitted::{Param, SeriesFit};
 use super::state_space::init::{classical_seasonal, least_squares};
 use crate::{Allowed, Counted, Error, Result};
@@ -88,17 +89,6 @@ pub fn seasonal_strength(y: &[f64], m: usize) -> f64 {
 
 fn difference(x: &[f64], lag: usize) -> Vec<f64> {
     (lag..x.len()).map(|t| x[t] - x[t - lag]).collect()
-}
-
-/// Multiplies two polynomials in the backshift operator, coefficients from lag 0.
-fn multiply(a: &[f64], b: &[f64]) -> Vec<f64> {
-    let mut out = vec![0.0; a.len() + b.len() - 1];
-    for (i, x) in a.iter().enumerate() {
-        for (j, y) in b.iter().enumerate() {
-            out[i + j] += x * y;
-        }
-    }
-    out
 }
 
 /// A fitted autoregression on the original scale: `y_t = c + Σ a_j y_{t-j} + e_t`.
@@ -249,13 +239,13 @@ fn regress(z: &[f64], lags: &[usize], constant: bool, start: usize) -> Option<(V
     Some((c, sse))
 }
 
-/// `y` differenced `seasonal_d` times at lag `m`, then `d` times at lag 1.
-fn differenced(y: &[f64], m: usize, d: usize, seasonal_d: usize) -> Vec<f64> {
-    let mut z = if seasonal_d == 1 {
-        difference(y, m)
-    } else {
-        y.to_vec()
-    };
+/// `y` differenced `seasonal_d` times at lag `m`, then `d` times at lag 1 (the ARIMA fit's
+/// differencing too).
+pub(crate) fn differenced(y: &[f64], m: usize, d: usize, seasonal_d: usize) -> Vec<f64> {
+    let mut z = y.to_vec();
+    for _ in 0..seasonal_d {
+        z = difference(&z, m);
+    }
     for _ in 0..d {
         z = difference(&z, 1);
     }
@@ -323,15 +313,12 @@ fn assemble(
     for (l, c) in lags.iter().zip(&coef) {
         poly[*l] -= c;
     }
-    for _ in 0..order.d {
-        poly = multiply(&poly, &[1.0, -1.0]);
-    }
-    if order.seasonal_d == 1 && m > 1 {
-        let mut s = vec![0.0; m + 1];
-        s[0] = 1.0;
-        s[m] = -1.0;
-        poly = multiply(&poly, &s);
-    }
+    let seasonal_d = if m > 1 { order.seasonal_d } else { 0 };
+    let delta = differencing(order.d, seasonal_d, m.max(1));
+    let operator: Vec<f64> = std::iter::once(1.0)
+        .chain(delta.iter().map(|c| -c))
+        .collect();
+    poly = multiply(&poly, &operator);
     ArFit {
         d: order.d,
         seasonal_d: order.seasonal_d,

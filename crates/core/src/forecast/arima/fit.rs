@@ -24,6 +24,7 @@ use super::css;
 use super::kalman::{Likelihood, StateSpace};
 use super::polynomial::{differencing, expand, from_ar, is_stationary, to_ar};
 use super::spec::{ArimaSpec, Constant};
+use crate::forecast::autoreg::differenced;
 use crate::forecast::intervals::normal_quantile;
 use crate::{Allowed, Counted, Error, Result};
 use serde::{Deserialize, Serialize};
@@ -269,17 +270,9 @@ impl Problem<'_> {
     }
 }
 
+/// `y` with the model's differences taken ([`differenced`], shared with the autoregression).
 fn difference(y: &[f64], spec: &ArimaSpec) -> Vec<f64> {
-    let mut w = y.to_vec();
-    for _ in 0..spec.d {
-        w = w.windows(2).map(|p| p[1] - p[0]).collect();
-    }
-    for _ in 0..spec.seasonal_d {
-        w = (spec.period..w.len())
-            .map(|t| w[t] - w[t - spec.period])
-            .collect();
-    }
-    w
+    differenced(y, spec.period, spec.d, spec.seasonal_d)
 }
 
 /// `½ (ln(ssq/n) + Σ ln F / n)` of the exact likelihood at `c`, or `None`.

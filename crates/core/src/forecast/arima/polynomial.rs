@@ -10,27 +10,29 @@
 //!   coefficients of a stationary AR polynomial (Jones 1980, the transform R's `arima` and
 //!   statsforecast use when `transform.pars` is on), and back.
 
+/// Multiplies two polynomials in the backshift operator, coefficients from lag 0.
+pub fn multiply(a: &[f64], b: &[f64]) -> Vec<f64> {
+    let mut out = vec![0.0; a.len() + b.len() - 1];
+    for (i, x) in a.iter().enumerate() {
+        for (j, y) in b.iter().enumerate() {
+            out[i + j] += x * y;
+        }
+    }
+    out
+}
+
 /// The coefficients of `(1 - B)^d (1 - B^m)^D`, written as `1 - Σ δ_i B^i`: `x_t` equals
 /// `Σ δ_i x_{t-i}` plus the differenced value.
 pub fn differencing(d: usize, seasonal_d: usize, period: usize) -> Vec<f64> {
     let mut poly = vec![1.0];
-    let mut multiply = |factor: &[f64]| {
-        let mut out = vec![0.0; poly.len() + factor.len() - 1];
-        for (i, a) in poly.iter().enumerate() {
-            for (j, b) in factor.iter().enumerate() {
-                out[i + j] += a * b;
-            }
-        }
-        poly = out;
-    };
     for _ in 0..d {
-        multiply(&[1.0, -1.0]);
+        poly = multiply(&poly, &[1.0, -1.0]);
     }
     let mut seasonal = vec![0.0; period + 1];
     seasonal[0] = 1.0;
     seasonal[period] = -1.0;
     for _ in 0..seasonal_d {
-        multiply(&seasonal);
+        poly = multiply(&poly, &seasonal);
     }
     poly.iter().skip(1).map(|c| -c).collect()
 }
